@@ -1,0 +1,1 @@
+return Pipeline.Cli.CliApp.Run(args);
