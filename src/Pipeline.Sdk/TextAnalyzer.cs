@@ -35,6 +35,13 @@ public abstract class TextAnalyzer
     /// <summary>Layers this analyzer reads. Reading any other annotation layer throws.</summary>
     public abstract ImmutableArray<LayerKey> Requires { get; }
 
+    /// <summary>
+    /// Layers this analyzer reads when an enabled analyzer produces them (hedging reads quotes
+    /// to find who is hedging, but runs without them). They order the run like Requires; a
+    /// missing producer is not an error, and the layer then reads as empty.
+    /// </summary>
+    public virtual ImmutableArray<LayerKey> OptionalRequires => [];
+
     /// <summary>Layers this analyzer writes. Writing any other layer throws.</summary>
     public abstract ImmutableArray<LayerKey> Produces { get; }
 
