@@ -70,22 +70,30 @@ internal sealed class EntityLexicon
             int bit = 1 << (categories.Count + 1);
             categories.Add(category);
             foreach (var entry in entries)
-            {
-                var tokens = entry.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-                if (tokens.Length == 0) continue;
-                maxLength = Math.Max(maxLength, tokens.Length);
-                ulong h = FeatureHash.Seed;
-                for (int i = 0; i < tokens.Length; i++)
+                foreach (var tokens in Tokenizations(entry))
                 {
-                    h = FeatureHash.Combine(h, TokenHashes.LowerOf(tokens[i]));
-                    ngrams.TryGetValue(h, out int v);
-                    ngrams[h] = v | (i == tokens.Length - 1 ? bit : 1);
+                    maxLength = Math.Max(maxLength, tokens.Count);
+                    ulong h = FeatureHash.Seed;
+                    for (int i = 0; i < tokens.Count; i++)
+                    {
+                        h = FeatureHash.Combine(h, TokenHashes.LowerOf(tokens[i]));
+                        ngrams.TryGetValue(h, out int v);
+                        ngrams[h] = v | (i == tokens.Count - 1 ? bit : 1);
+                    }
                 }
-            }
         }
         var table = new KeyTable(ngrams.Count);
         foreach (var (key, value) in ngrams) table.Set(key, value);
         return new EntityLexicon([.. pathIndex.Keys], clusterOfWord, [.. categories], table, maxLength);
+    }
+
+    /// <summary>An entry split at whitespace, and as the segmenter splits it when that differs ("St. Louis").</summary>
+    private static IEnumerable<IReadOnlyList<string>> Tokenizations(string entry)
+    {
+        var words = entry.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length > 0) yield return words;
+        var segmented = Pipeline.Text.Segmenter.Default.Segment(entry).Tokens.Select(t => entry.Substring(t.Span.Start, t.Span.Length)).ToArray();
+        if (segmented.Length > 0 && !segmented.SequenceEqual(words)) yield return segmented;
     }
 
     /// <summary>The cluster of a token (by exact form, then lower case), or -1.</summary>

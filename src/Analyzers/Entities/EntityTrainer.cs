@@ -67,7 +67,7 @@ internal sealed class EntityTrainer : AnalyzerTrainer
         };
     }
 
-    private static LinearWeights TrainFirstPass(IEnumerable<GoldDocument> docs, EntityTrainingOptions options, TrainingContext context)
+    internal static LinearWeights TrainFirstPass(IEnumerable<GoldDocument> docs, EntityTrainingOptions options, TrainingContext context)
     {
         var index = new FeatureIndex();
         var examples = new List<LinearExample>();

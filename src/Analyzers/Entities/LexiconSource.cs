@@ -1,3 +1,5 @@
+using Pipeline.Learning.Clustering;
+using Pipeline.Learning.Gazetteers;
 using Pipeline.Sdk;
 
 namespace Pipeline.Analyzers.Entities;
@@ -9,49 +11,22 @@ internal static class LexiconSource
 
     public static EntityLexicon Load(EntityTrainingOptions options, IRunLog? log)
     {
-        var clusters = options.Clusters == None ? [] : ReadClusters(options.Clusters);
-        var gazetteers = options.Gazetteers == None ? [] : ReadGazetteers(options.Gazetteers);
+        var clusters = options.Clusters == None ? [] : WordClusters.Load(ClustersFile(options.Clusters)).Entries.Select(e => (e.Word, e.Path.ToString()));
+        var gazetteers = options.Gazetteers == None ? [] : Gazetteer.ReadLists(options.Gazetteers);
         var lexicon = EntityLexicon.Build(clusters, gazetteers);
-        log?.Info($"entities: {lexicon.ClusterWordCount} cluster words in {lexicon.ClusterCount} clusters, " +
+        log?.Info($"entities: {lexicon.ClusterWordCount} cluster keys in {lexicon.ClusterCount} clusters, " +
                   $"{lexicon.Categories.Count} gazetteers ({lexicon.GazetteerEntryCount} n-grams)");
         return lexicon;
     }
 
-    /// <summary>`path TAB word [TAB count]` lines from a file, or from every *.tsv / *.txt file of a folder.</summary>
-    private static List<(string Word, string Path)> ReadClusters(string path)
+    /// <summary>The clusters file itself, or the one *.tsv / *.tsv.gz file of a folder.</summary>
+    private static string ClustersFile(string path)
     {
-        var files = Files(path, "clusters", "*.tsv", "*.txt");
-        var result = new List<(string, string)>();
-        foreach (var file in files)
-        {
-            int line = 0;
-            foreach (var text in File.ReadLines(file))
-            {
-                line++;
-                if (text.Length == 0 || text[0] == '#') continue;
-                var fields = text.Split('\t');
-                if (fields.Length < 2 || fields[0].Any(c => c is not ('0' or '1')))
-                    throw new InvalidDataException($"{file}({line}): expected 'path TAB word', got '{text}'");
-                result.Add((fields[1], fields[0]));
-            }
-        }
-        return result;
-    }
-
-    /// <summary>One category per *.txt file of a folder (named by the file), one entry per line.</summary>
-    private static List<(string, IEnumerable<string>)> ReadGazetteers(string path) =>
-        Files(path, "gazetteers", "*.txt")
-            .Select(f => (Path.GetFileNameWithoutExtension(f), (IEnumerable<string>)File.ReadLines(f)
-                .Select(l => l.Trim()).Where(l => l.Length > 0 && l[0] != '#').ToList()))
-            .ToList();
-
-    private static string[] Files(string path, string what, params string[] patterns)
-    {
-        if (File.Exists(path)) return [path];
+        if (File.Exists(path)) return path;
         if (!Directory.Exists(path))
-            throw new FileNotFoundException($"{what}: {path} not found (give --option {what}=PATH, or {what}={None} to train without)");
-        var files = patterns.SelectMany(p => Directory.GetFiles(path, p)).Order(StringComparer.Ordinal).ToArray();
-        if (files.Length == 0) throw new FileNotFoundException($"{what}: no {string.Join(" or ", patterns)} files in {path}");
-        return files;
+            throw new FileNotFoundException($"clusters: {path} not found (give --option clusters=PATH, or clusters={None} to train without)");
+        var files = Directory.GetFiles(path, "*.tsv").Concat(Directory.GetFiles(path, "*.tsv.gz")).ToArray();
+        return files.Length == 1 ? files[0]
+            : throw new FileNotFoundException($"clusters: expected one *.tsv or *.tsv.gz file in {path}, found {files.Length}");
     }
 }

@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using Pipeline.Analyzers.Entities;
+using Pipeline.Sdk;
+using Pipeline.Text;
+
+namespace Pipeline.Benchmarks;
+
+/// <summary>
+/// `entities --model DIR [--encoder] [--repeat N] [--max-docs N] INPUT...`: model load time and
+/// entity recognition speed on one thread (segmentation done beforehand and not timed).
+/// </summary>
+internal static class EntitiesCommand
+{
+    public static int Run(string[] args)
+    {
+        string? modelDir = null;
+        int repeat = 3, maxDocs = int.MaxValue;
+        bool withEncoder = false;
+        var inputs = new List<string>();
+        for (int i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--model": modelDir = args[++i]; break;
+                case "--repeat": repeat = int.Parse(args[++i]); break;
+                case "--max-docs": maxDocs = int.Parse(args[++i]); break;
+                case "--encoder": withEncoder = true; break;
+                default: inputs.Add(args[i]); break;
+            }
+        }
+        if (modelDir is null || inputs.Count == 0)
+        {
+            Console.Error.WriteLine("usage: entities --model DIR [--encoder] [--repeat N] [--max-docs N] INPUT...");
+            return 2;
+        }
+
+        var load = Stopwatch.StartNew();
+        var model = EntityModel.Load(modelDir);
+        load.Stop();
+        Console.WriteLine($"model {model.Id} ({model.Tier}): {new FileInfo(Path.Combine(modelDir, EntityModel.FileName)).Length / 1e6:F1} MB, " +
+                          $"{model.FirstPass.RowCount + model.SecondPass.RowCount} weight rows, loaded in {load.Elapsed.TotalMilliseconds:F0} ms");
+
+        var docs = Texts(inputs).Take(maxDocs).Select(t => DocumentFactory.Create(t)).ToList();
+        long tokens = docs.Sum(d => (long)d.Tokens.Length);
+        Console.WriteLine($"{docs.Count} documents, {tokens} tokens");
+
+        ITextEncoder? encoder = null;
+        if (model.FirstPass.DenseDimension > 0 || withEncoder)
+            encoder = Pipeline.Learning.Encoders.MiniLmEncoder.Shared;
+        var recognizer = new EntityRecognizer(model, encoder);
+        var tagger = new EntityTagger(model);
+        long mentions = 0;
+        foreach (var d in docs.Take(50)) mentions += recognizer.Recognize(d).Count; // warm-up (JIT, caches)
+
+        if (encoder is null)
+        {
+            Measure("tagging (two passes)", repeat, tokens, () => { foreach (var d in docs) tagger.Tag(d); });
+        }
+        Measure("tagging + mentions + clusters" + (encoder is null ? "" : " + encoder"), repeat, tokens,
+            () => { foreach (var d in docs) mentions += recognizer.Recognize(d).Count; });
+        return 0;
+    }
+
+    private static void Measure(string what, int repeat, long tokens, Action run)
+    {
+        var best = double.MaxValue;
+        for (int r = 0; r < repeat; r++)
+        {
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var wall = Stopwatch.StartNew();
+            run();
+            wall.Stop();
+            var used = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+            best = Math.Min(best, wall.Elapsed.TotalSeconds);
+            Console.WriteLine($"  {what}: {tokens / wall.Elapsed.TotalSeconds:N0} tokens/s wall, {tokens / used:N0} tokens/s per CPU second");
+        }
+        Console.WriteLine($"{what}: best {tokens / best:N0} tokens/s on one thread");
+    }
+
+    private static IEnumerable<string> Texts(IEnumerable<string> inputs)
+    {
+        foreach (var input in inputs)
+        {
+            var files = Directory.Exists(input)
+                ? Directory.EnumerateFiles(input, "*.txt", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+                : (IEnumerable<string>)[input];
+            foreach (var file in files) yield return File.ReadAllText(file);
+        }
+    }
+}
