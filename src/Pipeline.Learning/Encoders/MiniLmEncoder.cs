@@ -13,7 +13,7 @@ public sealed record MiniLmOptions
     /// <summary>Word pieces per window, [CLS] and [SEP] included (sentence-transformers uses 256 for this model; at most 512).</summary>
     public int MaxSequenceLength { get; init; } = 256;
     /// <summary>In <see cref="MiniLmEncoder.EncodeWords"/>, pieces of context a window keeps on each side of the pieces it owns.</summary>
-    public int WindowContext { get; init; } = 64;
+    public int WindowContext { get; init; } = 32;
 }
 
 /// <summary>
