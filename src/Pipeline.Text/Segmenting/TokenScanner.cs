@@ -62,7 +62,8 @@ internal static class TokenScanner
         if (CharInfo.IsDash(c)) return Emit(buffer, p, RunOf(text, p, c), TokenKind.Punctuation);
         if (CharInfo.IsQuoteChar(c))
         {
-            if (c is '\'' or '\u2019' or '\u2018' && ElidedWordEnd(text, p) > p) return ScanWord(text, p, chunkStart, buffer);
+            if (c is '\'' or '\u2019' or '\u2018' && ElidedWordEnd(text, p) is var elidedEnd && elidedEnd > p)
+                return Emit(buffer, p, elidedEnd, TokenKind.Word);
             ref var mark = ref buffer.Add(p, 1, TokenKind.QuoteMark);
             mark.Flanking = FlankingAt(text, p);
             return p + 1;
@@ -265,22 +266,20 @@ internal static class TokenScanner
     }
 
     /// <summary>
-    /// End of a word written with a leading apostrophe ('90s, 'em, 'til, 'cause) starting at the
-    /// apostrophe, or <paramref name="p"/> when the mark is a quotation mark.
+    /// End of a word written with a leading apostrophe ('90s, 'em, 'til, 'cause, 'n') starting at
+    /// the apostrophe, or <paramref name="p"/> when the mark is a quotation mark.
     /// </summary>
     private static int ElidedWordEnd(string text, int p)
     {
         if (p > 0 && !CharInfo.IsSpace(text[p - 1]) && !CharInfo.IsOpeningBracket(text[p - 1])) return p;
-        int q = p + 1;
-        while (q < text.Length && CharInfo.IsLetter(text[q])) q++;
-        if (q == p + 1)
-        {
-            // '90s, '05
-            if (q + 1 < text.Length && CharInfo.IsDigit(text[q]) && CharInfo.IsDigit(text[q + 1])
-                && (q + 2 == text.Length || !CharInfo.IsDigit(text[q + 2]))) return q + 2;
-            return p;
-        }
+        int q = p + 1, n = text.Length;
+        if (q + 1 < n && CharInfo.IsDigit(text[q]) && CharInfo.IsDigit(text[q + 1]) && (q + 2 == n || !CharInfo.IsDigit(text[q + 2])))
+            return q + 2 < n && text[q + 2] == 's' ? q + 3 : q + 2; // '90s, '05
+        while (q < n && CharInfo.IsLetter(text[q])) q++;
+        if (q < n && CharInfo.IsAlnum(text[q])) return p;
         var word = text.AsSpan(p + 1, q - p - 1);
+        if (word.Equals("n", StringComparison.OrdinalIgnoreCase))
+            return q < n && CharInfo.IsApostrophe(text[q]) ? q + 1 : p; // rock 'n' roll
         return word.Equals("em", StringComparison.OrdinalIgnoreCase) || word.Equals("til", StringComparison.OrdinalIgnoreCase)
             || word.Equals("cause", StringComparison.OrdinalIgnoreCase) || word.Equals("tis", StringComparison.OrdinalIgnoreCase)
             ? q : p;
