@@ -400,7 +400,10 @@ internal static class TokenScanner
             else break;
         }
         if (lastLabelEnd < 0) return -1;
-        while (buffer.TokenCount > 0 && buffer.Tokens[buffer.TokenCount - 1].Start >= start) buffer.TokenCount--;
+        int keep = buffer.TokenCount;
+        while (keep > 0 && buffer.Tokens[keep - 1].Start >= start) keep--;
+        if (keep > 0 && buffer.Tokens[keep - 1].End > start) return -1; // the local part began inside a token (#tag@x)
+        buffer.TokenCount = keep;
         buffer.Add(start, lastLabelEnd - start, TokenKind.Email);
         return lastLabelEnd;
     }
