@@ -28,20 +28,18 @@ public sealed class Segmenter
             TokenScanner.Scan(text, buffer);
             var quotations = QuotationPairer.Pair(text, buffer);
             SentenceSplitter.Split(text, buffer);
-            return new Segmentation(Tokens(text, buffer), Sentences(buffer), Paragraphs(buffer), quotations);
+            return new Segmentation(Tokens(buffer), Sentences(buffer), Paragraphs(buffer), quotations);
         }
         finally { SegmentBuffer.Return(buffer); }
     }
 
-    private static ImmutableArray<Token> Tokens(string text, SegmentBuffer buffer)
+    private static ImmutableArray<Token> Tokens(SegmentBuffer buffer)
     {
         var tokens = new Token[buffer.TokenCount];
         for (int i = 0; i < tokens.Length; i++)
         {
             ref var raw = ref buffer.Tokens[i];
-            var flags = raw.Flags | CharInfo.Orthography(text, raw.Start, raw.End);
-            if (raw.Start > 0 && CharInfo.IsSpace(text[raw.Start - 1])) flags |= TokenFlags.SpaceBefore;
-            tokens[i] = new Token(new TextSpan(raw.Start, raw.Length), raw.Kind, flags);
+            tokens[i] = new Token(new TextSpan(raw.Start, raw.Length), raw.Kind, raw.Flags);
         }
         return ImmutableCollectionsMarshal.AsImmutableArray(tokens);
     }

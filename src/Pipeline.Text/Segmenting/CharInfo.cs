@@ -1,13 +1,19 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Pipeline.Sdk;
 
 namespace Pipeline.Text.Segmenting;
 
-/// <summary>Character classes the scanner needs, with an ASCII table for the common case.</summary>
+/// <summary>Character classes the scanner needs: one table lookup for ASCII, Unicode categories beyond.</summary>
 internal static class CharInfo
 {
-    private const byte Letter = 1, Upper = 2, Lower = 4, Digit = 8, Space = 16;
+    /// <summary>Bits of a character class.</summary>
+    public const byte Letter = 1, Upper = 2, Lower = 4, Digit = 8, Space = 16, Period = 32, Hyphen = 64,
+        /// <summary>A combining mark or soft hyphen: inside a word, but neither letter nor digit.</summary>
+        Mark = 128;
+
+    public const byte WordChar = Letter | Digit | Mark;
 
     private static readonly byte[] s_ascii = BuildAscii();
 
@@ -15,85 +21,92 @@ internal static class CharInfo
     {
         var t = new byte[128];
         for (int c = 0; c < 128; c++)
-        {
-            if (c is >= 'A' and <= 'Z') t[c] = Letter | Upper;
-            else if (c is >= 'a' and <= 'z') t[c] = Letter | Lower;
-            else if (c is >= '0' and <= '9') t[c] = Digit;
-            else if (c <= ' ' || c == 0x7F) t[c] = Space; // control characters separate tokens like spaces
-        }
-        return t;
-    }
-
-    /// <summary>Whitespace, control characters, and invisible separators (zero-width space, BOM).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool IsSpace(char c) =>
-        c < 128 ? (s_ascii[c] & Space) != 0 : char.IsWhiteSpace(c) || c is '\u200B' or '\uFEFF' || char.IsControl(c);
-
-    /// <summary>A letter, a digit, or a combining mark: what words are made of.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool IsAlnum(char c) => c < 128 ? (s_ascii[c] & (Letter | Digit)) != 0 : IsAlnumSlow(c);
-
-    private static bool IsAlnumSlow(char c)
-    {
-        if (char.IsSurrogate(c)) return false; // handled by the scanner as whole code points
-        var cat = char.GetUnicodeCategory(c);
-        return cat <= UnicodeCategory.OtherNumber && cat != UnicodeCategory.EnclosingMark
-            || c == '\u00AD'; // soft hyphen stays inside its word
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool IsLetter(char c) => c < 128 ? (s_ascii[c] & Letter) != 0 : char.IsLetter(c);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool IsDigit(char c) => (uint)(c - '0') <= 9;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool IsUpper(char c) => c < 128 ? (s_ascii[c] & Upper) != 0 : char.IsUpper(c);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool IsLower(char c) => c < 128 ? (s_ascii[c] & Lower) != 0 : char.IsLower(c);
-
-    private const byte ShapeUpper = 1, ShapeLower = 2, ShapeDigit = 4, ShapePeriod = 8, ShapeHyphen = 16;
-    private static readonly byte[] s_shapeAscii = BuildShapeAscii();
-
-    private static byte[] BuildShapeAscii()
-    {
-        var t = new byte[128];
-        for (int c = 0; c < 128; c++)
             t[c] = c switch
             {
-                >= 'A' and <= 'Z' => ShapeUpper,
-                >= 'a' and <= 'z' => ShapeLower,
-                >= '0' and <= '9' => ShapeDigit,
-                '.' => ShapePeriod,
-                '-' => ShapeHyphen,
+                >= 'A' and <= 'Z' => Letter | Upper,
+                >= 'a' and <= 'z' => Letter | Lower,
+                >= '0' and <= '9' => Digit,
+                '.' => Period,
+                '-' => Hyphen,
+                <= ' ' or 0x7F => Space, // control characters separate tokens like spaces
                 _ => 0,
             };
         return t;
     }
 
-    private static byte ShapeOf(char c) =>
-        c < 128 ? s_shapeAscii[c]
-        : char.IsUpper(c) ? ShapeUpper : char.IsLower(c) ? ShapeLower : char.IsDigit(c) ? ShapeDigit
-        : IsHyphen(c) ? ShapeHyphen : (byte)0;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static byte Class(char c) =>
+        c < 128 ? Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(s_ascii), c) : ClassSlow(c);
+
+    private static byte ClassSlow(char c)
+    {
+        if (char.IsSurrogate(c)) return 0; // the scanner reads surrogate pairs as whole code points
+        switch (char.GetUnicodeCategory(c))
+        {
+            case UnicodeCategory.UppercaseLetter or UnicodeCategory.TitlecaseLetter: return Letter | Upper;
+            case UnicodeCategory.LowercaseLetter: return Letter | Lower;
+            case UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter: return Letter;
+            case UnicodeCategory.DecimalDigitNumber or UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber: return Digit;
+            case UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark: return Mark;
+            case UnicodeCategory.SpaceSeparator or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator
+                or UnicodeCategory.Control: return Space;
+        }
+        return c switch
+        {
+            '\u00AD' => Mark, // soft hyphen stays inside its word
+            '\u200B' or '\uFEFF' => Space, // zero-width space, byte order mark
+            '\u2010' or '\u2011' => Hyphen,
+            _ => 0,
+        };
+    }
+
+    /// <summary>Whitespace, control characters, and invisible separators (zero-width space, BOM).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsSpace(char c) => (Class(c) & Space) != 0;
+
+    /// <summary>A letter, a digit, or a combining mark: what words are made of.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsAlnum(char c) => (Class(c) & WordChar) != 0;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsLetter(char c) => (Class(c) & Letter) != 0;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsDigit(char c) => (uint)(c - '0') <= 9;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsUpper(char c) => (Class(c) & Upper) != 0;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsLower(char c) => (Class(c) & Lower) != 0;
 
     /// <summary>The orthographic flags of the text [start, end): case, digits, hyphens, periods.</summary>
     public static TokenFlags Orthography(string text, int start, int end)
     {
         int shape = 0;
-        for (int i = start; i < end; i++) shape |= ShapeOf(text[i]);
+        for (int i = start; i < end; i++) shape |= Class(text[i]);
+        return FlagsFromShape(text, start, shape);
+    }
+
+    /// <summary>The orthographic flags of a token starting at <paramref name="start"/> whose character classes OR to <paramref name="shape"/>.</summary>
+    public static TokenFlags FlagsFromShape(string text, int start, int shape)
+    {
         var flags = TokenFlags.None;
-        if ((shape & ShapeDigit) != 0) flags |= TokenFlags.HasDigit;
-        if ((shape & ShapePeriod) != 0) flags |= TokenFlags.HasPeriod;
-        if ((shape & ShapeHyphen) != 0) flags |= TokenFlags.HasHyphen;
-        switch (shape & (ShapeUpper | ShapeLower))
+        if ((shape & Digit) != 0) flags |= TokenFlags.HasDigit;
+        if ((shape & Period) != 0) flags |= TokenFlags.HasPeriod;
+        if ((shape & Hyphen) != 0) flags |= TokenFlags.HasHyphen;
+        switch (shape & (Upper | Lower))
         {
-            case ShapeUpper: flags |= TokenFlags.AllUpper | TokenFlags.Capitalized; break;
-            case ShapeLower: flags |= TokenFlags.AllLower; break;
-            case ShapeUpper | ShapeLower:
+            case Upper:
+                flags |= TokenFlags.AllUpper | TokenFlags.Capitalized;
+                break;
+            case Lower:
+                flags |= TokenFlags.AllLower;
+                break;
+            case Upper | Lower:
                 int i = start;
-                while ((ShapeOf(text[i]) & (ShapeUpper | ShapeLower)) == 0) i++;
-                if (ShapeOf(text[i]) == ShapeUpper) flags |= TokenFlags.Capitalized;
+                while ((Class(text[i]) & (Upper | Lower)) == 0) i++; // the first cased letter decides
+                if ((Class(text[i]) & Upper) != 0) flags |= TokenFlags.Capitalized;
                 break;
         }
         return flags;

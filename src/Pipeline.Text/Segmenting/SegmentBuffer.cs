@@ -70,14 +70,11 @@ internal sealed class SegmentBuffer
         if (buffer.Tokens.Length <= KeepTokens) t_cached = buffer; // a huge document's arrays are not kept
     }
 
-    public ref RawToken Add(int start, int length, TokenKind kind)
+    public ref RawToken Add(int start, int length, TokenKind kind, TokenFlags flags)
     {
         if (TokenCount == Tokens.Length) Array.Resize(ref Tokens, Tokens.Length * 2);
         ref var t = ref Tokens[TokenCount++];
-        t = default;
-        t.Start = start;
-        t.Length = length;
-        t.Kind = kind;
+        t = new RawToken { Start = start, Length = length, Kind = kind, Flags = flags };
         return ref t;
     }
 

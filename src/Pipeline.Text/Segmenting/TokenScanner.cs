@@ -44,38 +44,38 @@ internal static class TokenScanner
         switch (c)
         {
             case '.' or '-': // ellipsis "...", dash "--"
-                return Emit(buffer, p, RunOf(text, p, c), TokenKind.Punctuation);
+                return Emit(text, buffer, p, RunOf(text, p, c), TokenKind.Punctuation);
             case '!' or '?':
-                return Emit(buffer, p, RunOfAny(text, p), TokenKind.Punctuation);
+                return Emit(text, buffer, p, RunOfAny(text, p), TokenKind.Punctuation);
             case '\u2026':
-                return Emit(buffer, p, p + 1, TokenKind.Punctuation);
+                return Emit(text, buffer, p, p + 1, TokenKind.Punctuation);
             case '#' when CharInfo.IsAlnum(next):
                 int tagEnd = TagEnd(text, p + 1, out bool hasLetter);
-                if (hasLetter) return Emit(buffer, p, tagEnd, TokenKind.Hashtag);
+                if (hasLetter) return Emit(text, buffer, p, tagEnd, TokenKind.Hashtag);
                 break;
             case '@' when CharInfo.IsAlnum(next) || next == '_':
                 if (p > chunkStart && IsLocalPartChar(text[p - 1]) && TryScanEmail(text, p, chunkStart, buffer) is > 0 and var emailEnd)
                     return emailEnd; // franz371...@gmail.com
-                return Emit(buffer, p, TagEnd(text, p + 1, out _), TokenKind.Mention);
+                return Emit(text, buffer, p, TagEnd(text, p + 1, out _), TokenKind.Mention);
         }
-        if (p == chunkStart && EmoticonEnd(text, p) is > 0 and var emoticonEnd) return Emit(buffer, p, emoticonEnd, TokenKind.Symbol);
-        if (CharInfo.IsDash(c)) return Emit(buffer, p, RunOf(text, p, c), TokenKind.Punctuation);
+        if (p == chunkStart && EmoticonEnd(text, p) is > 0 and var emoticonEnd) return Emit(text, buffer, p, emoticonEnd, TokenKind.Symbol);
+        if (CharInfo.IsDash(c)) return Emit(text, buffer, p, RunOf(text, p, c), TokenKind.Punctuation);
         if (CharInfo.IsQuoteChar(c))
         {
             if (c is '\'' or '\u2019' or '\u2018' && ElidedWordEnd(text, p) is var elidedEnd && elidedEnd > p)
-                return Emit(buffer, p, elidedEnd, TokenKind.Word);
-            ref var mark = ref buffer.Add(p, 1, TokenKind.QuoteMark);
+                return Emit(text, buffer, p, elidedEnd, TokenKind.Word);
+            ref var mark = ref Add(text, buffer, p, p + 1, TokenKind.QuoteMark);
             mark.Flanking = FlankingAt(text, p);
             return p + 1;
         }
         if (char.IsHighSurrogate(c) && p + 1 < n && char.IsLowSurrogate(next))
         {
             if (Rune.IsLetterOrDigit(new Rune(c, next))) return ScanWord(text, p, chunkStart, buffer);
-            return Emit(buffer, p, SymbolClusterEnd(text, p + 2), TokenKind.Symbol);
+            return Emit(text, buffer, p, SymbolClusterEnd(text, p + 2), TokenKind.Symbol);
         }
         // a run of one character is one token: "***", "____", "==="
         int end = CharInfo.IsOpeningBracket(c) || CharInfo.IsClosingBracket(c) ? p + 1 : RunOf(text, p, c);
-        return Emit(buffer, p, end, CharInfo.IsSymbol(c) ? TokenKind.Symbol : TokenKind.Punctuation);
+        return Emit(text, buffer, p, end, CharInfo.IsSymbol(c) ? TokenKind.Symbol : TokenKind.Punctuation);
     }
 
     private static readonly string[] s_emoticons =
@@ -94,10 +94,19 @@ internal static class TokenScanner
         return -1;
     }
 
-    private static int Emit(SegmentBuffer buffer, int start, int end, TokenKind kind)
+    private static int Emit(string text, SegmentBuffer buffer, int start, int end, TokenKind kind)
     {
-        buffer.Add(start, end - start, kind);
+        Add(text, buffer, start, end, kind);
         return end;
+    }
+
+    private static ref RawToken Add(string text, SegmentBuffer buffer, int start, int end, TokenKind kind) =>
+        ref Add(text, buffer, start, end, kind, CharInfo.Orthography(text, start, end));
+
+    private static ref RawToken Add(string text, SegmentBuffer buffer, int start, int end, TokenKind kind, TokenFlags flags)
+    {
+        if (start > 0 && CharInfo.IsSpace(text[start - 1])) flags |= TokenFlags.SpaceBefore;
+        return ref buffer.Add(start, end - start, kind, flags);
     }
 
     /// <summary>
@@ -109,12 +118,14 @@ internal static class TokenScanner
     private static int ScanWord(string text, int p, int chunkStart, SegmentBuffer buffer)
     {
         int n = text.Length, q = p + 1, partStart = p, apostrophe = -1;
+        int shape = CharInfo.Class(text[p]);
         bool internalDot = false;
         if (char.IsHighSurrogate(text[p])) q++;
         while (q < n)
         {
             char c = text[q];
-            if (CharInfo.IsAlnum(c)) { q++; continue; }
+            byte cls = CharInfo.Class(c);
+            if ((cls & CharInfo.WordChar) != 0) { shape |= cls; q++; continue; }
             if (char.IsHighSurrogate(c))
             {
                 if (q + 1 < n && char.IsLowSurrogate(text[q + 1]) && Rune.IsLetterOrDigit(new Rune(c, text[q + 1]))) { q += 2; continue; }
@@ -145,6 +156,7 @@ internal static class TokenScanner
                 default: join = false; break;
             }
             if (!join) break;
+            shape |= cls;
             q++;
         }
 
@@ -155,7 +167,7 @@ internal static class TokenScanner
                 abbreviation = NumberFollows(text, q + 1) ? AbbreviationKind.Title : AbbreviationKind.None;
             if (abbreviation != AbbreviationKind.None)
             {
-                buffer.Add(p, q + 1 - p, TokenKind.Word).Abbreviation = abbreviation;
+                Add(text, buffer, p, q + 1, TokenKind.Word, CharInfo.FlagsFromShape(text, p, shape | CharInfo.Period)).Abbreviation = abbreviation;
                 return q + 1;
             }
         }
@@ -164,12 +176,12 @@ internal static class TokenScanner
             int clitic = CliticStart(text, p, q, apostrophe);
             if (clitic > p)
             {
-                buffer.Add(p, clitic - p, WordKind(text, p, clitic));
-                buffer.Add(clitic, q - clitic, TokenKind.Clitic);
+                Add(text, buffer, p, clitic, WordKind(text, p, clitic));
+                Add(text, buffer, clitic, q, TokenKind.Clitic);
                 return q;
             }
         }
-        buffer.Add(p, q - p, WordKind(text, p, q));
+        Add(text, buffer, p, q, WordKind(text, p, q), CharInfo.FlagsFromShape(text, p, shape));
         return q;
     }
 
@@ -376,7 +388,7 @@ internal static class TokenScanner
             else if (!(c is '.' or ',' or ';' or ':' or '!' or '?' or '>' or '}' or '\u2026' || CharInfo.IsQuoteChar(c))) break;
             end--;
         }
-        buffer.Add(p, end - p, TokenKind.Url);
+        Add(text, buffer, p, end, TokenKind.Url);
         return end;
     }
 
@@ -404,7 +416,7 @@ internal static class TokenScanner
         while (keep > 0 && buffer.Tokens[keep - 1].Start >= start) keep--;
         if (keep > 0 && buffer.Tokens[keep - 1].End > start) return -1; // the local part began inside a token (#tag@x)
         buffer.TokenCount = keep;
-        buffer.Add(start, lastLabelEnd - start, TokenKind.Email);
+        Add(text, buffer, start, lastLabelEnd, TokenKind.Email);
         return lastLabelEnd;
     }
 
