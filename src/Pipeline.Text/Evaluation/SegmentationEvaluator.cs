@@ -14,14 +14,18 @@ public readonly record struct PrfCounts(long Gold, long Predicted, long Correct)
         new(a.Gold + b.Gold, a.Predicted + b.Predicted, a.Correct + b.Correct);
 }
 
-/// <summary>Segmentation scores over a set of documents.</summary>
-public sealed record SegmentationScores(int Documents, PrfCounts Tokens, PrfCounts Words, PrfCounts Sentences, long UnlocatedForms)
+/// <summary>
+/// Segmentation scores over a set of documents. <see cref="InnerSentences"/> counts only the
+/// sentence ends inside paragraphs: a paragraph end is always a sentence end, and the rebuilt
+/// text gives those away.
+/// </summary>
+public sealed record SegmentationScores(int Documents, PrfCounts Tokens, PrfCounts Words, PrfCounts Sentences, PrfCounts InnerSentences, long UnlocatedForms)
 {
-    public static readonly SegmentationScores Empty = new(0, default, default, default, 0);
+    public static readonly SegmentationScores Empty = new(0, default, default, default, default, 0);
 
     public SegmentationScores Add(SegmentationScores other) => new(
         Documents + other.Documents, Tokens + other.Tokens, Words + other.Words,
-        Sentences + other.Sentences, UnlocatedForms + other.UnlocatedForms);
+        Sentences + other.Sentences, InnerSentences + other.InnerSentences, UnlocatedForms + other.UnlocatedForms);
 }
 
 /// <summary>Scores per group of documents (UD English EWT: the genre prefix of the document id) and in total.</summary>
@@ -49,10 +53,12 @@ public sealed class SegmentationEvaluator(Segmenter segmenter)
         }
         var sentenceEnds = new List<int>(s.Sentences.Length);
         foreach (var sentence in s.Sentences) sentenceEnds.Add(sentence.Span.End);
+        bool Inner(int end) => end < gold.Text.Length && !gold.Text.AsSpan(end).StartsWith("\n\n");
         return new SegmentationScores(1,
             Match(gold.Tokens, surface),
             Match(gold.Words, words),
             Match(gold.SentenceEnds, sentenceEnds),
+            Match(gold.SentenceEnds.Where(Inner).ToList(), sentenceEnds.Where(Inner).ToList()),
             gold.UnlocatedForms);
     }
 

@@ -81,6 +81,7 @@ public class SegmentationEvaluatorTests
             Assert.Equal(new PrfCounts(14, 14, 14), total.Tokens);
             Assert.Equal(new PrfCounts(15, 15, 15), total.Words);
             Assert.Equal(new PrfCounts(5, 4, 4), total.Sentences);
+            Assert.Equal(new PrfCounts(2, 1, 1), total.InnerSentences); // paragraph and document ends left out
             Assert.Equal(["mail", "news"], report.Groups.Keys);
         }
         finally { File.Delete(path); }
@@ -95,5 +96,6 @@ public class SegmentationEvaluatorTests
         Assert.True(report.Total.Tokens.F1 > 0.98, $"token F1 {report.Total.Tokens.F1:F4}");
         Assert.True(report.Total.Sentences.F1 > 0.85, $"sentence F1 {report.Total.Sentences.F1:F4}");
         Assert.True(report.Total.Sentences.Precision > 0.95, $"sentence precision {report.Total.Sentences.Precision:F4}");
+        Assert.True(report.Total.InnerSentences.F1 > 0.75, $"inner sentence F1 {report.Total.InnerSentences.F1:F4}");
     }
 }
