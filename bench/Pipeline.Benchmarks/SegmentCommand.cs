@@ -56,7 +56,8 @@ internal static class SegmentCommand
         Console.WriteLine($"documents {texts.Count:N0}, {mb:F2} MB UTF-8, {tokens:N0} tokens, {repeat} runs on one thread");
         Console.WriteLine($"wall: median {median * 1000:F1} ms (min {wall[0] * 1000:F1}, max {wall[^1] * 1000:F1}) = {mb / median:F1} MB/s, {tokens / median / 1e6:F2} M tokens/s");
         Console.WriteLine($"cpu:  mean {cpuMean * 1000:F1} ms of process CPU time per run (below wall time when other processes share the cores) = {mb / cpuMean:F1} MB/s");
-        Console.WriteLine($"RESULT mb_per_s={mb / median:F1} tokens_per_s={tokens / median:F0} docs_per_s={texts.Count / median:F0} cpu_mb_per_s={mb / cpuMean:F1}");
+        Console.WriteLine(FormattableString.Invariant(
+            $"RESULT mb_per_s={mb / median:F1} tokens_per_s={tokens / median:F0} docs_per_s={texts.Count / median:F0} cpu_mb_per_s={mb / cpuMean:F1}"));
         return 0;
     }
 

@@ -25,17 +25,8 @@ internal static class SegmentationEvalCommand
 
         var watch = Stopwatch.StartNew();
         var report = new SegmentationEvaluator(Segmenter.Default).EvaluateFile(path, maxDocuments);
-        Console.WriteLine($"{"group",-12} {"docs",5} {"tokens",7} {"tok P",7} {"tok R",7} {"tok F1",7} {"word F1",8} {"sents",6} {"sent P",7} {"sent R",7} {"sent F1",7} {"inner F1",8}");
-        foreach (var (group, scores) in report.Groups) Print(group, scores);
-        Print("total", report.Total);
-        if (report.Total.UnlocatedForms > 0)
-            Console.WriteLine($"({report.Total.UnlocatedForms} gold forms were not found in the rebuilt text and are not counted)");
         Console.WriteLine($"evaluated in {watch.Elapsed.TotalSeconds:F1} s");
-        Console.WriteLine("inner F1: sentence ends inside paragraphs only (paragraph ends are given by the rebuilt text)");
-        Console.WriteLine($"RESULT token_f1={report.Total.Tokens.F1:F4} sentence_f1={report.Total.Sentences.F1:F4} word_f1={report.Total.Words.F1:F4} inner_sentence_f1={report.Total.InnerSentences.F1:F4}");
+        report.WriteTo(Console.Out);
         return 0;
     }
-
-    private static void Print(string group, SegmentationScores s) =>
-        Console.WriteLine($"{group,-12} {s.Documents,5} {s.Tokens.Gold,7} {s.Tokens.Precision,7:F4} {s.Tokens.Recall,7:F4} {s.Tokens.F1,7:F4} {s.Words.F1,8:F4} {s.Sentences.Gold,6} {s.Sentences.Precision,7:F4} {s.Sentences.Recall,7:F4} {s.Sentences.F1,7:F4} {s.InnerSentences.F1,8:F4}");
 }

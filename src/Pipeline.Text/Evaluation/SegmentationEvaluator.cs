@@ -29,7 +29,25 @@ public sealed record SegmentationScores(int Documents, PrfCounts Tokens, PrfCoun
 }
 
 /// <summary>Scores per group of documents (UD English EWT: the genre prefix of the document id) and in total.</summary>
-public sealed record SegmentationReport(ImmutableSortedDictionary<string, SegmentationScores> Groups, SegmentationScores Total);
+public sealed record SegmentationReport(ImmutableSortedDictionary<string, SegmentationScores> Groups, SegmentationScores Total)
+{
+    /// <summary>A table with a row per group and the total, then a machine-readable RESULT line.</summary>
+    public void WriteTo(TextWriter writer)
+    {
+        writer.WriteLine($"{"group",-12} {"docs",5} {"tokens",7} {"tok P",7} {"tok R",7} {"tok F1",7} {"word F1",8} {"sents",6} {"sent P",7} {"sent R",7} {"sent F1",7} {"inner F1",8}");
+        foreach (var (group, scores) in Groups) WriteRow(writer, group, scores);
+        WriteRow(writer, "total", Total);
+        writer.WriteLine("inner F1: sentence ends inside paragraphs only (paragraph ends are given by the rebuilt text)");
+        if (Total.UnlocatedForms > 0)
+            writer.WriteLine($"{Total.UnlocatedForms} gold forms were not found in the rebuilt text and are not counted");
+        writer.WriteLine(FormattableString.Invariant(
+            $"RESULT token_f1={Total.Tokens.F1:F4} sentence_f1={Total.Sentences.F1:F4} word_f1={Total.Words.F1:F4} inner_sentence_f1={Total.InnerSentences.F1:F4}"));
+    }
+
+    private static void WriteRow(TextWriter writer, string group, SegmentationScores s) =>
+        writer.WriteLine(FormattableString.Invariant(
+            $"{group,-12} {s.Documents,5} {s.Tokens.Gold,7} {s.Tokens.Precision,7:F4} {s.Tokens.Recall,7:F4} {s.Tokens.F1,7:F4} {s.Words.F1,8:F4} {s.Sentences.Gold,6} {s.Sentences.Precision,7:F4} {s.Sentences.Recall,7:F4} {s.Sentences.F1,7:F4} {s.InnerSentences.F1,8:F4}"));
+}
 
 /// <summary>
 /// Compares the segmenter with gold segmentation. Spans must match exactly.
