@@ -28,6 +28,22 @@ public class RobustnessTests
             CheckStructure(text, Segmenter.Default.Segment(text));
     }
 
+    [Fact]
+    public void Parallel_segmentation_matches_sequential()
+    {
+        var seed = File.ReadAllText(Path.Combine(Pipeline.Tests.TestPaths.Seeds, "dialog-of-dictators.txt"));
+        var texts = Enumerable.Range(0, 64).Select(i => seed[..(seed.Length * (i + 1) / 64)]).ToArray();
+        var expected = texts.Select(t => Segmenter.Default.Segment(t)).ToArray();
+        var actual = new Segmentation[texts.Length];
+        Parallel.For(0, texts.Length, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i => actual[i] = Segmenter.Default.Segment(texts[i]));
+        for (int i = 0; i < texts.Length; i++)
+        {
+            Assert.Equal(expected[i].Tokens.ToArray(), actual[i].Tokens.ToArray());
+            Assert.Equal(expected[i].Sentences.ToArray(), actual[i].Sentences.ToArray());
+            Assert.Equal(expected[i].Quotations.Select(q => q.Span), actual[i].Quotations.Select(q => q.Span));
+        }
+    }
+
     private static void CheckStructure(string text, Segmentation s)
     {
         int end = 0;
