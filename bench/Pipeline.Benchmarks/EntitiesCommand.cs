@@ -6,33 +6,19 @@ using Pipeline.Text;
 namespace Pipeline.Benchmarks;
 
 /// <summary>
-/// `entities --model DIR [--encoder] [--repeat N] [--max-docs N] INPUT...`: model load time and
-/// entity recognition speed on one thread (segmentation done beforehand and not timed).
+/// Entity model load time and entity recognition speed on one thread (segmentation is done
+/// beforehand and not timed).
 /// </summary>
-internal static class EntitiesCommand
+public sealed class EntitiesCommand : IBenchCommand
 {
-    public static int Run(string[] args)
+    public string Name => "entities";
+    public string Usage => "entity recognition speed: --model DIR --input DIR|FILE.txt [--articles N] [--repeat 3]";
+
+    public int Run(BenchArgs args)
     {
-        string? modelDir = null;
-        int repeat = 3, maxDocs = int.MaxValue;
-        bool withEncoder = false;
-        var inputs = new List<string>();
-        for (int i = 0; i < args.Length; i++)
-        {
-            switch (args[i])
-            {
-                case "--model": modelDir = args[++i]; break;
-                case "--repeat": repeat = int.Parse(args[++i]); break;
-                case "--max-docs": maxDocs = int.Parse(args[++i]); break;
-                case "--encoder": withEncoder = true; break;
-                default: inputs.Add(args[i]); break;
-            }
-        }
-        if (modelDir is null || inputs.Count == 0)
-        {
-            Console.Error.WriteLine("usage: entities --model DIR [--encoder] [--repeat N] [--max-docs N] INPUT...");
-            return 2;
-        }
+        string modelDir = args.Require("model");
+        int repeat = args.GetInt("repeat", 3), maxDocs = args.GetInt("articles", int.MaxValue);
+        var inputs = new[] { args.Require("input") };
 
         var load = Stopwatch.StartNew();
         var model = EntityModel.Load(modelDir);
@@ -44,9 +30,7 @@ internal static class EntitiesCommand
         long tokens = docs.Sum(d => (long)d.Tokens.Length);
         Console.WriteLine($"{docs.Count} documents, {tokens} tokens");
 
-        ITextEncoder? encoder = null;
-        if (model.FirstPass.DenseDimension > 0 || withEncoder)
-            encoder = Pipeline.Learning.Encoders.MiniLmEncoder.Shared;
+        ITextEncoder? encoder = model.FirstPass.DenseDimension > 0 ? Pipeline.Learning.Encoders.MiniLmEncoder.Shared : null;
         var recognizer = new EntityRecognizer(model, encoder);
         var tagger = new EntityTagger(model);
         long mentions = 0;

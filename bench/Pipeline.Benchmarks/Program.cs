@@ -1,13 +1,33 @@
-// Benchmark commands, chosen by the first argument.
-return args.FirstOrDefault() switch
+using Pipeline.Benchmarks;
+
+// Each command lives in its own file; this only dispatches on the first argument.
+try
 {
-    "clusters" => Pipeline.Benchmarks.ClustersCommand.Run(args[1..]),
-    "entities" => Pipeline.Benchmarks.EntitiesCommand.Run(args[1..]),
-    _ => Usage(),
-};
+    return args.Length == 0 ? Usage() : args[0] switch
+    {
+        "segment" => SegmentCommand.Run(args[1..]),
+        "segeval" => SegmentationEvalCommand.Run(args[1..]),
+        "clusters" => ClustersCommand.Run(args[1..]),
+        "encoder" => new EncoderCommand().Run(new BenchArgs(args[1..])),
+        "entities" => new EntitiesCommand().Run(new BenchArgs(args[1..])),
+        _ => Usage(),
+    };
+}
+catch (Exception ex) when (ex is ArgumentException or IOException)
+{
+    Console.Error.WriteLine($"{args[0]}: {ex.Message}");
+    return 2;
+}
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Pipeline.Benchmarks <command> [args]; commands: clusters, entities");
+    Console.Error.WriteLine("""
+        usage: Pipeline.Benchmarks <command> [options]
+          segment <file-or-folder>... [--repeat N]   segmentation speed on one thread (MB/s, tokens/s)
+          segeval <conllu> [--documents N]          token and sentence-boundary F1 against UD gold
+          clusters build|probe|gazetteer|speed ...  word clusters and gazetteers
+          encoder [options]                         MiniLM encoder speed
+          entities --model DIR --input DIR|FILE     entity model load time and recognition speed on one thread
+        """);
     return 2;
 }
