@@ -166,7 +166,12 @@ internal sealed class EntityLexicon
     private static void WriteTable(BinaryWriter w, KeyTable table)
     {
         w.Write(table.Count);
-        foreach (var (key, value) in table.Entries()) { w.Write(key); w.Write(value); }
+        foreach (var key in table.Keys)
+        {
+            table.TryGet(key, out int value);
+            w.Write(key);
+            w.Write(value);
+        }
     }
 
     private static KeyTable ReadTable(BinaryReader r)

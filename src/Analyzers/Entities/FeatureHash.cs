@@ -31,14 +31,17 @@ internal static class FeatureHash
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Key(ulong value, int template)
     {
-        ulong k = Fmix(value + (ulong)template * 0xC2B2AE3D27D4EB4FUL);
+        // One multiply and a fold: the values are hashes already (or small codes that the
+        // multiply spreads), so this is enough to scatter keys over the table's low bits.
+        ulong k = (value ^ (ulong)template * 0x9E3779B97F4A7C15UL) * 0xD6E8FEB86659FD93UL;
+        k ^= k >> 32;
         return k == 0 ? 1 : k;
     }
 
     /// <summary>Key of a conjunction of two values under a template.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Key(ulong first, ulong second, int template) =>
-        Key(first ^ Fmix(second + 0x165667B19E3779F9UL), template);
+        Key(System.Numerics.BitOperations.RotateLeft(first, 21) * 0xA0761D6478BD642FUL ^ second, template);
 
     /// <summary>Combines a running sequence hash with the next element (gazetteer n-grams).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -1,72 +1,95 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Pipeline.Analyzers.Entities;
 
 /// <summary>
-/// An open-addressing map from non-zero 64-bit keys to ints (feature key to weight row, word
-/// hash to cluster, n-gram hash to gazetteer categories). Built once, then read-only and
-/// thread-safe; load factor at most one half, so a probe is short.
+/// A map from non-zero 64-bit keys to non-negative ints (feature key to weight row, word hash to
+/// cluster, n-gram hash to gazetteer categories), built once, then read-only and thread-safe.
 /// </summary>
+/// <remarks>
+/// Slots are 64-bit words holding the key's upper 32 bits (its fingerprint) and the value, in
+/// buckets of 8 (one cache line); the key's low bits choose the home bucket, and a key goes to the
+/// first bucket from its home with a free slot. A lookup compares the 8 fingerprints of a bucket
+/// at once. Most lookups of a feature scorer miss, and a hit or a miss is not predictable, so
+/// <see cref="Find"/> decides without a branch on it: a missing key yields the caller's default.
+/// Keys are hashes; a lookup compares about 32 + log2(buckets) bits, so a false match is as
+/// unlikely as a collision of hashes that long. Load factor at most one half.
+/// </remarks>
 internal sealed class KeyTable
 {
-    private readonly ulong[] _keys;
-    private readonly int[] _values;
-    private readonly int _mask;
+    private const int BucketSize = 8;
+
+    private readonly ulong[] _slots;
+    private readonly int _bucketMask;
+    private readonly List<ulong> _keys = [];
 
     public KeyTable(int count)
     {
-        int capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, count * 2));
-        _keys = new ulong[capacity];
-        _values = new int[capacity];
-        _mask = capacity - 1;
+        int buckets = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(2, (count * 2 + BucketSize - 1) / BucketSize));
+        _slots = new ulong[buckets * BucketSize];
+        _bucketMask = buckets - 1;
     }
 
-    public int Count { get; private set; }
+    public int Count => _keys.Count;
 
-    /// <summary>Sets a key's value; returns false when the key was already present (the value is replaced).</summary>
+    /// <summary>The keys in the order they were added (to save a table and build it again).</summary>
+    public IReadOnlyList<ulong> Keys => _keys;
+
+    /// <summary>Adds a key with its value; a key already present keeps its first value and false is returned.</summary>
     public bool Set(ulong key, int value)
     {
         if (key == 0) throw new ArgumentException("key 0 is reserved", nameof(key));
-        int slot = (int)key & _mask;
-        while (_keys[slot] != 0 && _keys[slot] != key) slot = (slot + 1) & _mask;
-        bool added = _keys[slot] == 0;
-        if (added)
-        {
-            if ((Count + 1) * 2 > _keys.Length) throw new InvalidOperationException("key table is full");
-            Count++;
-        }
-        _keys[slot] = key;
-        _values[slot] = value;
-        return added;
+        ArgumentOutOfRangeException.ThrowIfNegative(value);
+        if (TryGet(key, out _)) return false;
+        if ((Count + 1) * 2 > _slots.Length) throw new InvalidOperationException("key table is full");
+        int slot = Home(key) * BucketSize;
+        while (_slots[slot] != 0) slot = (slot + 1) & (_slots.Length - 1);
+        _slots[slot] = Fingerprint(key) << 32 | (uint)value;
+        _keys.Add(key);
+        return true;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryGet(ulong key, out int value)
     {
-        var keys = _keys;
-        int slot = (int)key & _mask;
-        while (true)
-        {
-            ulong k = keys[slot];
-            if (k == key) { value = _values[slot]; return true; }
-            if (k == 0) { value = 0; return false; }
-            slot = (slot + 1) & _mask;
-        }
+        value = Find(key, -1);
+        return value >= 0;
     }
 
-    /// <summary>Hints the processor to fetch the key's first slot (scoring issues these ahead of the probes).</summary>
+    /// <summary>The value of <paramref name="key"/>, or <paramref name="missing"/> when absent.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public unsafe void Prefetch(ulong key)
+    public int Find(ulong key, int missing)
     {
-        if (System.Runtime.Intrinsics.X86.Sse.IsSupported)
-            fixed (ulong* p = &_keys[(int)key & _mask]) System.Runtime.Intrinsics.X86.Sse.Prefetch0(p);
+        ref ulong slots = ref MemoryMarshal.GetArrayDataReference(_slots);
+        int bucket = Home(key) * BucketSize;
+        var fingerprint = Vector256.Create(Fingerprint(key));
+        var low = Vector256.LoadUnsafe(ref slots, (nuint)bucket);
+        var high = Vector256.LoadUnsafe(ref slots, (nuint)bucket + 4);
+        uint matches = Vector256.Equals(Vector256.ShiftRightLogical(low, 32), fingerprint).ExtractMostSignificantBits()
+                     | Vector256.Equals(Vector256.ShiftRightLogical(high, 32), fingerprint).ExtractMostSignificantBits() << 4;
+        uint empty = Vector256.Equals(low, Vector256<ulong>.Zero).ExtractMostSignificantBits()
+                   | Vector256.Equals(high, Vector256<ulong>.Zero).ExtractMostSignificantBits() << 4;
+        if ((matches | empty) == 0) return FindBeyond(key, bucket, missing); // home bucket full: rare
+        int value = (int)(uint)Unsafe.Add(ref slots, bucket + (BitOperations.TrailingZeroCount(matches | 0x100) & 7));
+        int hit = -(int)((matches | (0u - matches)) >> 31); // -1 when some fingerprint matched, else 0
+        return missing + ((value - missing) & hit);
     }
 
-    /// <summary>Every (key, value) pair, in slot order.</summary>
-    public IEnumerable<(ulong Key, int Value)> Entries()
+    /// <summary>Slot-by-slot search past a full home bucket.</summary>
+    private int FindBeyond(ulong key, int bucket, int missing)
     {
-        for (int i = 0; i < _keys.Length; i++)
-            if (_keys[i] != 0) yield return (_keys[i], _values[i]);
+        ulong fingerprint = Fingerprint(key);
+        for (int slot = (bucket + BucketSize) & (_slots.Length - 1); _slots[slot] != 0; slot = (slot + 1) & (_slots.Length - 1))
+            if (_slots[slot] >> 32 == fingerprint) return (int)(uint)_slots[slot];
+        return missing;
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Home(ulong key) => (int)key & _bucketMask;
+
+    /// <summary>The upper 32 bits, never 0 (0 marks an empty slot).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Fingerprint(ulong key) => key >> 32 == 0 ? 1 : key >> 32;
 }

@@ -31,7 +31,7 @@ internal sealed class LinearWeights
     }
 
     /// <summary>A model with no weights (every label scores 0).</summary>
-    public static readonly LinearWeights Empty = new(new KeyTable(0), [], new float[Classes], [], 0);
+    public static readonly LinearWeights Empty = new(new KeyTable(0), new float[Classes], new float[Classes], [], 0);
 
     public int RowCount => _rows.Count;
     public int DenseDimension { get; }
@@ -56,7 +56,7 @@ internal sealed class LinearWeights
             if (max >= pruneBelow) kept.Add((keys[f], row));
         }
         var table = new KeyTable(kept.Count);
-        var weights = new float[kept.Count * Classes];
+        var weights = new float[(kept.Count + 1) * Classes]; // + the zero row
         for (int r = 0; r < kept.Count; r++)
         {
             table.Set(kept[r].Key, r);
@@ -97,28 +97,38 @@ internal sealed class LinearWeights
     public void Start(Span<float> scores) => _bias.CopyTo(scores);
 
     /// <summary>Adds the rows of the given keys (value 1 each).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [SkipLocalsInit]
     public void Add(ReadOnlySpan<ulong> keys, Span<float> scores)
     {
+        // Rows first, then the sums: the lookups' rare slow path stays out of the summing loop,
+        // which keeps its accumulator in registers. A missing key adds the zero row.
+        Span<int> rows = stackalloc int[keys.Length];
+        int zero = _rows.Count;
+        for (int i = 0; i < keys.Length; i++) rows[i] = _rows.Find(keys[i], zero) * Classes;
         ref float weights = ref MemoryMarshal.GetArrayDataReference(_weights);
         if (Vector512.IsHardwareAccelerated)
         {
-            var acc = Vector512.Create<float>(scores);
-            foreach (var key in keys)
-                if (_rows.TryGet(key, out int row))
-                    acc += Vector512.LoadUnsafe(ref weights, (nuint)(row * Classes));
-            acc.CopyTo(scores);
+            // Two accumulators halve the chain of dependent additions.
+            var even = Vector512.Create<float>(scores);
+            var odd = Vector512<float>.Zero;
+            int i = 0;
+            for (; i + 1 < rows.Length; i += 2)
+            {
+                even += Vector512.LoadUnsafe(ref weights, (nuint)rows[i]);
+                odd += Vector512.LoadUnsafe(ref weights, (nuint)rows[i + 1]);
+            }
+            if (i < rows.Length) even += Vector512.LoadUnsafe(ref weights, (nuint)rows[i]);
+            (even + odd).CopyTo(scores);
         }
         else
         {
             var lo = Vector256.Create<float>(scores);
             var hi = Vector256.Create<float>(scores[8..]);
-            foreach (var key in keys)
-                if (_rows.TryGet(key, out int row))
-                {
-                    lo += Vector256.LoadUnsafe(ref weights, (nuint)(row * Classes));
-                    hi += Vector256.LoadUnsafe(ref weights, (nuint)(row * Classes + 8));
-                }
+            foreach (int row in rows)
+            {
+                lo += Vector256.LoadUnsafe(ref weights, (nuint)row);
+                hi += Vector256.LoadUnsafe(ref weights, (nuint)row + 8);
+            }
             lo.CopyTo(scores);
             hi.CopyTo(scores[8..]);
         }
@@ -127,9 +137,9 @@ internal sealed class LinearWeights
     /// <summary>Adds the rows of the given keys scaled by their values.</summary>
     public void Add(ReadOnlySpan<ulong> keys, ReadOnlySpan<float> values, Span<float> scores)
     {
+        int zero = _rows.Count;
         for (int i = 0; i < keys.Length; i++)
-            if (_rows.TryGet(keys[i], out int row))
-                Axpy(values[i], _weights.AsSpan(row * Classes, Classes), scores);
+            Axpy(values[i], _weights.AsSpan(_rows.Find(keys[i], zero) * Classes, Classes), scores);
     }
 
     /// <summary>Adds the dense part's scores of a vector of length <see cref="DenseDimension"/>.</summary>
@@ -149,13 +159,12 @@ internal sealed class LinearWeights
 
     public void Write(BinaryWriter w)
     {
-        var keys = new ulong[_rows.Count];
-        foreach (var (key, row) in _rows.Entries()) keys[row] = key;
+        var keys = _rows.Keys.ToArray(); // row r was added r-th
         w.Write(keys.Length);
         w.Write(DenseDimension);
         w.Write(MemoryMarshal.AsBytes(_bias.AsSpan()));
         w.Write(MemoryMarshal.AsBytes(keys.AsSpan()));
-        w.Write(MemoryMarshal.AsBytes(_weights.AsSpan()));
+        w.Write(MemoryMarshal.AsBytes(_weights.AsSpan(0, keys.Length * Classes)));
         w.Write(MemoryMarshal.AsBytes(_dense.AsSpan()));
     }
 
@@ -164,7 +173,8 @@ internal sealed class LinearWeights
         int count = r.ReadInt32(), denseDimension = r.ReadInt32();
         var bias = ReadArray<float>(r, Classes);
         var keys = ReadArray<ulong>(r, count);
-        var weights = ReadArray<float>(r, count * Classes);
+        var weights = new float[(count + 1) * Classes]; // + the zero row
+        r.BaseStream.ReadExactly(MemoryMarshal.AsBytes(weights.AsSpan(0, count * Classes)));
         var dense = ReadArray<float>(r, denseDimension * Classes);
         var table = new KeyTable(count);
         for (int i = 0; i < count; i++) table.Set(keys[i], i);
