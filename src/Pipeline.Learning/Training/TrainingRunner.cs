@@ -106,6 +106,11 @@ public sealed class TrainingRunner(IRunLog log, TextWriter output)
         return new TrainingOutcome(manifest, report);
     }
 
+    /// <summary>Labelled sentences go into the analyzer's own labelled layer unless told otherwise.</summary>
+    internal static GoldReadOptions WithLabelLayer(GoldReadOptions options, IEnumerable<LayerKey> layers) =>
+        options.LabelLayer is null && layers.FirstOrDefault(k => k.ItemType == typeof(LabeledSpan)) is { } key
+            ? options with { LabelLayer = key.Name } : options;
+
     /// <summary>The version of Microsoft.ML the trainers ran on.</summary>
     public static string MlNetVersion { get; } =
         typeof(Microsoft.ML.MLContext).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
@@ -175,7 +180,7 @@ public sealed class TrainingRunner(IRunLog log, TextWriter output)
     {
         var reader = GoldFormats.Resolve(source.Path, source.Format);
         int errors = 0;
-        var docs = reader.Read(source.Path, source.Options, e => { errors++; log.Warning(e); }).ToList();
+        var docs = reader.Read(source.Path, WithLabelLayer(source.Options, required), e => { errors++; log.Warning(e); }).ToList();
         if (docs.Count == 0) throw new GoldFormatException($"{source.Path}: no documents read{(errors > 0 ? $" ({errors} bad records)" : "")}");
         foreach (var key in required)
             if (!docs.Any(d => d.HasLayer(key)))
