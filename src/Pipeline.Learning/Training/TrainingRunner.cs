@@ -72,8 +72,7 @@ public sealed class TrainingRunner(IRunLog log, TextWriter output)
         CrossValidationInfo? cv = request.CrossValidationFolds >= 2 ? CrossValidate(request, train, cancellationToken) : null;
 
         string outDir = Path.GetFullPath(request.OutputDirectory);
-        Directory.CreateDirectory(outDir);
-        File.Delete(Path.Combine(outDir, ModelManifest.FileName)); // a failed training must not leave the old manifest behind
+        PrepareOutput(outDir);
         log.Info($"training {request.Analyzer} ({request.Trainer.Task}) on {train.Count} documents, seed {request.Seed}");
         var result = request.Trainer.Train(Context(request, train, dev, outDir, cancellationToken));
         log.Info($"trained in {clock.Elapsed.TotalSeconds:F1} s; evaluating on {dev.Count} dev documents");
@@ -104,6 +103,25 @@ public sealed class TrainingRunner(IRunLog log, TextWriter output)
         manifest.Write(outDir);
         log.Info($"wrote {Path.Combine(request.OutputDirectory, ModelManifest.FileName)} ({clock.Elapsed.TotalSeconds:F1} s in all)");
         return new TrainingOutcome(manifest, report);
+    }
+
+    /// <summary>
+    /// Makes the output folder ready: created if missing; a previous model's files (those its
+    /// manifest lists) removed, so that no stale file outlives it and a failed training leaves no
+    /// manifest behind. A non-empty folder that is not a model folder is refused.
+    /// </summary>
+    private static void PrepareOutput(string outDir)
+    {
+        Directory.CreateDirectory(outDir);
+        string manifestPath = Path.Combine(outDir, ModelManifest.FileName);
+        if (File.Exists(manifestPath))
+        {
+            foreach (var file in ModelManifest.Read(outDir).Files.Keys)
+                File.Delete(Path.Combine(outDir, file));
+            File.Delete(manifestPath);
+        }
+        else if (Directory.EnumerateFileSystemEntries(outDir).Any())
+            throw new IOException($"{outDir}: not empty and not a model folder (no {ModelManifest.FileName}); give an empty or new folder");
     }
 
     /// <summary>Labelled sentences go into the analyzer's own labelled layer unless told otherwise.</summary>

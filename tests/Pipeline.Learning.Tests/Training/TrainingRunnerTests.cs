@@ -72,6 +72,27 @@ public class TrainingRunnerTests : IDisposable
     }
 
     [Fact]
+    public void Retraining_replaces_the_previous_model_and_a_foreign_folder_is_refused()
+    {
+        string train = _files.PathOf("train.jsonl");
+        TopicClassifier.WriteGold(train, 20, seed: 9);
+        var runner = new TrainingRunner(_log, TextWriter.Null);
+        string model = _files.PathOf("models/topics");
+        var first = runner.Run(Request(train, model)).Manifest;
+        // Pretend the previous model had one more file: retraining removes it with the rest.
+        File.WriteAllText(Path.Combine(model, "old-weights.bin"), "stale");
+        (first with { Files = first.Files.Add("old-weights.bin", "x") }).Write(model);
+        runner.Run(Request(train, model, seed: 8));
+        Assert.Equal(8, ModelManifest.Read(model).Seed);
+        Assert.Equal(["manifest.json", "model.bin"], Directory.EnumerateFiles(model).Select(Path.GetFileName).Order());
+
+        string foreign = _files.PathOf("docs");
+        _files.Write("docs/readme.md", "not a model");
+        var error = Assert.Throws<IOException>(() => runner.Run(Request(train, foreign)));
+        Assert.Contains("not empty and not a model folder", error.Message);
+    }
+
+    [Fact]
     public void Cross_validation_records_mean_and_deviation_per_metric()
     {
         string train = _files.PathOf("train.jsonl");
