@@ -12,6 +12,8 @@ public sealed record LinearBenchmarkOptions
     public string? Train { get; init; }
     public string? Dev { get; init; }
     public int HashBits { get; init; } = 20;
+    /// <summary>Weight rows of the synthetic model of the scoring measurement.</summary>
+    public int Rows { get; init; } = 300_000;
     public int? MaxIterations { get; init; }
     public float? L1 { get; init; }
     public float? L2 { get; init; }
@@ -27,13 +29,13 @@ public static class LinearBenchmark
 {
     public static void Run(LinearBenchmarkOptions options, TextWriter output)
     {
-        ScoringSpeed(output);
+        ScoringSpeed(options.Rows, output);
         if (options.Train is not null && options.Dev is not null) CompareTrainers(options, output);
     }
 
-    private static void ScoringSpeed(TextWriter output)
+    private static void ScoringSpeed(int rows, TextWriter output)
     {
-        const int classes = 17, rows = 300_000, featuresPerToken = 40, bits = 22;
+        const int classes = 17, featuresPerToken = 40, bits = 22;
         var random = new Random(1);
         var keys = new HashSet<int>();
         while (keys.Count < rows) keys.Add(random.Next(1 << bits));

@@ -88,7 +88,11 @@ public sealed class LinearModel
         ReadOnlySpan<float> weights = _weights;
         // Find every row first: the lookups are independent, so their cache misses overlap.
         Span<int> rows = features.Length <= 256 ? stackalloc int[features.Length] : new int[features.Length];
-        for (int i = 0; i < features.Length; i++) rows[i] = FindRow(features[i]);
+        for (int i = 0; i < features.Length; i++)
+        {
+            int row = rows[i] = FindRow(features[i]);
+            if (row >= 0) Prefetch(ref MemoryMarshal.GetReference(weights.Slice(row * classes)), classes);
+        }
         for (int i = 0; i < rows.Length; i++)
         {
             if (rows[i] < 0) continue;
@@ -99,6 +103,15 @@ public sealed class LinearModel
         ReadOnlySpan<float> denseWeights = _dense;
         for (int d = 0; d < dense.Length; d++)
             if (dense[d] != 0f) TensorPrimitives.MultiplyAdd(denseWeights.Slice(d * classes, classes), dense[d], scores, scores);
+    }
+
+    /// <summary>Asks for a weight row's cache lines ahead of use (no-op without SSE).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe void Prefetch(ref float row, int count)
+    {
+        if (!System.Runtime.Intrinsics.X86.Sse.IsSupported) return;
+        byte* p = (byte*)Unsafe.AsPointer(ref row);
+        for (int offset = 0; offset < count * sizeof(float); offset += 64) System.Runtime.Intrinsics.X86.Sse.Prefetch0(p + offset);
     }
 
     // scores += w, inlined: for a handful of classes a library call costs more than the adds.
