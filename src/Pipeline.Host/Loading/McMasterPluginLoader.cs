@@ -10,22 +10,30 @@ namespace Pipeline.Host.Loading;
 /// the shared assemblies from the host.
 /// </summary>
 /// <remarks>
-/// References are shared lazily: only the listed assemblies come from the host up front; an
-/// assembly referenced by a shared one is shared once the plugin has loaded that shared assembly.
+/// McMaster shares the listed assemblies and, transitively, what they reference (ML.NET would
+/// bring Newtonsoft.Json along). So every assembly the plugin ships itself and that is not in
+/// the list is marked private: a plugin always runs with its own copy of any other library.
 /// </remarks>
 public sealed class McMasterPluginLoader : IPluginLoader
 {
     public IPluginLoadContext CreateContext(PluginSource plugin)
     {
-        // IsLazyLoaded must come first: otherwise PreferDefaultLoadContextAssembly walks every
-        // reference of a shared assembly at once and shares all of them (Newtonsoft.Json with ML.NET...).
         var builder = new AssemblyLoadContextBuilder()
-            .SetMainAssemblyPath(plugin.Assemblies[0])
+            .SetMainAssemblyPath(Path.GetFullPath(plugin.Assemblies[0]))
             .IsLazyLoaded(true);
         foreach (var name in SharedAssemblies.Names)
             builder.PreferDefaultLoadContextAssembly(new AssemblyName(name));
+        foreach (var name in ShippedAssemblies(plugin).Where(n => !SharedAssemblies.IsShared(n)))
+            builder.PreferLoadContextAssembly(new AssemblyName(name));
         return new Context(builder.Build());
     }
+
+    /// <summary>Names of the DLLs in the plugin's folder (with subfolders such as runtimes/, unless the plugin is a loose DLL).</summary>
+    private static IEnumerable<string> ShippedAssemblies(PluginSource plugin) =>
+        Directory.EnumerateFiles(plugin.Directory, "*.dll", plugin.IsLoose ? SearchOption.TopDirectoryOnly : SearchOption.AllDirectories)
+            .Select(Path.GetFileNameWithoutExtension)
+            .OfType<string>()
+            .Distinct(StringComparer.OrdinalIgnoreCase);
 
     private sealed class Context(AssemblyLoadContext context) : IPluginLoadContext
     {
