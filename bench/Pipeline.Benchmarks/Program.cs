@@ -1,1 +1,18 @@
-Console.WriteLine("bench");
+using Pipeline.Benchmarks;
+
+// Each command lives in its own file; this only dispatches on the first argument.
+return args.Length == 0 ? Usage() : args[0] switch
+{
+    "host" => HostCommand.Run(args[1..]),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("""
+        usage: Pipeline.Benchmarks <command> [options]
+          host <corpus> [--jobs N] [--repeat N]      host throughput, no analyzers, all outputs on (docs/s, MB/s, tokens/s, peak memory)
+          host --scaling [--seed FILE] [--jobs N]    peak memory at 2,000 and 20,000 generated documents, and their ratio
+        """);
+    return 2;
+}
