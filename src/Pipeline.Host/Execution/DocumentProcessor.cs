@@ -8,7 +8,9 @@ using Pipeline.Text.Records;
 namespace Pipeline.Host.Execution;
 
 /// <summary>A document after every analyzer had its turn: what goes into its record and to the reporters.</summary>
-internal sealed record ProcessedDocument(
+/// <param name="Document">The document with the layers of the analyzers that ran.</param>
+/// <param name="Reported">Its findings and failures as the console and SARIF report them (effective severities, positions).</param>
+public sealed record DocumentAnalysis(
     Document Document,
     DocumentStatus Status,
     string? Reason,
@@ -24,7 +26,7 @@ internal sealed class DocumentProcessor(IReadOnlyList<AnalyzerRuntime> runtimes,
 {
     private enum State { Ran, Threw, TimedOut, Skipped, DisabledHere, NotStarted }
 
-    public async Task<ProcessedDocument> ProcessAsync(Document document, string path, CancellationToken runToken)
+    public async Task<DocumentAnalysis> ProcessAsync(Document document, string path, CancellationToken runToken)
     {
         var settings = config.For(path);
         var states = new State[runtimes.Count];
@@ -108,7 +110,7 @@ internal sealed class DocumentProcessor(IReadOnlyList<AnalyzerRuntime> runtimes,
             : DocumentStatus.Failed;
         var reason = failures.Count == 0 ? null
             : string.Join("; ", failures.Select(f => $"{f.Analyzer}: {Short(f.RuleId)}"));
-        return new ProcessedDocument(document, status, reason, findings.ToImmutable(), failures.ToImmutable(), reported.ToImmutable());
+        return new DocumentAnalysis(document, status, reason, findings.ToImmutable(), failures.ToImmutable(), reported.ToImmutable());
     }
 
     private async Task<(State, Exception?)> InvokeAsync(AnalyzerRuntime rt, HostDocumentContext context, CancellationTokenSource cts, string path, CancellationToken runToken)

@@ -21,19 +21,19 @@ internal sealed class DocumentWork
     private readonly EffectiveConfig _config;
     private readonly ResumeIndex? _resume;
     private readonly LineSource? _previous;
-    private readonly DocumentProcessor _processor;
+    private readonly AnalysisSession _session;
     private readonly IReadOnlySet<string> _notRun;
     private readonly CancellationToken _cancellationToken;
     private long _segmentationTicks, _segmented, _characters, _tokens;
 
-    public DocumentWork(RunSession session, EffectiveConfig config, RunLimits limits, ResumeIndex? resume, LineSource? previous, CancellationToken cancellationToken)
+    public DocumentWork(AnalysisSession session, EffectiveConfig config, RunLimits limits, ResumeIndex? resume, LineSource? previous, CancellationToken cancellationToken)
     {
         _config = config;
         Limits = limits;
         _resume = resume;
         _previous = previous;
-        _processor = new DocumentProcessor(session.Runtimes, config, limits.Timeout);
-        _notRun = session.Runtimes.Where(r => r.Disabled is not null).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        _session = session;
+        _notRun = session.NotRunning.ToHashSet(StringComparer.Ordinal);
         _cancellationToken = cancellationToken;
     }
 
@@ -81,7 +81,7 @@ internal sealed class DocumentWork
         Interlocked.Increment(ref _segmented);
         Interlocked.Add(ref _tokens, document.Tokens.Length);
 
-        var processed = await _processor.ProcessAsync(document, article.Path, _cancellationToken);
+        var processed = await _session.AnalyseAsync(document, article.Path, _cancellationToken);
         var line = AnnotationRecordWriter.ToLine(new AnnotationRecord
         {
             Id = document.Id,

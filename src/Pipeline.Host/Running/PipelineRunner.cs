@@ -29,17 +29,19 @@ public sealed class PipelineRunner(AnalyzerCatalog catalog, EffectiveConfig conf
     public async Task<RunResult> RunAsync(RunOptions options, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
-        var plan = Scheduler.Plan(catalog, config);
         var limits = new RunLimits(options.MaxCharacters ?? config.Config.MaxCharacters, options.TimeoutSeconds ?? config.Config.AnalyzerTimeoutSeconds);
         var claims = config.Config.Claims.AddRange(options.Claims);
-        var output = Path.GetFullPath(options.OutputDirectory);
-        Directory.CreateDirectory(output);
-
         var state = new RunState(options, config);
         foreach (var problem in catalog.Problems) state.ReportNow(problem with { Severity = config.TopLevel.SeverityOf(problem.RuleId) });
 
-        var session = RunSession.Start(plan, config, models, services, claims, options.Error, options.Quiet, cancellationToken);
+        var session = AnalysisSession.Start(catalog, config, new SessionOptions
+        {
+            Models = models, Services = services, Claims = claims, Log = options.Error, Quiet = options.Quiet, Timeout = limits.Timeout,
+        }, cancellationToken);
         foreach (var problem in session.StartProblems) state.ReportNow(problem);
+
+        var output = Path.GetFullPath(options.OutputDirectory);
+        Directory.CreateDirectory(output);
 
         var manifest = RunManifest.Create(session, models, config.Config.CanonicalJson, limits, claims);
         var annotationsPath = Path.Combine(output, AnnotationsFile.FileName);

@@ -20,7 +20,7 @@ public sealed record RunManifest(string Fingerprint, ImmutableArray<string> Comp
     public const string FileName = "run.json";
     public const string SchemaVersion = "pipeline.run/1";
 
-    internal static RunManifest Create(RunSession session, ModelCatalog models, string configJson, RunLimits limits, ImmutableArray<string> claims)
+    internal static RunManifest Create(AnalysisSession session, ModelCatalog models, string configJson, RunLimits limits, ImmutableArray<string> claims)
     {
         var components = ImmutableArray.CreateBuilder<string>();
         components.Add($"records {AnnotationRecord.SchemaVersion}");

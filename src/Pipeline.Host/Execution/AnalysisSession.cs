@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
 using Pipeline.Host.Configuration;
+using Pipeline.Host.Loading;
 using Pipeline.Host.Output;
 using Pipeline.Host.Scheduling;
 using Pipeline.Host.Services;
@@ -8,34 +9,68 @@ using Pipeline.Sdk;
 
 namespace Pipeline.Host.Execution;
 
+/// <summary>What a session needs besides the analyzers and the configuration.</summary>
+public sealed record SessionOptions
+{
+    public ModelCatalog Models { get; init; } = new([]);
+    public ServiceRegistry Services { get; init; } = new();
+    public ImmutableArray<string> Claims { get; init; } = [];
+    /// <summary>Where analyzers' log messages go.</summary>
+    public TextWriter Log { get; init; } = TextWriter.Null;
+    /// <summary>Drop analyzers' info messages.</summary>
+    public bool Quiet { get; init; }
+    /// <summary>Per analyzer call on a document; null: none.</summary>
+    public TimeSpan? Timeout { get; init; }
+}
+
 /// <summary>
-/// The analyzers of one run: initialised and started in plan order, then ended. An analyzer
-/// that cannot start is left out of the run with its dependants; the others go on.
+/// The host's execution of a set of analyzers: planned, initialised and started in plan order,
+/// then documents analysed one call at a time (from any number of threads), then ended. An
+/// analyzer that cannot start is left out with its dependants; the others go on. The batch
+/// runner and the markup verifier both run analyzers through it.
 /// </summary>
-internal sealed class RunSession
+public sealed class AnalysisSession
 {
     private readonly EffectiveConfig _config;
     private readonly TextWriter _log;
     private readonly bool _quiet;
+    private readonly DocumentProcessor _processor;
 
-    private RunSession(IReadOnlyList<AnalyzerRuntime> runtimes, EffectiveConfig config, TextWriter log, bool quiet)
+    private AnalysisSession(IReadOnlyList<AnalyzerRuntime> runtimes, EffectiveConfig config, SessionOptions options)
     {
         Runtimes = runtimes;
         _config = config;
-        _log = log;
-        _quiet = quiet;
+        _log = options.Log;
+        _quiet = options.Quiet;
+        _processor = new DocumentProcessor(runtimes, config, options.Timeout);
     }
 
-    public IReadOnlyList<AnalyzerRuntime> Runtimes { get; }
+    internal IReadOnlyList<AnalyzerRuntime> Runtimes { get; }
+
+    /// <summary>The analyzers in run order.</summary>
+    public IEnumerable<InstalledAnalyzer> Analyzers => Runtimes.Select(r => r.Installed);
+
+    /// <summary>Whether the analyzer asked for concurrent execution in Initialize.</summary>
+    public bool IsConcurrent(string analyzerId) => Runtimes.Any(r => r.Id == analyzerId && r.Concurrent);
+
+    /// <summary>Analyzers left out of the whole run (they or a producer they need could not start).</summary>
+    public IEnumerable<string> NotRunning => Runtimes.Where(r => r.Disabled is not null).Select(r => r.Id);
+
+    /// <summary>Runs every analyzer of the session over one segmented document.</summary>
+    public Task<DocumentAnalysis> AnalyseAsync(Document document, string path, CancellationToken cancellationToken = default) =>
+        _processor.ProcessAsync(document, path, cancellationToken);
 
     /// <summary>Analyzers left out of the run (PL0004 could not start, PL0003 a producer could not).</summary>
     public ImmutableArray<ReportedFinding> StartProblems { get; private set; } = [];
 
-    public static RunSession Start(RunPlan plan, EffectiveConfig config, ModelCatalog models, ServiceRegistry services,
-        ImmutableArray<string> claims, TextWriter log, bool quiet, CancellationToken cancellationToken)
+    /// <summary>Plans and starts the enabled analyzers of <paramref name="catalog"/>.</summary>
+    /// <exception cref="StartupException">They cannot be scheduled.</exception>
+    public static AnalysisSession Start(AnalyzerCatalog catalog, EffectiveConfig config, SessionOptions options, CancellationToken cancellationToken = default)
     {
+        var plan = Scheduler.Plan(catalog, config);
+        var (models, services, claims) = (options.Models, options.Services, options.Claims);
         var runtimes = plan.Analyzers.Select(p => new AnalyzerRuntime(p)).ToList();
-        var session = new RunSession(runtimes, config, log, quiet);
+        var session = new AnalysisSession(runtimes, config, options);
         var problems = ImmutableArray.CreateBuilder<ReportedFinding>();
         foreach (var rt in runtimes)
         {
