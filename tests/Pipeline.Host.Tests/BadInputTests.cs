@@ -46,7 +46,41 @@ public sealed class BadInputTests : IDisposable
     public void An_empty_file() => AssertRejected(_temp.Write("in/empty.txt", ""), "empty");
 
     [Fact]
-    public void A_file_over_the_size_limit() => AssertRejected(_temp.Write("in/long.txt", new string('a', 8000) + " end."), "over the limit of 7000", "--max-chars", "7000");
+    public void A_file_over_the_size_limit() => AssertRejected(_temp.Write("in/long.txt", new string('a', 8000) + " end."), "over the limit of", "--max-chars", "7000");
+
+    [Fact]
+    public void A_binary_file() => AssertRejected(_temp.Write("in/image.txt", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D]), "binary file");
+
+    [Fact]
+    public void A_malformed_json_record_is_rejected_and_the_other_records_of_its_file_are_kept()
+    {
+        var feed = _temp.Write("in/feed.jsonl", """
+            {"title": "First", "body": "The first article."}
+            {"title": "Second", "body": "cut short
+            {"title": "Third", "body": "The third article."}
+            """);
+        var (code, stdout, records) = Run(feed);
+
+        Assert.Equal(1, code);
+        Assert.Equal(["ok", "ok", "rejected", "ok"], records.Select(r => r.Str("status")));
+        Assert.Equal([_good, feed + "#1", feed + "#2", feed + "#3"], records.Select(r => r.Str("path")));
+        Assert.StartsWith("line 2: invalid JSON", records[2].Str("reason"));
+        var line = Assert.Single(stdout.Split('\n'), l => l.Contains("PL2001"));
+        Assert.StartsWith($"{feed}#2: error PL2001: line 2: invalid JSON", line);
+    }
+
+    [Fact]
+    public void A_text_file_that_is_not_valid_utf8_is_read_as_windows_1252()
+    {
+        // The readers' legacy fallback: not an error, the text comes out right.
+        var legacy = _temp.Write("in/legacy.txt", [.. "Caf"u8, 0xE9, (byte)' ', 0x93, (byte)'q', 0x94, (byte)'.']);
+        var (code, stdout, records) = Run(legacy);
+
+        Assert.Equal(0, code);
+        Assert.Equal(["ok", "ok"], records.Select(r => r.Str("status")));
+        Assert.Equal("Café “q”.", records[1].Str("text"));
+        Assert.DoesNotContain("PL2001", stdout);
+    }
 
     [SkippableFact]
     public void An_unreadable_file()

@@ -51,9 +51,6 @@ internal sealed class DocumentWork
             {
                 case ReadFailure failure:
                     return Rejected(seq, failure.Path, failure.Reason);
-                case ArticleRead article when article.Text.Length > Limits.MaxCharacters:
-                    return Rejected(seq, article.Path,
-                        $"too large: {article.Text.Length} characters, over the limit of {Limits.MaxCharacters} (limits.maxCharacters in pipeline.json, or --max-chars)");
                 case ArticleRead article:
                     Interlocked.Add(ref _characters, article.Text.Length);
                     if (_resume is not null && _resume.TryGet(article.Path, DocumentFactory.ContentHash(article.Text), out var kept))
