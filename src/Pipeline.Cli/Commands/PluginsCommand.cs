@@ -35,7 +35,11 @@ internal sealed class PluginsCommand : ICliCommand
                     output.WriteLine($"    rules:    {List(a.Rules.Select(r => r.Id))}");
                 }
                 foreach (var problem in plugin.Problems)
-                    output.WriteLine("  " + ConsoleReporter.Format(problem with { Severity = top.SeverityOf(problem.RuleId) }));
+                    output.WriteLine("  " + ConsoleReporter.Format(problem with
+                    {
+                        Severity = top.SeverityOf(problem.RuleId),
+                        Location = problem.Location! with { Path = HostSetup.Display(problem.Location!.Path) },
+                    }));
             }
             return environment.Catalog.Problems.Any(p => top.SeverityOf(p.RuleId) == Pipeline.Sdk.Severity.Error) ? ExitCodes.Findings : ExitCodes.Ok;
         });

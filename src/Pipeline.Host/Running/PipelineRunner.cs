@@ -197,7 +197,8 @@ public sealed class PipelineRunner(AnalyzerCatalog catalog, EffectiveConfig conf
         var reused = r.Reused > 0 ? $", {r.Reused} kept from the previous run" : "";
         var speed = r.Elapsed.TotalSeconds > 0 ? r.Characters / 1e6 / r.Elapsed.TotalSeconds : 0;
         var counts = $"{r.Documents} document{(r.Documents == 1 ? "" : "s")} ({statuses}{reused}); {r.Errors} errors, {r.Warnings} warnings, {r.Suggestions} suggestions";
-        var size = string.Create(c, $"{r.Characters / 1e6:0.0} M characters in {r.Elapsed.TotalSeconds:0.00} s ({speed:0.0} M/s)");
+        var amount = r.Characters < 1_000_000 ? string.Create(c, $"{r.Characters:N0}") : string.Create(c, $"{r.Characters / 1e6:0.0} M");
+        var size = string.Create(c, $"{amount} characters in {r.Elapsed.TotalSeconds:0.00} s ({speed:0.0} M/s)");
         return $"pipeline: {counts}; {size}; output in {outputDirectory}{(r.Cancelled ? "; interrupted" : "")}";
     }
 }
