@@ -76,4 +76,17 @@ public sealed class CliTests : IDisposable
         Assert.Equal(2, code);
         Assert.Contains("claims.txt: file not found", stderr);
     }
+
+    [Fact]
+    public void Files_inside_the_output_folder_are_not_inputs()
+    {
+        _temp.Write("articles/a.txt", "An article about Minsk.");
+        var output = _temp.Combine("articles", "out");
+        Assert.Equal(0, ConfigTests.Cli("run", _temp.Combine("articles"), "--out", output).Code);
+        var (code, stdout, _) = ConfigTests.Cli("run", _temp.Combine("articles"), "--out", output);
+
+        Assert.Equal(0, code);
+        Assert.Single(File.ReadAllLines(Path.Combine(output, "annotations.jsonl")));
+        Assert.Contains("pipeline: 1 document (1 ok", stdout);
+    }
 }

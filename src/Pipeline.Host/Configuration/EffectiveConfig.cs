@@ -25,6 +25,7 @@ public sealed class FileSettings
     private readonly ImmutableArray<ConfigOverride> _overrides;
     private readonly ConcurrentDictionary<string, Severity> _severities = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, AnalyzerOptions> _options = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, AnalyzerSetting?> _disabledBy = new(StringComparer.Ordinal);
 
     internal FileSettings(EffectiveConfig owner, ImmutableArray<ConfigOverride> overrides)
     {
@@ -34,10 +35,11 @@ public sealed class FileSettings
 
     public Severity SeverityOf(string ruleId) => _severities.GetOrAdd(ruleId, id => _owner.Decide(id, _overrides, path: null).Effective);
 
-    public bool IsEnabled(string analyzerId) => EnablingSetting(analyzerId)?.Enabled ?? true;
+    public bool IsEnabled(string analyzerId) => DisabledBy(analyzerId) is null;
 
     /// <summary>The setting that disables the analyzer for this file, or null when it is enabled.</summary>
-    public AnalyzerSetting? DisabledBy(string analyzerId) => EnablingSetting(analyzerId) is { Enabled: false } s ? s : null;
+    public AnalyzerSetting? DisabledBy(string analyzerId) =>
+        _disabledBy.GetOrAdd(analyzerId, id => Levels(id).LastOrDefault(s => s.Enabled is not null) is { Enabled: false } s ? s : null);
 
     /// <summary>Top-level options with the matching overrides' options merged over them, key by key.</summary>
     public AnalyzerOptions OptionsFor(string analyzerId) => _options.GetOrAdd(analyzerId, id =>
@@ -46,8 +48,6 @@ public sealed class FileSettings
         foreach (var setting in Levels(id)) values = values.SetItems(setting.Options);
         return new AnalyzerOptions(values);
     });
-
-    private AnalyzerSetting? EnablingSetting(string analyzerId) => Levels(analyzerId).LastOrDefault(s => s.Enabled is not null);
 
     private IEnumerable<AnalyzerSetting> Levels(string analyzerId) =>
         _owner.Config.Analyzers.Concat(_overrides.SelectMany(o => o.Analyzers)).Where(a => a.Id == analyzerId);

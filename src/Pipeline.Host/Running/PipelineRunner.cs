@@ -129,7 +129,7 @@ public sealed class PipelineRunner(AnalyzerCatalog catalog, EffectiveConfig conf
             try
             {
                 long seq = 0;
-                foreach (var read in ReadInputs(options.Inputs, work.Limits))
+                foreach (var read in ReadInputs(options.Inputs, work.Limits, Path.GetFullPath(options.OutputDirectory)))
                 {
                     await slots.WaitAsync(ct);
                     await queue.Writer.WriteAsync((seq++, read), ct);
@@ -157,12 +157,17 @@ public sealed class PipelineRunner(AnalyzerCatalog catalog, EffectiveConfig conf
         await Task.WhenAll(workers.Append(producer));
     }
 
-    /// <summary>Every article of every input, in order; an input that cannot be read yields one failure.</summary>
-    private static IEnumerable<ReadResult> ReadInputs(IReadOnlyList<string> inputs, RunLimits limits)
+    /// <summary>
+    /// Every article of every input, in order; an input that cannot be read yields one failure.
+    /// Files inside the output folder are not inputs (`run . --out out` must not read its own records).
+    /// </summary>
+    private static IEnumerable<ReadResult> ReadInputs(IReadOnlyList<string> inputs, RunLimits limits, string outputDirectory)
     {
         var readLimits = new ReadLimits { MaxCharacters = limits.MaxCharacters };
+        var outputPrefix = Path.TrimEndingDirectorySeparator(outputDirectory) + Path.DirectorySeparatorChar;
         foreach (var input in InputResolver.Resolve(inputs))
         {
+            if (Path.GetFullPath(input.Path).StartsWith(outputPrefix, StringComparison.Ordinal)) continue;
             if (input.Error is not null)
             {
                 yield return new ReadFailure(input.Path, input.Error);
