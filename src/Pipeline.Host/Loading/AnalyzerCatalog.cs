@@ -60,8 +60,6 @@ public sealed class AnalyzerCatalog
     /// <summary>Load problems (PL1001..PL1006) with their default severities.</summary>
     public ImmutableArray<ReportedFinding> Problems { get; }
 
-    public InstalledAnalyzer? Find(string id) => Analyzers.FirstOrDefault(a => a.Id == id);
-
     /// <summary>Every rule a run may report: the analyzers' rules, then the host's.</summary>
     public IEnumerable<(RuleDescriptor Rule, string Analyzer)> Rules =>
         Analyzers.SelectMany(a => a.Rules.Select(r => (r, a.Id))).Concat(HostRules.All.Select(r => (r, HostRules.Analyzer)));

@@ -31,7 +31,7 @@ public sealed class PipelineRunner(AnalyzerCatalog catalog, EffectiveConfig conf
         var clock = Stopwatch.StartNew();
         var limits = new RunLimits(options.MaxCharacters ?? config.Config.MaxCharacters, options.TimeoutSeconds ?? config.Config.AnalyzerTimeoutSeconds);
         var claims = config.Config.Claims.AddRange(options.Claims);
-        var state = new RunState(options, config);
+        var state = new RunState(options);
         foreach (var problem in catalog.Problems) state.ReportNow(problem with { Severity = config.TopLevel.SeverityOf(problem.RuleId) });
 
         var session = AnalysisSession.Start(catalog, config, new SessionOptions

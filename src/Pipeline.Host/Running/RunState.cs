@@ -1,4 +1,3 @@
-using Pipeline.Host.Configuration;
 using Pipeline.Host.Output;
 using Pipeline.Sdk;
 using Pipeline.Text.Records;
@@ -6,15 +5,13 @@ using Pipeline.Text.Records;
 namespace Pipeline.Host.Running;
 
 /// <summary>The run's reporting and counts: console lines, SARIF results, statuses, severities.</summary>
-internal sealed class RunState(RunOptions options, EffectiveConfig config)
+internal sealed class RunState(RunOptions options)
 {
     private readonly ConsoleReporter _console = new(options.Out, options.Quiet);
     private readonly List<ReportedFinding> _early = [];
     private readonly Dictionary<DocumentStatus, int> _statuses = Enum.GetValues<DocumentStatus>().ToDictionary(s => s, _ => 0);
     private long _documents, _characters;
     private int _reused, _errors, _warnings, _suggestions;
-
-    public EffectiveConfig Config => config;
 
     /// <summary>Set once findings.sarif is open; findings reported before go into it then.</summary>
     public SarifWriter? Sarif { get; set; }

@@ -14,12 +14,6 @@ public sealed class ServiceRegistry
         return this;
     }
 
-    public ServiceRegistry Add<T>(T instance) where T : class
-    {
-        _services[typeof(T)] = new Lazy<object>(instance);
-        return this;
-    }
-
     /// <summary>The service, created now if needed; null when none is registered. A factory's exception is rethrown to every caller.</summary>
     public T? Get<T>() where T : class => _services.TryGetValue(typeof(T), out var lazy) ? (T)lazy.Value : null;
 
