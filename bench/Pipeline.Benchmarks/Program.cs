@@ -5,6 +5,7 @@ try
 {
     return args.Length == 0 ? Usage() : args[0] switch
     {
+        "host" => HostCommand.Run(args[1..]),
         "segment" => SegmentCommand.Run(args[1..]),
         "segeval" => SegmentationEvalCommand.Run(args[1..]),
         "clusters" => ClustersCommand.Run(args[1..]),
@@ -23,6 +24,8 @@ static int Usage()
 {
     Console.Error.WriteLine("""
         usage: Pipeline.Benchmarks <command> [options]
+          host <corpus> [--jobs N] [--repeat N]      host throughput, no analyzers, all outputs on (docs/s, MB/s, tokens/s, peak memory)
+          host --scaling [--seed FILE] [--jobs N]    peak memory at 2,000 and 20,000 generated documents, and their ratio
           segment <file-or-folder>... [--repeat N]   segmentation speed on one thread (MB/s, tokens/s)
           segeval <conllu> [--documents N]          token and sentence-boundary F1 against UD gold
           clusters build|probe|gazetteer|speed ...  word clusters and gazetteers
