@@ -2,11 +2,12 @@
 return args.FirstOrDefault() switch
 {
     "clusters" => Pipeline.Benchmarks.ClustersCommand.Run(args[1..]),
+    "report" => Pipeline.Benchmarks.ReportCommand.Run(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Pipeline.Benchmarks <command> [args]; commands: clusters");
+    Console.Error.WriteLine("usage: Pipeline.Benchmarks <command> [args]; commands: clusters, report");
     return 2;
 }

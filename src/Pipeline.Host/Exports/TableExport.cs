@@ -27,7 +27,7 @@ public static class TableExport
     /// <param name="outDir">The folder for the table files (created; existing files are overwritten).</param>
     /// <param name="log">Where unreadable lines are reported as "file:line: reason" (standard error by default).</param>
     /// <param name="rowGroupSize">Rows per Parquet row group (the most rows held per table).</param>
-    public static ExportResult Write(string annotationsPath, string outDir, ExportFormat format, TextWriter? log = null, int rowGroupSize = 50_000)
+    public static ExportResult Write(string annotationsPath, string outDir, ExportFormat format, TextWriter? log = null, int rowGroupSize = 20_000)
     {
         log ??= Console.Error;
         Directory.CreateDirectory(outDir);

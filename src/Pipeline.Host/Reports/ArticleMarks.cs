@@ -10,10 +10,17 @@ internal static class ArticleMarks
     /// <summary>The pseudo-layer of findings on a page (toggled like a layer).</summary>
     public const string FindingsLayer = "findings";
 
-    /// <summary>Element id of an annotation's first highlighted element.</summary>
-    public static string Anchor(string layer, string id) => $"{layer}-{id}".Replace(' ', '_');
+    /// <summary>Element id of an annotation's first highlighted element (ids hold no white space).</summary>
+    public static string Anchor(string layer, string id)
+    {
+        string anchor = $"{layer}-{id}";
+        return anchor.Any(char.IsWhiteSpace) ? string.Concat(anchor.Select(c => char.IsWhiteSpace(c) ? '_' : c)) : anchor;
+    }
 
     public static string FindingAnchor(int index) => $"finding-{index + 1}";
+
+    /// <summary>A link to an element of the same page.</summary>
+    public static string Href(string anchor) => "#" + Uri.EscapeDataString(anchor);
 
     /// <summary>The record's annotation layers: well-known ones in pipeline order, then the others by name.</summary>
     public static List<LayerKey> OrderedLayers(Document doc) => doc.LayerKeys

@@ -156,9 +156,9 @@ internal static class ArticlePage
         {
             var speaker = speakers.GetValueOrDefault(q.Id);
             string content = string.Join(" … ", (q.Content.IsDefaultOrEmpty ? [q.Span] : q.Content).Select(s => doc.GetString(s)));
-            w.Raw("<tr><td>").Link("#" + ArticleMarks.Anchor(Layers.Quotes.Name, q.Id), Shorten(content, 200)).Raw("</td><td>");
+            w.Raw("<tr><td>").Link(ArticleMarks.Href(ArticleMarks.Anchor(Layers.Quotes.Name, q.Id)), Shorten(content, 200)).Raw("</td><td>");
             if (speaker is null) w.Text(ArticleMarks.SpeakerName(null));
-            else w.Link("#" + ArticleMarks.Anchor(Layers.Attributions.Name, speaker.Id), ArticleMarks.SpeakerName(speaker));
+            else w.Link(ArticleMarks.Href(ArticleMarks.Anchor(Layers.Attributions.Name, speaker.Id)), ArticleMarks.SpeakerName(speaker));
             w.Raw("</td>").Cell(AnnotationJson.Name(q.Kind)).Cell(QuoteHedges.Count(q, hedges)).Cell(q.Confidence, "0.00").Raw("</tr>");
         }
         w.Raw("</tbody></table></section>\n");
@@ -188,7 +188,7 @@ internal static class ArticlePage
             var (line, column) = f.Line > 0 || lines is null ? (f.Line, f.Column) : lines.Locate(f.Finding.Span.Start);
             string severity = AnnotationJson.Name(f.Finding.Severity);
             w.Start("li").Attr("data-rule", f.Finding.RuleId).Attr("data-severity", severity).End();
-            w.Link("#" + ArticleMarks.FindingAnchor(i), $"{line}:{column}", "pos").Raw(" ");
+            w.Link(ArticleMarks.Href(ArticleMarks.FindingAnchor(i)), $"{line}:{column}", "pos").Raw(" ");
             w.Element("code", f.Finding.RuleId).Raw(" ").Element("span", severity, "severity " + severity).Raw(" ");
             w.Element("span", f.Finding.Message, "message");
             if (f.Analyzer.Length > 0) w.Raw(" ").Element("span", $"({f.Analyzer})", "count");

@@ -31,13 +31,16 @@ public static class HtmlReport
     public const string IndexFile = "index.html";
 
     /// <param name="annotationsPath">The annotations.jsonl to show.</param>
-    /// <param name="outDir">The report folder (created; existing pages are overwritten).</param>
+    /// <param name="outDir">The report folder (created; the pages of an earlier report there are replaced).</param>
     /// <param name="log">Where unreadable lines are reported as "file:line: reason" (standard error by default).</param>
     public static ReportResult Write(string annotationsPath, string outDir, HtmlReportOptions? options = null, TextWriter? log = null)
     {
         options ??= new HtmlReportOptions();
         log ??= Console.Error;
-        Directory.CreateDirectory(Path.Combine(outDir, ArticlePage.Folder));
+        // Pages of an earlier, longer run would linger unlinked: the article folder is the report's own.
+        string articles = Path.Combine(outDir, ArticlePage.Folder);
+        if (Directory.Exists(articles)) Directory.Delete(articles, recursive: true);
+        Directory.CreateDirectory(articles);
         CopyAsset(StyleFile, outDir);
         CopyAsset(ScriptFile, outDir);
 
