@@ -99,7 +99,12 @@ public class BrowserTests
         await page.EvaluateExpressionAsync("window.scrollTo(0, 0)");
         await page.EvaluateExpressionAsync("document.querySelector('#text [data-id=\"q2\"]').click()");
         await page.WaitForFunctionAsync("() => document.getElementById('attributions-a2').classList.contains('flash')");
-        Assert.Equal(1, report.Documents);
+        await page.EvaluateExpressionAsync("document.querySelector('#text [data-id=\"q1\"]').scrollIntoView({ block: 'center' })");
+        await page.ScreenshotAsync(Path.Combine(shots, "quotes.png"));
+
+        await page.GoToAsync(Url(report.IndexFile));
+        Assert.Equal("Alyaksandr Lukashenka", await page.EvaluateExpressionAsync<string>("document.querySelector('#stance tbody tr td').textContent"));
+        await page.ScreenshotAsync(Path.Combine(shots, "index.png"), new ScreenshotOptions { FullPage = true });
     }
 
     [SkippableFact]
