@@ -38,7 +38,7 @@ public static class RunReports
         if (html)
         {
             report = HtmlReport.Write(annotationsPath, Path.Combine(outDir, ReportFolder), log: error);
-            output.WriteLine($"report: {report.IndexFile} ({report.Documents} documents{Skipped(report.BadLineCount)})");
+            output.WriteLine($"report: {report.IndexFile} ({Count(report.Documents, "document")}{Skipped(report.BadLineCount)})");
         }
         var results = new List<ExportResult>();
         foreach (var format in exports.Distinct())
@@ -47,10 +47,12 @@ public static class RunReports
             var result = TableExport.Write(annotationsPath, Path.Combine(outDir, TablesFolder), format, html || results.Count > 0 ? TextWriter.Null : error);
             results.Add(result);
             output.WriteLine($"tables: {Path.Combine(outDir, TablesFolder)} ({result.Files.Count} {format.ToString().ToLowerInvariant()} files, "
-                             + $"{result.Rows.Values.Sum()} rows{Skipped(result.BadLineCount)})");
+                             + $"{Count(result.Rows.Values.Sum(), "row")}{Skipped(result.BadLineCount)})");
         }
         return new RunReportsResult(report, results);
     }
 
-    private static string Skipped(int badLines) => badLines == 0 ? "" : $", {badLines} unreadable lines skipped";
+    private static string Skipped(int badLines) => badLines == 0 ? "" : $", {Count(badLines, "unreadable line")} skipped";
+
+    private static string Count(long n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
 }
