@@ -121,6 +121,16 @@ public class HtmlReportTests
     }
 
     [Fact]
+    public void Findings_without_a_written_position_get_it_from_the_text()
+    {
+        var seed = Fixtures.Seed();
+        var record = seed with { Findings = [.. seed.Findings.Select(f => f with { Line = 0, Column = 0 })] };
+        var (_, dir, _) = Report(null, [record]);
+        var positions = Load(Path.Combine(dir, "articles", "000001.html")).QuerySelectorAll("#findings a.pos").Select(a => a.TextContent);
+        Assert.Equal(seed.Findings.Select(f => $"{f.Line}:{f.Column}"), positions);
+    }
+
+    [Fact]
     public void Stance_summary_gives_article_label_and_mention_counts_per_entity()
     {
         var (_, dir, _) = Report(null, [Fixtures.Seed()]);

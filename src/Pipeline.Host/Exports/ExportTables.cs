@@ -127,7 +127,7 @@ internal static class ExportTables
         {
             var rf = r.Findings[i];
             var f = rf.Finding;
-            var (line, column) = rf.Line > 0 || lines is null ? (rf.Line, rf.Column) : lines.Locate(f.Span.Start);
+            var (line, column) = FindingPosition.Of(rf, lines, r.Document?.Text.Length ?? 0);
             yield return
             [
                 r.Id, r.Path, $"f{i + 1}", f.RuleId, AnnotationJson.Name(f.Severity), rf.Analyzer,

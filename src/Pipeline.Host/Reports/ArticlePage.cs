@@ -185,7 +185,7 @@ internal static class ArticlePage
         for (int i = 0; i < r.Findings.Length; i++)
         {
             var f = r.Findings[i];
-            var (line, column) = f.Line > 0 || lines is null ? (f.Line, f.Column) : lines.Locate(f.Finding.Span.Start);
+            var (line, column) = FindingPosition.Of(f, lines, r.Document?.Text.Length ?? 0);
             string severity = AnnotationJson.Name(f.Finding.Severity);
             w.Start("li").Attr("data-rule", f.Finding.RuleId).Attr("data-severity", severity).End();
             w.Link(ArticleMarks.Href(ArticleMarks.FindingAnchor(i)), $"{line}:{column}", "pos").Raw(" ");
