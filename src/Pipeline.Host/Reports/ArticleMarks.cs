@@ -117,7 +117,7 @@ internal static class ArticleMarks
         marks.Add(quote with { Start = end, End = end, Anchor = null, Tag = "→ " + SpeakerName(speaker), Data = [.. data, KeyValuePair.Create("role", "speaker-tag")] });
     }
 
-    /// <summary>Links to other annotations, as data attributes (the page's script follows them).</summary>
+    /// <summary>Links to other annotations by id, as data attributes of the highlighted element.</summary>
     private static IReadOnlyList<KeyValuePair<string, string>> LinkData(Annotation a) => a switch
     {
         EntityMention e => [KeyValuePair.Create("cluster", e.ClusterId)],
