@@ -11,6 +11,7 @@ try
         "clusters" => ClustersCommand.Run(args[1..]),
         "encoder" => new EncoderCommand().Run(new BenchArgs(args[1..])),
         "linear" => new LinearCommand().Run(new BenchArgs(args[1..])),
+        "report" => ReportCommand.Run(args[1..]),
         _ => Usage(),
     };
 }
@@ -31,6 +32,7 @@ static int Usage()
           clusters build|probe|gazetteer|speed ...  word clusters and gazetteers
           encoder [options]                         MiniLM encoder speed
           linear [options]                          linear model scoring speed
+          report --records N --dir DIR [--step S]   report and table export time and memory
         """);
     return 2;
 }
