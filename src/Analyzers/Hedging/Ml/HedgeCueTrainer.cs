@@ -72,7 +72,7 @@ public sealed class HedgeCueTrainer : AnalyzerTrainer
     }
 
     /// <summary>Per token of every sentence: the label (0 = O) and the feature indices.</summary>
-    private static IEnumerable<(int Label, int[] Features)> Examples(
+    private static IEnumerable<(int Label, VBuffer<float> Features)> Examples(
         IReadOnlyList<Document> docs, HedgeLexicon lexicon, CueFeatures features, string[] labels)
     {
         var buffer = new int[CueFeatures.MaxPerToken];
@@ -84,7 +84,7 @@ public sealed class HedgeCueTrainer : AnalyzerTrainer
                 for (int i = sentence.FirstToken; i < sentence.EndToken; i++)
                 {
                     int n = features.Extract(table, sentence, i, buffer);
-                    yield return (gold[i], buffer.AsSpan(0, n).ToArray());
+                    yield return (gold[i], Sparse(buffer.AsSpan(0, n), 1 << features.HashBits));
                 }
         }
     }
@@ -127,30 +127,32 @@ public sealed class HedgeCueTrainer : AnalyzerTrainer
 
     private sealed class Row
     {
-        public uint Label { get; set; }
+        public float Label { get; set; }
         public VBuffer<float> Features { get; set; }
     }
 
-    private static (float[] Weights, float[] Bias) Fit(List<(int Label, int[] Features)> examples, int classes, int hashBits, AnalyzerOptions o, int seed)
+    private static (float[] Weights, float[] Bias) Fit(List<(int Label, VBuffer<float> Features)> examples, int classes, int hashBits, AnalyzerOptions o, int seed)
     {
         int dimension = 1 << hashBits;
         var ml = new MLContext(seed);
         var schema = SchemaDefinition.Create(typeof(Row));
-        schema[nameof(Row.Label)].ColumnType = new KeyDataViewType(typeof(uint), classes);
         schema[nameof(Row.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, dimension);
-        var data = ml.Data.LoadFromEnumerable(examples.Select(e => new Row { Label = (uint)e.Label + 1, Features = Sparse(e.Features, dimension) }), schema);
-        var trainer = ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
-        {
-            LabelColumnName = nameof(Row.Label),
-            FeatureColumnName = nameof(Row.Features),
-            L1Regularization = (float)o.GetDouble("l1", 0.5),
-            L2Regularization = (float)o.GetDouble("l2", 0.5),
-            MaximumNumberOfIterations = o.GetInt("iterations", 200),
-            NumberOfThreads = 1,
-        });
-        var parameters = trainer.Fit(data).Model;
+        var data = ml.Data.LoadFromEnumerable(examples.Select(e => new Row { Label = e.Label, Features = e.Features }), schema);
+        // Keys ordered by value, so class c of the model is label c (every label occurs in the training data).
+        var pipeline = ml.Transforms.Conversion.MapValueToKey("LabelKey", nameof(Row.Label), keyOrdinality: Microsoft.ML.Transforms.ValueToKeyMappingEstimator.KeyOrdinality.ByValue)
+            .Append(ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
+            {
+                LabelColumnName = "LabelKey",
+                FeatureColumnName = nameof(Row.Features),
+                L1Regularization = (float)o.GetDouble("l1", 0.5),
+                L2Regularization = (float)o.GetDouble("l2", 0.5),
+                MaximumNumberOfIterations = o.GetInt("iterations", 200),
+                NumberOfThreads = 1,
+            }));
+        var parameters = pipeline.Fit(data).LastTransformer.Model;
         VBuffer<float>[] perClass = [];
         parameters.GetWeights(ref perClass, out int numClasses);
+        if (numClasses != classes) throw new InvalidOperationException($"trained {numClasses} classes, expected {classes}");
         var biases = parameters.GetBiases().ToArray();
         var weights = new float[dimension * classes];
         for (int c = 0; c < numClasses; c++)
@@ -160,15 +162,17 @@ public sealed class HedgeCueTrainer : AnalyzerTrainer
     }
 
     /// <summary>A sparse vector with summed values for repeated (colliding) indices.</summary>
-    private static VBuffer<float> Sparse(int[] indices, int dimension)
+    private static VBuffer<float> Sparse(ReadOnlySpan<int> features, int dimension)
     {
-        Array.Sort(indices);
+        var sorted = features.ToArray();
+        Array.Sort(sorted);
         int n = 0;
-        var values = new float[indices.Length];
-        for (int i = 0; i < indices.Length; i++)
+        var indices = new int[sorted.Length];
+        var values = new float[sorted.Length];
+        foreach (var f in sorted)
         {
-            if (n > 0 && indices[n - 1] == indices[i]) { values[n - 1] += 1; continue; }
-            indices[n] = indices[i];
+            if (n > 0 && indices[n - 1] == f) { values[n - 1] += 1; continue; }
+            indices[n] = f;
             values[n++] = 1;
         }
         return new VBuffer<float>(dimension, n, values, indices);
