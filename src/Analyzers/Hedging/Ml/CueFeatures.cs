@@ -1,3 +1,4 @@
+using Pipeline.Learning.Linear;
 using Pipeline.Sdk;
 
 namespace Pipeline.Analyzers.Hedging.Ml;
@@ -16,56 +17,69 @@ public sealed class CueFeatures(int hashBits, IReadOnlySet<string> ambiguousStem
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _ambiguous =
         new HashSet<string>(ambiguousStems, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
+    private readonly FeatureHasher _hash = new(hashBits);
+
     public int HashBits { get; } = hashBits;
     public IReadOnlySet<string> AmbiguousStems { get; } = ambiguousStems;
 
     /// <summary>Writes the feature indices of token <paramref name="i"/> into <paramref name="into"/>; returns their count.</summary>
     public int Extract(TokenTable t, in Sentence s, int i, Span<int> into)
     {
-        int n = 0, bits = HashBits;
+        int n = 0;
         var w = t.Lower(i);
         var stem = t.Stem(i);
         var doc = t.Document;
         Span<char> shape = stackalloc char[4];
         int shapeLength = Shape(doc.TokenText(i), shape);
 
-        into[n++] = FeatureHash.Of(1).Add(w).Index(bits);
-        into[n++] = FeatureHash.Of(2).Add(stem).Index(bits);
-        into[n++] = FeatureHash.Of(3).Add(shape[..shapeLength]).Index(bits);
-        into[n++] = FeatureHash.Of(4).Add(w.Length > 3 ? w[^3..] : w).Index(bits);
-        into[n++] = FeatureHash.Of(5).Add(Word(t, s, i - 1)).Index(bits);
-        into[n++] = FeatureHash.Of(6).Add(Word(t, s, i + 1)).Index(bits);
-        into[n++] = FeatureHash.Of(7).Add(Word(t, s, i - 2)).Index(bits);
-        into[n++] = FeatureHash.Of(8).Add(Word(t, s, i + 2)).Index(bits);
-        into[n++] = FeatureHash.Of(9).Add(Word(t, s, i - 1)).Add(w).Index(bits);
-        into[n++] = FeatureHash.Of(10).Add(w).Add(Word(t, s, i + 1)).Index(bits);
-        into[n++] = FeatureHash.Of(11).Add(w).Add(Word(t, s, i + 1)).Add(Word(t, s, i + 2)).Index(bits);
-        into[n++] = FeatureHash.Of(12).Add(StemAt(t, s, i - 1)).Add(stem).Index(bits);
-        into[n++] = FeatureHash.Of(13).Add(stem).Add(StemAt(t, s, i + 1)).Index(bits);
-        into[n++] = FeatureHash.Of(14).Add(StemAt(t, s, i - 1)).Index(bits);
-        into[n++] = FeatureHash.Of(15).Add(StemAt(t, s, i + 1)).Index(bits);
+        into[n++] = _hash.Hash(1, w);
+        into[n++] = _hash.Hash(2, stem);
+        into[n++] = _hash.Hash(3, shape[..shapeLength]);
+        into[n++] = _hash.Hash(4, w.Length > 3 ? w[^3..] : w);
+        into[n++] = _hash.Hash(5, Word(t, s, i - 1));
+        into[n++] = _hash.Hash(6, Word(t, s, i + 1));
+        into[n++] = _hash.Hash(7, Word(t, s, i - 2));
+        into[n++] = _hash.Hash(8, Word(t, s, i + 2));
+        into[n++] = _hash.Hash(9, Word(t, s, i - 1), w);
+        into[n++] = _hash.Hash(10, w, Word(t, s, i + 1));
+        into[n++] = Chain(11, w, Word(t, s, i + 1), Word(t, s, i + 2));
+        into[n++] = _hash.Hash(12, StemAt(t, s, i - 1), stem);
+        into[n++] = _hash.Hash(13, stem, StemAt(t, s, i + 1));
+        into[n++] = _hash.Hash(14, StemAt(t, s, i - 1));
+        into[n++] = _hash.Hash(15, StemAt(t, s, i + 1));
 
         int lex = t.LexiconTags[i];
-        into[n++] = FeatureHash.Of(20).Add(lex).Index(bits);
-        into[n++] = FeatureHash.Of(21).Add(lex).Add(stem).Index(bits);
-        into[n++] = FeatureHash.Of(22).Add(Tag(t, s, i - 1)).Add(lex).Add(Tag(t, s, i + 1)).Index(bits);
-        into[n++] = FeatureHash.Of(23).Add(i == s.FirstToken ? 1 : 0).Add(char.IsUpper(doc.TokenText(i)[0]) ? 1 : 0).Index(bits);
+        into[n++] = _hash.Hash(20, lex);
+        into[n++] = _hash.Hash(Pack(21, lex), stem);
+        into[n++] = _hash.Hash(22, (Tag(t, s, i - 1) << 16) | (lex << 8) | Tag(t, s, i + 1));
+        into[n++] = _hash.Hash(23, Position(t, s, i));
 
         if (_ambiguous.Contains(stem))
         {
-            into[n++] = FeatureHash.Of(30).Add(stem).Add(Word(t, s, i - 1)).Index(bits);
-            into[n++] = FeatureHash.Of(31).Add(stem).Add(Word(t, s, i + 1)).Index(bits);
-            into[n++] = FeatureHash.Of(32).Add(stem).Add(Word(t, s, i - 2)).Index(bits);
-            into[n++] = FeatureHash.Of(33).Add(stem).Add(Word(t, s, i + 2)).Index(bits);
-            into[n++] = FeatureHash.Of(34).Add(stem).Add(StemAt(t, s, i + 1)).Add(StemAt(t, s, i + 2)).Index(bits);
-            into[n++] = FeatureHash.Of(35).Add(stem).Add(Word(t, s, i - 1)).Add(Word(t, s, i + 1)).Index(bits);
-            into[n++] = FeatureHash.Of(36).Add(stem).Add(ShapeClass(t, s, i + 1)).Add(ShapeClass(t, s, i - 1)).Index(bits);
-            into[n++] = FeatureHash.Of(37).Add(stem).Add(w).Add(i == s.FirstToken ? 1 : 0).Add(char.IsUpper(doc.TokenText(i)[0]) ? 1 : 0).Index(bits);
-            into[n++] = FeatureHash.Of(38).Add(stem).Add(StemAt(t, s, i - 1)).Index(bits);
-            into[n++] = FeatureHash.Of(39).Add(stem).Add(Tag(t, s, i - 1)).Add(Tag(t, s, i + 1)).Index(bits);
+            into[n++] = _hash.Hash(30, stem, Word(t, s, i - 1));
+            into[n++] = _hash.Hash(31, stem, Word(t, s, i + 1));
+            into[n++] = _hash.Hash(32, stem, Word(t, s, i - 2));
+            into[n++] = _hash.Hash(33, stem, Word(t, s, i + 2));
+            into[n++] = Chain(34, stem, StemAt(t, s, i + 1), StemAt(t, s, i + 2));
+            into[n++] = Chain(35, stem, Word(t, s, i - 1), Word(t, s, i + 1));
+            into[n++] = _hash.Hash(Pack(36, ShapeClass(t, s, i - 1) * 8 + ShapeClass(t, s, i + 1)), stem);
+            into[n++] = _hash.Hash(Pack(37, Position(t, s, i)), w);
+            into[n++] = _hash.Hash(38, stem, StemAt(t, s, i - 1));
+            into[n++] = _hash.Hash(Pack(39, (Tag(t, s, i - 1) << 8) | Tag(t, s, i + 1)), stem);
         }
         return n;
     }
+
+    /// <summary>A feature over three texts: the hash of the first two, chained with the third.</summary>
+    private int Chain(int template, ReadOnlySpan<char> a, ReadOnlySpan<char> b, ReadOnlySpan<char> c) =>
+        _hash.Hash(_hash.Hash(template, a, b), c);
+
+    /// <summary>A template id carrying a small number (a tag, a position code) in its upper bits.</summary>
+    private static int Pack(int template, int value) => template | (value << 8);
+
+    /// <summary>Sentence-initial (1) and capitalised (2).</summary>
+    private static int Position(TokenTable t, in Sentence s, int i) =>
+        (i == s.FirstToken ? 1 : 0) | (char.IsUpper(t.Document.TokenText(i)[0]) ? 2 : 0);
 
     private static ReadOnlySpan<char> Word(TokenTable t, in Sentence s, int i) =>
         i < s.FirstToken ? "<s>" : i >= s.EndToken ? "</s>" : t.Lower(i);

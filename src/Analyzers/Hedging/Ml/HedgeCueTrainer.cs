@@ -1,17 +1,16 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using Microsoft.ML;
-using Microsoft.ML.Data;
-using Microsoft.ML.Trainers;
 using Pipeline.Analyzers.Hedging.Lexicon;
+using Pipeline.Learning.Linear;
 using Pipeline.Sdk;
 
 namespace Pipeline.Analyzers.Hedging.Ml;
 
 /// <summary>
 /// Trains the cue tagger (`pipeline train hedging`): per-token labels O or a cue type from the gold
-/// hedge layer, a multiclass logistic regression (ML.NET L-BFGS maximum entropy) over hashed
-/// features, then the cue threshold tuned for cue F1 on the dev documents.
+/// hedge layer, a multiclass logistic regression (ML.NET L-BFGS maximum entropy through
+/// <see cref="LinearTrainer"/>) over hashed features, then the cue threshold tuned for cue F1 on the
+/// dev documents.
 /// Options: lexicon (folder, default models/hedging-lexicon), hashBits (20), l1 (0.5), l2 (0.5),
 /// iterations (200), ambiguousMinCount (5).
 /// </summary>
@@ -34,17 +33,22 @@ public sealed class HedgeCueTrainer : AnalyzerTrainer
         context.Log?.Info($"hedging: {context.Train.Count} training documents, labels {string.Join(",", labels)}, {ambiguous.Count} ambiguous cue stems");
 
         var examples = Examples(context.Train, lexicon, features, labels).ToList();
-        context.Log?.Info($"hedging: {examples.Count} tokens");
-        var (weights, bias) = Fit(examples, labels.Length, hashBits, o, context.Seed);
-
-        var settings = new CueTaggerSettings
+        var trainerOptions = new LinearTrainerOptions
         {
-            Labels = labels,
             HashBits = hashBits,
-            CueThreshold = 0.5,
-            AmbiguousStems = [.. ambiguous.Order(StringComparer.Ordinal)],
+            L1 = (float)o.GetDouble("l1", 0.5),
+            L2 = (float)o.GetDouble("l2", 0.5),
+            MaxIterations = o.GetInt("iterations", 200),
+            Seed = context.Seed,
+            Log = context.Log,
         };
-        var model = new CueTaggerModel(settings, weights, bias, lexicon, "hedging-ml@training");
+        var linear = LinearTrainer.Train(examples, labels, trainerOptions, context.CancellationToken)
+            .WithProperties(new Dictionary<string, string>
+            {
+                [CueTaggerModel.AmbiguousProperty] = string.Join(' ', ambiguous.Order(StringComparer.Ordinal)),
+                [CueTaggerModel.ThresholdProperty] = "0.50",
+            });
+        var model = new CueTaggerModel(linear, lexicon, "hedging-ml@training");
         var (threshold, dev) = TuneThreshold(model, context.Dev);
         model = model.WithThreshold(threshold);
         model.Save(context.OutputDirectory);
@@ -53,11 +57,10 @@ public sealed class HedgeCueTrainer : AnalyzerTrainer
         return new TrainingResult
         {
             Labels = [.. labels],
-            Features = ImmutableDictionary<string, string>.Empty
-                .Add("hashBits", hashBits.ToString(CultureInfo.InvariantCulture))
+            Features = trainerOptions.Describe()
                 .Add("templates", "word,lower,stem,shape,suffix3,window±2,bigrams,trigram,lexicon tags,ambiguous-cue conjunctions")
-                .Add("ambiguousStems", string.Join(" ", settings.AmbiguousStems))
-                .Add("cueThreshold", threshold.ToString("0.00", CultureInfo.InvariantCulture)),
+                .Add("ambiguous_stems", linear.Properties[CueTaggerModel.AmbiguousProperty])
+                .Add("cue_threshold", threshold.ToString("0.00", CultureInfo.InvariantCulture)),
             Metrics = ImmutableDictionary<string, double>.Empty
                 .Add("dev_cue_f1", dev.CueF1).Add("dev_sentence_f1", dev.SentenceF1),
         };
@@ -72,7 +75,7 @@ public sealed class HedgeCueTrainer : AnalyzerTrainer
     }
 
     /// <summary>Per token of every sentence: the label (0 = O) and the feature indices.</summary>
-    private static IEnumerable<(int Label, VBuffer<float> Features)> Examples(
+    private static IEnumerable<LinearExample> Examples(
         IReadOnlyList<Document> docs, HedgeLexicon lexicon, CueFeatures features, string[] labels)
     {
         var buffer = new int[CueFeatures.MaxPerToken];
@@ -84,7 +87,7 @@ public sealed class HedgeCueTrainer : AnalyzerTrainer
                 for (int i = sentence.FirstToken; i < sentence.EndToken; i++)
                 {
                     int n = features.Extract(table, sentence, i, buffer);
-                    yield return (gold[i], Sparse(buffer.AsSpan(0, n), 1 << features.HashBits));
+                    yield return new LinearExample(gold[i], buffer.AsSpan(0, n).ToArray());
                 }
         }
     }
@@ -123,59 +126,6 @@ public sealed class HedgeCueTrainer : AnalyzerTrainer
             }
         }
         return asCue.Where(p => p.Value >= minCount && p.Value < 0.95 * total[p.Key]).Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
-    }
-
-    private sealed class Row
-    {
-        public float Label { get; set; }
-        public VBuffer<float> Features { get; set; }
-    }
-
-    private static (float[] Weights, float[] Bias) Fit(List<(int Label, VBuffer<float> Features)> examples, int classes, int hashBits, AnalyzerOptions o, int seed)
-    {
-        int dimension = 1 << hashBits;
-        var ml = new MLContext(seed);
-        var schema = SchemaDefinition.Create(typeof(Row));
-        schema[nameof(Row.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, dimension);
-        var data = ml.Data.LoadFromEnumerable(examples.Select(e => new Row { Label = e.Label, Features = e.Features }), schema);
-        // Keys ordered by value, so class c of the model is label c (every label occurs in the training data).
-        var pipeline = ml.Transforms.Conversion.MapValueToKey("LabelKey", nameof(Row.Label), keyOrdinality: Microsoft.ML.Transforms.ValueToKeyMappingEstimator.KeyOrdinality.ByValue)
-            .Append(ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
-            {
-                LabelColumnName = "LabelKey",
-                FeatureColumnName = nameof(Row.Features),
-                L1Regularization = (float)o.GetDouble("l1", 0.5),
-                L2Regularization = (float)o.GetDouble("l2", 0.5),
-                MaximumNumberOfIterations = o.GetInt("iterations", 200),
-                NumberOfThreads = 1,
-            }));
-        var parameters = pipeline.Fit(data).LastTransformer.Model;
-        VBuffer<float>[] perClass = [];
-        parameters.GetWeights(ref perClass, out int numClasses);
-        if (numClasses != classes) throw new InvalidOperationException($"trained {numClasses} classes, expected {classes}");
-        var biases = parameters.GetBiases().ToArray();
-        var weights = new float[dimension * classes];
-        for (int c = 0; c < numClasses; c++)
-            foreach (var (f, v) in perClass[c].Items())
-                weights[f * classes + c] = v;
-        return (weights, biases);
-    }
-
-    /// <summary>A sparse vector with summed values for repeated (colliding) indices.</summary>
-    private static VBuffer<float> Sparse(ReadOnlySpan<int> features, int dimension)
-    {
-        var sorted = features.ToArray();
-        Array.Sort(sorted);
-        int n = 0;
-        var indices = new int[sorted.Length];
-        var values = new float[sorted.Length];
-        foreach (var f in sorted)
-        {
-            if (n > 0 && indices[n - 1] == f) { values[n - 1] += 1; continue; }
-            indices[n] = f;
-            values[n++] = 1;
-        }
-        return new VBuffer<float>(dimension, n, values, indices);
     }
 
     /// <summary>The cue threshold with the best dev cue F1 (0.5 when there are no dev documents).</summary>

@@ -19,7 +19,7 @@ public sealed class MlCueDetector(CueTaggerModel model) : ICueDetector
         int k = model.Classes;
         Span<int> features = stackalloc int[CueFeatures.MaxPerToken];
         Span<float> p = stackalloc float[k];
-        double threshold = model.Settings.CueThreshold;
+        double threshold = model.CueThreshold;
         foreach (var sentence in doc.Sentences)
         {
             int open = -1;
@@ -32,7 +32,7 @@ public sealed class MlCueDetector(CueTaggerModel model) : ICueDetector
                 if (i < sentence.EndToken)
                 {
                     int n = model.Features.Extract(table, sentence, i, features);
-                    model.Score(features[..n], p);
+                    model.Linear.Predict(features[..n], p);
                     cueProbability = 1 - p[0];
                     if (cueProbability >= threshold)
                     {
