@@ -1,12 +1,13 @@
-// Benchmark commands, chosen by the first argument.
+using Pipeline.Benchmarks;
+
 return args.FirstOrDefault() switch
 {
-    "clusters" => Pipeline.Benchmarks.ClustersCommand.Run(args[1..]),
+    "hedging" => HedgingCommand.Run(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Pipeline.Benchmarks <command> [args]; commands: clusters");
+    Console.Error.WriteLine("usage: bench hedging [--tier lexicon|ml] [--models DIR] [--repeat N] FILE|DIR...");
     return 2;
 }
