@@ -11,7 +11,7 @@ public static class HedgeDetectors
     public static ICueDetector Load(HedgingOptions options, IModelStore models) => options.Tier switch
     {
         HedgingTier.Lexicon => LoadLexicon(models.Resolve(options.Lexicon)),
-        _ => CueTaggerModel.Load(models.Resolve(options.Model)).CreateDetector(),
+        _ => CueTaggerModel.Load(models.Resolve(options.Model)).CreateDetector(options.LexiconFill),
     };
 
     public static LexiconCueDetector LoadLexicon(string folder) =>

@@ -5,6 +5,17 @@ namespace Pipeline.Analyzers.Hedging;
 
 public enum HedgingTier { Lexicon, Ml }
 
+/// <summary>Which lexicon cues the ML tier adds where its tagger found no cue.</summary>
+public enum LexiconFill
+{
+    /// <summary>Every lexicon cue: news hedges the tagger rarely saw in training.</summary>
+    All,
+    /// <summary>Weasel cues only (the training corpora have no weasel labels).</summary>
+    Weasel,
+    /// <summary>None: the tagger alone.</summary>
+    None,
+}
+
 /// <summary>The analyzer's options (pipeline.json "analyzers": { "hedging": { "options": { ... } } }).</summary>
 public sealed record HedgingOptions
 {
@@ -17,6 +28,8 @@ public sealed record HedgingOptions
     public string Lexicon { get; init; } = DefaultLexicon;
     /// <summary>Model folder (name or path) of the ML tier.</summary>
     public string Model { get; init; } = DefaultModel;
+    /// <summary>ML tier: which lexicon cues fill in where the tagger found none.</summary>
+    public LexiconFill LexiconFill { get; init; } = LexiconFill.All;
     /// <summary>Whether weasel cues (vague sources) are produced; off to score against corpora without weasel labels.</summary>
     public bool Weasels { get; init; } = true;
     /// <summary>HDG004 fires when a sentence holds at least this many cues.</summary>
@@ -38,6 +51,13 @@ public sealed record HedgingOptions
                     "ml" => HedgingTier.Ml,
                     _ => throw new ArgumentException($"hedging: option tier must be \"lexicon\" or \"ml\", not \"{tier}\""),
                 },
+            };
+        var fill = options.GetString("lexiconFill");
+        if (fill is not null)
+            result = result with
+            {
+                LexiconFill = Enum.TryParse<LexiconFill>(fill, ignoreCase: true, out var f) ? f
+                    : throw new ArgumentException($"hedging: option lexiconFill must be \"all\", \"weasel\" or \"none\", not \"{fill}\""),
             };
         int threshold = options.GetInt("stackThreshold", result.StackThreshold);
         if (threshold < 2) throw new ArgumentException($"hedging: option stackThreshold must be at least 2, not {threshold}");

@@ -47,7 +47,7 @@ public sealed class CueTaggerModel
     public CueTaggerModel WithThreshold(double threshold) =>
         new(Linear.WithProperties(Linear.Properties.SetItem(ThresholdProperty, threshold.ToString("0.00", CultureInfo.InvariantCulture))), Lexicon, ModelId);
 
-    public ICueDetector CreateDetector() => new MlCueDetector(this);
+    public ICueDetector CreateDetector(LexiconFill fill = LexiconFill.All) => new MlCueDetector(this, fill);
 
     /// <exception cref="InvalidModelException">A file is missing or malformed; the message names it.</exception>
     public static CueTaggerModel Load(string folder)

@@ -132,10 +132,10 @@ public sealed class HedgeCueTrainer : AnalyzerTrainer
     private static (double Threshold, CueScore Score) TuneThreshold(CueTaggerModel model, IReadOnlyList<Document> dev)
     {
         if (dev.Count == 0) return (0.5, new CueScore(0, 0));
-        var best = (Threshold: 0.5, Score: CueScore.Measure(model.CreateDetector(), dev));
+        var best = (Threshold: 0.5, Score: CueScore.Measure(model.CreateDetector(LexiconFill.None), dev));
         for (double t = 0.2; t <= 0.8 + 1e-9; t += 0.05)
         {
-            var score = CueScore.Measure(model.WithThreshold(t).CreateDetector(), dev);
+            var score = CueScore.Measure(model.WithThreshold(t).CreateDetector(LexiconFill.None), dev);
             if (score.CueF1 > best.Score.CueF1) best = (t, score);
         }
         return best;
@@ -143,7 +143,7 @@ public sealed class HedgeCueTrainer : AnalyzerTrainer
 }
 
 /// <summary>
-/// Exact-span cue F1 and uncertain-sentence F1 (one gold sentence per document) of a detector's
+/// Exact-span cue F1 and uncertain-sentence F1 of a detector's
 /// non-weasel cues, used to tune the cue threshold: the training corpora carry no weasel labels.
 /// </summary>
 public readonly record struct CueScore(double CueF1, double SentenceF1)
@@ -162,8 +162,11 @@ public readonly record struct CueScore(double CueF1, double SentenceF1)
             tp += predicted.Count(expected.Contains);
             fp += predicted.Count(p => !expected.Contains(p));
             fn += expected.Count(e => !predicted.Contains(e));
-            bool p = predicted.Count > 0, e = expected.Count > 0;
-            if (p && e) stp++; else if (p) sfp++; else if (e) sfn++;
+            foreach (var sentence in doc.Sentences)
+            {
+                bool p = predicted.Any(c => sentence.Span.Contains(c)), e = expected.Any(c => sentence.Span.OverlapsWith(c));
+                if (p && e) stp++; else if (p) sfp++; else if (e) sfn++;
+            }
         }
         return new CueScore(F1(tp, fp, fn), F1(stp, sfp, sfn));
     }

@@ -5,9 +5,11 @@ namespace Pipeline.Analyzers.Hedging.Ml;
 
 /// <summary>
 /// The ML tier: tags each token cue or not (with a type) and joins adjacent cue tokens of one type
-/// into a cue. Weasel cues come from the lexicon, where the tagger found no cue.
+/// into a cue. Where the tagger found no cue, lexicon cues fill in (<see cref="LexiconFill"/>): the
+/// weasels, which the corpora do not label, and by default every entry, for the news hedges the
+/// tagger rarely saw in training ("obscure", "claims", "it remained unclear").
 /// </summary>
-public sealed class MlCueDetector(CueTaggerModel model) : ICueDetector
+public sealed class MlCueDetector(CueTaggerModel model, LexiconFill fill) : ICueDetector
 {
     public const string Method = "tagger";
 
@@ -52,26 +54,28 @@ public sealed class MlCueDetector(CueTaggerModel model) : ICueDetector
                     openScore += cueProbability;
                 }
             }
-            AddLexiconWeasels(table, sentence, cues);
+            if (fill != LexiconFill.None) AddLexiconCues(table, sentence, cues);
         }
     }
 
-    private static void AddLexiconWeasels(TokenTable table, in Sentence sentence, List<CueSpan> cues)
+    private void AddLexiconCues(TokenTable table, in Sentence sentence, List<CueSpan> cues)
     {
         int sentenceStart = cues.Count;
         while (sentenceStart > 0 && cues[sentenceStart - 1].End > sentence.FirstToken) sentenceStart--;
+        int tagged = cues.Count;
         var tags = table.LexiconTags;
-        byte begin = LexiconTagger.CueTag(HedgeType.Weasel, true), inside = LexiconTagger.CueTag(HedgeType.Weasel, false);
         for (int i = sentence.FirstToken; i < sentence.EndToken; i++)
         {
-            if (tags[i] != begin) continue;
+            if (!LexiconTagger.TryReadCueTag(tags[i], out var type, out bool begins) || !begins) continue;
+            if (fill == LexiconFill.Weasel && type != HedgeType.Weasel) continue;
             int end = i + 1;
-            while (end < sentence.EndToken && tags[end] == inside) end++;
+            while (end < sentence.EndToken && tags[end] == LexiconTagger.CueTag(type, false)) end++;
             bool overlaps = false;
-            for (int c = sentenceStart; c < cues.Count; c++)
+            for (int c = sentenceStart; c < tagged; c++)
                 if (cues[c].First < end && i < cues[c].End) { overlaps = true; break; }
-            if (!overlaps) cues.Add(new CueSpan(i, end, HedgeType.Weasel, 1.0, LexiconCueDetector.Method));
+            if (!overlaps) cues.Add(new CueSpan(i, end, type, 1.0, LexiconCueDetector.Method));
         }
-        cues.Sort(sentenceStart, cues.Count - sentenceStart, Comparer<CueSpan>.Create((a, b) => a.First.CompareTo(b.First)));
+        if (cues.Count > tagged)
+            cues.Sort(sentenceStart, cues.Count - sentenceStart, Comparer<CueSpan>.Create((a, b) => a.First.CompareTo(b.First)));
     }
 }

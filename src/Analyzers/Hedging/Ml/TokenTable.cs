@@ -62,6 +62,14 @@ public static class LexiconTagger
     /// <summary>The tag of a token starting (or continuing) a cue of <paramref name="type"/>.</summary>
     public static byte CueTag(HedgeType type, bool begins) => (byte)(2 + (int)type * 2 + (begins ? 0 : 1));
 
+    /// <summary>The cue type of a tag and whether it begins the entry; false for no tag or an exception.</summary>
+    public static bool TryReadCueTag(byte tag, out HedgeType type, out bool begins)
+    {
+        type = (HedgeType)((tag - 2) / 2);
+        begins = (tag - 2) % 2 == 0;
+        return tag >= 2;
+    }
+
     public static byte[] Tag(Document doc, HedgeLexicon lexicon)
     {
         var tags = new byte[doc.Tokens.Length];
