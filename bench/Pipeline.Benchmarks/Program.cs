@@ -1,13 +1,24 @@
 using Pipeline.Benchmarks;
 
-return args.FirstOrDefault() switch
+// Benchmark commands, chosen by the first argument.
+try
 {
-    "hedging" => HedgingCommand.Run(args[1..]),
-    _ => Usage(),
-};
+    return args.FirstOrDefault() switch
+    {
+        "clusters" => ClustersCommand.Run(args[1..]),
+        "encoder" => new EncoderCommand().Run(new BenchArgs(args[1..])),
+        "hedging" => HedgingCommand.Run(args[1..]),
+        _ => Usage(),
+    };
+}
+catch (Exception ex) when (ex is ArgumentException or IOException)
+{
+    Console.Error.WriteLine($"{args[0]}: {ex.Message}");
+    return 2;
+}
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: bench hedging [--tier lexicon|ml] [--models DIR] [--repeat N] FILE|DIR...");
+    Console.Error.WriteLine("usage: Pipeline.Benchmarks <command> [args]; commands: clusters, encoder, hedging");
     return 2;
 }
