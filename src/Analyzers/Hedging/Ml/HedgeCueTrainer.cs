@@ -12,7 +12,9 @@ namespace Pipeline.Analyzers.Hedging.Ml;
 /// <see cref="LinearTrainer"/>) over hashed features, then the cue threshold tuned for cue F1 on the
 /// dev documents.
 /// Options: lexicon (folder, default models/hedging-lexicon), hashBits (20), l1 (0.5), l2 (0.5),
-/// iterations (200), ambiguousMinCount (5).
+/// iterations (200), ambiguousMinCount (5), scheme ("szeged", or "conll2010": the CoNLL-2010
+/// speculation scheme, which has no condition cues and no investigation cues besides the
+/// interrogative "whether" and "if"; gold cues outside it are relabelled O).
 /// </summary>
 public sealed class HedgeCueTrainer : AnalyzerTrainer
 {
@@ -27,12 +29,15 @@ public sealed class HedgeCueTrainer : AnalyzerTrainer
         int hashBits = o.GetInt("hashBits", 20);
         if (hashBits is < 10 or > 24) throw new ArgumentException($"hashBits must be between 10 and 24, not {hashBits}");
 
-        var labels = LabelsOf(context.Train);
-        var ambiguous = AmbiguousStems(context.Train, lexicon, o.GetInt("ambiguousMinCount", 5));
+        var scheme = CueScheme.Parse(o.GetString("scheme", CueScheme.Szeged));
+        var train = context.Train.Select(scheme.Apply).ToList();
+        var devDocs = context.Dev.Select(scheme.Apply).ToList();
+        var labels = LabelsOf(train);
+        var ambiguous = AmbiguousStems(train, lexicon, o.GetInt("ambiguousMinCount", 5));
         var features = new CueFeatures(hashBits, ambiguous);
-        context.Log?.Info($"hedging: {context.Train.Count} training documents, labels {string.Join(",", labels)}, {ambiguous.Count} ambiguous cue stems");
+        context.Log?.Info($"hedging: {train.Count} training documents ({scheme.Name} scheme), labels {string.Join(",", labels)}, {ambiguous.Count} ambiguous cue stems");
 
-        var examples = Examples(context.Train, lexicon, features, labels).ToList();
+        var examples = Examples(train, lexicon, features, labels).ToList();
         var trainerOptions = new LinearTrainerOptions
         {
             HashBits = hashBits,
@@ -47,9 +52,10 @@ public sealed class HedgeCueTrainer : AnalyzerTrainer
             {
                 [CueTaggerModel.AmbiguousProperty] = string.Join(' ', ambiguous.Order(StringComparer.Ordinal)),
                 [CueTaggerModel.ThresholdProperty] = "0.50",
+                ["scheme"] = scheme.Name,
             });
         var model = new CueTaggerModel(linear, lexicon, "hedging-ml@training");
-        var (threshold, dev) = TuneThreshold(model, context.Dev);
+        var (threshold, dev) = TuneThreshold(model, devDocs);
         model = model.WithThreshold(threshold);
         model.Save(context.OutputDirectory);
         context.Log?.Info($"hedging: cue threshold {threshold:0.00}, dev cue F1 {dev.CueF1:0.000}, sentence F1 {dev.SentenceF1:0.000}");
@@ -140,6 +146,36 @@ public sealed class HedgeCueTrainer : AnalyzerTrainer
         }
         return best;
     }
+}
+
+/// <summary>Which gold cues a model learns: all Szeged types, or the CoNLL-2010 speculation cues.</summary>
+public sealed record CueScheme(string Name)
+{
+    public const string Szeged = "szeged";
+    public const string Conll2010 = "conll2010";
+
+    public static CueScheme Parse(string name) => name.ToLowerInvariant() switch
+    {
+        Szeged => new(Szeged),
+        Conll2010 => new(Conll2010),
+        _ => throw new ArgumentException($"hedging: scheme must be \"{Szeged}\" or \"{Conll2010}\", not \"{name}\""),
+    };
+
+    /// <summary>The document with the gold cues outside the scheme removed.</summary>
+    public Document Apply(Document doc)
+    {
+        if (Name == Szeged) return doc;
+        var cues = doc.GetLayerOrEmpty(Layers.HedgeCues);
+        var kept = cues.RemoveAll(c => !InConll2010(doc, c));
+        return kept.Length == cues.Length ? doc : doc.WithLayer(Layers.HedgeCues, kept);
+    }
+
+    private static bool InConll2010(Document doc, HedgeCue cue) => cue.Type switch
+    {
+        HedgeType.Condition => false,
+        HedgeType.Investigation => doc.GetString(cue.Span).ToLowerInvariant() is "whether" or "if",
+        _ => true,
+    };
 }
 
 /// <summary>
