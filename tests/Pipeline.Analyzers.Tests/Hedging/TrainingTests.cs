@@ -66,3 +66,22 @@ public class TrainingTests
         return [.. cues.Select(c => text[doc.Tokens[c.First].Span.Start..doc.Tokens[c.End - 1].Span.End])];
     }
 }
+
+public class SentenceSetTests
+{
+    [Fact]
+    public void Sentences_match_across_tokenisation_and_bracket_tokens()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(file, """{"text": "IL-2 -LRB- a cytokine -RRB- may act , we think ."}""" + "\n");
+            var set = SentenceSet.Load(file);
+            Assert.True(set.Contains("IL-2 (a cytokine) may act, we think."));
+            Assert.False(set.Contains("IL-2 (a cytokine) may act."));
+            File.WriteAllText(file, "{\"id\": 1}\n");
+            Assert.Contains(":1:", Assert.Throws<InvalidDataException>(() => SentenceSet.Load(file)).Message);
+        }
+        finally { File.Delete(file); }
+    }
+}

@@ -14,7 +14,9 @@ namespace Pipeline.Analyzers.Hedging.Ml;
 /// Options: lexicon (folder, default models/hedging-lexicon), hashBits (20), l1 (0.5), l2 (0.5),
 /// iterations (200), ambiguousMinCount (5), scheme ("szeged", or "conll2010": the CoNLL-2010
 /// speculation scheme, which has no condition cues and no investigation cues besides the
-/// interrogative "whether" and "if"; gold cues outside it are relabelled O).
+/// interrogative "whether" and "if"; gold cues outside it are relabelled O), excludeSentencesOf (a
+/// JSON Lines file with "text" fields, e.g. an evaluation set: training sentences equal to one of
+/// them, compared on lower-cased letters and digits, are left out).
 /// </summary>
 public sealed class HedgeCueTrainer : AnalyzerTrainer
 {
@@ -32,12 +34,15 @@ public sealed class HedgeCueTrainer : AnalyzerTrainer
         var scheme = CueScheme.Parse(o.GetString("scheme", CueScheme.Szeged));
         var train = context.Train.Select(scheme.Apply).ToList();
         var devDocs = context.Dev.Select(scheme.Apply).ToList();
+        var excluded = SentenceSet.Load(o.GetString("excludeSentencesOf"));
         var labels = LabelsOf(train);
-        var ambiguous = AmbiguousStems(train, lexicon, o.GetInt("ambiguousMinCount", 5));
+        var ambiguous = AmbiguousStems(train, lexicon, excluded, o.GetInt("ambiguousMinCount", 5));
         var features = new CueFeatures(hashBits, ambiguous);
         context.Log?.Info($"hedging: {train.Count} training documents ({scheme.Name} scheme), labels {string.Join(",", labels)}, {ambiguous.Count} ambiguous cue stems");
 
-        var examples = Examples(train, lexicon, features, labels).ToList();
+        int skipped = 0;
+        var examples = Examples(train, lexicon, features, labels, excluded, () => skipped++).ToList();
+        if (excluded.Count > 0) context.Log?.Info($"hedging: left out {skipped} training sentences found in {o.GetString("excludeSentencesOf")}");
         var trainerOptions = new LinearTrainerOptions
         {
             HashBits = hashBits,
@@ -81,8 +86,8 @@ public sealed class HedgeCueTrainer : AnalyzerTrainer
     }
 
     /// <summary>Per token of every sentence: the label (0 = O) and the feature indices.</summary>
-    private static IEnumerable<LinearExample> Examples(
-        IReadOnlyList<Document> docs, HedgeLexicon lexicon, CueFeatures features, string[] labels)
+    private static IEnumerable<LinearExample> Examples(IReadOnlyList<Document> docs, HedgeLexicon lexicon,
+        CueFeatures features, string[] labels, SentenceSet excluded, Action onExcluded)
     {
         var buffer = new int[CueFeatures.MaxPerToken];
         foreach (var doc in docs)
@@ -90,11 +95,14 @@ public sealed class HedgeCueTrainer : AnalyzerTrainer
             var table = new TokenTable(doc, lexicon);
             var gold = GoldLabels(doc, labels);
             foreach (var sentence in doc.Sentences)
+            {
+                if (excluded.Contains(doc.GetText(sentence.Span))) { onExcluded(); continue; }
                 for (int i = sentence.FirstToken; i < sentence.EndToken; i++)
                 {
                     int n = features.Extract(table, sentence, i, buffer);
                     yield return new LinearExample(gold[i], buffer.AsSpan(0, n).ToArray());
                 }
+            }
         }
     }
 
@@ -113,7 +121,7 @@ public sealed class HedgeCueTrainer : AnalyzerTrainer
     }
 
     /// <summary>Stems that are cues at least <paramref name="minCount"/> times but not always: they get their own conjunctions.</summary>
-    private static HashSet<string> AmbiguousStems(IReadOnlyList<Document> docs, HedgeLexicon lexicon, int minCount)
+    private static HashSet<string> AmbiguousStems(IReadOnlyList<Document> docs, HedgeLexicon lexicon, SentenceSet excluded, int minCount)
     {
         var asCue = new Dictionary<string, int>(StringComparer.Ordinal);
         var total = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -124,11 +132,15 @@ public sealed class HedgeCueTrainer : AnalyzerTrainer
             foreach (var cue in doc.GetLayerOrEmpty(Layers.HedgeCues))
                 for (int i = doc.TokenAt(cue.Span.Start); i < isCue.Length && doc.Tokens[i].Span.Start < cue.Span.End; i++)
                     isCue[i] = true;
-            for (int i = 0; i < isCue.Length; i++)
+            foreach (var sentence in doc.Sentences)
             {
-                var stem = table.Stem(i).ToString();
-                total[stem] = total.GetValueOrDefault(stem) + 1;
-                if (isCue[i]) asCue[stem] = asCue.GetValueOrDefault(stem) + 1;
+                if (excluded.Contains(doc.GetText(sentence.Span))) continue;
+                for (int i = sentence.FirstToken; i < sentence.EndToken; i++)
+                {
+                    var stem = table.Stem(i).ToString();
+                    total[stem] = total.GetValueOrDefault(stem) + 1;
+                    if (isCue[i]) asCue[stem] = asCue.GetValueOrDefault(stem) + 1;
+                }
             }
         }
         return asCue.Where(p => p.Value >= minCount && p.Value < 0.95 * total[p.Key]).Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
@@ -145,6 +157,53 @@ public sealed class HedgeCueTrainer : AnalyzerTrainer
             if (score.CueF1 > best.Score.CueF1) best = (t, score);
         }
         return best;
+    }
+}
+
+/// <summary>
+/// Sentences to keep out of training, compared on their lower-cased letters and digits, with the
+/// PTB bracket tokens of tokenised corpora ("-LRB-") read as the brackets they stand for.
+/// </summary>
+public sealed class SentenceSet
+{
+    private static readonly (string Token, string Bracket)[] PtbBrackets =
+        [("-LRB-", "("), ("-RRB-", ")"), ("-LSB-", "["), ("-RSB-", "]"), ("-LCB-", "{"), ("-RCB-", "}")];
+    private readonly HashSet<string> _keys;
+
+    private SentenceSet(HashSet<string> keys) => _keys = keys;
+
+    public int Count => _keys.Count;
+
+    /// <summary>The "text" of every line of a JSON Lines file; empty for no file.</summary>
+    /// <exception cref="InvalidDataException">A line is not JSON with a "text" string; the message names file and line.</exception>
+    public static SentenceSet Load(string? path)
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        if (path is null) return new SentenceSet(keys);
+        int line = 0;
+        foreach (var json in File.ReadLines(path))
+        {
+            line++;
+            if (string.IsNullOrWhiteSpace(json)) continue;
+            try
+            {
+                using var record = System.Text.Json.JsonDocument.Parse(json);
+                if (record.RootElement.TryGetProperty("text", out var text) && text.GetString() is { } s) keys.Add(Key(s));
+                else throw new InvalidDataException($"{path}:{line}: no \"text\" field");
+            }
+            catch (System.Text.Json.JsonException e) { throw new InvalidDataException($"{path}:{line}: {e.Message}"); }
+        }
+        return new SentenceSet(keys);
+    }
+
+    public bool Contains(ReadOnlySpan<char> sentence) => _keys.Count > 0 && _keys.Contains(Key(sentence.ToString()));
+
+    public static string Key(string text)
+    {
+        foreach (var (token, bracket) in PtbBrackets) text = text.Replace(token, bracket, StringComparison.Ordinal);
+        var key = new System.Text.StringBuilder(text.Length);
+        foreach (var c in text) if (char.IsLetterOrDigit(c)) key.Append(char.ToLowerInvariant(c));
+        return key.ToString();
     }
 }
 
