@@ -60,7 +60,7 @@ public sealed class HedgeCueTrainer : AnalyzerTrainer
                 ["scheme"] = scheme.Name,
             });
         var model = new CueTaggerModel(linear, lexicon, "hedging-ml@training");
-        var (threshold, dev) = TuneThreshold(model, devDocs);
+        var (threshold, dev) = TuneThreshold(model, devDocs, excluded);
         model = model.WithThreshold(threshold);
         model.Save(context.OutputDirectory);
         context.Log?.Info($"hedging: cue threshold {threshold:0.00}, dev cue F1 {dev.CueF1:0.000}, sentence F1 {dev.SentenceF1:0.000}");
@@ -147,13 +147,13 @@ public sealed class HedgeCueTrainer : AnalyzerTrainer
     }
 
     /// <summary>The cue threshold with the best dev cue F1 (0.5 when there are no dev documents).</summary>
-    private static (double Threshold, CueScore Score) TuneThreshold(CueTaggerModel model, IReadOnlyList<Document> dev)
+    private static (double Threshold, CueScore Score) TuneThreshold(CueTaggerModel model, IReadOnlyList<Document> dev, SentenceSet excluded)
     {
         if (dev.Count == 0) return (0.5, new CueScore(0, 0));
-        var best = (Threshold: 0.5, Score: CueScore.Measure(model.CreateDetector(LexiconFill.None), dev));
+        var best = (Threshold: 0.5, Score: CueScore.Measure(model.CreateDetector(LexiconFill.None), dev, excluded));
         for (double t = 0.2; t <= 0.8 + 1e-9; t += 0.05)
         {
-            var score = CueScore.Measure(model.WithThreshold(t).CreateDetector(LexiconFill.None), dev);
+            var score = CueScore.Measure(model.WithThreshold(t).CreateDetector(LexiconFill.None), dev, excluded);
             if (score.CueF1 > best.Score.CueF1) best = (t, score);
         }
         return best;
@@ -243,7 +243,8 @@ public sealed record CueScheme(string Name)
 /// </summary>
 public readonly record struct CueScore(double CueF1, double SentenceF1)
 {
-    public static CueScore Measure(ICueDetector detector, IReadOnlyList<Document> gold)
+    /// <param name="excluded">Sentences not scored (left out of training and tuning alike).</param>
+    public static CueScore Measure(ICueDetector detector, IReadOnlyList<Document> gold, SentenceSet? excluded = null)
     {
         int tp = 0, fp = 0, fn = 0, stp = 0, sfp = 0, sfn = 0;
         var cues = new List<CueSpan>();
@@ -251,14 +252,17 @@ public readonly record struct CueScore(double CueF1, double SentenceF1)
         {
             cues.Clear();
             detector.Detect(doc, cues);
+            var skipped = doc.Sentences.Where(s => excluded?.Contains(doc.GetText(s.Span)) == true).Select(s => s.Span).ToList();
+            bool Scored(TextSpan span) => !skipped.Any(s => s.OverlapsWith(span));
             var predicted = cues.Where(c => c.Type != HedgeType.Weasel)
-                .Select(c => TextSpan.FromBounds(doc.Tokens[c.First].Span.Start, doc.Tokens[c.End - 1].Span.End)).ToHashSet();
-            var expected = doc.GetLayerOrEmpty(Layers.HedgeCues).Select(c => c.Span).ToHashSet();
+                .Select(c => TextSpan.FromBounds(doc.Tokens[c.First].Span.Start, doc.Tokens[c.End - 1].Span.End)).Where(Scored).ToHashSet();
+            var expected = doc.GetLayerOrEmpty(Layers.HedgeCues).Select(c => c.Span).Where(Scored).ToHashSet();
             tp += predicted.Count(expected.Contains);
             fp += predicted.Count(p => !expected.Contains(p));
             fn += expected.Count(e => !predicted.Contains(e));
             foreach (var sentence in doc.Sentences)
             {
+                if (!Scored(sentence.Span)) continue;
                 bool p = predicted.Any(c => sentence.Span.Contains(c)), e = expected.Any(c => sentence.Span.OverlapsWith(c));
                 if (p && e) stp++; else if (p) sfp++; else if (e) sfn++;
             }
