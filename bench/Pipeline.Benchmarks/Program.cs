@@ -12,6 +12,7 @@ try
         "encoder" => new EncoderCommand().Run(new BenchArgs(args[1..])),
         "linear" => new LinearCommand().Run(new BenchArgs(args[1..])),
         "report" => ReportCommand.Run(args[1..]),
+        "hedging" => HedgingCommand.Run(args[1..]),
         _ => Usage(),
     };
 }
@@ -33,6 +34,7 @@ static int Usage()
           encoder [options]                         MiniLM encoder speed
           linear [options]                          linear model scoring speed
           report --records N --dir DIR [--step S]   report and table export time and memory
+          hedging [--tier lexicon|ml] [--models DIR] [--repeat N] <file-or-folder>...   hedging analyzer speed
         """);
     return 2;
 }
