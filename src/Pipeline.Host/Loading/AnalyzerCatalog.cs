@@ -21,6 +21,7 @@ public sealed class InstalledAnalyzer
         Description = analyzer.GetType().GetCustomAttribute<TextAnalyzerAttribute>()?.Description;
         Rules = Normalize(analyzer.Rules);
         Requires = Normalize(analyzer.Requires);
+        OptionalRequires = Normalize(analyzer.OptionalRequires);
         Produces = Normalize(analyzer.Produces);
     }
 
@@ -31,6 +32,8 @@ public sealed class InstalledAnalyzer
     public string? Description { get; }
     public ImmutableArray<RuleDescriptor> Rules { get; }
     public ImmutableArray<LayerKey> Requires { get; }
+    /// <summary>Layers read when an enabled analyzer produces them; they order the run but need no producer.</summary>
+    public ImmutableArray<LayerKey> OptionalRequires { get; }
     public ImmutableArray<LayerKey> Produces { get; }
 
     public override string ToString() => $"'{Id}' {Version} ({Plugin.Name})";
