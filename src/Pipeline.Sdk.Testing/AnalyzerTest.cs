@@ -45,7 +45,8 @@ public sealed class AnalyzerTest<TAnalyzer> where TAnalyzer : TextAnalyzer
     public string? ConfigJson { get; init; }
     /// <summary>Folders searched for models by name.</summary>
     public IReadOnlyList<string> ModelDirectories { get; init; } = [];
-    public ServiceRegistry Services { get; init; } = new();
+    /// <summary>The run's services; by default those of `pipeline run` (the shared text encoder, created only when asked for).</summary>
+    public ServiceRegistry Services { get; init; } = HostServices.CreateRegistry();
     public ImmutableArray<string> Claims { get; init; } = [];
     /// <summary>How many copies of the document run at once when the analyzer enables concurrent execution.</summary>
     public int ParallelRuns { get; init; } = 8;

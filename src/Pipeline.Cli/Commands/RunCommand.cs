@@ -40,7 +40,8 @@ internal sealed class RunCommand : ICliCommand
 
             var config = environment.Config.Config;
             var models = ModelCatalog.Standard(config.ModelsDirectory, Directory.GetCurrentDirectory(), AppContext.BaseDirectory);
-            var runner = new PipelineRunner(environment.Catalog, environment.Config, models, HostServices.CreateRegistry());
+            using var services = HostServices.CreateRegistry();
+            var runner = new PipelineRunner(environment.Catalog, environment.Config, models, services);
             var options = new RunOptions
             {
                 Inputs = parse.GetValue(paths)!,
