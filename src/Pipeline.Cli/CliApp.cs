@@ -13,6 +13,8 @@ public static class CliApp
         new PluginsCommand(),
         new RulesCommand(),
         new ConfigCommand(),
+        new TrainCommand(),
+        new EvalCommand(),
     ];
 
     public static int Run(string[] args) => Run(args, Console.Out, Console.Error);

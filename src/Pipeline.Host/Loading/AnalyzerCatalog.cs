@@ -6,7 +6,11 @@ using Pipeline.Sdk;
 namespace Pipeline.Host.Loading;
 
 /// <summary>Who provides an analyzer: the plugin's name, folder (or loose DLL) and version.</summary>
-public sealed record PluginInfo(string Name, string Location, string Version);
+public sealed record PluginInfo(string Name, string Location, string Version)
+{
+    /// <summary>The plugin's folder (the folder of a loose DLL), where its own models may be.</summary>
+    public string Directory => File.Exists(Location) ? Path.GetDirectoryName(Location)! : Location;
+}
 
 /// <summary>An analyzer instance with its metadata read once.</summary>
 public sealed class InstalledAnalyzer
