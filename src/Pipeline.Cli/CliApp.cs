@@ -15,6 +15,8 @@ public static class CliApp
         new ConfigCommand(),
         new TrainCommand(),
         new EvalCommand(),
+        new ReportCommand(),
+        new ClustersCommand(),
     ];
 
     public static int Run(string[] args) => Run(args, Console.Out, Console.Error);
