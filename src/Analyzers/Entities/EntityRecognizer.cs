@@ -57,10 +57,11 @@ internal sealed class EntityRecognizer
             inputs.Add(new ClusterInput(mention.Tokens.Type, tokens, document.GetString(span)));
             spans.Add((span, mention));
         }
+        TypeVote.Apply(inputs, spans.ConvertAll(s => s.Mention.Confidence));
         var (clusterOf, canonical) = MentionClusterer.Cluster(inputs);
         var result = new List<RecognizedEntity>(spans.Count);
         for (int m = 0; m < spans.Count; m++)
-            result.Add(new RecognizedEntity(spans[m].Span, EntityLabels.TypeName(spans[m].Mention.Tokens.Type),
+            result.Add(new RecognizedEntity(spans[m].Span, EntityLabels.TypeName(inputs[m].Type),
                 spans[m].Mention.Confidence, clusterOf[m], canonical[clusterOf[m]]));
         return result;
     }

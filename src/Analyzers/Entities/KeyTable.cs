@@ -10,8 +10,8 @@ namespace Pipeline.Analyzers.Entities;
 /// cluster, n-gram hash to gazetteer categories), built once, then read-only and thread-safe.
 /// </summary>
 /// <remarks>
-/// Slots are 64-bit words holding the key's upper 32 bits (its fingerprint) and the value, in
-/// buckets of 8 (one cache line); the key's low bits choose the home bucket, and a key goes to the
+/// Slots are 64-bit words holding the key's lower 32 bits (its fingerprint) and the value, in
+/// buckets of 8 (one cache line); the key's upper bits choose the home bucket, and a key goes to the
 /// first bucket from its home with a free slot. A lookup compares the 8 fingerprints of a bucket
 /// at once. Most lookups of a feature scorer miss, and a hit or a miss is not predictable, so
 /// <see cref="Find"/> decides without a branch on it: a missing key yields the caller's default.
@@ -87,9 +87,9 @@ internal sealed class KeyTable
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int Home(ulong key) => (int)key & _bucketMask;
+    private int Home(ulong key) => (int)(key >> 32) & _bucketMask;
 
-    /// <summary>The upper 32 bits, never 0 (0 marks an empty slot).</summary>
+    /// <summary>The lower 32 bits, never 0 (0 marks an empty slot). Keys below 2^32 are told apart exactly.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Fingerprint(ulong key) => key >> 32 == 0 ? 1 : key >> 32;
+    private static ulong Fingerprint(ulong key) => (uint)key == 0 ? 1 : (uint)key;
 }

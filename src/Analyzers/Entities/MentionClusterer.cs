@@ -100,7 +100,7 @@ internal static class MentionClusterer
     }
 
     /// <summary>The name's tokens without a leading article or trailing punctuation.</summary>
-    private static string[] NameTokens(ClusterInput mention)
+    internal static string[] NameTokens(ClusterInput mention)
     {
         int first = 0, end = mention.Tokens.Count;
         while (first < end - 1 && Articles.Contains(mention.Tokens[first])) first++;
