@@ -45,9 +45,11 @@ public sealed class EntitiesCommand : IBenchCommand
         return 0;
     }
 
+    /// <summary>Runs <paramref name="run"/> <paramref name="repeat"/> times; prints each run and the medians.</summary>
     private static void Measure(string what, int repeat, long tokens, Action run)
     {
-        var best = double.MaxValue;
+        var wallRates = new List<double>();
+        var cpuRates = new List<double>();
         for (int r = 0; r < repeat; r++)
         {
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
@@ -55,10 +57,18 @@ public sealed class EntitiesCommand : IBenchCommand
             run();
             wall.Stop();
             var used = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
-            best = Math.Min(best, wall.Elapsed.TotalSeconds);
-            Console.WriteLine($"  {what}: {tokens / wall.Elapsed.TotalSeconds:N0} tokens/s wall, {tokens / used:N0} tokens/s per CPU second");
+            wallRates.Add(tokens / wall.Elapsed.TotalSeconds);
+            cpuRates.Add(tokens / used);
+            Console.WriteLine($"  {what}: {wallRates[^1]:N0} tokens/s wall, {cpuRates[^1]:N0} tokens/s per CPU second");
         }
-        Console.WriteLine($"{what}: best {tokens / best:N0} tokens/s on one thread");
+        Console.WriteLine($"{what}: median {Median(wallRates):N0} tokens/s wall, {Median(cpuRates):N0} tokens/s per CPU second (one thread)");
+    }
+
+    private static double Median(List<double> values)
+    {
+        values.Sort();
+        int n = values.Count;
+        return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
     }
 
     private static IEnumerable<string> Texts(IEnumerable<string> inputs)
