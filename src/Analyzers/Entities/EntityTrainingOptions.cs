@@ -14,13 +14,14 @@ internal sealed record EntityTrainingOptions
     public string Clusters { get; init; } = Path.Combine("models", "word-clusters");
     /// <summary>Gazetteer folder (one list per file, one entry per line).</summary>
     public string Gazetteers { get; init; } = Path.Combine("models", "gazetteers");
-    public float L1 { get; init; } = 0.5f;
+    /// <summary>L1 weight. With 2 folds, 0.1 kept 34k first-pass rows and scored 0.926 on CoNLL-2003 dev; 0.5 with 4 folds kept 14k and scored 0.923.</summary>
+    public float L1 { get; init; } = 0.1f;
     public float L2 { get; init; } = 0.5f;
     public int Iterations { get; init; } = 200;
     /// <summary>Features seen in fewer training tokens are dropped.</summary>
     public int MinCount { get; init; } = 1;
     /// <summary>Folds for the first pass's held-out predictions, which train the second pass.</summary>
-    public int Folds { get; init; } = 4;
+    public int Folds { get; init; } = 2;
     /// <summary>Weight rows whose largest weight is below this are not stored.</summary>
     public float Prune { get; init; } = 1e-4f;
 
