@@ -77,6 +77,14 @@ internal sealed class KeyTable
         return missing + ((value - missing) & hit);
     }
 
+    /// <summary>Hints the processor to fetch the key's home bucket (a scorer issues these for all its keys before the lookups).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public unsafe void Prefetch(ulong key)
+    {
+        if (System.Runtime.Intrinsics.X86.Sse.IsSupported)
+            System.Runtime.Intrinsics.X86.Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_slots), Home(key) * BucketSize)));
+    }
+
     /// <summary>Slot-by-slot search past a full home bucket.</summary>
     private int FindBeyond(ulong key, int bucket, int missing)
     {

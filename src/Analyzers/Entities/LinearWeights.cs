@@ -104,6 +104,7 @@ internal sealed class LinearWeights
         // which keeps its accumulator in registers. A missing key adds the zero row.
         Span<int> rows = stackalloc int[keys.Length];
         int zero = _rows.Count;
+        foreach (var key in keys) _rows.Prefetch(key);
         for (int i = 0; i < keys.Length; i++) rows[i] = _rows.Find(keys[i], zero) * Classes;
         ref float weights = ref MemoryMarshal.GetArrayDataReference(_weights);
         if (Vector512.IsHardwareAccelerated)
