@@ -20,7 +20,7 @@ internal sealed class TrainCommand : ICliCommand
         var setup = new LearningSetup();
         var train = new Option<string[]>("--train") { Description = "A gold file to train on (repeatable: the files are concatenated)", HelpName = "FILE", Required = true, Arity = ArgumentArity.OneOrMore };
         var dev = new Option<string?>("--dev") { Description = "A gold file to tune and evaluate on (default: 10% of the train documents, held out)", HelpName = "FILE" };
-        var devSplit = new Option<string?>("--dev-split") { Description = "Read only this split of the dev file", HelpName = "S" };
+        var devSplit = new Option<string?>("--dev-split") { Description = "Read only this split of the dev file (!S: every record not in S)", HelpName = "S" };
         var output = new Option<string>("--out") { Description = "The model folder to write (new, empty, or a previous model's)", HelpName = "DIR", Required = true };
         var seed = new Option<int>("--seed") { Description = "Seed of the dev split, folds and trainer", HelpName = "N", DefaultValueFactory = _ => 42 };
         var folds = new Option<int>("--cv") { Description = "Cross-validate on K folds of the train documents first", HelpName = "K" };
