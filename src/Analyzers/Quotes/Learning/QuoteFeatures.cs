@@ -1,0 +1,180 @@
+using Pipeline.Analyzers.Quotes.Detection;
+
+namespace Pipeline.Analyzers.Quotes.Learning;
+
+/// <summary>
+/// Feature templates of the three taggers (cue, content given a cue, source given a cue).
+/// Training and detection call the same methods, so a model always sees the features it was trained on.
+/// </summary>
+internal static class QuoteFeatures
+{
+    // Template ids: stable, stored implicitly in every trained model. Append, never renumber.
+    private const int Bias = 1, Word = 2, Prev1 = 3, Prev2 = 4, Next1 = 5, Next2 = 6, PrevWord = 7, WordNext = 8,
+        Suffix3 = 9, Shape = 10, LexStart = 11, LexCategory = 12, LexInside = 13, Label = 14, LabelWord = 15,
+        LabelLex = 16, InQuote = 17, QuoteContext = 18, SentenceStart = 19, ShapePrev = 20, ShapeNext = 21,
+        Side = 40, SideDistance = 41, SideLabel = 42, SideLabelClass = 43, SideWord = 44, SidePrevWord = 45,
+        SideNextWord = 46, SideCue = 47, SideCueLabel = 48, SideInQuote = 49, SideLabelInQuote = 50,
+        SideSentence = 51, SideFinalLabel = 52, SideCommas = 53, SideQuoteMarks = 54, SideNearWord = 55,
+        SideSpeakerClass = 56, SideShapeLabel = 58, SideLabelWord = 59, SideSameQuote = 60,
+        SideCueSentenceStart = 61;
+
+    private const int Boundary = 0x5EED;
+
+    /// <summary>Features of token <paramref name="t"/> for the cue tagger; the sentence is [start, end).</summary>
+    public static void Cue(TokenView v, int t, int start, int end, int previousLabel, FeatureBuffer f)
+    {
+        f.Clear();
+        var h = v.WordHash;
+        int w = h[t];
+        int p1 = t - 1 >= start ? h[t - 1] : Boundary, p2 = t - 2 >= start ? h[t - 2] : Boundary;
+        int n1 = t + 1 < end ? h[t + 1] : Boundary, n2 = t + 2 < end ? h[t + 2] : Boundary;
+        f.Add(Bias);
+        f.Add(Word, w);
+        f.Add(Prev1, p1);
+        f.Add(Prev2, p2);
+        f.Add(Next1, n1);
+        f.Add(Next2, n2);
+        f.Add(PrevWord, p1, w);
+        f.Add(WordNext, w, n1);
+        f.Add(Suffix3, Hashing.Suffix(v.Doc.TokenText(t), 3));
+        f.Add(Shape, (int)v.Class[t]);
+        f.Add(ShapePrev, t - 1 >= start ? (int)v.Class[t - 1] : -1);
+        f.Add(ShapeNext, t + 1 < end ? (int)v.Class[t + 1] : -1);
+        int lex = -1;
+        if (v.CueAt[t] is { } entry)
+        {
+            lex = (int)entry.Category;
+            f.Add(LexStart, Hashing.Lower(entry.Lemma));
+            f.Add(LexCategory, lex);
+        }
+        else if (InsideLexiconCue(v, t, start, out var category)) f.Add(LexInside, (int)category);
+        f.Add(Label, previousLabel);
+        f.Add(LabelWord, previousLabel, w);
+        f.Add(LabelLex, previousLabel, lex);
+        f.Add(InQuote, v.InQuote(t) ? 1 : 0);
+        f.Add(QuoteContext, (t - 1 >= start && v.InQuote(t - 1) ? 1 : 0) | (t + 1 < end && v.InQuote(t + 1) ? 2 : 0) | (v.InQuote(t) ? 4 : 0));
+        f.Add(SentenceStart, t == start ? 1 : 0);
+    }
+
+    private static bool InsideLexiconCue(TokenView v, int t, int start, out Lexicon.CueCategory category)
+    {
+        for (int k = t - 1; k >= start && k >= t - 4; k--)
+            if (v.CueAt[k] is { } e && k + v.CueLength[k] > t)
+            {
+                category = e.Category;
+                return true;
+            }
+        category = default;
+        return false;
+    }
+
+    /// <summary>
+    /// Features of token <paramref name="t"/> for the content tagger, given the cue [cueStart, cueEnd).
+    /// </summary>
+    public static void Content(TokenView v, int t, int cueStart, int cueEnd, int cueLemma, int previousLabel, FeatureBuffer f)
+    {
+        f.Clear();
+        var h = v.WordHash;
+        int side = t < cueStart ? 0 : 1;
+        int distance = side == 0 ? cueStart - t : t - cueEnd + 1;
+        int bucket = Bucket(distance);
+        int w = h[t];
+        int cls = (int)v.Class[t];
+        int inQuote = v.InQuote(t) ? 1 : 0;
+        int sentenceOffset = Math.Clamp(v.SentenceOf[t] - v.SentenceOf[cueStart], -3, 3);
+        bool last = t + 1 >= v.Count || v.SentenceOf[t + 1] != v.SentenceOf[t];
+
+        f.Add(Side, side);
+        f.Add(SideDistance, side, bucket);
+        f.Add(SideLabel, side, previousLabel);
+        f.Add(SideLabelClass, side * 16 + previousLabel, cls);
+        f.Add(SideWord, side, w);
+        f.Add(SidePrevWord, side, t > 0 ? h[t - 1] : Boundary);
+        f.Add(SideNextWord, side, t + 1 < v.Count ? h[t + 1] : Boundary);
+        f.Add(SideCue, side, cueLemma);
+        f.Add(SideCueLabel, side * 16 + previousLabel, cueLemma);
+        f.Add(SideInQuote, side, inQuote);
+        f.Add(SideLabelInQuote, side * 16 + previousLabel, inQuote);
+        f.Add(SideSentence, side, sentenceOffset);
+        f.Add(SideFinalLabel, side * 16 + previousLabel, last ? cls : -1);
+        f.Add(SideCommas, side, Between(v.CommasBefore, t, cueStart, cueEnd));
+        f.Add(SideQuoteMarks, side, Between(v.QuoteMarksBefore, t, cueStart, cueEnd));
+        f.Add(SideSameQuote, side, SameQuote(v, t, cueStart, cueEnd));
+        f.Add(SideCueSentenceStart, side, v.SentenceOfToken(cueStart).FirstToken == cueStart ? 1 : 0);
+        if (distance <= 3) f.Add(SideNearWord, side * 16 + distance, w);
+        f.Add(SideLabelWord, side * 16 + previousLabel, w);
+    }
+
+    /// <summary>
+    /// Features of token <paramref name="t"/> for the source tagger, given the cue (content tokens are never tagged).
+    /// </summary>
+    public static void Source(TokenView v, Lexicon.SpeakerLexicon speakers, int t, int cueStart, int cueEnd, int cueLemma,
+        int previousLabel, FeatureBuffer f)
+    {
+        f.Clear();
+        var h = v.WordHash;
+        int side = t < cueStart ? 0 : 1;
+        int distance = side == 0 ? cueStart - t : t - cueEnd + 1;
+        int w = h[t];
+        int cls = (int)v.Class[t];
+
+        f.Add(Side, side);
+        f.Add(SideDistance, side, Bucket(distance));
+        f.Add(SideLabel, side, previousLabel);
+        f.Add(SideLabelClass, side * 16 + previousLabel, cls);
+        f.Add(SideWord, side, w);
+        f.Add(SidePrevWord, side, t > 0 ? h[t - 1] : Boundary);
+        f.Add(SideNextWord, side, t + 1 < v.Count ? h[t + 1] : Boundary);
+        f.Add(SideCue, side, cueLemma);
+        f.Add(SideCueLabel, side * 16 + previousLabel, cueLemma);
+        f.Add(SideInQuote, side, v.InQuote(t) ? 1 : 0);
+        f.Add(SideCommas, side, Between(v.CommasBefore, t, cueStart, cueEnd));
+        f.Add(SideSpeakerClass, side * 16 + previousLabel, (int)speakers.Classify(v.Doc, t));
+        f.Add(SideShapeLabel, side * 16 + previousLabel, cls);
+        if (distance <= 3) f.Add(SideNearWord, side * 16 + distance, w);
+        f.Add(SideLabelWord, side * 16 + previousLabel, w);
+    }
+
+    /// <summary>The value standing for a cue: its lexicon lemma, else its last word.</summary>
+    public static int CueLemma(TokenView v, int cueStart, int cueEnd)
+    {
+        for (int t = cueStart; t < cueEnd; t++)
+            if (v.CueAt[t] is { } e) return Hashing.Lower(e.Lemma);
+        int last = cueEnd - 1;
+        while (last > cueStart && v.Class[last] is not (TokenClass.Word or TokenClass.Capitalized)) last--;
+        return v.WordHash[last];
+    }
+
+    private static int Bucket(int d) => d switch
+    {
+        <= 4 => d,
+        <= 7 => 5,
+        <= 12 => 6,
+        <= 20 => 7,
+        <= 40 => 8,
+        _ => 9,
+    };
+
+    /// <summary>How many of the counted tokens lie strictly between <paramref name="t"/> and the cue (at most 3).</summary>
+    private static int Between(int[] countBefore, int t, int cueStart, int cueEnd)
+    {
+        int from = t < cueStart ? t + 1 : cueEnd, to = t < cueStart ? cueStart : t;
+        return Math.Min(countBefore[to] - countBefore[from], 3);
+    }
+
+    /// <summary>0: token outside quotes; 1: in the quotation next to the cue; 2: in another quotation.</summary>
+    private static int SameQuote(TokenView v, int t, int cueStart, int cueEnd)
+    {
+        int q = v.QuoteOf[t];
+        if (q < 0) return 0;
+        int near = t < cueStart ? NearestQuote(v, cueStart - 1, -1) : NearestQuote(v, cueEnd, +1);
+        return q == near ? 1 : 2;
+    }
+
+    private static int NearestQuote(TokenView v, int from, int step)
+    {
+        for (int k = from, n = 0; k >= 0 && k < v.Count && n < 4; k += step, n++)
+            if (v.QuoteOf[k] >= 0) return v.QuoteOf[k];
+        return -1;
+    }
+}

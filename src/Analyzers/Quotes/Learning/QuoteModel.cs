@@ -1,0 +1,16 @@
+namespace Pipeline.Analyzers.Quotes.Learning;
+
+/// <summary>
+/// The three taggers of quote extraction, in the order of BBC citron's stages: cues, then the
+/// content of each cue, then the source of each cue.
+/// </summary>
+internal sealed class QuoteModel(string id, int bits, ITokenClassifier cue, ITokenClassifier content, ITokenClassifier source)
+{
+    /// <summary>Model id written in provenance (folder name and short hash).</summary>
+    public string Id { get; } = id;
+    /// <summary>Hashed feature space size is 2^Bits.</summary>
+    public int Bits { get; } = bits;
+    public ITokenClassifier Cue { get; } = cue;
+    public ITokenClassifier Content { get; } = content;
+    public ITokenClassifier Source { get; } = source;
+}
