@@ -1,3 +1,4 @@
+using Pipeline.Analyzers.Quotes.Learning;
 using Pipeline.Analyzers.Quotes.Lexicon;
 using Pipeline.Sdk;
 

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Pipeline.Learning.Linear;
 
 namespace Pipeline.Analyzers.Quotes.Learning;
 
@@ -8,10 +9,10 @@ namespace Pipeline.Analyzers.Quotes.Learning;
 /// </summary>
 internal sealed class FeatureBuffer(int bits)
 {
-    private readonly uint _mask = (1u << bits) - 1;
+    private readonly FeatureHasher _hasher = new(bits);
     private int[] _items = new int[64];
 
-    public int Bits { get; } = bits;
+    public int Bits => _hasher.Bits;
     public int Count { get; private set; }
     public ReadOnlySpan<int> Items => _items.AsSpan(0, Count);
 
@@ -21,20 +22,10 @@ internal sealed class FeatureBuffer(int bits)
     public void Add(int template, int value = 0)
     {
         if (Count == _items.Length) Array.Resize(ref _items, _items.Length * 2);
-        _items[Count++] = (int)(Mix((uint)template * 0x9E3779B1u ^ (uint)value * 0x85EBCA77u) & _mask);
+        _items[Count++] = _hasher.Hash(template, value);
     }
 
     public void Add(int template, int a, int b) => Add(template, Hashing.Combine(a, b));
 
     public int[] ToArray() => Items.ToArray();
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint Mix(uint h)
-    {
-        h ^= h >> 16;
-        h *= 0x85EBCA6B;
-        h ^= h >> 13;
-        h *= 0xC2B2AE35;
-        return h ^ (h >> 16);
-    }
 }

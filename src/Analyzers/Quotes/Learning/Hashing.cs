@@ -1,4 +1,4 @@
-namespace Pipeline.Analyzers.Quotes;
+namespace Pipeline.Analyzers.Quotes.Learning;
 
 /// <summary>Stable (cross-process) hashes of token texts, used as feature values.</summary>
 internal static class Hashing
@@ -15,5 +15,5 @@ internal static class Hashing
     public static int Suffix(ReadOnlySpan<char> text, int n) => Lower(text.Length <= n ? text : text[^n..]);
 
     /// <summary>Combines two values into one (for conjunction features).</summary>
-    public static int Combine(int a, int b) => (int)(((uint)a * 0x9E3779B1u) ^ (uint)b) * 31 + b;
+    public static int Combine(int a, int b) => (int)((uint)a * 0x9E3779B1u ^ (uint)b * 0x85EBCA77u);
 }
