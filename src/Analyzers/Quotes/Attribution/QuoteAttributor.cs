@@ -29,10 +29,10 @@ internal sealed class QuoteAttributor(QuotesLexicon lexicon, QuoteModel model)
         (_, c, q, _) => Written(Sieves.DashTrailer(c, q)),
         (_, c, q, _) => Written(Sieves.ColonLead(c, q)),
         (self, c, q, b) => Written(self.ModelSource(c, q, b)),
+        (_, c, q, _) => Sieves.ParticipleSubject(c, q),
         (_, c, q, _) => Written(Sieves.SaidTrailer(c, q)),
         (_, c, q, _) => Written(Sieves.Appositive(c, q)),
         (_, c, q, _) => Written(Sieves.SaidLead(c, q)),
-        (_, c, q, _) => Sieves.ParticipleSubject(c, q),
         (_, c, q, _) => Sieves.ParagraphCarryOver(c, q) is { } s ? (new SpeakerSpan(q.Start, q.Start, "sieve:paragraph-carryover", 0.6), s) : null,
         (_, c, q, _) => Sieves.NearestEntity(c, q) is { } m
             ? (new SpeakerSpan(q.Start, q.Start, "sieve:nearest-entity", 0.3), new ResolvedSpeaker(SpeakerKind.Named, m.CanonicalName, m, default))
@@ -88,19 +88,20 @@ internal sealed class QuoteAttributor(QuotesLexicon lexicon, QuoteModel model)
         return best is { } b ? new SpeakerSpan(b.Start, b.End, "model:source", b.Probability) : null;
     }
 
-    /// <summary>Source spans of one cue, tagged over the cue's sentence (content and cue tokens excluded).</summary>
+    /// <summary>Source spans of one cue, tagged outward from the cue over its sentence (content tokens excluded).</summary>
     public void FindSource(TokenView v, SpeakerLexicon speakers, int cueStart, int cueEnd, Func<int, bool> inContent,
         FeatureBuffer buffer, List<TaggedSpan> output)
     {
         var sentence = v.SentenceOfToken(cueStart);
         int lemma = QuoteFeatures.CueLemma(v, cueStart, cueEnd);
-        GreedyTagger.Decode(Model.Source, sentence.FirstToken, Math.Max(sentence.EndToken, cueEnd), buffer, (t, previous, f) =>
+        bool Features(int t, int previous, FeatureBuffer f)
         {
-            if (t >= cueStart && t < cueEnd) return false;
             if (inContent(t)) return false;
             QuoteFeatures.Source(v, speakers, t, cueStart, cueEnd, lemma, previous, f);
             return true;
-        }, output);
+        }
+        GreedyTagger.Decode(Model.Source, sentence.FirstToken, cueStart, backward: true, buffer, Features, output);
+        GreedyTagger.Decode(Model.Source, cueEnd, Math.Max(sentence.EndToken, cueEnd), backward: false, buffer, Features, output);
     }
 
     private static QuoteInfo ToInfo(Document doc, Quote quote) => new()

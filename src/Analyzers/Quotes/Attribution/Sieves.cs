@@ -72,7 +72,7 @@ internal static class Sieves
     public static SpeakerSpan? Appositive(AttributionContext ctx, QuoteInfo q)
     {
         var v = ctx.View;
-        if (q.Cue is not { } cue || cue.Start < 2 || v.Class[cue.Start - 1] != TokenClass.Comma) return null;
+        if (q.Cue is not { } cue || cue.Start < 2 || v.Class[cue.Start - 1] != TokenClass.Comma || IsParticiple(v, cue.Start)) return null;
         int clauseStart = ClauseStart(ctx, q, cue.Start);
         int firstComma = -1;
         for (int t = cue.Start - 2; t >= clauseStart; t--)
@@ -87,7 +87,7 @@ internal static class Sieves
     public static SpeakerSpan? SaidLead(AttributionContext ctx, QuoteInfo q)
     {
         var v = ctx.View;
-        if (q.Cue is not { } cue || q.Start < cue.End) return null;
+        if (q.Cue is not { } cue || q.Start < cue.End || IsParticiple(v, cue.Start)) return null;
         int clauseStart = ClauseStart(ctx, q, cue.Start);
         int end = cue.Start;
         while (end > clauseStart && IsAuxiliaryOrAdverb(v.Doc.TokenText(end - 1))) end--;
@@ -105,7 +105,7 @@ internal static class Sieves
     public static (SpeakerSpan Span, ResolvedSpeaker? Speaker)? ParticipleSubject(AttributionContext ctx, QuoteInfo q)
     {
         var v = ctx.View;
-        if (q.Cue is not { } cue || !v.Doc.TokenText(cue.Start).EndsWith("ing", StringComparison.OrdinalIgnoreCase)) return null;
+        if (q.Cue is not { } cue || !IsParticiple(v, cue.Start)) return null;
         int sentence = v.SentenceOf[cue.Start];
         int index = ctx.Quotes.IndexOf(q);
         for (int i = index - 1; i >= 0; i--)
@@ -146,6 +146,10 @@ internal static class Sieves
         return ctx.Entities.NearestBefore(q.Start, notBefore, EntityTypes.Person)
             ?? ctx.Entities.NearestBefore(q.Start, notBefore, EntityTypes.Organization);
     }
+
+    /// <summary>A cue opening with an -ing form ("adding", "saying", "citing") has no subject of its own.</summary>
+    private static bool IsParticiple(TokenView v, int cueStart) =>
+        v.Doc.TokenText(cueStart).EndsWith("ing", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Where the clause holding the cue starts: after the last quotation, content, colon or semicolon before it, or the sentence start.</summary>
     private static int ClauseStart(AttributionContext ctx, QuoteInfo q, int cueStart)

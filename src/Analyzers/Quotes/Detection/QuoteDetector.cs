@@ -23,8 +23,7 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model)
     {
         var buffer = new FeatureBuffer(Model.Bits);
         var cues = FindCues(v, buffer);
-        var cueTokens = new bool[v.Count];
-        foreach (var c in cues) for (int t = c.Start; t < c.End; t++) cueTokens[t] = true;
+        var cueTokens = new CueMarks(v.Count, cues.Select(c => (c.Start, c.End)));
 
         var quotes = new List<DetectedQuote>();
         var spans = new List<TaggedSpan>();
@@ -61,7 +60,7 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model)
         foreach (var sentence in v.Doc.Sentences)
         {
             int start = sentence.FirstToken, end = sentence.EndToken;
-            GreedyTagger.Decode(Model.Cue, start, end, buffer, (t, previous, f) =>
+            GreedyTagger.Decode(Model.Cue, start, end, backward: false, buffer, (t, previous, f) =>
             {
                 QuoteFeatures.Cue(v, t, start, end, previous, f);
                 return true;
@@ -70,17 +69,19 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model)
         return cues;
     }
 
-    /// <summary>Content spans of one cue, tagged over the cue's window.</summary>
-    public void FindContent(TokenView v, int cueStart, int cueEnd, bool[] cueTokens, FeatureBuffer buffer, List<TaggedSpan> output)
+    /// <summary>Content spans of one cue, tagged outward from the cue over its window, in text order.</summary>
+    public void FindContent(TokenView v, int cueStart, int cueEnd, CueMarks cueTokens, FeatureBuffer buffer, List<TaggedSpan> output)
     {
         var (start, end) = ContentWindow(v, cueStart, cueEnd, cueTokens);
         int lemma = QuoteFeatures.CueLemma(v, cueStart, cueEnd);
-        GreedyTagger.Decode(Model.Content, start, end, buffer, (t, previous, f) =>
+        bool Features(int t, int previous, FeatureBuffer f)
         {
-            if (t >= cueStart && t < cueEnd) return false;
-            QuoteFeatures.Content(v, t, cueStart, cueEnd, lemma, previous, f);
+            QuoteFeatures.Content(v, cueTokens, t, cueStart, cueEnd, lemma, previous, f);
             return true;
-        }, output);
+        }
+        GreedyTagger.Decode(Model.Content, start, cueStart, backward: true, buffer, Features, output);
+        output.Reverse();
+        GreedyTagger.Decode(Model.Content, cueEnd, end, backward: false, buffer, Features, output);
     }
 
     /// <summary>
@@ -88,7 +89,7 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model)
     /// touches, plus quotations with no cue of their own that open the sentences right after it
     /// in the same paragraph ("...," Sivitsky wrote. "This is because...").
     /// </summary>
-    public static (int Start, int End) ContentWindow(TokenView v, int cueStart, int cueEnd, bool[] cueTokens)
+    public static (int Start, int End) ContentWindow(TokenView v, int cueStart, int cueEnd, CueMarks cueTokens)
     {
         var doc = v.Doc;
         var sentence = v.SentenceOfToken(cueStart);
@@ -107,7 +108,7 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model)
                && v.SentenceOfToken(end).Paragraph == sentence.Paragraph)
         {
             var (qs, qe) = QuotationTokens(doc, doc.Quotations[v.QuoteOf[end]]);
-            if (qs != end || Any(cueTokens, qs, qe)) break;
+            if (qs != end || cueTokens.Any(qs, qe)) break;
             end = qe;
         }
         return (Math.Max(start, lo), Math.Min(end, hi));
@@ -206,7 +207,7 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model)
     /// speech-like quotations become quotes with no cue. Short quoted phrases (scare quotes,
     /// nicknames, titles) are not speech.
     /// </summary>
-    private static void AddUncuedQuotations(TokenView v, List<DetectedQuote> quotes, bool[] covered, bool[] cueTokens)
+    private static void AddUncuedQuotations(TokenView v, List<DetectedQuote> quotes, bool[] covered, CueMarks cueTokens)
     {
         var doc = v.Doc;
         foreach (var pair in doc.Quotations)
@@ -230,14 +231,14 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model)
     /// its sentence, lies in the same or the next paragraph, the previous quote holds quoted words,
     /// and no cue stands between them.
     /// </summary>
-    private static bool Continues(TokenView v, DetectedQuote previous, int start, bool[] cueTokens)
+    private static bool Continues(TokenView v, DetectedQuote previous, int start, CueMarks cueTokens)
     {
         if (!previous.Content.Exists(s => v.InQuote(s.Start) || v.InQuote(s.End - 1))) return false;
         if (v.SentenceOfToken(start).FirstToken != start) return false;
         int paragraph = v.SentenceOfToken(start).Paragraph, previousParagraph = v.SentenceOfToken(previous.End - 1).Paragraph;
         if (paragraph - previousParagraph > 1) return false;
         int from = Math.Max(previous.End, previous.Cue is { } c ? c.End : 0);
-        return !Any(cueTokens, from, start);
+        return !cueTokens.Any(from, start);
     }
 
     /// <summary>

@@ -101,7 +101,7 @@ public sealed class TokenView
                 case ',': return TokenClass.Comma;
                 case '.' or '!' or '?': return TokenClass.Period;
                 case ':' or ';': return TokenClass.Colon;
-                case '—' or '–' or '-': return TokenClass.Dash;
+                case '—' or '–' or '-' or '―' or '‒' or '⸺': return TokenClass.Dash;
                 case '"' or '“' or '”' or '„' or '«' or '»' or '‘' or '’': return TokenClass.QuoteMark;
             }
         if (text is "--" or "''" or "``") return text[0] == '-' ? TokenClass.Dash : TokenClass.QuoteMark;

@@ -7,8 +7,8 @@ namespace Pipeline.Analyzers.Quotes.Learning;
 internal readonly record struct TaggerExample(int Label, int[] Features);
 
 /// <summary>
-/// Turns gold documents into examples for the three taggers, with the same feature code and the
-/// same windows the detector uses (previous labels are the gold ones, as in greedy training).
+/// Turns gold documents into examples for the three taggers, with the same feature code, windows
+/// and decoding order the detector uses (previous labels are the gold ones, as in greedy training).
 /// </summary>
 internal sealed class QuoteExamples(int bits)
 {
@@ -20,62 +20,72 @@ internal sealed class QuoteExamples(int bits)
 
     public void Add(TokenView v, SpeakerLexicon speakers, IReadOnlyList<GoldQuote> gold)
     {
-        var cueLabels = new int[v.Count];
-        var cueTokens = new bool[v.Count];
-        foreach (var q in gold) Mark(cueLabels, q.Cue.Start, q.Cue.End);
-        foreach (var q in gold) for (int t = q.Cue.Start; t < q.Cue.End; t++) cueTokens[t] = true;
-
+        var labels = new int[v.Count];
+        foreach (var q in gold) GreedyTagger.Mark(labels, q.Cue.Start, q.Cue.End, backward: false);
         foreach (var sentence in v.Doc.Sentences)
             for (int t = sentence.FirstToken; t < sentence.EndToken; t++)
             {
-                int previous = t > sentence.FirstToken ? cueLabels[t - 1] : Bio.O;
+                int previous = t > sentence.FirstToken ? labels[t - 1] : Bio.O;
                 QuoteFeatures.Cue(v, t, sentence.FirstToken, sentence.EndToken, previous, _buffer);
-                Cue.Add(new TaggerExample(cueLabels[t], _buffer.ToArray()));
+                Cue.Add(new TaggerExample(labels[t], _buffer.ToArray()));
             }
 
-        var labels = new int[v.Count];
+        var cueTokens = new CueMarks(v.Count, gold.Select(q => q.Cue));
         foreach (var q in gold)
         {
             var (cs, ce) = q.Cue;
             int lemma = QuoteFeatures.CueLemma(v, cs, ce);
 
             var (ws, we) = QuoteDetector.ContentWindow(v, cs, ce, cueTokens);
-            Array.Clear(labels);
-            foreach (var (s, e) in q.Content) Mark(labels, s, e);
-            for (int t = ws; t < we; t++)
+            MarkAround(labels, q.Content, cs, ce);
+            Outward(ws, cs, ce, we, _ => false, labels, (t, previous) =>
             {
-                if (t >= cs && t < ce) continue;
-                QuoteFeatures.Content(v, t, cs, ce, lemma, Previous(labels, t, ws, cs, ce), _buffer);
+                QuoteFeatures.Content(v, cueTokens, t, cs, ce, lemma, previous, _buffer);
                 Content.Add(new TaggerExample(labels[t], _buffer.ToArray()));
-            }
+            });
 
             var sentence = v.SentenceOfToken(cs);
-            Array.Clear(labels);
-            if (q.Source is { } src) Mark(labels, src.Start, src.End);
-            for (int t = sentence.FirstToken; t < Math.Max(sentence.EndToken, ce); t++)
+            MarkAround(labels, q.Source is { } src ? [src] : [], cs, ce);
+            Outward(sentence.FirstToken, cs, ce, Math.Max(sentence.EndToken, ce), t => InContent(q, t), labels, (t, previous) =>
             {
-                if (t >= cs && t < ce || InContent(q, t)) continue;
-                QuoteFeatures.Source(v, speakers, t, cs, ce, lemma, Previous(labels, t, sentence.FirstToken, cs, ce, q), _buffer);
+                QuoteFeatures.Source(v, speakers, t, cs, ce, lemma, previous, _buffer);
                 Source.Add(new TaggerExample(labels[t], _buffer.ToArray()));
-            }
+            });
         }
     }
 
-    /// <summary>BIO labels of the tokens [start, end) (a span beginning inside another starts a new one).</summary>
-    private static void Mark(int[] labels, int start, int end)
+    /// <summary>Gold labels of spans around a cue: backward BIO before it, forward BIO after it.</summary>
+    private static void MarkAround(int[] labels, IEnumerable<(int Start, int End)> spans, int cueStart, int cueEnd)
     {
-        labels[start] = Bio.B;
-        for (int t = start + 1; t < end; t++) labels[t] = Bio.I;
+        Array.Clear(labels);
+        foreach (var (s, e) in spans)
+        {
+            GreedyTagger.Mark(labels, s, Math.Min(e, cueStart), backward: true);
+            GreedyTagger.Mark(labels, Math.Max(s, cueEnd), e, backward: false);
+        }
     }
 
-    /// <summary>The label of the token the decoder saw last before <paramref name="t"/> (skipped tokens read as O).</summary>
-    private static int Previous(int[] labels, int t, int windowStart, int cueStart, int cueEnd, GoldQuote? skipContentOf = null)
+    /// <summary>
+    /// Visits the tokens of [start, end) outside the cue in decoding order (before the cue from
+    /// right to left, after it from left to right) with the previous label the decoder would see;
+    /// skipped tokens are not visited and read as O.
+    /// </summary>
+    private static void Outward(int start, int cueStart, int cueEnd, int end, Func<int, bool> skip, int[] labels, Action<int, int> visit)
     {
-        int p = t - 1;
-        if (p < windowStart) return Bio.O;
-        if (p >= cueStart && p < cueEnd) return Bio.O;
-        if (skipContentOf is not null && InContent(skipContentOf, p)) return Bio.O;
-        return labels[p];
+        int previous = Bio.O;
+        for (int t = cueStart - 1; t >= start; t--)
+        {
+            if (skip(t)) { previous = Bio.O; continue; }
+            visit(t, previous);
+            previous = labels[t];
+        }
+        previous = Bio.O;
+        for (int t = cueEnd; t < end; t++)
+        {
+            if (skip(t)) { previous = Bio.O; continue; }
+            visit(t, previous);
+            previous = labels[t];
+        }
     }
 
     private static bool InContent(GoldQuote q, int t)

@@ -16,7 +16,7 @@ internal static class QuoteFeatures
         SideNextWord = 46, SideCue = 47, SideCueLabel = 48, SideInQuote = 49, SideLabelInQuote = 50,
         SideSentence = 51, SideFinalLabel = 52, SideCommas = 53, SideQuoteMarks = 54, SideNearWord = 55,
         SideSpeakerClass = 56, SideShapeLabel = 58, SideLabelWord = 59, SideSameQuote = 60,
-        SideCueSentenceStart = 61;
+        SideCueSentenceStart = 61, SideOtherCues = 62, SideInOtherCue = 63;
 
     private const int Boundary = 0x5EED;
 
@@ -71,7 +71,7 @@ internal static class QuoteFeatures
     /// <summary>
     /// Features of token <paramref name="t"/> for the content tagger, given the cue [cueStart, cueEnd).
     /// </summary>
-    public static void Content(TokenView v, int t, int cueStart, int cueEnd, int cueLemma, int previousLabel, FeatureBuffer f)
+    public static void Content(TokenView v, CueMarks cues, int t, int cueStart, int cueEnd, int cueLemma, int previousLabel, FeatureBuffer f)
     {
         f.Clear();
         var h = v.WordHash;
@@ -103,6 +103,8 @@ internal static class QuoteFeatures
         f.Add(SideCueSentenceStart, side, v.SentenceOfToken(cueStart).FirstToken == cueStart ? 1 : 0);
         if (distance <= 3) f.Add(SideNearWord, side * 16 + distance, w);
         f.Add(SideLabelWord, side * 16 + previousLabel, w);
+        f.Add(SideOtherCues, side, Math.Min(side == 0 ? cues.Count(t + 1, cueStart) : cues.Count(cueEnd, t), 2));
+        f.Add(SideInOtherCue, side * 16 + previousLabel, cues.IsCue(t) ? 1 : 0);
     }
 
     /// <summary>
