@@ -1,5 +1,6 @@
 using Pipeline.Analyzers.Quotes.Learning;
 using Pipeline.Analyzers.Quotes.Lexicon;
+using Pipeline.Learning.Clustering;
 using Pipeline.Sdk;
 
 namespace Pipeline.Analyzers.Quotes.Detection;
@@ -14,7 +15,7 @@ public enum TokenClass : byte { Word, Capitalized, Number, Comma, Period, Colon,
 /// </summary>
 public sealed class TokenView
 {
-    public TokenView(Document doc, QuotesLexicon lexicon)
+    public TokenView(Document doc, QuotesLexicon lexicon, WordClusters? clusters = null)
     {
         Doc = doc;
         int n = doc.Tokens.Length;
@@ -24,6 +25,7 @@ public sealed class TokenView
         WordHash = new int[n];
         CueLength = new byte[n];
         CueAt = new CueEntry?[n];
+        Cluster = new ClusterPath[n];
         CommasBefore = new int[n + 1];
         QuoteMarksBefore = new int[n + 1];
 
@@ -52,6 +54,7 @@ public sealed class TokenView
                 TokenClass.Dash => DashHash,
                 _ => Hashing.Lower(text),
             };
+            if (clusters is not null) Cluster[t] = ClusterOf(clusters, text);
             CommasBefore[t + 1] = CommasBefore[t] + (Class[t] == TokenClass.Comma ? 1 : 0);
             QuoteMarksBefore[t + 1] = QuoteMarksBefore[t] + (Class[t] == TokenClass.QuoteMark ? 1 : 0);
         }
@@ -84,6 +87,9 @@ public sealed class TokenView
     /// <summary>Length in tokens of the lexicon cue starting at the token.</summary>
     public byte[] CueLength { get; }
 
+    /// <summary>The token's word-cluster path (length 0 when the word has none or no clusters are loaded).</summary>
+    public ClusterPath[] Cluster { get; }
+
     /// <summary>Number of commas among tokens [0, t): counts between two tokens in constant time.</summary>
     public int[] CommasBefore { get; }
     /// <summary>Number of quotation marks among tokens [0, t).</summary>
@@ -91,6 +97,16 @@ public sealed class TokenView
 
     public bool InQuote(int t) => QuoteOf[t] >= 0;
     public Sentence SentenceOfToken(int t) => Doc.Sentences[SentenceOf[t]];
+
+    /// <summary>The path of the word as written, else of its lower-case form.</summary>
+    private static ClusterPath ClusterOf(WordClusters clusters, ReadOnlySpan<char> text)
+    {
+        if (clusters.TryGetPath(text, out var path) || text.Length > 64) return path;
+        Span<char> lower = stackalloc char[text.Length];
+        text.ToLowerInvariant(lower);
+        clusters.TryGetPath(lower, out path);
+        return path;
+    }
 
     private static TokenClass Classify(Token token, ReadOnlySpan<char> text)
     {

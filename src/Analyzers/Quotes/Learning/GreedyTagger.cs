@@ -14,8 +14,9 @@ internal static class GreedyTagger
 {
     /// <param name="backward">Decode from end - 1 down to start: "B" then marks the last token of a span.</param>
     /// <param name="features">Fills the buffer for (token, previous label); returns false to force O (e.g. cue tokens).</param>
+    /// <param name="outsideWeight">Multiplies the probability of O before the choice: below 1 trades precision for recall.</param>
     public static void Decode(ITokenClassifier model, int start, int end, bool backward, FeatureBuffer buffer,
-        Func<int, int, FeatureBuffer, bool> features, List<TaggedSpan> output)
+        Func<int, int, FeatureBuffer, bool> features, List<TaggedSpan> output, float outsideWeight = 1f)
     {
         Span<float> p = stackalloc float[Bio.Count];
         int previous = Bio.O, open = -1, step = backward ? -1 : 1;
@@ -27,8 +28,9 @@ internal static class GreedyTagger
             if (features(t, previous, buffer))
             {
                 model.Probabilities(buffer.Items, p);
-                label = p[Bio.O] >= p[Bio.B] && p[Bio.O] >= p[Bio.I] ? Bio.O : p[Bio.B] >= p[Bio.I] ? Bio.B : Bio.I;
-                if (label == Bio.I && previous == Bio.O) label = p[Bio.B] >= p[Bio.O] ? Bio.B : Bio.O;
+                float o = p[Bio.O] * outsideWeight;
+                label = o >= p[Bio.B] && o >= p[Bio.I] ? Bio.O : p[Bio.B] >= p[Bio.I] ? Bio.B : Bio.I;
+                if (label == Bio.I && previous == Bio.O) label = p[Bio.B] >= o ? Bio.B : Bio.O;
                 prob = p[label];
             }
             if (label != Bio.I && open >= 0)

@@ -16,7 +16,9 @@ internal static class QuoteFeatures
         SideNextWord = 46, SideCue = 47, SideCueLabel = 48, SideInQuote = 49, SideLabelInQuote = 50,
         SideSentence = 51, SideFinalLabel = 52, SideCommas = 53, SideQuoteMarks = 54, SideNearWord = 55,
         SideSpeakerClass = 56, SideShapeLabel = 58, SideLabelWord = 59, SideSameQuote = 60,
-        SideCueSentenceStart = 61, SideOtherCues = 62, SideInOtherCue = 63;
+        SideCueSentenceStart = 61, SideOtherCues = 62, SideInOtherCue = 63,
+        Suffix2 = 22, ShapePrevSuffix = 23, SuffixNext = 24, LabelNext = 25, Cluster4 = 26, Cluster8 = 27, Cluster12 = 28,
+        ClusterFull = 29, ClusterPrev = 30, ClusterNext = 31, SideCluster = 64, SideClusterLabel = 65;
 
     private const int Boundary = 0x5EED;
 
@@ -54,6 +56,28 @@ internal static class QuoteFeatures
         f.Add(InQuote, v.InQuote(t) ? 1 : 0);
         f.Add(QuoteContext, (t - 1 >= start && v.InQuote(t - 1) ? 1 : 0) | (t + 1 < end && v.InQuote(t + 1) ? 2 : 0) | (v.InQuote(t) ? 4 : 0));
         f.Add(SentenceStart, t == start ? 1 : 0);
+        int suffix2 = Hashing.Suffix(v.Doc.TokenText(t), 2);
+        f.Add(Suffix2, suffix2);
+        f.Add(ShapePrevSuffix, t - 1 >= start ? (int)v.Class[t - 1] : -1, suffix2);
+        f.Add(SuffixNext, suffix2, n1);
+        f.Add(LabelNext, previousLabel, n1);
+        var c = v.Cluster[t];
+        if (c.Length > 0)
+        {
+            f.Add(Cluster4, Key(c, 4));
+            f.Add(Cluster8, Key(c, 8));
+            f.Add(Cluster12, Key(c, 12));
+            f.Add(ClusterFull, Key(c, 64));
+        }
+        if (t - 1 >= start && v.Cluster[t - 1].Length > 0) f.Add(ClusterPrev, Key(v.Cluster[t - 1], 6));
+        if (t + 1 < end && v.Cluster[t + 1].Length > 0) f.Add(ClusterNext, Key(v.Cluster[t + 1], 6));
+    }
+
+    /// <summary>A feature value for the first <paramref name="length"/> bits of a cluster path.</summary>
+    private static int Key(Pipeline.Learning.Clustering.ClusterPath path, int length)
+    {
+        ulong key = path.Prefix(length).Key;
+        return (int)(key ^ (key >> 32));
     }
 
     private static bool InsideLexiconCue(TokenView v, int t, int start, out Lexicon.CueCategory category)
@@ -104,6 +128,7 @@ internal static class QuoteFeatures
         if (distance <= 3) f.Add(SideNearWord, side * 16 + distance, w);
         f.Add(SideLabelWord, side * 16 + previousLabel, w);
         f.Add(SideOtherCues, side, Math.Min(side == 0 ? cues.Count(t + 1, cueStart) : cues.Count(cueEnd, t), 2));
+        if (v.Cluster[t].Length > 0) f.Add(SideClusterLabel, side * 16 + previousLabel, Key(v.Cluster[t], 8));
         f.Add(SideInOtherCue, side * 16 + previousLabel, cues.IsCue(t) ? 1 : 0);
     }
 
@@ -135,6 +160,7 @@ internal static class QuoteFeatures
         f.Add(SideShapeLabel, side * 16 + previousLabel, cls);
         if (distance <= 3) f.Add(SideNearWord, side * 16 + distance, w);
         f.Add(SideLabelWord, side * 16 + previousLabel, w);
+        if (v.Cluster[t].Length > 0) f.Add(SideCluster, side * 16 + previousLabel, Key(v.Cluster[t], 8));
     }
 
     /// <summary>The value standing for a cue: its lexicon lemma, else its last word.</summary>
