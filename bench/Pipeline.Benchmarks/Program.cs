@@ -7,6 +7,7 @@ try
     {
         "clusters" => ClustersCommand.Run(args[1..]),
         "encoder" => new EncoderCommand().Run(new BenchArgs(args[1..])),
+        "quotes" => new QuotesCommand().Run(new BenchArgs(args[1..])),
         _ => Usage(),
     };
 }
@@ -18,6 +19,6 @@ catch (Exception ex) when (ex is ArgumentException or IOException)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Pipeline.Benchmarks <command> [args]; commands: clusters, encoder");
+    Console.Error.WriteLine("usage: Pipeline.Benchmarks <command> [args]; commands: clusters, encoder, quotes");
     return 2;
 }

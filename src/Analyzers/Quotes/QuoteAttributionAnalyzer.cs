@@ -34,7 +34,7 @@ public sealed class QuoteAttributionAnalyzer : TextAnalyzer
 
     private static void Analyze(DocumentContext ctx, QuoteAttributor attributor, int longQuoteWords)
     {
-        var view = new TokenView(ctx.Document, attributor.Lexicon);
+        var view = new TokenView(ctx.Document, attributor.Lexicon, attributor.Model.Clusters);
         var results = attributor.Attribute(view, ctx.GetLayer(Layers.Quotes), ctx.GetLayer(Layers.Entities));
         var ids = new Dictionary<QuoteInfo, string>(results.Count);
         foreach (var r in results)

@@ -15,18 +15,20 @@ internal static class QuoteComponents
     private static readonly ConcurrentDictionary<string, Lazy<QuoteModel>> Models = new();
 
     /// <summary>Options: "lexicon" (default quotes-lexicon) and "model" (default quotes-polnear), names or paths.</summary>
-    public static (QuotesLexicon Lexicon, QuoteModel Model) Load(RunStartContext run)
+    public static (QuotesLexicon Lexicon, QuoteModel Model) Load(RunStartContext run) =>
+        Load(run.Models.Resolve, run.Options.GetString("lexicon", QuotesLexicon.DefaultName), run.Options.GetString("model", QuoteModelFiles.DefaultName));
+
+    /// <summary>The default lexicon and model from a models folder (benchmarks, tests).</summary>
+    public static (QuotesLexicon Lexicon, QuoteModel Model) Load(string modelsFolder) =>
+        Load(name => Path.Combine(modelsFolder, name), QuotesLexicon.DefaultName, QuoteModelFiles.DefaultName);
+
+    private static (QuotesLexicon, QuoteModel) Load(Func<string, string> resolve, string lexicon, string model)
     {
-        string lexicon = run.Models.Resolve(run.Options.GetString("lexicon", QuotesLexicon.DefaultName));
-        string model = run.Models.Resolve(run.Options.GetString("model", QuoteModelFiles.DefaultName));
-        return (LoadLexicon(lexicon), LoadModel(model));
+        string lexiconFolder = resolve(lexicon), modelFolder = resolve(model);
+        return (
+            Lexicons.GetOrAdd(Key(lexiconFolder), _ => new Lazy<QuotesLexicon>(() => QuotesLexicon.Load(lexiconFolder))).Value,
+            Models.GetOrAdd(Key(modelFolder), _ => new Lazy<QuoteModel>(() => QuoteModelFiles.Load(modelFolder, resolve))).Value);
     }
-
-    public static QuotesLexicon LoadLexicon(string folder) =>
-        Lexicons.GetOrAdd(Key(folder), _ => new Lazy<QuotesLexicon>(() => QuotesLexicon.Load(folder))).Value;
-
-    public static QuoteModel LoadModel(string folder) =>
-        Models.GetOrAdd(Key(folder), _ => new Lazy<QuoteModel>(() => QuoteModelFiles.Load(folder))).Value;
 
     /// <summary>The folder and the time its newest file was written: a rewritten model is loaded again.</summary>
     private static string Key(string folder)

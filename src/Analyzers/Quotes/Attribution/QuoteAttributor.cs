@@ -29,13 +29,13 @@ internal sealed class QuoteAttributor(QuotesLexicon lexicon, QuoteModel model)
         (_, c, q, _) => Written(Sieves.DashTrailer(c, q)),
         (_, c, q, _) => Written(Sieves.ColonLead(c, q)),
         (self, c, q, b) => Written(self.ModelSource(c, q, b)),
-        (_, c, q, _) => Sieves.ParticipleSubject(c, q),
+        (_, c, q, _) => Written(Sieves.ParticipleSubject(c, q)),
         (_, c, q, _) => Written(Sieves.SaidTrailer(c, q)),
         (_, c, q, _) => Written(Sieves.Appositive(c, q)),
         (_, c, q, _) => Written(Sieves.SaidLead(c, q)),
         (_, c, q, _) => Sieves.ParagraphCarryOver(c, q) is { } s ? (new SpeakerSpan(q.Start, q.Start, "sieve:paragraph-carryover", 0.6), s) : null,
         (_, c, q, _) => Sieves.NearestEntity(c, q) is { } m
-            ? (new SpeakerSpan(q.Start, q.Start, "sieve:nearest-entity", 0.3), new ResolvedSpeaker(SpeakerKind.Named, m.CanonicalName, m, default))
+            ? (new SpeakerSpan(q.Start, q.Start, "sieve:nearest-entity", 0.3), new ResolvedSpeaker(SpeakerKind.Named, null, m, default))
             : null,
     ];
 
@@ -43,7 +43,7 @@ internal sealed class QuoteAttributor(QuotesLexicon lexicon, QuoteModel model)
     public QuoteModel Model { get; } = model;
 
     public List<AttributionResult> Attribute(Document doc, ImmutableArray<Quote> quotes, ImmutableArray<EntityMention> entities) =>
-        Attribute(new TokenView(doc, Lexicon), quotes, entities);
+        Attribute(new TokenView(doc, Lexicon, Model.Clusters), quotes, entities);
 
     public List<AttributionResult> Attribute(TokenView view, ImmutableArray<Quote> quotes, ImmutableArray<EntityMention> entities)
     {
@@ -53,14 +53,15 @@ internal sealed class QuoteAttributor(QuotesLexicon lexicon, QuoteModel model)
         var results = new List<AttributionResult>(infos.Count);
         foreach (var q in infos)
         {
-            var result = Decide(ctx, q, buffer);
+            var (result, tokens) = Decide(ctx, q, buffer);
             q.Speaker = result.Speaker;
+            q.SpeakerTokens = tokens;
             results.Add(result);
         }
         return results;
     }
 
-    private AttributionResult Decide(AttributionContext ctx, QuoteInfo q, FeatureBuffer buffer)
+    private (AttributionResult, (int, int)?) Decide(AttributionContext ctx, QuoteInfo q, FeatureBuffer buffer)
     {
         foreach (var sieve in Order)
         {
@@ -68,10 +69,11 @@ internal sealed class QuoteAttributor(QuotesLexicon lexicon, QuoteModel model)
             var (span, speaker) = found;
             var resolved = speaker is null
                 ? SpeakerResolver.Resolve(ctx, q, span.Start, span.End)
-                : speaker with { Span = q.Quote.Span };
-            return new AttributionResult(q, resolved, span.Method, q.Quote.Confidence * span.Confidence, speaker is null);
+                : speaker with { Span = q.Quote.Span, Text = null };
+            var result = new AttributionResult(q, resolved, span.Method, q.Quote.Confidence * span.Confidence, speaker is null);
+            return (result, speaker is null ? (span.Start, span.End) : null);
         }
-        return new AttributionResult(q, new ResolvedSpeaker(SpeakerKind.Unknown, null, null, q.Quote.Span), "none", q.Quote.Confidence, false);
+        return (new AttributionResult(q, new ResolvedSpeaker(SpeakerKind.Unknown, null, null, q.Quote.Span), "none", q.Quote.Confidence, false), null);
     }
 
     private static (SpeakerSpan, ResolvedSpeaker?)? Written(SpeakerSpan? span) => span is { } s ? (s, null) : null;

@@ -15,6 +15,9 @@ internal sealed class QuoteInfo
     /// <summary>Set once the quote is attributed: the resolved speaker, for carry-over to later quotes.</summary>
     public ResolvedSpeaker? Speaker { get; set; }
 
+    /// <summary>Set once the quote is attributed: the tokens of its speaker's words, when written.</summary>
+    public (int Start, int End)? SpeakerTokens { get; set; }
+
     public bool InContent(int t)
     {
         foreach (var (s, e) in Content) if (t >= s && t < e) return true;

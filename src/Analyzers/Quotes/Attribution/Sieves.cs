@@ -102,7 +102,7 @@ internal static class Sieves
     /// clause it hangs on; that is the speaker of the quote before it in the sentence, else the
     /// first name or pronoun of the sentence.
     /// </summary>
-    public static (SpeakerSpan Span, ResolvedSpeaker? Speaker)? ParticipleSubject(AttributionContext ctx, QuoteInfo q)
+    public static SpeakerSpan? ParticipleSubject(AttributionContext ctx, QuoteInfo q)
     {
         var v = ctx.View;
         if (q.Cue is not { } cue || !IsParticiple(v, cue.Start)) return null;
@@ -112,17 +112,16 @@ internal static class Sieves
         {
             var previous = ctx.Quotes[i];
             if (previous.Cue is not { } pc || v.SentenceOf[pc.Start] != sentence) break;
-            if (previous.Speaker is { } speaker && speaker.Kind != SpeakerKind.Unknown)
-                return (new SpeakerSpan(q.Start, q.Start, "sieve:participle-subject", 0.75), speaker);
+            if (previous.SpeakerTokens is { } s) return new SpeakerSpan(s.Start, s.End, "sieve:participle-subject", 0.75);
         }
         int first = v.SentenceOfToken(cue.Start).FirstToken;
         for (int t = first; t < cue.Start; t++)
         {
             if (q.InContent(t) || v.InQuote(t)) continue;
             if (ctx.Entities.StartingAt(t) is { } m)
-                return (new SpeakerSpan(t, v.Doc.TokenAt(m.Span.End - 1) + 1, "sieve:participle-subject", 0.65), null);
+                return new SpeakerSpan(t, v.Doc.TokenAt(m.Span.End - 1) + 1, "sieve:participle-subject", 0.65);
             if (ctx.Speakers.Classify(v.Doc, t) is SpeakerWordClass.PronounPerson or SpeakerWordClass.PronounGroup)
-                return (new SpeakerSpan(t, t + 1, "sieve:participle-subject", 0.65), null);
+                return new SpeakerSpan(t, t + 1, "sieve:participle-subject", 0.65);
         }
         return null;
     }

@@ -17,7 +17,7 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model)
     public QuotesLexicon Lexicon { get; } = lexicon;
     public QuoteModel Model { get; } = model;
 
-    public List<DetectedQuote> Detect(Document doc) => Detect(new TokenView(doc, Lexicon));
+    public List<DetectedQuote> Detect(Document doc) => Detect(new TokenView(doc, Lexicon, Model.Clusters));
 
     public List<DetectedQuote> Detect(TokenView v)
     {

@@ -1,10 +1,12 @@
+using Pipeline.Learning.Clustering;
+
 namespace Pipeline.Analyzers.Quotes.Learning;
 
 /// <summary>
 /// The three taggers of quote extraction, in the order of BBC citron's stages: cues, then the
-/// content of each cue, then the source of each cue.
+/// content of each cue, then the source of each cue; plus the word clusters their features use.
 /// </summary>
-internal sealed class QuoteModel(string id, int bits, ITokenClassifier cue, ITokenClassifier content, ITokenClassifier source)
+internal sealed class QuoteModel(string id, int bits, ITokenClassifier cue, ITokenClassifier content, ITokenClassifier source, WordClusters? clusters)
 {
     /// <summary>Model id written in provenance (folder name and short hash).</summary>
     public string Id { get; } = id;
@@ -13,4 +15,6 @@ internal sealed class QuoteModel(string id, int bits, ITokenClassifier cue, ITok
     public ITokenClassifier Cue { get; } = cue;
     public ITokenClassifier Content { get; } = content;
     public ITokenClassifier Source { get; } = source;
+    /// <summary>The word clusters the model was trained with, or null when it uses none.</summary>
+    public WordClusters? Clusters { get; } = clusters;
 }

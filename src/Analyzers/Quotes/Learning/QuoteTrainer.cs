@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using Pipeline.Analyzers.Quotes.Detection;
 using Pipeline.Analyzers.Quotes.Lexicon;
+using Pipeline.Learning.Clustering;
 using Pipeline.Learning.Linear;
 using Pipeline.Sdk;
 
@@ -11,8 +12,9 @@ namespace Pipeline.Analyzers.Quotes.Learning;
 /// Trains the three taggers of quote extraction (`pipeline train quotes`) from documents carrying
 /// gold quotes (content and cue) and attributions (source): ML.NET maximum entropy over hashed
 /// features, weights written for direct scoring.
-/// Options: lexicon (folder, default models/quotes-lexicon), bits (20), algorithm (lbfgs | sdca),
-/// l1 (0.5), l2 (0.5), iterations (100).
+/// Options: lexicon (default quotes-lexicon), clusters (word clusters for the features, default
+/// word-clusters; "none" for none), bits (20), algorithm (lbfgs | sdca), l1 (0.5), l2 (0.5),
+/// iterations (100).
 /// </summary>
 internal sealed class QuoteTrainer : AnalyzerTrainer
 {
@@ -22,13 +24,17 @@ internal sealed class QuoteTrainer : AnalyzerTrainer
     public override TrainingResult Train(TrainingContext context)
     {
         var o = context.Options;
-        var lexicon = QuotesLexicon.Load(LexiconFolder(context));
+        var lexicon = QuotesLexicon.Load(Resolve(context, o.GetString("lexicon", QuotesLexicon.DefaultName)));
+        string clustersName = o.GetString("clusters", "word-clusters");
+        (string Name, string File)? clusters = clustersName == "none" ? null
+            : (clustersName, Path.Combine(Resolve(context, clustersName), QuoteModelFiles.ClustersFile));
+        var wordClusters = clusters is { } c ? WordClusters.Load(c.File) : null;
         int bits = o.GetInt("bits", 20);
         var examples = new QuoteExamples(bits);
         foreach (var doc in context.Train)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
-            examples.Add(new TokenView(doc, lexicon), lexicon.Speakers, GoldQuote.From(doc));
+            examples.Add(new TokenView(doc, lexicon, wordClusters), lexicon.Speakers, GoldQuote.From(doc));
         }
         context.Log?.Info($"quotes: {examples.Cue.Count} cue, {examples.Content.Count} content and {examples.Source.Count} source examples from {context.Train.Count} documents");
 
@@ -47,10 +53,11 @@ internal sealed class QuoteTrainer : AnalyzerTrainer
         var cue = Fit(examples.Cue);
         var content = Fit(examples.Content);
         var source = Fit(examples.Source);
-        QuoteModelFiles.Save(context.OutputDirectory, cue, content, source);
+        QuoteModelFiles.Save(context.OutputDirectory, cue, content, source, clusters);
 
         var features = options.Describe()
             .Add("lexicon_entries", lexicon.Cues.EntryCount.ToString(CultureInfo.InvariantCulture))
+            .Add("clusters", clusters?.Name ?? "none")
             .Add("taggers", "cue, content|cue, source|cue (greedy BIO)");
         return new TrainingResult
         {
@@ -63,10 +70,9 @@ internal sealed class QuoteTrainer : AnalyzerTrainer
         };
     }
 
-    /// <summary>The lexicon folder: the "lexicon" option, else quotes-lexicon from the run's model store, else ./models/quotes-lexicon.</summary>
-    private static string LexiconFolder(TrainingContext context)
+    /// <summary>A model folder by name or path: a folder that exists, else the run's model store, else ./models/name.</summary>
+    private static string Resolve(TrainingContext context, string name)
     {
-        string name = context.Options.GetString("lexicon", QuotesLexicon.DefaultName);
         if (Directory.Exists(name)) return name;
         if (context.GetService<IModelStore>() is { } store) return store.Resolve(name);
         return Path.Combine("models", name);
