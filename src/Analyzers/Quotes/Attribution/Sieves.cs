@@ -14,15 +14,12 @@ internal static class Sieves
     /// <summary>Longest speaker phrase a pattern accepts, in tokens.</summary>
     private const int MaxSpeakerTokens = 14;
 
-    /// <summary>"..." — Commissioner X: the words after the dash, to the end of the paragraph.</summary>
+    /// <summary>"..." — Commissioner X: the words after the dash, to the end of the line.</summary>
     public static SpeakerSpan? DashTrailer(AttributionContext ctx, QuoteInfo q)
     {
         var v = ctx.View;
         if (q.Cue is not { } cue || v.Class[cue.Start] != TokenClass.Dash) return null;
-        var doc = v.Doc;
-        int paragraph = ctx.Paragraph(cue.Start);
-        int end = doc.Sentences[doc.Paragraphs[paragraph].EndSentence - 1].EndToken;
-        var (s, e) = Trim(v, cue.End, end);
+        var (s, e) = Trim(v, cue.End, QuoteDetector.TrailerEnd(v, cue.End));
         return e > s ? new SpeakerSpan(s, e, "sieve:dash-trailer", 0.9) : null;
     }
 

@@ -180,7 +180,7 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model)
     }
 
     /// <summary>
-    /// A quotation followed by a dash and a name that end the paragraph: "..." — Commissioner X.
+    /// A quotation followed by a dash and a name that end the line: "..." — Commissioner X.
     /// The dash is the cue.
     /// </summary>
     private static void AddDashTrailers(TokenView v, List<DetectedQuote> quotes, bool[] covered)
@@ -193,12 +193,29 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model)
             int dash = qe;
             if (dash + 1 >= v.Count || v.Class[dash] != TokenClass.Dash || v.Class[dash + 1] != TokenClass.Capitalized) continue;
             if (Any(covered, qs, qe) || !IsSpeech(v, qs, qe)) continue;
-            int paragraph = v.SentenceOfToken(dash).Paragraph;
-            int trailerEnd = doc.Sentences[doc.Paragraphs[paragraph].EndSentence - 1].EndToken;
-            if (trailerEnd - dash > 14) continue;
+            int end = TrailerEnd(v, dash + 1);
+            if (end - dash - 1 is < 1 or > 8) continue;
             quotes.Add(new DetectedQuote { Content = [(qs, qe)], Cue = (dash, dash + 1), Confidence = 0.8, Method = "rule:dash-trailer" });
             Array.Fill(covered, true, qs, dash + 1 - qs);
         }
+    }
+
+    /// <summary>
+    /// End of a trailer starting at token <paramref name="first"/>: the end of its line or sentence,
+    /// whichever comes first, a final period excluded; a quotation mark also ends it.
+    /// </summary>
+    public static int TrailerEnd(TokenView v, int first)
+    {
+        var doc = v.Doc;
+        int sentenceEnd = v.SentenceOfToken(first).EndToken;
+        int t = first;
+        while (t < sentenceEnd)
+        {
+            if (t > first && doc.Text.AsSpan(doc.Tokens[t - 1].Span.End, doc.Tokens[t].Span.Start - doc.Tokens[t - 1].Span.End).Contains('\n')) break;
+            if (v.Class[t] == TokenClass.QuoteMark || v.Class[t] == TokenClass.Period && (t + 1 == sentenceEnd || v.Class[t + 1] == TokenClass.QuoteMark)) break;
+            t++;
+        }
+        return t;
     }
 
     /// <summary>
