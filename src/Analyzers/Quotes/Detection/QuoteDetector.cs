@@ -39,8 +39,10 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model)
                     content.Add((s.Start, s.End));
                     p = Math.Min(p, s.Probability);
                 }
-            if (content.Count == 0) continue;
-            quotes.Add(new DetectedQuote { Content = content, Cue = (cue.Start, cue.End), Confidence = cue.Probability * p, Method = "model:cue-content" });
+            if (content.Count > 0)
+                quotes.Add(new DetectedQuote { Content = content, Cue = (cue.Start, cue.End), Confidence = cue.Probability * p, Method = "model:cue-content" });
+            else if (ClauseContent(v, cue.Start, cue.End, cueTokens) is { } clause)
+                quotes.Add(new DetectedQuote { Content = [clause], Cue = (cue.Start, cue.End), Confidence = cue.Probability * 0.5, Method = "rule:clause-content" });
         }
 
         RemoveOverlaps(quotes);
@@ -82,6 +84,35 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model)
         GreedyTagger.Decode(Model.Content, start, cueStart, backward: true, buffer, Features, output);
         output.Reverse();
         GreedyTagger.Decode(Model.Content, cueEnd, end, backward: false, buffer, Features, output);
+    }
+
+    /// <summary>
+    /// Content for a cue the content tagger found none for: the clause after the cue to the end
+    /// of the sentence ("said that ..."), else the clause before the comma that precedes a short
+    /// source ("..., sources said."). Null when neither holds three words.
+    /// </summary>
+    private static (int Start, int End)? ClauseContent(TokenView v, int cueStart, int cueEnd, CueMarks cues)
+    {
+        var sentence = v.SentenceOfToken(cueStart);
+        int end = sentence.EndToken;
+        while (end > cueEnd && v.Class[end - 1] is TokenClass.Period or TokenClass.Comma or TokenClass.Colon) end--;
+        if (Words(v, cueEnd, end) >= 3 && !cues.Any(cueEnd, end) && !v.InQuote(cueEnd)) return (cueEnd, end);
+
+        int comma = -1;
+        for (int t = cueStart - 1; t >= sentence.FirstToken && cueStart - t <= 8; t--)
+        {
+            if (v.Class[t] == TokenClass.Comma) { comma = t; break; }
+            if (v.Class[t] is TokenClass.QuoteMark or TokenClass.Period or TokenClass.Colon) break;
+        }
+        if (comma < 0 || cues.Any(sentence.FirstToken, comma) || Words(v, sentence.FirstToken, comma) < 3) return null;
+        return (sentence.FirstToken, comma);
+    }
+
+    private static int Words(TokenView v, int start, int end)
+    {
+        int n = 0;
+        for (int t = start; t < end; t++) if (v.Class[t] is TokenClass.Word or TokenClass.Capitalized or TokenClass.Number) n++;
+        return n;
     }
 
     /// <summary>

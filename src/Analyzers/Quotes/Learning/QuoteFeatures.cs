@@ -18,7 +18,8 @@ internal static class QuoteFeatures
         SideSpeakerClass = 56, SideShapeLabel = 58, SideLabelWord = 59, SideSameQuote = 60,
         SideCueSentenceStart = 61, SideOtherCues = 62, SideInOtherCue = 63,
         Suffix2 = 22, ShapePrevSuffix = 23, SuffixNext = 24, LabelNext = 25, Cluster4 = 26, Cluster8 = 27, Cluster12 = 28,
-        ClusterFull = 29, ClusterPrev = 30, ClusterNext = 31, SideCluster = 64, SideClusterLabel = 65;
+        ClusterFull = 29, ClusterPrev = 30, ClusterNext = 31, SideCluster = 64, SideClusterLabel = 65,
+        QuoteAround = 32, LabelCluster = 33, SideDistanceCommas = 66, SideDistanceToward = 67, SideTowardWord = 68;
 
     private const int Boundary = 0x5EED;
 
@@ -69,8 +70,23 @@ internal static class QuoteFeatures
             f.Add(Cluster12, Key(c, 12));
             f.Add(ClusterFull, Key(c, 64));
         }
+        if (c.Length > 0) f.Add(LabelCluster, previousLabel, Key(c, 8));
+        f.Add(QuoteAround, QuoteMarkPattern(v, t, start, end));
         if (t - 1 >= start && v.Cluster[t - 1].Length > 0) f.Add(ClusterPrev, Key(v.Cluster[t - 1], 6));
         if (t + 1 < end && v.Cluster[t + 1].Length > 0) f.Add(ClusterNext, Key(v.Cluster[t + 1], 6));
+    }
+
+    /// <summary>Which of the two tokens on each side of <paramref name="t"/> are quotation marks (a 4-bit pattern).</summary>
+    private static int QuoteMarkPattern(TokenView v, int t, int start, int end)
+    {
+        int pattern = 0, bit = 1;
+        for (int k = t - 2; k <= t + 2; k++)
+        {
+            if (k == t) continue;
+            if (k >= start && k < end && v.Class[k] == TokenClass.QuoteMark) pattern |= bit;
+            bit <<= 1;
+        }
+        return pattern;
     }
 
     /// <summary>A feature value for the first <paramref name="length"/> bits of a cluster path.</summary>
@@ -128,6 +144,11 @@ internal static class QuoteFeatures
         if (distance <= 3) f.Add(SideNearWord, side * 16 + distance, w);
         f.Add(SideLabelWord, side * 16 + previousLabel, w);
         f.Add(SideOtherCues, side, Math.Min(side == 0 ? cues.Count(t + 1, cueStart) : cues.Count(cueEnd, t), 2));
+        int commas = Between(v.CommasBefore, t, cueStart, cueEnd);
+        int toward = side == 0 ? t + 1 : t - 1;
+        f.Add(SideDistanceCommas, side * 16 + bucket, commas);
+        f.Add(SideDistanceToward, side * 16 + bucket, (int)v.Class[toward]);
+        f.Add(SideTowardWord, side * 16 + previousLabel, h[toward]);
         if (v.Cluster[t].Length > 0) f.Add(SideClusterLabel, side * 16 + previousLabel, Key(v.Cluster[t], 8));
         f.Add(SideInOtherCue, side * 16 + previousLabel, cues.IsCue(t) ? 1 : 0);
     }
@@ -157,6 +178,9 @@ internal static class QuoteFeatures
         f.Add(SideInQuote, side, v.InQuote(t) ? 1 : 0);
         f.Add(SideCommas, side, Between(v.CommasBefore, t, cueStart, cueEnd));
         f.Add(SideSpeakerClass, side * 16 + previousLabel, (int)speakers.Classify(v.Doc, t));
+        int toward = side == 0 ? t + 1 : t - 1;
+        f.Add(SideDistanceToward, side * 16 + Bucket(distance), (int)v.Class[toward]);
+        f.Add(SideTowardWord, side * 16 + previousLabel, h[toward]);
         f.Add(SideShapeLabel, side * 16 + previousLabel, cls);
         if (distance <= 3) f.Add(SideNearWord, side * 16 + distance, w);
         f.Add(SideLabelWord, side * 16 + previousLabel, w);
