@@ -38,8 +38,10 @@ public sealed class QuotesAnalyzer : TextAnalyzer
             var provenance = ctx.Provenance(q.Method, q.Method.StartsWith("model:", StringComparison.Ordinal) ? detector.Model.Id : null);
             ctx.Add(Layers.Quotes, QuoteBuilder.ToQuote(doc, q, ctx.NewId(Layers.Quotes), provenance));
         }
-        foreach (var pair in doc.Quotations)
-            if (!pair.IsClosed)
-                ctx.Report(Finding.Create(QuoteRules.UnclosedQuotation, pair.Open, doc.GetString(pair.Open)));
+        foreach (var finding in UnclosedQuotations(doc)) ctx.Report(finding);
     }
+
+    /// <summary>QTE004 for every quotation mark the segmenter could not pair (a continuation in the next paragraph counts as paired).</summary>
+    internal static IEnumerable<Finding> UnclosedQuotations(Document doc) =>
+        doc.Quotations.Where(p => !p.IsClosed).Select(p => Finding.Create(QuoteRules.UnclosedQuotation, p.Open, doc.GetString(p.Open)));
 }

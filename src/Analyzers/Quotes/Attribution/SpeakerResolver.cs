@@ -49,22 +49,25 @@ internal static class SpeakerResolver
         new(referent is null ? SpeakerKind.Unknown : SpeakerKind.Named, text, referent, span);
 
     /// <summary>
-    /// The referent of a pronoun or description at <paramref name="before"/>: the speaker of a recent
-    /// earlier quote when compatible (paragraph carry-over), else the nearest compatible mention
-    /// outside quotation marks.
+    /// The referent of a pronoun or description at <paramref name="before"/>: whichever comes
+    /// last before it of the nearest compatible mention outside quotation marks and the speaker of
+    /// an earlier quote (paragraph carry-over: "he added" goes on with the last speaker).
     /// </summary>
     public static EntityMention? Antecedent(AttributionContext ctx, QuoteInfo quote, int before, params string[] types)
     {
         int paragraph = ctx.Paragraph(before);
+        int notBefore = ParagraphStartToken(ctx, Math.Max(0, paragraph - ReachParagraphs + 1));
+        var mention = ctx.Entities.NearestBefore(before, notBefore, types);
+        int mentionAt = mention is null ? -1 : ctx.View.Doc.TokenAt(mention.Span.Start);
         int index = ctx.Quotes.IndexOf(quote);
         for (int i = index - 1; i >= 0; i--)
         {
             var previous = ctx.Quotes[i];
-            if (paragraph - ctx.Paragraph(previous.Start) > ReachParagraphs - 1) break;
-            if (previous.Speaker?.Entity is { } e && Array.IndexOf(types, e.Type) >= 0) return e;
+            int at = previous.SpeakerTokens?.Start ?? previous.Start;
+            if (at < Math.Max(notBefore, mentionAt)) break;
+            if (at < before && previous.Speaker?.Entity is { } e && Array.IndexOf(types, e.Type) >= 0) return e;
         }
-        int notBefore = ParagraphStartToken(ctx, Math.Max(0, paragraph - ReachParagraphs + 1));
-        return ctx.Entities.NearestBefore(before, notBefore, types);
+        return mention;
     }
 
     public static int ParagraphStartToken(AttributionContext ctx, int paragraph)

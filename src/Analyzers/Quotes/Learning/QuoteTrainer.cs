@@ -25,9 +25,10 @@ internal sealed class QuoteTrainer : AnalyzerTrainer
     {
         var o = context.Options;
         var lexicon = QuotesLexicon.Load(Resolve(context, o.GetString("lexicon", QuotesLexicon.DefaultName)));
-        string clustersName = o.GetString("clusters", "word-clusters");
-        (string Name, string File)? clusters = clustersName == "none" ? null
-            : (clustersName, Path.Combine(Resolve(context, clustersName), QuoteModelFiles.ClustersFile));
+        string clustersOption = o.GetString("clusters", "word-clusters");
+        string? clustersFolder = clustersOption == "none" ? null : Resolve(context, clustersOption);
+        (string Name, string File)? clusters = clustersFolder is null ? null
+            : (Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(clustersFolder))), Path.Combine(clustersFolder, QuoteModelFiles.ClustersFile));
         var wordClusters = clusters is { } c ? WordClusters.Load(c.File) : null;
         int bits = o.GetInt("bits", 20);
         var examples = new QuoteExamples(bits);
