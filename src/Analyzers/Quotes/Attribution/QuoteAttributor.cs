@@ -84,14 +84,14 @@ internal sealed class QuoteAttributor(QuotesLexicon lexicon, QuoteModel model)
         if (q.Cue is not { } cue) return null;
         var v = ctx.View;
         var spans = new List<TaggedSpan>();
-        FindSource(v, Lexicon.Speakers, cue.Start, cue.End, q.InContent, buffer, spans);
+        FindSource(v, cue.Start, cue.End, q.InContent, buffer, spans);
         TaggedSpan? best = null;
         foreach (var s in spans) if (best is null || s.Probability > best.Value.Probability) best = s;
         return best is { } b ? new SpeakerSpan(b.Start, b.End, "model:source", b.Probability) : null;
     }
 
     /// <summary>Source spans of one cue, tagged outward from the cue over its sentence (content tokens excluded).</summary>
-    public void FindSource(TokenView v, SpeakerLexicon speakers, int cueStart, int cueEnd, Func<int, bool> inContent,
+    public void FindSource(TokenView v, int cueStart, int cueEnd, Func<int, bool> inContent,
         FeatureBuffer buffer, List<TaggedSpan> output)
     {
         var sentence = v.SentenceOfToken(cueStart);
@@ -99,7 +99,7 @@ internal sealed class QuoteAttributor(QuotesLexicon lexicon, QuoteModel model)
         bool Features(int t, int previous, FeatureBuffer f)
         {
             if (inContent(t)) return false;
-            QuoteFeatures.Source(v, speakers, t, cueStart, cueEnd, lemma, previous, f);
+            QuoteFeatures.Source(v, t, cueStart, cueEnd, lemma, previous, f);
             return true;
         }
         GreedyTagger.Decode(Model.Source, sentence.FirstToken, cueStart, backward: true, buffer, Features, output);

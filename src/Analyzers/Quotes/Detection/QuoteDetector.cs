@@ -31,10 +31,11 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model)
         {
             spans.Clear();
             FindContent(v, cue.Start, cue.End, cueTokens, buffer, spans);
+            bool before = spans.Exists(s => s.End <= cue.Start && HasWord(v, s.Start, s.End) && v.Class[s.End - 1] is TokenClass.QuoteMark or TokenClass.Comma);
             var content = new List<(int, int)>();
             double p = 1;
             foreach (var s in spans)
-                if (HasWord(v, s.Start, s.End))
+                if (HasWord(v, s.Start, s.End) && !(before && IsTrailerTail(v, cue.End, s.Start)))
                 {
                     content.Add((s.Start, s.End));
                     p = Math.Min(p, s.Probability);
@@ -317,6 +318,16 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model)
             }
         return quoted == 0 ? QuoteKind.Indirect : plain == 0 ? QuoteKind.Direct : QuoteKind.Mixed;
     }
+
+    /// <summary>
+    /// After "...," said X (content ending with a quotation mark or comma before the cue) the words
+    /// following the cue are the speaker's, not more content;
+    /// content resumes only after a comma ("The museum, he said, celebrated ...") or with a
+    /// quotation ("...," he said, "...").
+    /// </summary>
+    private static bool IsTrailerTail(TokenView v, int cueEnd, int start) =>
+        start >= cueEnd && v.SentenceOf[start] == v.SentenceOf[cueEnd - 1] && !v.InQuote(start)
+        && v.CommasBefore[start] == v.CommasBefore[cueEnd];
 
     private static bool HasWord(TokenView v, int start, int end)
     {

@@ -26,6 +26,7 @@ public sealed class TokenView
         CueLength = new byte[n];
         CueAt = new CueEntry?[n];
         Cluster = new ClusterPath[n];
+        SpeakerClass = new SpeakerWordClass[n];
         CommasBefore = new int[n + 1];
         QuoteMarksBefore = new int[n + 1];
 
@@ -55,6 +56,7 @@ public sealed class TokenView
                 _ => Hashing.Lower(text),
             };
             if (clusters is not null) Cluster[t] = ClusterOf(clusters, text);
+            SpeakerClass[t] = lexicon.Speakers.Classify(doc, t);
             CommasBefore[t + 1] = CommasBefore[t] + (Class[t] == TokenClass.Comma ? 1 : 0);
             QuoteMarksBefore[t + 1] = QuoteMarksBefore[t] + (Class[t] == TokenClass.QuoteMark ? 1 : 0);
         }
@@ -86,6 +88,9 @@ public sealed class TokenView
     public CueEntry?[] CueAt { get; }
     /// <summary>Length in tokens of the lexicon cue starting at the token.</summary>
     public byte[] CueLength { get; }
+
+    /// <summary>What the token alone says about a speaker (pronoun, descriptive head...), from the speaker lexicon.</summary>
+    public SpeakerWordClass[] SpeakerClass { get; }
 
     /// <summary>The token's word-cluster path (length 0 when the word has none or no clusters are loaded).</summary>
     public ClusterPath[] Cluster { get; }

@@ -1,5 +1,4 @@
 using Pipeline.Analyzers.Quotes.Detection;
-using Pipeline.Analyzers.Quotes.Lexicon;
 
 namespace Pipeline.Analyzers.Quotes.Learning;
 
@@ -18,7 +17,7 @@ internal sealed class QuoteExamples(int bits)
     public List<TaggerExample> Content { get; } = [];
     public List<TaggerExample> Source { get; } = [];
 
-    public void Add(TokenView v, SpeakerLexicon speakers, IReadOnlyList<GoldQuote> gold)
+    public void Add(TokenView v, IReadOnlyList<GoldQuote> gold)
     {
         var labels = new int[v.Count];
         foreach (var q in gold) GreedyTagger.Mark(labels, q.Cue.Start, q.Cue.End, backward: false);
@@ -48,7 +47,7 @@ internal sealed class QuoteExamples(int bits)
             MarkAround(labels, q.Source is { } src ? [src] : [], cs, ce);
             Outward(sentence.FirstToken, cs, ce, Math.Max(sentence.EndToken, ce), t => InContent(q, t), labels, (t, previous) =>
             {
-                QuoteFeatures.Source(v, speakers, t, cs, ce, lemma, previous, _buffer);
+                QuoteFeatures.Source(v, t, cs, ce, lemma, previous, _buffer);
                 Source.Add(new TaggerExample(labels[t], _buffer.ToArray()));
             });
         }

@@ -19,7 +19,7 @@ internal static class QuoteFeatures
         SideCueSentenceStart = 61, SideOtherCues = 62, SideInOtherCue = 63,
         Suffix2 = 22, ShapePrevSuffix = 23, SuffixNext = 24, LabelNext = 25, Cluster4 = 26, Cluster8 = 27, Cluster12 = 28,
         ClusterFull = 29, ClusterPrev = 30, ClusterNext = 31, SideCluster = 64, SideClusterLabel = 65,
-        QuoteAround = 32, LabelCluster = 33, SideDistanceCommas = 66, SideDistanceToward = 67, SideTowardWord = 68;
+        QuoteAround = 32, LabelCluster = 33, SubjectComplement = 34, SuffixComplement = 35, LexSubject = 36, ClusterComplement = 37, SideDistanceCommas = 66, SideDistanceToward = 67, SideTowardWord = 68;
 
     private const int Boundary = 0x5EED;
 
@@ -72,9 +72,54 @@ internal static class QuoteFeatures
         }
         if (c.Length > 0) f.Add(LabelCluster, previousLabel, Key(c, 8));
         f.Add(QuoteAround, QuoteMarkPattern(v, t, start, end));
+        int subject = SubjectBefore(v, t, start), complement = ComplementAfter(v, t, end);
+        f.Add(SubjectComplement, subject, complement);
+        f.Add(SuffixComplement, suffix2, complement);
+        f.Add(LexSubject, lex, subject);
+        if (c.Length > 0) f.Add(ClusterComplement, Key(c, 8), complement);
         if (t - 1 >= start && v.Cluster[t - 1].Length > 0) f.Add(ClusterPrev, Key(v.Cluster[t - 1], 6));
         if (t + 1 < end && v.Cluster[t + 1].Length > 0) f.Add(ClusterNext, Key(v.Cluster[t + 1], 6));
     }
+
+    /// <summary>
+    /// Whether a subject-like word (a pronoun, or a capitalised word not opening the sentence)
+    /// stands in the four tokens before <paramref name="t"/> with no punctuation between: 0 when
+    /// none, else its distance, plus 10 for a pronoun.
+    /// </summary>
+    private static int SubjectBefore(TokenView v, int t, int start)
+    {
+        for (int k = t - 1; k >= start && t - k <= 4; k--)
+        {
+            var cls = v.Class[k];
+            if (cls is TokenClass.Comma or TokenClass.Period or TokenClass.Colon or TokenClass.QuoteMark or TokenClass.Dash) return 0;
+            if (v.SpeakerClass[k] is Lexicon.SpeakerWordClass.PronounPerson or Lexicon.SpeakerWordClass.PronounGroup or Lexicon.SpeakerWordClass.PronounSelf)
+                return 10 + t - k;
+            if (cls == TokenClass.Capitalized && k > start) return t - k;
+        }
+        return 0;
+    }
+
+    /// <summary>
+    /// What opens the complement in the three tokens after <paramref name="t"/>: 1 "that",
+    /// 2 a quotation mark, 3 a colon, 4 "to", 5 a wh-word or "if", 0 none.
+    /// </summary>
+    private static int ComplementAfter(TokenView v, int t, int end)
+    {
+        for (int k = t + 1; k < end && k - t <= 3; k++)
+        {
+            int h = v.WordHash[k];
+            if (h == ThatHash) return 1;
+            if (v.Class[k] == TokenClass.QuoteMark) return 2;
+            if (v.Class[k] == TokenClass.Colon) return 3;
+            if (h == ToHash) return 4;
+            if (h == WhatHash || h == WhetherHash || h == HowHash || h == WhyHash || h == IfHash) return 5;
+            if (v.Class[k] is TokenClass.Comma or TokenClass.Period) return 0;
+        }
+        return 0;
+    }
+
+    private static readonly int ThatHash = Hashing.Lower("that"), ToHash = Hashing.Lower("to"), WhatHash = Hashing.Lower("what"),
+        WhetherHash = Hashing.Lower("whether"), HowHash = Hashing.Lower("how"), WhyHash = Hashing.Lower("why"), IfHash = Hashing.Lower("if");
 
     /// <summary>Which of the two tokens on each side of <paramref name="t"/> are quotation marks (a 4-bit pattern).</summary>
     private static int QuoteMarkPattern(TokenView v, int t, int start, int end)
@@ -156,7 +201,7 @@ internal static class QuoteFeatures
     /// <summary>
     /// Features of token <paramref name="t"/> for the source tagger, given the cue (content tokens are never tagged).
     /// </summary>
-    public static void Source(TokenView v, Lexicon.SpeakerLexicon speakers, int t, int cueStart, int cueEnd, int cueLemma,
+    public static void Source(TokenView v, int t, int cueStart, int cueEnd, int cueLemma,
         int previousLabel, FeatureBuffer f)
     {
         f.Clear();
@@ -177,7 +222,7 @@ internal static class QuoteFeatures
         f.Add(SideCueLabel, side * 16 + previousLabel, cueLemma);
         f.Add(SideInQuote, side, v.InQuote(t) ? 1 : 0);
         f.Add(SideCommas, side, Between(v.CommasBefore, t, cueStart, cueEnd));
-        f.Add(SideSpeakerClass, side * 16 + previousLabel, (int)speakers.Classify(v.Doc, t));
+        f.Add(SideSpeakerClass, side * 16 + previousLabel, (int)v.SpeakerClass[t]);
         int toward = side == 0 ? t + 1 : t - 1;
         f.Add(SideDistanceToward, side * 16 + Bucket(distance), (int)v.Class[toward]);
         f.Add(SideTowardWord, side * 16 + previousLabel, h[toward]);

@@ -35,7 +35,7 @@ internal sealed class QuoteTrainer : AnalyzerTrainer
         foreach (var doc in context.Train)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
-            examples.Add(new TokenView(doc, lexicon, wordClusters), lexicon.Speakers, GoldQuote.From(doc));
+            examples.Add(new TokenView(doc, lexicon, wordClusters), GoldQuote.From(doc));
         }
         context.Log?.Info($"quotes: {examples.Cue.Count} cue, {examples.Content.Count} content and {examples.Source.Count} source examples from {context.Train.Count} documents");
 
