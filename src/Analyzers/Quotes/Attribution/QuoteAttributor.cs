@@ -87,7 +87,10 @@ internal sealed class QuoteAttributor(QuotesLexicon lexicon, QuoteModel model)
         FindSource(v, cue.Start, cue.End, q.InContent, buffer, spans);
         TaggedSpan? best = null;
         foreach (var s in spans) if (best is null || s.Probability > best.Value.Probability) best = s;
-        return best is { } b ? new SpeakerSpan(b.Start, b.End, "model:source", b.Probability) : null;
+        if (best is not { } b) return null;
+        int end = b.Start + 1;
+        while (end < b.End && v.Class[end] != TokenClass.QuoteMark) end++; // a quotation inside ends the speaker's words
+        return new SpeakerSpan(b.Start, end, "model:source", b.Probability);
     }
 
     /// <summary>Source spans of one cue, tagged outward from the cue over its sentence (content tokens excluded).</summary>

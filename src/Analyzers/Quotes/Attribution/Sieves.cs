@@ -23,11 +23,11 @@ internal static class Sieves
         return e > s ? new SpeakerSpan(s, e, "sieve:dash-trailer", 0.9) : null;
     }
 
-    /// <summary>"And from Chairwoman Y:" then the quotation: the name in the lead before the colon.</summary>
+    /// <summary>"And from Chairwoman Y:" or "He added:" then the quotation: the name in the lead before the cue.</summary>
     public static SpeakerSpan? ColonLead(AttributionContext ctx, QuoteInfo q)
     {
         var v = ctx.View;
-        if (q.Cue is not { } cue || v.Class[cue.Start] != TokenClass.Colon) return null;
+        if (q.Cue is not { } cue || v.Class[cue.End - 1] != TokenClass.Colon || q.Start < cue.End) return null;
         int leadStart = v.SentenceOfToken(cue.Start).FirstToken;
         if (ctx.Entities.Best(leadStart, cue.Start) is { } m)
         {
@@ -35,9 +35,10 @@ internal static class Sieves
             while (s > leadStart && v.Class[s - 1] == TokenClass.Capitalized) s--;
             return new SpeakerSpan(s, e, "sieve:colon-lead", 0.85);
         }
-        int start = leadStart;
-        while (start < cue.Start && IsLeadFiller(v.Doc.TokenText(start))) start++;
-        var (ts, te) = Trim(v, start, cue.Start);
+        int start = leadStart, end = cue.Start;
+        while (start < end && IsLeadFiller(v.Doc.TokenText(start))) start++;
+        while (end > start && (v.CueAt[end - 1] is not null || IsAuxiliaryOrAdverb(v.Doc.TokenText(end - 1)))) end--;
+        var (ts, te) = Trim(v, start, end);
         return te > ts && te - ts <= MaxSpeakerTokens && LooksLikeSpeaker(ctx, ts, te) ? new SpeakerSpan(ts, te, "sieve:colon-lead", 0.7) : null;
     }
 
@@ -91,7 +92,7 @@ internal static class Sieves
         int start = SpeakerStart(ctx, clauseStart, end);
         if (start < 0) return null;
         var (s, e) = Trim(v, start, end);
-        return e > s && e - s <= MaxSpeakerTokens && LooksLikeSpeaker(ctx, s, e) ? new SpeakerSpan(s, e, "sieve:said-lead", 0.75) : null;
+        return e > s && IsNounPhrase(ctx, s, e) ? new SpeakerSpan(s, e, "sieve:said-lead", 0.75) : null;
     }
 
     /// <summary>
@@ -171,6 +172,28 @@ internal static class Sieves
         }
         return -1;
     }
+
+    /// <summary>
+    /// A short phrase that can only be a noun phrase: at most six tokens, each a capitalised word,
+    /// a determiner or possessive, a speaker word (pronoun, description, source) or "of".
+    /// </summary>
+    private static bool IsNounPhrase(AttributionContext ctx, int start, int end)
+    {
+        var v = ctx.View;
+        if (end - start > 6) return false;
+        for (int t = start; t < end; t++)
+        {
+            if (v.Class[t] == TokenClass.Capitalized || v.SpeakerClass[t] != SpeakerWordClass.None) continue;
+            if (!NounPhraseWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(v.Doc.TokenText(t))) return false;
+        }
+        return LooksLikeSpeaker(ctx, start, end);
+    }
+
+    private static readonly HashSet<string> NounPhraseWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "of", "'s", "’s", "-", ".", "another", "other",
+        "senior", "former", "top", "chief", "local", "federal", "state",
+    };
 
     private static bool LooksLikeSpeaker(AttributionContext ctx, int start, int end)
     {

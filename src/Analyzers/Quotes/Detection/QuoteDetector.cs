@@ -60,11 +60,13 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model)
     private List<TaggedSpan> FindCues(TokenView v, FeatureBuffer buffer)
     {
         var cues = new List<TaggedSpan>();
+        var skip = Model.NeverCueStarts;
         foreach (var sentence in v.Doc.Sentences)
         {
             int start = sentence.FirstToken, end = sentence.EndToken;
             GreedyTagger.Decode(Model.Cue, start, end, backward: false, buffer, (t, previous, f) =>
             {
+                if (previous == Bio.O && skip.Contains(v.WordHash[t])) return false;
                 QuoteFeatures.Cue(v, t, start, end, previous, f);
                 return true;
             }, cues);
@@ -192,7 +194,8 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model)
 
     /// <summary>
     /// A quotation opened right after a colon that no cue explains: "And from Chairwoman Y:" then
-    /// the quotation, in the same or the next paragraph. The colon is the cue.
+    /// the quotation, in the same or the next paragraph. The colon is the cue, with the reporting
+    /// verb right before it when there is one ("The Times reports:").
     /// </summary>
     private static void AddColonLeads(TokenView v, List<DetectedQuote> quotes, bool[] covered)
     {
@@ -206,7 +209,10 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model)
             if (Any(covered, qs, qe) || covered[colon] || !IsSpeech(v, qs, qe)) continue;
             int leadStart = v.SentenceOfToken(colon).FirstToken;
             if (colon - leadStart is 0 or > 12) continue;
-            quotes.Add(new DetectedQuote { Content = [(qs, qe)], Cue = (colon, colon + 1), Confidence = 0.8, Method = "rule:colon-lead" });
+            int cueStart = colon;
+            for (int t = Math.Max(leadStart, colon - 3); t < colon; t++)
+                if (v.CueAt[t] is not null && t + v.CueLength[t] == colon) { cueStart = t; break; }
+            quotes.Add(new DetectedQuote { Content = [(qs, qe)], Cue = (cueStart, colon + 1), Confidence = 0.8, Method = "rule:colon-lead" });
             Array.Fill(covered, true, colon, qe - colon);
         }
     }

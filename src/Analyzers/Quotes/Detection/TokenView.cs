@@ -55,7 +55,7 @@ public sealed class TokenView
                 TokenClass.Dash => DashHash,
                 _ => Hashing.Lower(text),
             };
-            if (clusters is not null) Cluster[t] = ClusterOf(clusters, text);
+            if (clusters is not null && Class[t] is TokenClass.Word or TokenClass.Capitalized or TokenClass.Number) Cluster[t] = ClusterOf(clusters, text);
             SpeakerClass[t] = lexicon.Speakers.Classify(doc, t);
             CommasBefore[t + 1] = CommasBefore[t] + (Class[t] == TokenClass.Comma ? 1 : 0);
             QuoteMarksBefore[t + 1] = QuoteMarksBefore[t] + (Class[t] == TokenClass.QuoteMark ? 1 : 0);
@@ -82,7 +82,7 @@ public sealed class TokenView
     /// <summary>Index in Document.Quotations of the outermost quotation containing the token (marks included), or -1.</summary>
     public int[] QuoteOf { get; }
     public TokenClass[] Class { get; }
-    /// <summary>Stable hash of the lower-cased text; all quotation marks hash alike, and all dashes.</summary>
+    /// <summary>Stable hash of the lower-cased text; all quotation marks hash as "\"", all dashes as "--".</summary>
     public int[] WordHash { get; }
     /// <summary>The lexicon cue starting at the token, or null.</summary>
     public CueEntry?[] CueAt { get; }
@@ -106,7 +106,7 @@ public sealed class TokenView
     /// <summary>The path of the word as written, else of its lower-case form.</summary>
     private static ClusterPath ClusterOf(WordClusters clusters, ReadOnlySpan<char> text)
     {
-        if (clusters.TryGetPath(text, out var path) || text.Length > 64) return path;
+        if (clusters.TryGetPath(text, out var path) || text.Length > 64 || !char.IsUpper(text[0])) return path;
         Span<char> lower = stackalloc char[text.Length];
         text.ToLowerInvariant(lower);
         clusters.TryGetPath(lower, out path);

@@ -17,6 +17,16 @@ internal sealed class QuoteExamples(int bits)
     public List<TaggerExample> Content { get; } = [];
     public List<TaggerExample> Source { get; } = [];
 
+    /// <summary>How often each lower-cased word occurs, and how often it opens a gold cue.</summary>
+    public Dictionary<string, (int Seen, int Starts)> Words { get; } = [];
+
+    /// <summary>
+    /// Frequent words that never open a cue: the cue tagger skips them after an O label (their
+    /// probability of B is negligible, and they are most of the running text).
+    /// </summary>
+    public IEnumerable<string> NeverCueStarts(int minSeen) =>
+        Words.Where(p => p.Value.Seen >= minSeen && p.Value.Starts == 0).Select(p => p.Key).Order(StringComparer.Ordinal);
+
     public void Add(TokenView v, IReadOnlyList<GoldQuote> gold)
     {
         var labels = new int[v.Count];
@@ -25,6 +35,9 @@ internal sealed class QuoteExamples(int bits)
             for (int t = sentence.FirstToken; t < sentence.EndToken; t++)
             {
                 int previous = t > sentence.FirstToken ? labels[t - 1] : Bio.O;
+                string word = v.Class[t] switch { TokenClass.QuoteMark => "\"", TokenClass.Dash => "--", _ => v.Doc.TokenLower(t) };
+                var (seen, starts) = Words.GetValueOrDefault(word);
+                Words[word] = (seen + 1, starts + (labels[t] == Bio.B ? 1 : 0));
                 QuoteFeatures.Cue(v, t, sentence.FirstToken, sentence.EndToken, previous, _buffer);
                 Cue.Add(new TaggerExample(labels[t], _buffer.ToArray()));
             }

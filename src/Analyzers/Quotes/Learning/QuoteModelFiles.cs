@@ -15,6 +15,7 @@ internal static class QuoteModelFiles
     public const string DefaultName = "quotes-polnear";
     public const string Cue = "cue.plm", Content = "content.plm", Source = "source.plm";
     public const string ClustersFile = "clusters.tsv";
+    public const string NeverCueStartsFile = "never-cue-starts.txt";
     private const string ClustersProperty = "clusters", ClustersHashProperty = "clusters_sha256";
 
     /// <param name="resolve">Finds a model folder by name (the run's model store).</param>
@@ -34,13 +35,20 @@ internal static class QuoteModelFiles
                 throw new InvalidModelException(folder, $"it was trained with word clusters '{name}' of hash {expected[..12]}, but {file} has hash {hash[..12]}; retrain the model");
             clusters = WordClusters.Load(file);
         }
-        return new QuoteModel(Id(folder), cue.HashBits, new Scorer(cue), new Scorer(content), new Scorer(source), clusters);
+        string skip = Path.Combine(folder, NeverCueStartsFile);
+        var neverCueStarts = File.Exists(skip)
+            ? File.ReadLines(skip).Where(l => l.Length > 0 && l[0] != '#').Select(l => Hashing.Lower(l.Trim())).ToHashSet()
+            : [];
+        return new QuoteModel(Id(folder), cue.HashBits, new Scorer(cue), new Scorer(content), new Scorer(source), clusters, neverCueStarts);
     }
 
     /// <param name="clusters">The clusters' model name and file, when the features used them.</param>
-    public static void Save(string folder, LinearModel cue, LinearModel content, LinearModel source, (string Name, string File)? clusters)
+    public static void Save(string folder, LinearModel cue, LinearModel content, LinearModel source, (string Name, string File)? clusters,
+        IEnumerable<string> neverCueStarts)
     {
         Directory.CreateDirectory(folder);
+        File.WriteAllLines(Path.Combine(folder, NeverCueStartsFile),
+            ["# Frequent words that never opened a cue in the training data; the cue tagger skips them after an O label.", .. neverCueStarts]);
         if (clusters is { } c)
             cue = cue.WithProperties(cue.Properties.SetItem(ClustersProperty, c.Name).SetItem(ClustersHashProperty, Sha256(c.File)));
         cue.Save(Path.Combine(folder, Cue));
@@ -52,7 +60,8 @@ internal static class QuoteModelFiles
     private static string Id(string folder)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var file in new[] { Cue, Content, Source }) sha.AppendData(File.ReadAllBytes(Path.Combine(folder, file)));
+        foreach (var file in new[] { Cue, Content, Source, NeverCueStartsFile })
+            if (File.Exists(Path.Combine(folder, file))) sha.AppendData(File.ReadAllBytes(Path.Combine(folder, file)));
         return Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder))) + "@" + Convert.ToHexStringLower(sha.GetHashAndReset())[..8];
     }
 
