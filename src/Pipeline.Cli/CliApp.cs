@@ -13,6 +13,10 @@ public static class CliApp
         new PluginsCommand(),
         new RulesCommand(),
         new ConfigCommand(),
+        new TrainCommand(),
+        new EvalCommand(),
+        new ReportCommand(),
+        new ClustersCommand(),
     ];
 
     public static int Run(string[] args) => Run(args, Console.Out, Console.Error);

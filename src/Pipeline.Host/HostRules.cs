@@ -55,10 +55,14 @@ public static class HostRules
         "{0}", Category, Severity.Error)
     { Description = "Missing, unreadable, empty, binary, malformed or too large input; its record has status 'rejected'." };
 
+    public static readonly RuleDescriptor InputWarning = new("PL2002", "Input read with a fallback",
+        "{0}", Category, Severity.Warning)
+    { Description = "The reader worked around a problem (a file that is not valid UTF-8 is read as Windows-1252); the record is analysed, but check its text." };
+
     public static readonly ImmutableArray<RuleDescriptor> All =
     [
         AnalyzerThrew, AnalyzerTimedOut, AnalyzerSkipped, AnalyzerNotStarted, HostFailed,
         NotAnAssembly, MissingDependency, NoAnalyzers, SdkVersionMismatch, DuplicateAnalyzerId, AnalyzerNotCreated,
-        InputRejected,
+        InputRejected, InputWarning,
     ];
 }

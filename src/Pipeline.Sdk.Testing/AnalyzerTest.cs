@@ -17,8 +17,8 @@ namespace Pipeline.Sdk.Testing;
 /// <item><c>[|...|]</c>: an annotation expected in the analyzer's produced layer (<see cref="Layer"/>, by default its only one);</item>
 /// <item><c>{|HDG001:...|}</c>: a finding expected of one of its rules;</item>
 /// <item><c>{|hedges:...|}</c>, <c>{|hedges.weasel:...|}</c>: an annotation expected in a produced layer (with that label);</item>
-/// <item><c>{|entities.PER:...|}</c>: an upstream annotation of a required layer, seeded so no producer is needed
-/// (or <see cref="Seed{T}"/> for payloads that link to others).</item>
+/// <item><c>{|entities.PER:...|}</c>: an upstream annotation of a required or optional layer, seeded so no producer
+/// is needed (or <see cref="Seed{T}"/> for payloads that link to others).</item>
 /// </list>
 /// Every produced layer the markup mentions, and every finding, must match exactly. It also checks
 /// that the analyzer does not throw, writes only its declared layers and rules within the text
@@ -45,14 +45,19 @@ public sealed class AnalyzerTest<TAnalyzer> where TAnalyzer : TextAnalyzer
     public string? ConfigJson { get; init; }
     /// <summary>Folders searched for models by name.</summary>
     public IReadOnlyList<string> ModelDirectories { get; init; } = [];
-    public ServiceRegistry Services { get; init; } = new();
+    /// <summary>The run's services; by default those of `pipeline run` (the shared text encoder, created only when asked for).</summary>
+    public ServiceRegistry Services { get; init; } = HostServices.CreateRegistry();
     public ImmutableArray<string> Claims { get; init; } = [];
     /// <summary>How many copies of the document run at once when the analyzer enables concurrent execution.</summary>
     public int ParallelRuns { get; init; } = 8;
     /// <summary>The path the document is analysed as (for override globs).</summary>
     public string Path { get; init; } = "test.txt";
 
-    /// <summary>Seeds a required layer with annotations built from the document (which already carries the markup seeds).</summary>
+    /// <summary>
+    /// Seeds a required or optional layer with annotations built from the document (which already
+    /// carries the markup seeds). An optional layer that is not seeded is absent, as when no
+    /// analyzer produces it; seed it with no annotations to test it present and empty.
+    /// </summary>
     public AnalyzerTest<TAnalyzer> Seed<T>(LayerKey<T> layer, Func<Document, IEnumerable<T>> build) where T : Annotation
     {
         _seeds.Add(document => (layer, SeedAnalyzer.Writer(layer, build(document).ToList())));
@@ -140,11 +145,11 @@ public sealed class AnalyzerTest<TAnalyzer> where TAnalyzer : TextAnalyzer
                 annotations.Add((produced, label, mark.Span));
                 checkedLayers.Add(produced);
             }
-            else if (analyzer.Requires.FirstOrDefault(l => l.Name == layerName && !l.IsSegmentation) is { } required)
-                seeds.Add((required, label, mark.Span));
+            else if (Seedable(analyzer).FirstOrDefault(l => l.Name == layerName) is { } read)
+                seeds.Add((read, label, mark.Span));
             else throw new VerificationException(
                 $"{{|{mark.Name}:...|}}: '{mark.Name}' is not a rule of '{analyzer.Id}' ({Names(analyzer.Rules.Select(r => r.Id))}), " +
-                $"a layer it produces ({Names(analyzer.Produces.Select(l => l.Name))}) or a layer it requires ({Names(analyzer.Requires.Where(l => !l.IsSegmentation).Select(l => l.Name))})");
+                $"a layer it produces ({Names(analyzer.Produces.Select(l => l.Name))}) or a layer it reads ({Names(Seedable(analyzer).Select(l => l.Name))})");
         }
         return new Expectations(annotations.ToImmutable(), findings.ToImmutable(), seeds.ToImmutable(), checkedLayers.ToImmutable());
     }
@@ -162,14 +167,23 @@ public sealed class AnalyzerTest<TAnalyzer> where TAnalyzer : TextAnalyzer
             document = document.WithLayerUntyped(group.Key, items);
             writes.Add(UntypedWriter(group.Key, items));
         }
+        var seeded = seeds.Select(s => s.Layer).ToHashSet();
         foreach (var seed in _seeds)
         {
             var (layer, write) = seed(document);
+            if (!Seedable(analyzer).Contains(layer))
+                throw new VerificationException($"Seed({layer.Name}, ...): '{analyzer.Id}' does not read layer '{layer.Name}' (it reads {Names(Seedable(analyzer).Select(l => l.Name))})");
+            seeded.Add(layer);
             writes.Add(write);
         }
-        var produces = analyzer.Requires.Where(l => !l.IsSegmentation).Distinct().ToImmutableArray();
+        // Required layers are always produced (empty when not seeded); optional ones only when seeded, so that they are absent otherwise.
+        var produces = analyzer.Requires.Where(l => !l.IsSegmentation).Concat(analyzer.OptionalRequires.Where(seeded.Contains)).Distinct().ToImmutableArray();
         return new SeedAnalyzer(produces, writes);
     }
+
+    /// <summary>The upstream layers a test may seed: the analyzer's required and optional annotation layers.</summary>
+    private static IEnumerable<LayerKey> Seedable(InstalledAnalyzer analyzer) =>
+        analyzer.Requires.Concat(analyzer.OptionalRequires).Where(l => !l.IsSegmentation).Distinct();
 
     private static Action<DocumentContext> UntypedWriter(LayerKey layer, List<Annotation> items)
     {

@@ -46,7 +46,7 @@ internal static class LayerSeeds
 /// <summary>The verifier found the analyzer wrong; the message says what was expected and what came.</summary>
 public sealed class VerificationException(string message) : Exception(message);
 
-/// <summary>Produces the seeded upstream layers (and empty ones for required layers not seeded), so the analyzer under test runs without its producers.</summary>
+/// <summary>Produces the seeded upstream layers (and empty ones for required layers not seeded; optional ones not seeded stay absent), so the analyzer under test runs without its producers.</summary>
 [TextAnalyzer(SeedId)]
 internal sealed class SeedAnalyzer(ImmutableArray<LayerKey> produces, IReadOnlyList<Action<DocumentContext>> writes) : TextAnalyzer
 {

@@ -70,9 +70,9 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
-    public void A_text_file_that_is_not_valid_utf8_is_read_as_windows_1252()
+    public void A_text_file_that_is_not_valid_utf8_is_read_as_windows_1252_with_a_one_line_warning()
     {
-        // The readers' legacy fallback: not an error, the text comes out right.
+        // The readers' legacy fallback: not an error, the text comes out right, and the console says what happened.
         var legacy = _temp.Write("in/legacy.txt", [.. "Caf"u8, 0xE9, (byte)' ', 0x93, (byte)'q', 0x94, (byte)'.']);
         var (code, stdout, records) = Run(legacy);
 
@@ -80,6 +80,9 @@ public sealed class BadInputTests : IDisposable
         Assert.Equal(["ok", "ok"], records.Select(r => r.Str("status")));
         Assert.Equal("Café “q”.", records[1].Str("text"));
         Assert.DoesNotContain("PL2001", stdout);
+        Assert.Equal($"{legacy}: warning PL2002: not valid UTF-8; read as Windows-1252", Assert.Single(stdout.Split('\n'), l => l.Contains("PL2002")));
+        Assert.Contains("0 errors, 1 warnings", stdout);
+        Assert.Contains("PL2002", File.ReadAllText(_temp.Combine("out", "findings.sarif")));
     }
 
     [SkippableFact]

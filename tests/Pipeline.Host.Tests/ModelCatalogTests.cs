@@ -40,5 +40,8 @@ public sealed class ModelCatalogTests : IDisposable
         Assert.Equal([_temp.Combine("models", "stance-v2"), _temp.Combine("plugin", "stance-v2")], ex.Searched);
         Assert.Contains("model 'stance-v2' not found", ex.Message);
         Assert.Empty(catalog.Resolved);
+
+        var absolute = Assert.Throws<ModelNotFoundException>(() => catalog.ForPlugin(_temp.Combine("plugin")).Resolve(_temp.Combine("gone")));
+        Assert.Equal([_temp.Combine("gone")], absolute.Searched);
     }
 }

@@ -1,42 +1,10 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Pipeline.Tests;
 
 namespace Pipeline.Host.Tests;
 
-/// <summary>Builds tests/Fixtures/SamplePlugin once, as a plugin author would.</summary>
-public sealed class SamplePluginBuild
-{
-    public SamplePluginBuild()
-    {
-        var project = Path.Combine(TestPaths.RepoRoot, "tests", "Fixtures", "SamplePlugin", "SamplePlugin.csproj");
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            ArgumentList = { "build", project, "-c", "Release", "-nodeReuse:false", "--disable-build-servers", "-v", "quiet" },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        // The test host's MSBuild settings must not leak into a separate build.
-        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase)).ToList())
-            start.Environment.Remove(key);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(5))) process.Kill(entireProcessTree: true);
-        if (process.ExitCode != 0) throw new InvalidOperationException($"building the sample plugin failed:\n{output.Result}\n{error.Result}");
-        Output = Path.Combine(Path.GetDirectoryName(project)!, "bin", "Release", "net10.0");
-    }
-
-    /// <summary>The folder holding SamplePlugin.dll and its private dependencies.</summary>
-    public string Output { get; }
-
-    /// <summary>Copies the plugin into <paramref name="plugins"/>/SamplePlugin/, as a user would drop it.</summary>
-    public void DropInto(string plugins)
-    {
-        var target = Directory.CreateDirectory(Path.Combine(plugins, "SamplePlugin")).FullName;
-        foreach (var file in Directory.GetFiles(Output)) File.Copy(file, Path.Combine(target, Path.GetFileName(file)), overwrite: true);
-    }
-}
+/// <summary>Builds tests/Fixtures/SamplePlugin once for the tests of the class.</summary>
+public sealed class SamplePluginBuild() : PluginBuild("SamplePlugin");
 
 public sealed class SamplePluginTests(SamplePluginBuild plugin) : IClassFixture<SamplePluginBuild>, IDisposable
 {

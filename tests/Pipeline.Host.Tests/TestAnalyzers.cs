@@ -21,6 +21,7 @@ public static class TestRules
 public abstract class ScriptedAnalyzer : TextAnalyzer
 {
     public ImmutableArray<LayerKey> Reads { get; init; } = [];
+    public ImmutableArray<LayerKey> OptionalReads { get; init; } = [];
     public ImmutableArray<LayerKey> Writes { get; init; } = [];
     public ImmutableArray<RuleDescriptor> Reports { get; init; } = [];
     public Action<DocumentContext>? OnDocument { get; init; }
@@ -30,6 +31,7 @@ public abstract class ScriptedAnalyzer : TextAnalyzer
 
     public override ImmutableArray<RuleDescriptor> Rules => Reports;
     public override ImmutableArray<LayerKey> Requires => Reads;
+    public override ImmutableArray<LayerKey> OptionalRequires => OptionalReads;
     public override ImmutableArray<LayerKey> Produces => Writes;
 
     public override void Initialize(AnalysisRegistration registration)

@@ -173,6 +173,6 @@ public sealed class VerifierTests
     public async Task An_unknown_marker_name_is_explained()
     {
         var ex = await Assert.ThrowsAsync<VerificationException>(() => new AnalyzerTest<Alpha>(Marker) { Markup = "{|XYZ001:Some|} text." }.RunAsync());
-        Assert.Contains("'XYZ001' is not a rule of 'alpha' (TST001), a layer it produces (words) or a layer it requires (none)", ex.Message);
+        Assert.Contains("'XYZ001' is not a rule of 'alpha' (TST001), a layer it produces (words) or a layer it reads (none)", ex.Message);
     }
 }

@@ -31,6 +31,7 @@ internal sealed class PluginsCommand : ICliCommand
                     var state = top.IsEnabled(a.Id) ? "" : $"  [disabled in {environment.Config.Config.DisplayName}]";
                     output.WriteLine($"  {a.Id} {a.Version}{state}{(a.Description is null ? "" : "  " + a.Description)}");
                     output.WriteLine($"    requires: {List(a.Requires.Select(l => l.Name))}");
+                    if (!a.OptionalRequires.IsEmpty) output.WriteLine($"    optional: {List(a.OptionalRequires.Select(l => l.Name))}");
                     output.WriteLine($"    produces: {List(a.Produces.Select(l => l.Name))}");
                     output.WriteLine($"    rules:    {List(a.Rules.Select(r => r.Id))}");
                 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Pipeline.Host.Reports;
 using Pipeline.Host.Running;
 using Pipeline.Host.Scheduling;
 using Pipeline.Host.Services;
@@ -20,13 +21,16 @@ internal sealed class RunCommand : ICliCommand
         var maxChars = new Option<int?>("--max-chars") { Description = "Reject longer articles (overrides limits.maxCharacters)", HelpName = "N" };
         var timeout = new Option<double?>("--timeout") { Description = "Abandon an analyzer's call on a document after this many seconds; 0: never (overrides limits.analyzerTimeoutSeconds)", HelpName = "SECONDS" };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only errors and the summary" };
+        var html = new Option<string?>("--report") { Description = "After the run, write the HTML report into DIR/report/", HelpName = "html" };
+        html.AcceptOnlyFromAmong("html");
+        var reports = new ReportSetup();
         jobs.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--jobs must be at least 1"); });
         maxChars.Validators.Add(r => { if (r.GetValueOrDefault<int?>() is < 1) r.AddError("--max-chars must be at least 1"); });
         timeout.Validators.Add(r => { if (r.GetValueOrDefault<double?>() is < 0) r.AddError("--timeout must be 0 or more"); });
 
         var command = new Command("run", "Analyse articles: annotations.jsonl, findings.sarif and compiler-style findings on the console")
         {
-            paths, output, jobs, resume, report, claims, maxChars, timeout, quiet,
+            paths, output, jobs, resume, report, claims, maxChars, timeout, quiet, html, reports.Export,
         };
         host.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
@@ -40,7 +44,8 @@ internal sealed class RunCommand : ICliCommand
 
             var config = environment.Config.Config;
             var models = ModelCatalog.Standard(config.ModelsDirectory, Directory.GetCurrentDirectory(), AppContext.BaseDirectory);
-            var runner = new PipelineRunner(environment.Catalog, environment.Config, models, HostServices.CreateRegistry());
+            using var services = HostServices.CreateRegistry();
+            var runner = new PipelineRunner(environment.Catalog, environment.Config, models, services);
             var options = new RunOptions
             {
                 Inputs = parse.GetValue(paths)!,
@@ -58,7 +63,12 @@ internal sealed class RunCommand : ICliCommand
             };
             try
             {
-                return (await runner.RunAsync(options, cancellationToken)).ExitCode;
+                var result = await runner.RunAsync(options, cancellationToken);
+                var formats = reports.Formats(parse);
+                if (result.Cancelled || (parse.GetValue(html) is null && formats.Count == 0)) return result.ExitCode;
+                var outDir = parse.GetValue(output)!;
+                int written = ReportSetup.Write(RunReports.AnnotationsPath(outDir), outDir, parse.GetValue(html) is not null, formats, options.Out, error);
+                return written != ExitCodes.Ok ? written : result.ExitCode;
             }
             catch (StartupException ex)
             {

@@ -21,6 +21,8 @@ public sealed record SessionOptions
     public bool Quiet { get; init; }
     /// <summary>Per analyzer call on a document; null: none.</summary>
     public TimeSpan? Timeout { get; init; }
+    /// <summary>Layers the documents carry before any analyzer runs (gold layers in training and evaluation); they need no producer.</summary>
+    public ImmutableArray<LayerKey> InputLayers { get; init; } = [];
 }
 
 /// <summary>
@@ -67,7 +69,7 @@ public sealed class AnalysisSession
     /// <exception cref="StartupException">They cannot be scheduled.</exception>
     public static AnalysisSession Start(AnalyzerCatalog catalog, EffectiveConfig config, SessionOptions options, CancellationToken cancellationToken = default)
     {
-        var plan = Scheduler.Plan(catalog, config);
+        var plan = Scheduler.Plan(catalog, config, options.InputLayers);
         var (models, services, claims) = (options.Models, options.Services, options.Claims);
         var runtimes = plan.Analyzers.Select(p => new AnalyzerRuntime(p)).ToList();
         var session = new AnalysisSession(runtimes, config, options);
@@ -149,7 +151,7 @@ public sealed class AnalysisSession
         ImmutableArray<string> claims, IRunLog log, CancellationToken cancellationToken)
     {
         var context = new HostRunStartContext(rt, config.TopLevel.OptionsFor(rt.Id),
-            models.ForPlugin(rt.Installed.Plugin.Location is var l && File.Exists(l) ? Path.GetDirectoryName(l) : l),
+            models.ForPlugin(rt.Installed.Plugin.Directory),
             log, claims, services, cancellationToken);
         try
         {

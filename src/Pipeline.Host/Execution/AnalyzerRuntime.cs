@@ -16,6 +16,8 @@ internal sealed class AnalyzerRuntime
     {
         Planned = planned;
         Requires = planned.Installed.Requires.ToImmutableHashSet();
+        OptionalRequires = planned.Installed.OptionalRequires.ToImmutableHashSet();
+        Reads = Requires.Union(OptionalRequires);
         Produces = planned.Installed.Produces.ToImmutableHashSet();
         RuleIds = planned.Installed.Rules.Select(r => r.Id).ToImmutableHashSet(StringComparer.Ordinal);
         // LayerKey<T>.IdPrefix, read once; a plain LayerKey numbers its ids after its initial.
@@ -27,6 +29,9 @@ internal sealed class AnalyzerRuntime
     public InstalledAnalyzer Installed => Planned.Installed;
     public string Id => Installed.Id;
     public ImmutableHashSet<LayerKey> Requires { get; }
+    public ImmutableHashSet<LayerKey> OptionalRequires { get; }
+    /// <summary>Every layer its document view may carry: Requires and OptionalRequires.</summary>
+    public ImmutableHashSet<LayerKey> Reads { get; }
     public ImmutableHashSet<LayerKey> Produces { get; }
     public ImmutableHashSet<string> RuleIds { get; }
     public ImmutableDictionary<LayerKey, string> IdPrefixes { get; }

@@ -47,8 +47,9 @@ internal sealed class HostRunStartContext(
 }
 
 /// <summary>
-/// One analyzer on one document. Reads see only the required layers; writes are checked and
-/// buffered, and the host commits them only when every callback returned.
+/// One analyzer on one document. Reads see only the layers it declared (Requires, and those of
+/// OptionalRequires that were produced); writes are checked and buffered, and the host commits
+/// them only when every callback returned.
 /// </summary>
 internal sealed class HostDocumentContext(AnalyzerRuntime runtime, Document view, AnalyzerOptions options, CancellationToken cancellationToken) : DocumentContext
 {
@@ -72,8 +73,10 @@ internal sealed class HostDocumentContext(AnalyzerRuntime runtime, Document view
 
     public override ImmutableArray<T> GetLayer<T>(LayerKey<T> layer)
     {
-        if (!runtime.Requires.Contains(layer)) throw new LayerNotAvailableException(layer.Name);
-        return view.GetLayer(layer);
+        if (runtime.Requires.Contains(layer)) return view.GetLayer(layer);
+        // An optional layer is absent when no enabled analyzer produced it for this document.
+        if (runtime.OptionalRequires.Contains(layer)) return view.GetLayerOrEmpty(layer);
+        throw new LayerNotAvailableException(layer.Name);
     }
 
     public override void Add<T>(LayerKey<T> layer, T annotation)

@@ -73,7 +73,7 @@ internal sealed class DocumentProcessor(IReadOnlyList<AnalyzerRuntime> runtimes,
             }
 
             using var cts = CancellationTokenSource.CreateLinkedTokenSource(runToken);
-            var context = new HostDocumentContext(rt, document.WithOnlyLayers(rt.Requires), settings.OptionsFor(rt.Id), cts.Token);
+            var context = new HostDocumentContext(rt, document.WithOnlyLayers(rt.Reads), settings.OptionsFor(rt.Id), cts.Token);
             var (state, error) = rt.DocumentActions.Count == 0 ? (State.Ran, null) : await InvokeAsync(rt, context, cts, path, runToken);
             states[i] = state;
             switch (state)

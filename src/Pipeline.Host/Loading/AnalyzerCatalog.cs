@@ -6,7 +6,11 @@ using Pipeline.Sdk;
 namespace Pipeline.Host.Loading;
 
 /// <summary>Who provides an analyzer: the plugin's name, folder (or loose DLL) and version.</summary>
-public sealed record PluginInfo(string Name, string Location, string Version);
+public sealed record PluginInfo(string Name, string Location, string Version)
+{
+    /// <summary>The plugin's folder (the folder of a loose DLL), where its own models may be.</summary>
+    public string Directory => File.Exists(Location) ? Path.GetDirectoryName(Location)! : Location;
+}
 
 /// <summary>An analyzer instance with its metadata read once.</summary>
 public sealed class InstalledAnalyzer
@@ -21,6 +25,7 @@ public sealed class InstalledAnalyzer
         Description = analyzer.GetType().GetCustomAttribute<TextAnalyzerAttribute>()?.Description;
         Rules = Normalize(analyzer.Rules);
         Requires = Normalize(analyzer.Requires);
+        OptionalRequires = Normalize(analyzer.OptionalRequires);
         Produces = Normalize(analyzer.Produces);
     }
 
@@ -31,6 +36,8 @@ public sealed class InstalledAnalyzer
     public string? Description { get; }
     public ImmutableArray<RuleDescriptor> Rules { get; }
     public ImmutableArray<LayerKey> Requires { get; }
+    /// <summary>Layers read when an enabled analyzer produces them; they order the run but need no producer.</summary>
+    public ImmutableArray<LayerKey> OptionalRequires { get; }
     public ImmutableArray<LayerKey> Produces { get; }
 
     public override string ToString() => $"'{Id}' {Version} ({Plugin.Name})";

@@ -57,9 +57,9 @@ internal sealed class DocumentWork
                     {
                         var line = _previous!.Read(kept);
                         var (status, reported) = ReusedRecord.Read(line, _config.For(article.Path), _notRun);
-                        return new DocumentOutcome(seq, status, line, kept, reported, article.Text.Length);
+                        return WithReadWarning(new DocumentOutcome(seq, status, line, kept, reported, article.Text.Length), article);
                     }
-                    return await AnalyseAsync(seq, article);
+                    return WithReadWarning(await AnalyseAsync(seq, article), article);
                 default:
                     throw new InvalidOperationException($"unknown read result {read.GetType().Name}");
             }
@@ -90,6 +90,16 @@ internal sealed class DocumentWork
             Failures = processed.Failures,
         });
         return new DocumentOutcome(seq, processed.Status, line, null, processed.Reported, article.Text.Length);
+    }
+
+    /// <summary>The reader's warning (PL2002) first among what the document reports; the record itself stays as analysed.</summary>
+    private DocumentOutcome WithReadWarning(DocumentOutcome outcome, ArticleRead article)
+    {
+        if (article.Warning is null) return outcome;
+        var severity = _config.For(article.Path).SeverityOf(HostRules.InputWarning.Id);
+        if (severity == Severity.None) return outcome;
+        var warning = new ReportedFinding(HostRules.InputWarning.Id, severity, article.Warning, HostRules.Analyzer) { Location = new FindingLocation(article.Path) };
+        return outcome with { Reported = outcome.Reported.Insert(0, warning) };
     }
 
     private DocumentOutcome Rejected(long seq, string path, string reason) =>

@@ -6,7 +6,7 @@ namespace Pipeline.Host.Scheduling;
 
 /// <summary>An analyzer in the run order, with the analyzers producing the layers it requires.</summary>
 /// <param name="Index">Position in <see cref="RunPlan.Analyzers"/>.</param>
-/// <param name="Producers">For each required annotation layer, the index of its producer (always earlier).</param>
+/// <param name="Producers">For each required annotation layer an enabled analyzer produces, the index of its producer (always earlier); input layers have none.</param>
 public sealed record PlannedAnalyzer(InstalledAnalyzer Installed, int Index, ImmutableArray<(LayerKey Layer, int Producer)> Producers);
 
 /// <summary>The enabled analyzers in dependency order.</summary>

@@ -6,17 +6,20 @@ using Pipeline.Sdk;
 namespace Pipeline.Host.Scheduling;
 
 /// <summary>
-/// Orders the enabled analyzers by Requires/Produces (topological; among analyzers ready at the
-/// same time, pipeline.json order first, then id). Segmentation layers are always available.
+/// Orders the enabled analyzers by Requires/OptionalRequires/Produces (topological; among
+/// analyzers ready at the same time, pipeline.json order first, then id). Segmentation layers are
+/// always available, and so are the input layers the documents come with (gold layers in training
+/// and evaluation) when no enabled analyzer produces them.
 /// </summary>
 public static class Scheduler
 {
+    /// <param name="inputLayers">Layers the documents carry before any analyzer runs; they need no producer.</param>
     /// <exception cref="StartupException">A required layer has no enabled producer, two analyzers produce one layer, or the analyzers form a cycle.</exception>
-    public static RunPlan Plan(AnalyzerCatalog catalog, EffectiveConfig config)
+    public static RunPlan Plan(AnalyzerCatalog catalog, EffectiveConfig config, IReadOnlyCollection<LayerKey>? inputLayers = null)
     {
         var enabled = catalog.Analyzers.Where(a => config.IsEnabledAnywhere(a.Id)).ToList();
         var producers = FindProducers(enabled);
-        CheckRequirements(enabled, producers, catalog, config);
+        CheckRequirements(enabled, producers, inputLayers ?? [], catalog, config);
 
         var rank = config.Config.Analyzers.Select((s, i) => (s.Id, i)).GroupBy(x => x.Id).ToDictionary(g => g.Key, g => g.First().i);
         var ready = new SortedSet<InstalledAnalyzer>(Comparer<InstalledAnalyzer>.Create((a, b) =>
@@ -24,7 +27,8 @@ public static class Scheduler
             int c = rank.GetValueOrDefault(a.Id, int.MaxValue).CompareTo(rank.GetValueOrDefault(b.Id, int.MaxValue));
             return c != 0 ? c : string.CompareOrdinal(a.Id, b.Id);
         }));
-        var waitingOn = enabled.ToDictionary(a => a, a => Dependencies(a, producers).Distinct().Count());
+        var dependencies = enabled.ToDictionary(a => a, a => Dependencies(a, producers).Distinct().ToList());
+        var waitingOn = dependencies.ToDictionary(d => d.Key, d => d.Value.Count);
         foreach (var (a, n) in waitingOn) if (n == 0) ready.Add(a);
 
         var order = new List<InstalledAnalyzer>();
@@ -33,15 +37,16 @@ public static class Scheduler
             var next = ready.Min!;
             ready.Remove(next);
             order.Add(next);
-            foreach (var dependant in enabled.Where(d => Dependencies(d, producers).Distinct().Contains(next)))
+            foreach (var dependant in enabled.Where(d => dependencies[d].Contains(next)))
                 if (--waitingOn[dependant] == 0) ready.Add(dependant);
         }
         if (order.Count < enabled.Count)
             throw new StartupException(DescribeCycle(enabled.Except(order).ToList(), producers));
 
+        // Producers of required layers only: an analyzer is skipped on a document when one of them did not run.
         var index = order.Select((a, i) => (a, i)).ToDictionary(x => x.a, x => x.i);
         return new RunPlan(order.Select((a, i) => new PlannedAnalyzer(a, i,
-            a.Requires.Where(l => !l.IsSegmentation).Distinct().Select(l => (l, index[producers[l]])).ToImmutableArray())).ToImmutableArray());
+            a.Requires.Where(producers.ContainsKey).Distinct().Select(l => (l, index[producers[l]])).ToImmutableArray())).ToImmutableArray());
     }
 
     private static Dictionary<LayerKey, InstalledAnalyzer> FindProducers(List<InstalledAnalyzer> enabled)
@@ -61,11 +66,12 @@ public static class Scheduler
         return producers;
     }
 
-    private static void CheckRequirements(List<InstalledAnalyzer> enabled, Dictionary<LayerKey, InstalledAnalyzer> producers, AnalyzerCatalog catalog, EffectiveConfig config)
+    private static void CheckRequirements(List<InstalledAnalyzer> enabled, Dictionary<LayerKey, InstalledAnalyzer> producers,
+        IReadOnlyCollection<LayerKey> inputLayers, AnalyzerCatalog catalog, EffectiveConfig config)
     {
         var errors = new List<string>();
         foreach (var analyzer in enabled)
-            foreach (var layer in analyzer.Requires.Where(l => !l.IsSegmentation && !producers.ContainsKey(l)).Distinct())
+            foreach (var layer in analyzer.Requires.Where(l => !l.IsSegmentation && !producers.ContainsKey(l) && !inputLayers.Contains(l)).Distinct())
             {
                 var candidates = catalog.Analyzers.Where(a => a.Produces.Contains(layer)).ToList();
                 var offer = candidates.Count == 0
@@ -77,8 +83,12 @@ public static class Scheduler
         if (errors.Count > 0) throw new StartupException(string.Join(Environment.NewLine, errors));
     }
 
+    /// <summary>The annotation layers an analyzer reads: required, then optional.</summary>
+    private static IEnumerable<LayerKey> Reads(InstalledAnalyzer a) => a.Requires.Concat(a.OptionalRequires).Where(l => !l.IsSegmentation);
+
+    /// <summary>The enabled producers of the layers an analyzer reads (an input layer or a missing optional one has none).</summary>
     private static IEnumerable<InstalledAnalyzer> Dependencies(InstalledAnalyzer a, Dictionary<LayerKey, InstalledAnalyzer> producers) =>
-        a.Requires.Where(l => !l.IsSegmentation).Select(l => producers[l]);
+        Reads(a).Where(producers.ContainsKey).Select(l => producers[l]);
 
     /// <summary>Names one cycle among the analyzers left unordered: "a needs 'x' from b, b needs 'y' from a".</summary>
     private static string DescribeCycle(List<InstalledAnalyzer> stuck, Dictionary<LayerKey, InstalledAnalyzer> producers)
@@ -94,9 +104,9 @@ public static class Scheduler
         var steps = cycle.Select((a, i) =>
         {
             var next = cycle[(i + 1) % cycle.Count];
-            var layer = a.Requires.First(l => !l.IsSegmentation && producers[l] == next);
+            var layer = Reads(a).First(l => producers.TryGetValue(l, out var p) && p == next);
             return $"'{a.Id}' needs layer '{layer}' from '{next.Id}'";
         });
-        return $"analyzers form a cycle: {string.Join(", ", steps)}; disable one of them or change its Requires";
+        return $"analyzers form a cycle: {string.Join(", ", steps)}; disable one of them or change its Requires or OptionalRequires";
     }
 }

@@ -41,6 +41,8 @@ public sealed class ModelCatalog
             var full = Path.GetFullPath(nameOrPath);
             if (Exists(full)) return Record(nameOrPath, full);
             searched.Add(full);
+            // An absolute path means that folder only.
+            if (Path.IsPathRooted(nameOrPath)) throw new ModelNotFoundException(nameOrPath, searched);
         }
         foreach (var root in pluginDirectory is null ? _roots : _roots.Append(pluginDirectory))
         {

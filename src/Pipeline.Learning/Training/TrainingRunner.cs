@@ -30,6 +30,8 @@ public sealed record TrainingRequest
     /// <summary>The analyzer's Produces: the layers evaluated, and removed from the dev documents before analysing them.</summary>
     public required ImmutableArray<LayerKey> Produces { get; init; }
     public required GoldSource Train { get; init; }
+    /// <summary>More train files, read after <see cref="Train"/> and concatenated with it.</summary>
+    public IReadOnlyList<GoldSource> AdditionalTrain { get; init; } = [];
     /// <summary>Null: hold out <see cref="HoldOutFraction"/> of the train documents.</summary>
     public GoldSource? Dev { get; init; }
     public double HoldOutFraction { get; init; } = 0.1;
@@ -58,6 +60,13 @@ public sealed class TrainingRunner(IRunLog log, TextWriter output)
     {
         var clock = Stopwatch.StartNew();
         var (train, trainInfo) = ReadGold(request.Train, request.Trainer.GoldLayers);
+        var additionalInfo = new List<DataFileInfo>();
+        foreach (var source in request.AdditionalTrain)
+        {
+            var (more, info) = ReadGold(source, request.Trainer.GoldLayers);
+            train.AddRange(more);
+            additionalInfo.Add(info);
+        }
         List<Document> dev;
         DataFileInfo? devInfo = null;
         string? devSplit = null;
@@ -87,6 +96,7 @@ public sealed class TrainingRunner(IRunLog log, TextWriter output)
             GoldLabels = [.. GoldLabels.Of(train, request.Trainer.GoldLayers)],
             Features = result.Features.ToImmutableSortedDictionary(StringComparer.Ordinal),
             Train = trainInfo,
+            AdditionalTrain = additionalInfo.Count == 0 ? null : additionalInfo,
             Dev = devInfo,
             DevSplit = devSplit,
             TrainDocuments = train.Count,

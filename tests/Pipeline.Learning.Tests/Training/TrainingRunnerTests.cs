@@ -60,6 +60,22 @@ public class TrainingRunnerTests : IDisposable
     }
 
     [Fact]
+    public void Several_train_files_are_concatenated_and_each_is_recorded()
+    {
+        string first = _files.PathOf("train-1.jsonl"), second = _files.PathOf("train-2.jsonl");
+        TopicClassifier.WriteGold(first, 20, seed: 11);
+        TopicClassifier.WriteGold(second, 10, seed: 12);
+        var request = Request(first, _files.PathOf("models/topics")) with { AdditionalTrain = [new GoldSource(second)] };
+        var manifest = new TrainingRunner(_log, TextWriter.Null).Run(request).Manifest;
+
+        Assert.Equal(20, manifest.Train.Documents);
+        Assert.Equal(second, Assert.Single(manifest.AdditionalTrain!).Path);
+        Assert.Equal(10, manifest.AdditionalTrain![0].Documents);
+        Assert.Equal((27, 3), (manifest.TrainDocuments, manifest.DevDocuments));
+        Assert.Equal(10, ModelManifest.Read(_files.PathOf("models/topics")).AdditionalTrain![0].Documents);
+    }
+
+    [Fact]
     public void The_same_seed_and_data_give_the_same_model_file()
     {
         string train = _files.PathOf("train.jsonl");
