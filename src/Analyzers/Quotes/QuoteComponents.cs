@@ -6,8 +6,8 @@ using Pipeline.Sdk;
 namespace Pipeline.Analyzers.Quotes;
 
 /// <summary>
-/// The lexicon and model both quote analyzers use, loaded once per folder and shared (the two
-/// analyzers of a run read the same files).
+/// The lexicon and model the quote analyzer uses, loaded once per folder and shared by every run
+/// of the process that names the same folders.
 /// </summary>
 internal static class QuoteComponents
 {

@@ -14,7 +14,7 @@ namespace Pipeline.Analyzers.Tests.Quotes;
 /// <summary>An entity the test seeds into the entity layer: every occurrence of its text becomes a mention.</summary>
 internal readonly record struct Seed(string Text, string Type, string Cluster);
 
-/// <summary>What the two quote analyzers made of a text: quotes with their speakers, and findings.</summary>
+/// <summary>What the quote analyzer made of a text: quotes with their speakers, and findings.</summary>
 internal sealed class QuoteRun(Document doc, List<AttributionResult> results, List<Finding> findings)
 {
     public Document Doc { get; } = doc;
@@ -38,7 +38,7 @@ internal sealed class QuoteRun(Document doc, List<AttributionResult> results, Li
 }
 
 /// <summary>
-/// Runs quote detection and attribution on a text the way the two analyzers do, with the shipped
+/// Runs quote detection and attribution on a text the way the analyzer does, with the shipped
 /// lexicon and model and an entity layer seeded by the test.
 /// </summary>
 internal static class QuoteTestKit

@@ -47,8 +47,10 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model)
         }
 
         RemoveOverlaps(quotes);
+        ExtendOverPartialQuotations(v, quotes, cueTokens);
         var covered = Covered(v, quotes);
         AddColonLeads(v, quotes, covered);
+        AddSpeakerLines(v, quotes, covered);
         AddDashTrailers(v, quotes, covered);
         quotes.Sort((a, b) => a.Start.CompareTo(b.Start));
         AddUncuedQuotations(v, quotes, covered, cueTokens);
@@ -60,7 +62,7 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model)
     private List<TaggedSpan> FindCues(TokenView v, FeatureBuffer buffer)
     {
         var cues = new List<TaggedSpan>();
-        var skip = Model.NeverCueStarts;
+        var skip = Model.CueSkipWords;
         foreach (var sentence in v.Doc.Sentences)
         {
             int start = sentence.FirstToken, end = sentence.EndToken;
@@ -178,6 +180,32 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model)
         quotes.RemoveAll(q => q.Content.Count == 0);
     }
 
+    /// <summary>
+    /// A reported clause that goes on past where the content tagger stopped, to a partial
+    /// quotation later in the sentence ("adding that “it will be serious” and he would “formalize”
+    /// the decision soon"): with no cue and no other quote's content in between, the content runs
+    /// on to the end of the sentence, the partial quotation included.
+    /// </summary>
+    private static void ExtendOverPartialQuotations(TokenView v, List<DetectedQuote> quotes, CueMarks cueTokens)
+    {
+        var taken = new bool[v.Count];
+        foreach (var q in quotes)
+            foreach (var (s, e) in q.Content) Array.Fill(taken, true, s, e - s);
+        foreach (var q in quotes)
+        {
+            if (q.Cue is not { } cue || q.End <= cue.End) continue;
+            int end = q.End, sentenceEnd = v.SentenceOfToken(end - 1).EndToken;
+            if (end >= sentenceEnd || v.SentenceOf[cue.Start] != v.SentenceOf[end - 1]) continue;
+            int stop = sentenceEnd;
+            while (stop > end && v.Class[stop - 1] == TokenClass.Period) stop--;
+            int quotation = end;
+            while (quotation < stop && !(v.InQuote(quotation) && v.QuoteOf[quotation] != v.QuoteOf[end - 1])) quotation++;
+            if (quotation == stop || cueTokens.Any(end, stop) || Any(taken, end, stop)) continue;
+            q.Content[^1] = (q.Content[^1].Start, stop);
+            Array.Fill(taken, true, end, stop - end);
+        }
+    }
+
     private static bool Nested(DetectedQuote inner, DetectedQuote outer) =>
         inner.Cue is { } c && outer.Content.Exists(s => s.Start <= c.Start && c.End <= s.End);
 
@@ -216,6 +244,37 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model)
             Array.Fill(covered, true, colon, qe - colon);
         }
     }
+
+    /// <summary>
+    /// A paragraph opened by a short capitalised name and a colon, as in transcripts and headlines
+    /// ("TAPPER: And obviously ...", "Rubio: I Still Believe ..."): the rest of the paragraph is
+    /// what the name said, the colon is the cue. Editorial labels ("Correction:") are not names.
+    /// </summary>
+    private static void AddSpeakerLines(TokenView v, List<DetectedQuote> quotes, bool[] covered)
+    {
+        var doc = v.Doc;
+        foreach (var paragraph in doc.Paragraphs)
+        {
+            if (paragraph.SentenceCount == 0) continue;
+            int first = doc.Sentences[paragraph.FirstSentence].FirstToken, end = doc.Sentences[paragraph.EndSentence - 1].EndToken;
+            int colon = first;
+            while (colon < end && colon - first <= MaxSpeakerLineName && v.Class[colon] == TokenClass.Capitalized) colon++;
+            if (colon == first || colon >= end || colon - first > MaxSpeakerLineName || doc.TokenText(colon) is not ":"
+                || EditorialLabels.Contains(doc.TokenText(first).ToString()) || Any(covered, first, end) || Words(v, colon + 1, end) < 3) continue;
+            quotes.Add(new DetectedQuote { Content = [(colon + 1, end)], Cue = (colon, colon + 1), Confidence = 0.7, Method = "rule:speaker-line" });
+            Array.Fill(covered, true, colon, end - colon);
+        }
+    }
+
+    /// <summary>Longest name, in words, that opens a speaker line.</summary>
+    private const int MaxSpeakerLineName = 3;
+
+    /// <summary>First words of the labels that open a paragraph with a colon but name no speaker ("Editor's note:", "The Latest:").</summary>
+    private static readonly HashSet<string> EditorialLabels = new(StringComparer.OrdinalIgnoreCase)
+        {
+            "Correction", "Corrections", "Clarification", "Update", "Updated", "Note", "Editor", "Editors", "The", "Related", "Read", "Watch",
+            "Video", "Photo", "Photos", "Image", "Picture", "Pictured", "Caption", "Credit", "Abstract", "Disclosure",
+        };
 
     /// <summary>
     /// A quotation followed by a dash and a name that end the line: "..." — Commissioner X.

@@ -7,7 +7,7 @@ namespace Pipeline.Analyzers.Quotes.Learning;
 /// content of each cue, then the source of each cue; plus the word clusters their features use.
 /// </summary>
 internal sealed class QuoteModel(string id, int bits, ITokenClassifier cue, ITokenClassifier content, ITokenClassifier source,
-    WordClusters? clusters, IReadOnlySet<int> neverCueStarts)
+    WordClusters? clusters, IReadOnlySet<int> cueSkipWords)
 {
     /// <summary>Model id written in provenance (folder name and short hash).</summary>
     public string Id { get; } = id;
@@ -18,6 +18,6 @@ internal sealed class QuoteModel(string id, int bits, ITokenClassifier cue, ITok
     public ITokenClassifier Source { get; } = source;
     /// <summary>The word clusters the model was trained with, or null when it uses none.</summary>
     public WordClusters? Clusters { get; } = clusters;
-    /// <summary>Word hashes of frequent words that never opened a cue in training: the cue tagger skips them after O.</summary>
-    public IReadOnlySet<int> NeverCueStarts { get; } = neverCueStarts;
+    /// <summary>Word hashes of frequent words that (almost) never opened a cue in training: the cue tagger skips them after O.</summary>
+    public IReadOnlySet<int> CueSkipWords { get; } = cueSkipWords;
 }

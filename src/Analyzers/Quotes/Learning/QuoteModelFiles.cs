@@ -15,7 +15,7 @@ internal static class QuoteModelFiles
     public const string DefaultName = "quotes-polnear";
     public const string Cue = "cue.plm", Content = "content.plm", Source = "source.plm";
     public const string ClustersFile = "clusters.tsv";
-    public const string NeverCueStartsFile = "never-cue-starts.txt";
+    public const string CueSkipWordsFile = "cue-skip-words.txt";
     private const string ClustersProperty = "clusters", ClustersHashProperty = "clusters_sha256";
 
     /// <param name="resolve">Finds a model folder by name (the run's model store).</param>
@@ -35,20 +35,20 @@ internal static class QuoteModelFiles
                 throw new InvalidModelException(folder, $"it was trained with word clusters '{name}' of hash {expected[..12]}, but {file} has hash {hash[..12]}; retrain the model");
             clusters = WordClusters.Load(file);
         }
-        string skip = Path.Combine(folder, NeverCueStartsFile);
-        var neverCueStarts = File.Exists(skip)
+        string skip = Path.Combine(folder, CueSkipWordsFile);
+        var cueSkipWords = File.Exists(skip)
             ? File.ReadLines(skip).Where(l => l.Length > 0 && l[0] != '#').Select(l => Hashing.Lower(l.Trim())).ToHashSet()
             : [];
-        return new QuoteModel(Id(folder), cue.HashBits, new Scorer(cue), new Scorer(content), new Scorer(source), clusters, neverCueStarts);
+        return new QuoteModel(Id(folder), cue.HashBits, new Scorer(cue), new Scorer(content), new Scorer(source), clusters, cueSkipWords);
     }
 
     /// <param name="clusters">The clusters' model name and file, when the features used them.</param>
     public static void Save(string folder, LinearModel cue, LinearModel content, LinearModel source, (string Name, string File)? clusters,
-        IEnumerable<string> neverCueStarts)
+        IEnumerable<string> cueSkipWords)
     {
         Directory.CreateDirectory(folder);
-        File.WriteAllLines(Path.Combine(folder, NeverCueStartsFile),
-            ["# Frequent words that never opened a cue in the training data; the cue tagger skips them after an O label.", .. neverCueStarts]);
+        File.WriteAllLines(Path.Combine(folder, CueSkipWordsFile),
+            ["# Frequent words that (almost) never opened a cue in the training data; the cue tagger skips them after an O label.", .. cueSkipWords]);
         if (clusters is { } c)
             cue = cue.WithProperties(cue.Properties.SetItem(ClustersProperty, c.Name).SetItem(ClustersHashProperty, Sha256(c.File)));
         cue.Save(Path.Combine(folder, Cue));
@@ -60,7 +60,7 @@ internal static class QuoteModelFiles
     private static string Id(string folder)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var file in new[] { Cue, Content, Source, NeverCueStartsFile })
+        foreach (var file in new[] { Cue, Content, Source, CueSkipWordsFile })
             if (File.Exists(Path.Combine(folder, file))) sha.AppendData(File.ReadAllBytes(Path.Combine(folder, file)));
         return Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder))) + "@" + Convert.ToHexStringLower(sha.GetHashAndReset())[..8];
     }

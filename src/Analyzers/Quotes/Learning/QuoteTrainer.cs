@@ -14,7 +14,8 @@ namespace Pipeline.Analyzers.Quotes.Learning;
 /// features, weights written for direct scoring.
 /// Options: lexicon (default quotes-lexicon), clusters (word clusters for the features, default
 /// word-clusters; "none" for none), bits (20), algorithm (lbfgs | sdca), l1 (0.5), l2 (0.5),
-/// iterations (100), skipMinCount (50: words seen this often that never open a cue are skipped by the cue tagger).
+/// iterations (100), skipMinCount (20) and skipMaxRate (0.002): words seen at least skipMinCount times
+/// that open a cue at most at that rate are skipped by the cue tagger.
 /// </summary>
 internal sealed class QuoteTrainer : AnalyzerTrainer
 {
@@ -54,7 +55,7 @@ internal sealed class QuoteTrainer : AnalyzerTrainer
         var cue = Fit(examples.Cue);
         var content = Fit(examples.Content);
         var source = Fit(examples.Source);
-        QuoteModelFiles.Save(context.OutputDirectory, cue, content, source, clusters, examples.NeverCueStarts(o.GetInt("skipMinCount", 50)));
+        QuoteModelFiles.Save(context.OutputDirectory, cue, content, source, clusters, examples.CueSkipWords(o.GetInt("skipMinCount", 20), o.GetDouble("skipMaxRate", 0.002)));
 
         var features = options.Describe()
             .Add("lexicon_entries", lexicon.Cues.EntryCount.ToString(CultureInfo.InvariantCulture))
