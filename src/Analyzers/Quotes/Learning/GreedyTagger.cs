@@ -14,9 +14,8 @@ internal static class GreedyTagger
 {
     /// <param name="backward">Decode from end - 1 down to start: "B" then marks the last token of a span.</param>
     /// <param name="features">Fills the buffer for (token, previous label); returns false to force O (e.g. cue tokens).</param>
-    /// <param name="outsideWeight">Multiplies the probability of O before the choice: below 1 trades precision for recall.</param>
     public static void Decode(ITokenClassifier model, int start, int end, bool backward, FeatureBuffer buffer,
-        Func<int, int, FeatureBuffer, bool> features, List<TaggedSpan> output, float outsideWeight = 1f)
+        Func<int, int, FeatureBuffer, bool> features, List<TaggedSpan> output)
     {
         Span<float> p = stackalloc float[Bio.Count];
         int previous = Bio.O, open = -1, step = backward ? -1 : 1;
@@ -28,7 +27,7 @@ internal static class GreedyTagger
             if (features(t, previous, buffer))
             {
                 model.Probabilities(buffer.Items, p);
-                float o = p[Bio.O] * outsideWeight;
+                float o = p[Bio.O];
                 label = o >= p[Bio.B] && o >= p[Bio.I] ? Bio.O : p[Bio.B] >= p[Bio.I] ? Bio.B : Bio.I;
                 if (label == Bio.I && previous == Bio.O) label = p[Bio.B] >= o ? Bio.B : Bio.O;
                 prob = p[label];
