@@ -131,7 +131,7 @@ public sealed class TrainingRunner(IRunLog log, TextWriter output)
     /// <summary>
     /// Makes the output folder ready: created if missing; a previous model's files (those its
     /// manifest lists) removed, so that no stale file outlives it and a failed training leaves no
-    /// manifest behind. A non-empty folder that is not a model folder is refused.
+    /// manifest behind; the model card stays. A non-empty folder that is not a model folder is refused.
     /// </summary>
     private static void PrepareOutput(string outDir)
     {
@@ -140,10 +140,10 @@ public sealed class TrainingRunner(IRunLog log, TextWriter output)
         if (File.Exists(manifestPath))
         {
             foreach (var file in ModelManifest.Read(outDir).Files.Keys)
-                File.Delete(Path.Combine(outDir, file));
+                if (!ModelManifest.IsDocumentation(outDir, Path.Combine(outDir, file))) File.Delete(Path.Combine(outDir, file));
             File.Delete(manifestPath);
         }
-        else if (Directory.EnumerateFileSystemEntries(outDir).Any())
+        else if (Directory.EnumerateFileSystemEntries(outDir).Any(e => !ModelManifest.IsDocumentation(outDir, e)))
             throw new IOException($"{outDir}: not empty and not a model folder (no {ModelManifest.FileName}); give an empty or new folder");
     }
 

@@ -119,9 +119,26 @@ public class TrainingRunnerTests : IDisposable
         Assert.Equal(["manifest.json", "model.bin"], Directory.EnumerateFiles(model).Select(Path.GetFileName).Order());
 
         string foreign = _files.PathOf("docs");
-        _files.Write("docs/readme.md", "not a model");
+        _files.Write("docs/notes.txt", "not a model");
         var error = Assert.Throws<IOException>(() => runner.Run(Request(train, foreign)));
         Assert.Contains("not empty and not a model folder", error.Message);
+    }
+
+    [Fact]
+    public void The_model_card_is_kept_by_retraining_and_is_not_a_model_file()
+    {
+        string train = _files.PathOf("train.jsonl");
+        TopicClassifier.WriteGold(train, 20, seed: 10);
+        var runner = new TrainingRunner(_log, TextWriter.Null);
+        string card = _files.Write("models/topics/README.md", "# topics: the card");
+        string model = Path.GetDirectoryName(card)!;
+
+        var first = runner.Run(Request(train, model)).Manifest;
+        var second = runner.Run(Request(train, model, seed: 8)).Manifest;
+
+        Assert.Equal("# topics: the card", File.ReadAllText(card));
+        Assert.Equal(["model.bin"], first.Files.Keys);
+        Assert.Equal(["model.bin"], second.Files.Keys);
     }
 
     [Fact]
