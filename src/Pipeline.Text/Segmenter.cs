@@ -1,55 +1,63 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using Pipeline.Sdk;
+using Pipeline.Text.Segmenting;
 
 namespace Pipeline.Text;
 
 /// <summary>
-/// Splits text into paragraphs, sentences, tokens and quotation-mark pairs. Thread-safe.
-/// (Initial version: whitespace and punctuation split, sentence ends at . ! ?, paragraphs at blank lines.)
+/// Splits text into paragraphs (blank-line separated), sentences, tokens and quotation-mark pairs.
+/// Thread-safe; each thread reuses its own working buffers, so a document costs only its results.
 /// </summary>
+/// <remarks>
+/// Tokens follow UD English EWT: clitics split off (do + n't, Moscow + 's), hyphenated compounds
+/// split (Putin - Lukashenka) except after prefixes (e-mail, re-election), abbreviations and
+/// initials keep their period (U.S., Dr., J.), numbers keep their separators (1,000,000, 3.5),
+/// and URLs, e-mail addresses, hashtags and mentions are single tokens.
+/// </remarks>
 public sealed class Segmenter
 {
     public static readonly Segmenter Default = new();
 
     public Segmentation Segment(string text)
     {
-        var tokens = ImmutableArray.CreateBuilder<Token>();
-        var sentences = ImmutableArray.CreateBuilder<Sentence>();
-        var paragraphs = ImmutableArray.CreateBuilder<Paragraph>();
-        int i = 0, n = text.Length;
-        while (i < n)
+        ArgumentNullException.ThrowIfNull(text);
+        var buffer = SegmentBuffer.Rent();
+        try
         {
-            while (i < n && char.IsWhiteSpace(text[i])) i++;
-            if (i >= n) break;
-            int pEnd = text.IndexOf("\n\n", i, StringComparison.Ordinal);
-            if (pEnd < 0) pEnd = n;
-            int pStart = i, firstSentence = sentences.Count;
-            int sStart = -1, firstToken = tokens.Count;
-            while (i < pEnd)
-            {
-                if (char.IsWhiteSpace(text[i])) { i++; continue; }
-                int start = i;
-                TokenKind kind;
-                if (char.IsLetterOrDigit(text[i]))
-                {
-                    while (i < pEnd && char.IsLetterOrDigit(text[i])) i++;
-                    kind = char.IsDigit(text[start]) ? TokenKind.Number : TokenKind.Word;
-                }
-                else { i++; kind = text[start] is '"' or '“' or '”' ? TokenKind.QuoteMark : TokenKind.Punctuation; }
-                if (sStart < 0) { sStart = start; firstToken = tokens.Count; }
-                tokens.Add(new Token(new TextSpan(start, i - start), kind, TokenFlags.None));
-                if (text[start] is '.' or '!' or '?' || i >= pEnd)
-                {
-                    sentences.Add(new Sentence(TextSpan.FromBounds(sStart, i), firstToken, tokens.Count - firstToken, paragraphs.Count));
-                    sStart = -1;
-                }
-            }
-            if (sStart >= 0)
-                sentences.Add(new Sentence(TextSpan.FromBounds(sStart, tokens[^1].Span.End), firstToken, tokens.Count - firstToken, paragraphs.Count));
-            if (sentences.Count > firstSentence)
-                paragraphs.Add(new Paragraph(TextSpan.FromBounds(pStart, tokens[^1].Span.End), firstSentence, sentences.Count - firstSentence));
-            i = pEnd;
+            TokenScanner.Scan(text, buffer);
+            var quotations = QuotationPairer.Pair(text, buffer);
+            SentenceSplitter.Split(text, buffer);
+            return new Segmentation(Tokens(buffer), Sentences(buffer), Paragraphs(buffer), quotations);
         }
-        return new Segmentation(tokens.ToImmutable(), sentences.ToImmutable(), paragraphs.ToImmutable(), []);
+        finally { SegmentBuffer.Return(buffer); }
+    }
+
+    private static ImmutableArray<Token> Tokens(SegmentBuffer buffer)
+    {
+        var tokens = new Token[buffer.TokenCount];
+        for (int i = 0; i < tokens.Length; i++)
+        {
+            ref var raw = ref buffer.Tokens[i];
+            tokens[i] = new Token(new TextSpan(raw.Start, raw.Length), raw.Kind, raw.Flags);
+        }
+        return ImmutableCollectionsMarshal.AsImmutableArray(tokens);
+    }
+
+    private static ImmutableArray<Sentence> Sentences(SegmentBuffer buffer) =>
+        ImmutableCollectionsMarshal.AsImmutableArray(buffer.Sentences.AsSpan(0, buffer.SentenceCount).ToArray());
+
+    private static ImmutableArray<Paragraph> Paragraphs(SegmentBuffer buffer)
+    {
+        var paragraphs = new Paragraph[buffer.ParagraphCount];
+        var sentences = buffer.Sentences;
+        for (int s = 0, p = 0; p < paragraphs.Length; p++)
+        {
+            int first = s;
+            while (s < buffer.SentenceCount && sentences[s].Paragraph == p) s++;
+            var span = TextSpan.FromBounds(sentences[first].Span.Start, sentences[s - 1].Span.End);
+            paragraphs[p] = new Paragraph(span, first, s - first);
+        }
+        return ImmutableCollectionsMarshal.AsImmutableArray(paragraphs);
     }
 }

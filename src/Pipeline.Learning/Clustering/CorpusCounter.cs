@@ -20,8 +20,13 @@ public sealed class CorpusCounter
     public int SequenceCount { get; private set; }
     public int VocabularySize => _words.Count;
 
+    /// <summary>
+    /// Adds the next token of the current sequence. A token that is not well-formed UTF-16 (a lone
+    /// surrogate split off by a tokenizer) cannot be written out, so it ends the sequence instead.
+    /// </summary>
     public void AddToken(ReadOnlySpan<char> token)
     {
+        if (!IsWellFormed(token)) { EndSequence(); return; }
         if (!_lookup.TryGetValue(token, out int id))
         {
             id = _words.Count;
@@ -33,6 +38,17 @@ public sealed class CorpusCounter
         _counts[id]++;
         _stream.Add(id);
         TokenCount++;
+    }
+
+    private static bool IsWellFormed(ReadOnlySpan<char> text)
+    {
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (!char.IsSurrogate(text[i])) continue;
+            if (!char.IsHighSurrogate(text[i]) || i + 1 == text.Length || !char.IsLowSurrogate(text[i + 1])) return false;
+            i++;
+        }
+        return true;
     }
 
     /// <summary>Ends the current sequence: no bigram joins its last token to the next token.</summary>

@@ -64,9 +64,10 @@ public sealed class WordBigrams
     /// a count that is positive when <paramref name="word"/> comes first and negative when it comes second.
     /// A bigram of the word with itself appears once, positive.
     /// </summary>
-    internal (ReadOnlyMemory<int> Other, ReadOnlyMemory<int> SignedCount) BigramsOf(int word)
+    internal void BigramsOf(int word, out ReadOnlySpan<int> other, out ReadOnlySpan<int> signedCount)
     {
         int s = _start[word], n = _start[word + 1] - s;
-        return (_other.AsMemory(s, n), _count.AsMemory(s, n));
+        other = _other.AsSpan(s, n);
+        signedCount = _count.AsSpan(s, n);
     }
 }

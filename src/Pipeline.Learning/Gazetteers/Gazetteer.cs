@@ -146,19 +146,20 @@ public sealed class Gazetteer
         _nodeCategories[node] |= category;
     }
 
-    /// <summary>The entry as the segmenter splits it, then split at whitespace when that differs.</summary>
+    /// <summary>
+    /// The entry split at whitespace, and as the segmenter splits it when that can differ (the entry
+    /// has characters other than letters, digits and spaces).
+    /// </summary>
     private static IEnumerable<List<string>> Tokenizations(string entry, List<string> scratch)
     {
         scratch.Clear();
+        scratch.AddRange(entry.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        if (scratch.Count > 0) yield return scratch;
+        if (entry.All(c => char.IsLetterOrDigit(c) || c == ' ')) yield break;
+        var words = scratch.ToArray();
+        scratch.Clear();
         foreach (var token in Segmenter.Default.Segment(entry).Tokens)
             scratch.Add(entry.Substring(token.Span.Start, token.Span.Length));
-        if (scratch.Count > 0) yield return scratch;
-        var words = entry.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length > 0 && !words.SequenceEqual(scratch))
-        {
-            scratch.Clear();
-            scratch.AddRange(words);
-            yield return scratch;
-        }
+        if (scratch.Count > 0 && !scratch.SequenceEqual(words)) yield return scratch;
     }
 }

@@ -87,4 +87,17 @@ public class WordClustersTests
             Assert.Equal(hierarchy.Path(r), path.ToString());
         }
     }
+
+    [Fact]
+    public void MalformedTokensAreLeftOutAndBreakTheirSequence()
+    {
+        var counter = new CorpusCounter();
+        foreach (var token in new[] { "a", "\ud83d", "b", "\ud83d\ude00", "b" }) counter.AddToken(token);
+        counter.EndSequence();
+        var bigrams = counter.Build(minCount: 1);
+
+        Assert.Equal(["b", "a", "\ud83d\ude00"], bigrams.Words);
+        // Bigrams: (emoji, b) and (b, emoji); none joins "a" to "b" across the lone surrogate.
+        Assert.Equal(2, bigrams.BigramCount);
+    }
 }

@@ -1,0 +1,55 @@
+using Pipeline.Text.Reading;
+
+namespace Pipeline.Text.Tests.Reading;
+
+public class InputResolverTests : IDisposable
+{
+    private readonly TempFolder _dir = new();
+
+    public InputResolverTests()
+    {
+        foreach (var file in new[] { "b.txt", "a/z.txt", "a/b-c.txt", "a/b/x.txt", "a/.hidden.txt", ".git/config", "c.md" })
+            _dir.Write(file, "text");
+    }
+
+    public void Dispose() => _dir.Dispose();
+
+    private string Rel(string path) => Path.GetRelativePath(_dir.Root, path).Replace('\\', '/');
+
+    private List<string> Files(params string[] inputs) =>
+        [.. InputResolver.Resolve(inputs).Select(r => r.Error is null ? Rel(r.Path) : $"{r.Path}: {r.Error}")];
+
+    [Fact]
+    public void Folders_are_walked_recursively_in_ordinal_path_order_without_hidden_entries() =>
+        Assert.Equal(["a/b-c.txt", "a/b/x.txt", "a/z.txt", "b.txt", "c.md"], Files(_dir.Root));
+
+    [Fact]
+    public void Globs_match_under_their_folder()
+    {
+        Assert.Equal(["a/b-c.txt", "a/b/x.txt", "a/z.txt", "b.txt"], Files(Path.Combine(_dir.Root, "**", "*.txt")));
+        Assert.Equal(["a/b-c.txt", "a/z.txt"], Files(Path.Combine(_dir.Root, "a", "*.txt")));
+        var none = Path.Combine(_dir.Root, "*.pdf");
+        Assert.Equal([$"{none}: no files match"], Files(none));
+    }
+
+    [Fact]
+    public void Single_files_and_missing_paths()
+    {
+        var missing = Path.Combine(_dir.Root, "missing.txt");
+        Assert.Equal(["c.md", $"{missing}: no such file or directory", "a/.hidden.txt"],
+            Files(Path.Combine(_dir.Root, "c.md"), missing, Path.Combine(_dir.Root, "a", ".hidden.txt")));
+    }
+
+    [Fact]
+    public void List_files_resolve_relative_to_themselves()
+    {
+        var list = _dir.Write("lists/inputs.txt", "# articles\n../c.md\n\n../a/b\n../nothing.txt\n");
+        var missing = Path.Combine(_dir.Root, "lists", "../nothing.txt");
+        Assert.Equal(["c.md", "a/b/x.txt", $"{missing}: no such file or directory"], Files("@" + list));
+        Assert.Equal([$"@{list}.none: list file not found"], Files("@" + list + ".none"));
+    }
+
+    [Fact]
+    public void Order_is_the_order_of_the_inputs() =>
+        Assert.Equal(["c.md", "b.txt"], Files(Path.Combine(_dir.Root, "c.md"), Path.Combine(_dir.Root, "b.txt")));
+}

@@ -1,0 +1,114 @@
+using Pipeline.Sdk;
+
+namespace Pipeline.Text.Tests.Segmenting;
+
+public class ParagraphAndQuotationTests
+{
+    [Fact]
+    public void Paragraphs_are_separated_by_blank_lines()
+    {
+        const string text = "Headline here\n\nFirst line\nwraps on.\r\n  \r\nSecond paragraph.\u2029Third.";
+        Assert.Equal(["Headline here", "First line\nwraps on.", "Second paragraph.", "Third."], Seg.Paragraphs(text));
+        var s = Seg.Of(text);
+        Assert.Equal([0, 1, 2, 3], s.Paragraphs.Select(p => p.FirstSentence));
+        Assert.All(s.Paragraphs, p => Assert.True(s.Tokens[s.Sentences[p.FirstSentence].FirstToken].Has(TokenFlags.ParagraphStart)));
+    }
+
+    [Theory]
+    [InlineData("He said \"we won\" today.", QuoteMarkStyle.StraightDouble, "we won")]
+    [InlineData("He said 'we won' today.", QuoteMarkStyle.StraightSingle, "we won")]
+    [InlineData("He said “we won” today.", QuoteMarkStyle.CurlyDouble, "we won")]
+    [InlineData("He said ‘we won’ today.", QuoteMarkStyle.CurlySingle, "we won")]
+    [InlineData("Il a dit «nous avons gagné» hier.", QuoteMarkStyle.Guillemet, "nous avons gagné")]
+    [InlineData("Er sagte »wir haben gewonnen« heute.", QuoteMarkStyle.Guillemet, "wir haben gewonnen")]
+    [InlineData("Il a dit ‹oui› hier.", QuoteMarkStyle.SingleGuillemet, "oui")]
+    [InlineData("Er sagte „wir haben gewonnen“ heute.", QuoteMarkStyle.LowDouble, "wir haben gewonnen")]
+    public void Quotation_pairs_of_every_style(string text, QuoteMarkStyle style, string content)
+    {
+        var pair = Assert.Single(Seg.Of(text).Quotations);
+        Assert.Equal(style, pair.Style);
+        Assert.True(pair.IsClosed);
+        Assert.Equal(0, pair.Depth);
+        Assert.Equal([content], Seg.Contents(text, pair));
+        Assert.Equal(1, pair.Open.Length);
+        Assert.Equal(pair.Content.End, pair.Close.Start);
+    }
+
+    [Fact]
+    public void Nested_quotes_have_depth()
+    {
+        const string text = "“He told me ‘I can’t go,’ and left,” she said.";
+        var quotes = Seg.Of(text).Quotations;
+        Assert.Equal(2, quotes.Length);
+        Assert.Equal((0, QuoteMarkStyle.CurlyDouble), (quotes[0].Depth, quotes[0].Style));
+        Assert.Equal((1, QuoteMarkStyle.CurlySingle), (quotes[1].Depth, quotes[1].Style));
+        Assert.Equal(["I can’t go,"], Seg.Contents(text, quotes[1]));
+        Assert.True(quotes[0].Span.Contains(quotes[1].Span));
+    }
+
+    [Fact]
+    public void Straight_single_quotes_nest_inside_straight_double()
+    {
+        const string text = "He wrote: \"They call it 'the plan' now.\" Then left.";
+        var quotes = Seg.Of(text).Quotations;
+        Assert.Equal(["They call it 'the plan' now."], Seg.Contents(text, quotes[0]));
+        Assert.Equal(["the plan"], Seg.Contents(text, quotes[1]));
+        Assert.Equal(1, quotes[1].Depth);
+    }
+
+    [Fact]
+    public void Quote_continued_over_paragraphs_is_one_pair()
+    {
+        const string text = "“We will fight,” he said. “We have no choice.\n\n“The people know it.\n\n“They are with us,” he added.\n\nThe end.";
+        var quotes = Seg.Of(text).Quotations;
+        Assert.Equal(2, quotes.Length);
+        var continued = quotes[1];
+        Assert.True(continued.IsClosed);
+        Assert.Equal(["We have no choice.", "The people know it.", "They are with us,"], Seg.Contents(text, continued));
+        Assert.Equal(text.IndexOf("“We have", StringComparison.Ordinal), continued.Open.Start);
+        Assert.Equal(text.IndexOf("” he added", StringComparison.Ordinal), continued.Close.Start);
+    }
+
+    [Fact]
+    public void Straight_quote_continued_over_paragraphs_is_one_pair()
+    {
+        const string text = "\"First part.\n\n\"Second part,\" she said.";
+        var pair = Assert.Single(Seg.Of(text).Quotations);
+        Assert.Equal(QuoteMarkStyle.StraightDouble, pair.Style);
+        Assert.Equal(["First part.", "Second part,"], Seg.Contents(text, pair));
+    }
+
+    [Fact]
+    public void Unclosed_quote_ends_at_its_paragraph_end()
+    {
+        const string text = "He said: “It is over.\n\nA normal paragraph follows.";
+        var pair = Assert.Single(Seg.Of(text).Quotations);
+        Assert.False(pair.IsClosed);
+        Assert.Equal(["It is over."], Seg.Contents(text, pair));
+        Assert.Equal(text.IndexOf("over.", StringComparison.Ordinal) + 5, pair.Span.End);
+    }
+
+    [Fact]
+    public void Apostrophes_are_not_quotes()
+    {
+        const string text = "It’s the students’ plan, Jones' idea and the '90s rock 'n' roll they don't like.";
+        Assert.Empty(Seg.Of(text).Quotations);
+    }
+
+    [Fact]
+    public void Closing_curly_apostrophe_after_a_word_closes_an_open_single_quote()
+    {
+        const string text = "They called it ‘the plan’ then.";
+        var pair = Assert.Single(Seg.Of(text).Quotations);
+        Assert.Equal(["the plan"], Seg.Contents(text, pair));
+    }
+
+    [Fact]
+    public void Tokens_inside_quotes_are_flagged()
+    {
+        const string text = "He said “we won” and “I left.\n\n“Then I came back,” he added.";
+        var s = Seg.Of(text);
+        string Flagged() => string.Join(" ", s.Tokens.Where(t => t.Has(TokenFlags.InQuotation)).Select(t => text.Substring(t.Span.Start, t.Span.Length)));
+        Assert.Equal("we won I left . Then I came back ,", Flagged());
+    }
+}
