@@ -9,6 +9,7 @@ try
         "segeval" => SegmentationEvalCommand.Run(args[1..]),
         "clusters" => ClustersCommand.Run(args[1..]),
         "encoder" => new EncoderCommand().Run(new BenchArgs(args[1..])),
+        "stance" => new StanceCommand().Run(new BenchArgs(args[1..])),
         _ => Usage(),
     };
 }
@@ -26,6 +27,7 @@ static int Usage()
           segeval <conllu> [--documents N]          token and sentence-boundary F1 against UD gold
           clusters build|probe|gazetteer|speed ...  word clusters and gazetteers
           encoder [options]                         MiniLM encoder speed
+          stance --gold FILE [options]              stance analyzer speed per tier
         """);
     return 2;
 }

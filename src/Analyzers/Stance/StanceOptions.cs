@@ -4,11 +4,12 @@ using Pipeline.Sdk;
 namespace Pipeline.Analyzers.Stance;
 
 /// <summary>
-/// The analyzer's options: "tier" (fast: lexical features; accurate: plus the text encoder),
-/// "entityModel" and "claimModel" (names or folders; default stance-entity-&lt;tier&gt; and
-/// stance-claim-&lt;tier&gt;), "model" (one model folder, e.g. from --model, used for the task it
-/// was trained for), and "articleMargin" (how far negative sites must outnumber positive ones,
-/// as a share of all sites, for an article-level negative stance; likewise for positive).
+/// The analyzer's options: "tier" (fast: lexical features; accurate: plus the text encoder; it
+/// picks the entity-stance model), "entityModel" and "claimModel" (names or folders; default
+/// stance-entity-&lt;tier&gt; and stance-claim; a model's own settings say whether it reads the
+/// encoder), "model" (one model folder, e.g. from --model, used for the task it was trained
+/// for), and "articleMargin" (how far negative sites must outnumber positive ones, as a share of
+/// all sites, for an article-level negative stance; likewise for positive).
 /// </summary>
 public sealed record StanceOptions
 {
@@ -16,7 +17,9 @@ public sealed record StanceOptions
 
     public string Tier { get; init; } = DefaultTier;
     public string EntityModel { get; init; } = "stance-entity-" + DefaultTier;
-    public string ClaimModel { get; init; } = "stance-claim-" + DefaultTier;
+    public const string DefaultClaimModel = "stance-claim";
+
+    public string ClaimModel { get; init; } = DefaultClaimModel;
     /// <summary>A model folder that replaces the default model of its task.</summary>
     public string? Model { get; init; }
     public double ArticleMargin { get; init; } = 0.15;
@@ -32,7 +35,7 @@ public sealed record StanceOptions
         {
             Tier = tier,
             EntityModel = o.GetString("entityModel", "stance-entity-" + tier),
-            ClaimModel = o.GetString("claimModel", "stance-claim-" + tier),
+            ClaimModel = o.GetString("claimModel", DefaultClaimModel),
             Model = o.GetString("model"),
             ArticleMargin = margin,
         };

@@ -49,10 +49,15 @@ public sealed class SeedArticleStanceTests
     public void Mentions_inside_Sivitskys_quote_are_held_by_a_speaker_not_the_author()
     {
         var doc = Annotated.Value;
-        int quoteStart = doc.Text.IndexOf("“Lukashenko periodically", StringComparison.Ordinal);
-        var inQuote = doc.GetLayer(Layers.Stance).Where(s => s.Scope == StanceScope.Mention && s.Span.Contains(quoteStart + 1)).ToList();
-        Assert.NotEmpty(inQuote);
+        int open = doc.Text.IndexOf("“Lukashenko periodically", StringComparison.Ordinal);
+        var quote = TextSpan.FromBounds(open, doc.Text.IndexOf('”', open));
+        var mentions = doc.GetLayer(Layers.Entities).ToDictionary(e => e.Id, e => e.Span);
+        var stances = doc.GetLayer(Layers.Stance).Where(s => s.Scope == StanceScope.Mention).ToList();
+        var inQuote = stances.Where(s => quote.Contains(mentions[s.MentionId!])).ToList();
+        Assert.Equal(2, inQuote.Count); // Lukashenko, Putin
         Assert.All(inQuote, s => Assert.Equal(HolderKind.Speaker, s.Holder));
+        var sivitsky = stances.Single(s => s.ClusterId == "sivitsky" && s.Span.Contains(open));
+        Assert.Equal(HolderKind.Author, sivitsky.Holder); // "Sivitsky wrote" is outside the quote
     }
 
     [Fact]

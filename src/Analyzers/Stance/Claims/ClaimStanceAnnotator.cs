@@ -44,7 +44,7 @@ public sealed class ClaimStanceAnnotator
 
     public StanceClassifier Model => _model;
 
-    /// <summary>The claims an article is judged against: the run's, then its own, each once.</summary>
+    /// <summary>The claims an article is judged against: the run's, then its own, blank ones left out (one result per claim given).</summary>
     public ImmutableArray<string> ClaimsOf(Document doc) => Clean(_runClaims.Concat(doc.Metadata.Claims));
 
     public List<ClaimResult> Judge(Document doc)
@@ -52,18 +52,19 @@ public sealed class ClaimStanceAnnotator
         var claims = ClaimsOf(doc);
         var results = new List<ClaimResult>(claims.Length);
         if (claims.IsEmpty) return results;
-        var prepared = Prepare(claims);
         var body = new ClaimBody(doc, _idf, _model.Lexicon, _encoder);
         var x = new FeatureVector(_features.DenseLength);
         Span<float> p = stackalloc float[_model.Labels.Length];
-        foreach (var claim in prepared)
+        var judged = new Dictionary<string, ClaimResult>(StringComparer.Ordinal);
+        foreach (var claim in Prepare(claims.Distinct(StringComparer.Ordinal).ToImmutableArray()))
         {
             var order = _features.Write(claim, body, x);
             var label = (ClaimStanceLabel)_model.Predict(x, p);
             var evidence = label == ClaimStanceLabel.Unrelated ? []
                 : order.Take(EvidenceSentences).Order().Select(s => doc.Sentences[s].Span).ToImmutableArray();
-            results.Add(new ClaimResult(claim.Text, label, p[(int)label], [p[0], p[1], p[2], p[3]], evidence));
+            judged[claim.Text] = new ClaimResult(claim.Text, label, p[(int)label], [p[0], p[1], p[2], p[3]], evidence);
         }
+        foreach (var claim in claims) results.Add(judged[claim]);
         return results;
     }
 
@@ -81,7 +82,7 @@ public sealed class ClaimStanceAnnotator
             : new ClaimText(t, _idf, _model.Lexicon, _encoder?.EncodeSentence(t))).ToList();
     }
 
-    /// <summary>Non-blank claims, each once, as given (a claim's text is how results are matched to it).</summary>
+    /// <summary>Non-blank claims, as given (a claim's text is how results are matched to it).</summary>
     private static ImmutableArray<string> Clean(IEnumerable<string> claims) =>
-        claims.Where(c => !string.IsNullOrWhiteSpace(c)).Distinct(StringComparer.Ordinal).ToImmutableArray();
+        claims.Where(c => !string.IsNullOrWhiteSpace(c)).ToImmutableArray();
 }

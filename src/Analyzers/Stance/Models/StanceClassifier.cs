@@ -16,7 +16,7 @@ public sealed class StanceClassifier
 
     private readonly LinearModel? _linear;
     private readonly SentenceClassifier? _trees;
-    private readonly int[] _treeOrder = []; // our label index → the tree model's output index
+    private readonly int[] _treeOrder = []; // our label index → the tree model's output index, or -1
 
     private StanceClassifier(string id, StanceModelSettings settings, StanceLexicon lexicon, LinearModel? linear, SentenceClassifier? trees)
     {
@@ -25,31 +25,34 @@ public sealed class StanceClassifier
         Lexicon = lexicon;
         _linear = linear;
         _trees = trees;
-        if (trees is not null)
-            _treeOrder = settings.Labels.Select(l => trees.Labels.IndexOf(l) is >= 0 and var i ? i
-                : throw new InvalidModelException(TreesFile, $"the tree model has no class \"{l}\"")).ToArray();
+        if (trees is not null) // -1: a class the training data lacked (e.g. no unrelated pairs)
+            _treeOrder = settings.Labels.Select(l => trees.Labels.IndexOf(l)).ToArray();
     }
 
-    /// <summary>Folder name and the first characters of its weights' hash, for provenance.</summary>
+    /// <summary>Folder name and the first characters of its weight files' hashes, for provenance.</summary>
     public string Id { get; }
     public StanceModelSettings Settings { get; }
     public StanceLexicon Lexicon { get; }
     public ImmutableArray<string> Labels => Settings.Labels;
 
-    /// <summary>Probabilities of <see cref="Labels"/> for one item; returns the best label's index.</summary>
+    /// <summary>Probabilities of <see cref="Labels"/> for one item (the mean of both models' for an ensemble); returns the best label's index.</summary>
     public int Predict(FeatureVector x, Span<float> probabilities)
     {
+        int classes = Labels.Length;
+        probabilities = probabilities[..classes];
         if (_linear is not null)
-            return _linear.Predict(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(x.Sparse),
+            _linear.Predict(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(x.Sparse),
                 System.Runtime.InteropServices.CollectionsMarshal.AsSpan(x.Values), x.Dense, probabilities);
-        var p = _trees!.PredictProbabilities(x.Dense);
-        int best = 0;
-        for (int i = 0; i < _treeOrder.Length; i++)
+        if (_trees is not null)
         {
-            probabilities[i] = p[_treeOrder[i]];
-            if (probabilities[i] > probabilities[best]) best = i;
+            var p = _trees.PredictProbabilities(x.Dense);
+            for (int i = 0; i < classes; i++)
+            {
+                float tree = _treeOrder[i] < 0 ? 0f : p[_treeOrder[i]];
+                probabilities[i] = _linear is null ? tree : (probabilities[i] + tree) / 2;
+            }
         }
-        return best;
+        return System.Numerics.Tensors.TensorPrimitives.IndexOfMax<float>(probabilities);
     }
 
     /// <summary>Writes settings, lexicon copy and weights into <paramref name="folder"/>.</summary>
@@ -76,22 +79,24 @@ public sealed class StanceClassifier
         var lexicon = StanceLexicon.Load(Path.Combine(folder, LexiconFolder));
         LinearModel? linear = null;
         SentenceClassifier? trees = null;
-        string weightsPath;
-        if (settings.Algorithm == StanceAlgorithm.MaxEnt)
+        var hashes = new List<string>();
+        if (settings.Algorithm is StanceAlgorithm.MaxEnt or StanceAlgorithm.Ensemble)
         {
-            weightsPath = Path.Combine(folder, WeightsFile);
-            linear = LinearModel.Load(weightsPath);
+            string path = Path.Combine(folder, WeightsFile);
+            linear = LinearModel.Load(path);
             if (linear.DenseDimension != settings.DenseLength || !linear.Labels.SequenceEqual(settings.Labels))
-                throw new InvalidModelException(weightsPath, "weights do not match the model settings (labels or dense length)");
+                throw new InvalidModelException(path, "weights do not match the model settings (labels or dense length)");
+            hashes.Add(ShortHash(path));
         }
-        else
+        if (settings.Algorithm is StanceAlgorithm.LightGbm or StanceAlgorithm.Ensemble)
         {
-            weightsPath = Path.Combine(folder, TreesFile);
-            trees = SentenceClassifier.Load(weightsPath);
+            string path = Path.Combine(folder, TreesFile);
+            trees = SentenceClassifier.Load(path);
             if (trees.Dimension != settings.DenseLength)
-                throw new InvalidModelException(weightsPath, $"tree model reads {trees.Dimension} features; the settings say {settings.DenseLength}");
+                throw new InvalidModelException(path, $"tree model reads {trees.Dimension} features; the settings say {settings.DenseLength}");
+            hashes.Add(ShortHash(path));
         }
-        string id = $"{Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)))}@{ShortHash(weightsPath)}";
+        string id = $"{Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)))}@{string.Join('+', hashes)}";
         return new StanceClassifier(id, settings, lexicon, linear, trees);
     }
 

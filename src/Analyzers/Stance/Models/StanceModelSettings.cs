@@ -13,6 +13,8 @@ public enum StanceAlgorithm
     MaxEnt,
     /// <summary>LightGBM gradient-boosted trees over the dense part (cue summaries and encoder vectors).</summary>
     LightGbm,
+    /// <summary>Both, their probabilities averaged.</summary>
+    Ensemble,
 }
 
 /// <summary>What a stance model folder holds besides its weights (stance-model.json): enough to rebuild the features it was trained on.</summary>

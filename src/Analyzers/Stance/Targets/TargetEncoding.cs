@@ -1,19 +1,23 @@
 using System.Numerics.Tensors;
+using Pipeline.Analyzers.Stance.Lexicon;
 using Pipeline.Sdk;
 
 namespace Pipeline.Analyzers.Stance.Targets;
 
 /// <summary>
 /// Contextual features of a target from the text encoder: one encoder call per sentence gives a
-/// vector per token; the target's vector is the mean over its mentions' tokens (the encoder has
-/// read the whole sentence, so it carries what is said about the target), the context vector the
-/// distance-weighted mean of the other tokens, the sentence vector the plain mean.
+/// vector per token. From them: the target's vector (the mean over its mentions' tokens; the
+/// encoder has read the whole sentence, so it carries what is said about the target), the
+/// distance-weighted means of the tokens before and after the target, the mean of the sentiment
+/// words weighted by their strength and nearness (what the opinion words mean here), and the
+/// sentence's mean.
 /// </summary>
-public sealed class TargetEncoding(ITextEncoder encoder)
+public sealed class TargetEncoding(ITextEncoder encoder, StanceLexicon lexicon)
 {
-    /// <summary>Target, context and sentence vectors, concatenated.</summary>
-    public int Dimension => 3 * encoder.Dimension;
-    public string ModelId => encoder.ModelId;
+    private const int Parts = 5;
+
+    /// <summary>Target, left context, right context, sentiment words and sentence vectors, concatenated.</summary>
+    public int Dimension => Parts * encoder.Dimension;
 
     /// <summary>The encoder's vectors of a sentence's tokens (index 0 is the sentence's first token).</summary>
     public float[][] TokenVectors(Document doc, int sentence)
@@ -35,27 +39,30 @@ public sealed class TargetEncoding(ITextEncoder encoder)
     {
         int dim = encoder.Dimension;
         output[..Dimension].Clear();
-        var target = output[..dim];
-        var context = output.Slice(dim, dim);
-        var sentence = output.Slice(2 * dim, dim);
-        int targetTokens = 0;
-        float contextWeight = 0;
+        Span<float> weights = stackalloc float[Parts];
         for (int i = 0; i < items.Count; i++)
         {
             var item = items[i];
-            int d = items.Distance(i);
-            float weight = 1f / (1f + (Math.Max(d, 1) - 1) / 3f);
+            int d = items.Distance(i), side = items.Side(i);
+            float near = 1f / (1f + (Math.Max(d, 1) - 1) / 3f);
+            float sentiment = item.Kind == ItemKind.Word ? Math.Abs(lexicon.Valence(item.Text)) / 4f * near : 0f;
             for (int t = item.FirstToken; t <= item.LastToken; t++)
             {
                 var v = tokenVectors[t - firstToken];
-                TensorPrimitives.Add(sentence, v, sentence);
-                if (item.Kind == ItemKind.Target) { TensorPrimitives.Add(target, v, target); targetTokens++; }
-                else { TensorPrimitives.MultiplyAdd(v, weight, context, context); contextWeight += weight; }
+                if (item.Kind == ItemKind.Target) Accumulate(output, 0, v, 1f, weights, dim);
+                else Accumulate(output, side <= 0 ? 1 : 2, v, near, weights, dim);
+                if (sentiment > 0) Accumulate(output, 3, v, sentiment, weights, dim);
+                Accumulate(output, 4, v, 1f, weights, dim);
             }
         }
-        int tokens = tokenVectors.Length;
-        if (targetTokens > 0) TensorPrimitives.Divide(target, targetTokens, target);
-        if (contextWeight > 0) TensorPrimitives.Divide(context, contextWeight, context);
-        if (tokens > 0) TensorPrimitives.Divide(sentence, tokens, sentence);
+        for (int part = 0; part < Parts; part++)
+            if (weights[part] > 0) TensorPrimitives.Divide(output.Slice(part * dim, dim), weights[part], output.Slice(part * dim, dim));
+    }
+
+    private static void Accumulate(Span<float> output, int part, float[] vector, float weight, Span<float> weights, int dim)
+    {
+        var slice = output.Slice(part * dim, dim);
+        TensorPrimitives.MultiplyAdd(vector, weight, slice, slice);
+        weights[part] += weight;
     }
 }

@@ -24,7 +24,7 @@ public sealed class TargetFeaturizer
     public TargetFeaturizer(StanceLexicon lexicon, int hashBits, ITextEncoder? encoder)
     {
         _features = new TargetFeatures(lexicon, new FeatureHasher(hashBits));
-        _encoding = encoder is null ? null : new TargetEncoding(encoder);
+        _encoding = encoder is null ? null : new TargetEncoding(encoder, lexicon);
     }
 
     /// <summary>Length of the dense part: the cue summary, then the encoder vectors.</summary>

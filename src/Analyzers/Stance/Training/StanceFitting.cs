@@ -21,26 +21,41 @@ public static class StanceFitting
         IReadOnlyList<LinearExample> train, IReadOnlyList<LinearExample> dev, ImmutableArray<string> labels,
         int denseLength, StanceTrainingOptions options, int seed, IRunLog? log, CancellationToken cancellationToken)
     {
-        var candidates = options.Algorithm is { } only ? [only] : new[] { StanceAlgorithm.MaxEnt, StanceAlgorithm.LightGbm };
+        var wanted = options.Algorithm;
+        LinearModel? linear = null;
+        SentenceClassifier? trees = null;
+        if (wanted is null or StanceAlgorithm.MaxEnt or StanceAlgorithm.Ensemble)
+            linear = Timed("maxent", log, () => FitLinear(train, labels, denseLength, options, seed, log, cancellationToken));
+        cancellationToken.ThrowIfCancellationRequested();
+        if (wanted is null or StanceAlgorithm.LightGbm or StanceAlgorithm.Ensemble)
+            trees = Timed("lightgbm", log, () => FitTrees(train, labels, options, seed));
+
+        var candidates = new List<FittedModel>();
+        if (linear is not null && wanted is null or StanceAlgorithm.MaxEnt) candidates.Add(new FittedModel(StanceAlgorithm.MaxEnt, linear, null));
+        if (trees is not null && wanted is null or StanceAlgorithm.LightGbm) candidates.Add(new FittedModel(StanceAlgorithm.LightGbm, null, trees));
+        if (linear is not null && trees is not null) candidates.Add(new FittedModel(StanceAlgorithm.Ensemble, linear, trees));
         var metrics = ImmutableDictionary.CreateBuilder<string, double>();
         FittedModel? best = null;
         double bestF1 = -1;
-        foreach (var algorithm in candidates)
+        foreach (var model in candidates)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var clock = System.Diagnostics.Stopwatch.StartNew();
-            var model = algorithm == StanceAlgorithm.MaxEnt
-                ? new FittedModel(algorithm, FitLinear(train, labels, denseLength, options, seed, log, cancellationToken), null)
-                : new FittedModel(algorithm, null, FitTrees(train, labels, options, seed));
-            var score = Score(model, dev, labels, denseLength);
-            string name = algorithm.ToString().ToLowerInvariant();
-            log?.Info($"stance: {name} trained in {clock.Elapsed.TotalSeconds:F0} s; dev macro-F1 {score.MacroF1:F4}, accuracy {score.Accuracy:F4}");
+            var score = Score(model, dev, labels);
+            string name = model.Algorithm.ToString().ToLowerInvariant();
+            log?.Info($"stance: {name}: dev macro-F1 {score.MacroF1:F4}, accuracy {score.Accuracy:F4}");
             metrics[$"dev_{name}_macro_f1"] = Math.Round(score.MacroF1, 6);
             metrics[$"dev_{name}_accuracy"] = Math.Round(score.Accuracy, 6);
             if (score.MacroF1 > bestF1) { best = model; bestF1 = score.MacroF1; }
         }
         log?.Info($"stance: keeping {best!.Algorithm.ToString().ToLowerInvariant()}");
         return (best!, metrics.ToImmutable());
+    }
+
+    private static T Timed<T>(string name, IRunLog? log, Func<T> fit)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var model = fit();
+        log?.Info($"stance: {name} trained in {clock.Elapsed.TotalSeconds:F0} s");
+        return model;
     }
 
     private static LinearModel FitLinear(IReadOnlyList<LinearExample> train, ImmutableArray<string> labels, int denseLength,
@@ -57,21 +72,28 @@ public static class StanceFitting
             Algorithm = ClassifierAlgorithm.LightGbm, Iterations = o.Trees, Leaves = o.Leaves, LearningRate = o.LearningRate, Seed = seed,
         });
 
-    /// <summary>Macro-F1 and accuracy of a fitted model on examples.</summary>
-    public static ClassificationScore Score(FittedModel model, IReadOnlyList<LinearExample> examples, ImmutableArray<string> labels, int denseLength)
+    /// <summary>
+    /// Macro-F1 (over the classes the examples hold, as the evaluator counts them) and accuracy of a
+    /// fitted model on examples; an ensemble averages the two models' probabilities.
+    /// </summary>
+    public static ClassificationScore Score(FittedModel model, IReadOnlyList<LinearExample> examples, ImmutableArray<string> labels)
     {
-        var score = new ClassificationScore(labels);
+        var score = new ClassificationScore(labels.Where((_, i) => examples.Any(x => x.Label == i)).ToList());
         var p = new float[labels.Length];
+        var order = model.Trees is { } t ? labels.Select(l => t.Labels.IndexOf(l)).ToArray() : [];
         foreach (var x in examples)
         {
-            int predicted;
-            if (model.Linear is { } linear) predicted = linear.Predict(x.Features, x.Values, x.Dense, p);
-            else
+            if (model.Linear is { } linear) linear.Predict(x.Features, x.Values, x.Dense, p);
+            if (model.Trees is { } trees)
             {
-                var q = model.Trees!.PredictProbabilities(x.Dense!);
-                predicted = labels.IndexOf(model.Trees.Labels[Array.IndexOf(q, q.Max())]);
+                var q = trees.PredictProbabilities(x.Dense!);
+                for (int i = 0; i < p.Length; i++)
+                {
+                    float tree = order[i] < 0 ? 0f : q[order[i]]; // a class the training data lacked
+                    p[i] = model.Linear is null ? tree : (p[i] + tree) / 2;
+                }
             }
-            score.Add(labels[x.Label], labels[predicted]);
+            score.Add(labels[x.Label], labels[System.Numerics.Tensors.TensorPrimitives.IndexOfMax<float>(p)]);
         }
         return score;
     }

@@ -48,6 +48,7 @@ public sealed class StanceTrainer : AnalyzerTrainer
         }
         if (train.Count == 0) throw new ArgumentException($"stance: no labelled {StanceClassifier.Name(options.Task)} stance examples in the training data");
         denseLength = train[0].Dense!.Length;
+        if (options.Balance) train = Balanced(train, labels.Length);
         log?.Info($"stance: {train.Count} training and {dev.Count} dev examples, {denseLength} dense features");
         if (cache is not null) log?.Info($"stance: encoder cache {cache.Path}: {cache.Hits} hits, {cache.Misses} encoded");
 
@@ -69,5 +70,14 @@ public sealed class StanceTrainer : AnalyzerTrainer
                 .Add("weight_rows", (model.Linear?.RowCount ?? 0).ToString()),
             Metrics = metrics,
         };
+    }
+
+    /// <summary>The examples weighted by the inverse frequency of their class (the weights average to 1).</summary>
+    private static List<LinearExample> Balanced(List<LinearExample> examples, int classes)
+    {
+        var counts = new int[classes];
+        foreach (var x in examples) counts[x.Label]++;
+        int present = counts.Count(c => c > 0);
+        return examples.Select(x => x with { Weight = (float)examples.Count / (present * counts[x.Label]) }).ToList();
     }
 }
