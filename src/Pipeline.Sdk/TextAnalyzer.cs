@@ -88,13 +88,16 @@ public abstract class RunStartContext
 /// <summary>One analyzer working on one document. Writes are committed only if the callback returns.</summary>
 public abstract class DocumentContext
 {
-    /// <summary>The document, carrying only the layers the analyzer declared in Requires.</summary>
+    /// <summary>
+    /// The document, carrying only the layers the analyzer declared in Requires, and those of
+    /// OptionalRequires that an analyzer produced for it.
+    /// </summary>
     public abstract Document Document { get; }
     public abstract AnalyzerOptions Options { get; }
     public abstract CancellationToken CancellationToken { get; }
 
-    /// <summary>A required layer's annotations.</summary>
-    /// <exception cref="LayerNotAvailableException">The layer is not in Requires.</exception>
+    /// <summary>A required layer's annotations; an optional layer's, or none when it was not produced.</summary>
+    /// <exception cref="LayerNotAvailableException">The layer is in neither Requires nor OptionalRequires.</exception>
     public abstract ImmutableArray<T> GetLayer<T>(LayerKey<T> layer) where T : Annotation;
 
     /// <summary>Adds an annotation to a produced layer.</summary>

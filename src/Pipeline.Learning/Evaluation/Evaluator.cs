@@ -89,7 +89,8 @@ public static class Evaluator
             var predictedCues = p.GetLayerOrEmpty(Layers.HedgeCues);
             score.AddCues(goldCues.Select(c => (c.Span, Name(c.Type))), predictedCues.Select(c => (c.Span, Name(c.Type))));
             // Sentences: the gold uncertainty layer when given, else the gold segmentation; a sentence is uncertain when it holds a cue.
-            var predictedUncertain = p.GetLayerOrEmpty(Layers.Uncertainty).ToDictionary(u => u.Span, u => u.Uncertain);
+            var predictedUncertain = new Dictionary<TextSpan, bool>();
+            foreach (var u in p.GetLayerOrEmpty(Layers.Uncertainty)) predictedUncertain.TryAdd(u.Span, u.Uncertain);
             var sentences = g.HasLayer(Layers.Uncertainty)
                 ? g.GetLayer(Layers.Uncertainty).Select(u => (u.Span, u.Uncertain))
                 : g.Sentences.Select(s => (s.Span, goldCues.Any(c => s.Span.Contains(c.Span))));

@@ -9,6 +9,7 @@ public static class GoldFormats
     [
         new AnnotationsReader(), new ConllReader(), new ConlluReader(), new HedgeReader(),
         new NewsMtscReader(), new FncReader(), new EmergentReader(), new PolnearReader(),
+        new LabeledSentenceReader(), // last: its signature ("text" and "label") is the loosest
     ];
 
     public static IReadOnlyList<IGoldReader> All => Readers;

@@ -12,6 +12,8 @@ public sealed record GoldReadOptions
     public string? Split { get; init; }
     /// <summary>FNC-1: the bodies file; by default found next to the stances file.</summary>
     public string? BodiesPath { get; init; }
+    /// <summary>Labelled sentences: the name of the LabeledSpan layer the labels go into.</summary>
+    public string? LabelLayer { get; init; }
 }
 
 /// <summary>

@@ -22,11 +22,13 @@ public sealed record LinearTrainerOptions
     public int HashBits { get; init; } = 20;
     /// <summary>Length of every example's dense part (0: none).</summary>
     public int DenseDimension { get; init; }
-    /// <summary>L1 weight (sparsity). ML.NET's defaults are 1 (L-BFGS) and none (SDCA).</summary>
-    public float L1 { get; init; } = 0.5f;
-    /// <summary>L2 weight.</summary>
-    public float L2 { get; init; } = 0.5f;
-    public int MaxIterations { get; init; } = 200;
+    /// <summary>L1 weight (sparsity); null: ML.NET's default (1 for L-BFGS; chosen from the data for SDCA).
+    /// The two trainers scale it differently: SDCA wants far smaller values.</summary>
+    public float? L1 { get; init; }
+    /// <summary>L2 weight; null: ML.NET's default (1 for L-BFGS; chosen from the data for SDCA).</summary>
+    public float? L2 { get; init; }
+    /// <summary>Iterations (L-BFGS) or passes over the data (SDCA); null: ML.NET's default.</summary>
+    public int? MaxIterations { get; init; }
     /// <summary>Relative improvement below which L-BFGS stops.</summary>
     public float Tolerance { get; init; } = 1e-7f;
     /// <summary>Features seen in fewer examples are dropped before training.</summary>
@@ -40,9 +42,9 @@ public sealed record LinearTrainerOptions
         ["algorithm"] = Algorithm.ToString().ToLowerInvariant(),
         ["hash_bits"] = HashBits.ToString(),
         ["dense_dimension"] = DenseDimension.ToString(),
-        ["l1"] = L1.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["l2"] = L2.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["max_iterations"] = MaxIterations.ToString(),
+        ["l1"] = L1?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "default",
+        ["l2"] = L2?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "default",
+        ["max_iterations"] = MaxIterations?.ToString() ?? "default",
         ["min_feature_count"] = MinFeatureCount.ToString(),
     }.ToImmutableDictionary();
 }
@@ -88,9 +90,9 @@ public static class LinearTrainer
                 LabelColumnName = nameof(FeatureSpace.Row.Label),
                 FeatureColumnName = nameof(FeatureSpace.Row.Features),
                 ExampleWeightColumnName = nameof(FeatureSpace.Row.Weight),
-                L1Regularization = o.L1,
-                L2Regularization = o.L2,
-                MaximumNumberOfIterations = o.MaxIterations,
+                L1Regularization = o.L1 ?? 1f,
+                L2Regularization = o.L2 ?? 1f,
+                MaximumNumberOfIterations = o.MaxIterations ?? int.MaxValue,
                 OptimizationTolerance = o.Tolerance,
                 NumberOfThreads = 1,
             }),

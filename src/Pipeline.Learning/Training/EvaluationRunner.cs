@@ -28,7 +28,7 @@ public sealed class EvaluationRunner(IRunLog log, TextWriter output)
     {
         var reader = GoldFormats.Resolve(request.Gold.Path, request.Gold.Format);
         int errors = 0;
-        var gold = reader.Read(request.Gold.Path, request.Gold.Options, e => { errors++; log.Warning(e); }).ToList();
+        var gold = reader.Read(request.Gold.Path, TrainingRunner.WithLabelLayer(request.Gold.Options, request.Produces), e => { errors++; log.Warning(e); }).ToList();
         if (gold.Count == 0) throw new GoldFormatException($"{request.Gold.Path}: no documents read");
         log.Info($"{request.Gold.Path}: {gold.Count} documents ({reader.Format}{(errors > 0 ? $", {errors} bad records skipped" : "")})");
         if (request.ModelDirectory is { } model && File.Exists(Path.Combine(model, ModelManifest.FileName)))

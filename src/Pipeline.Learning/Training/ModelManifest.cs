@@ -39,11 +39,13 @@ public sealed record ModelManifest
     public ImmutableArray<string> GoldLabels { get; init; } = [];
     public ImmutableSortedDictionary<string, string> Features { get; init; } = ImmutableSortedDictionary<string, string>.Empty;
     public required DataFileInfo Train { get; init; }
+    /// <summary>Further train files, concatenated after <see cref="Train"/>; null when there was one.</summary>
+    public IReadOnlyList<DataFileInfo>? AdditionalTrain { get; init; }
     /// <summary>The dev file; null when the dev set was held out of the train file.</summary>
     public DataFileInfo? Dev { get; init; }
     /// <summary>How the dev set was made when no dev file was given, e.g. "10% of train documents, seed 42".</summary>
     public string? DevSplit { get; init; }
-    /// <summary>Documents the final model was trained on (the train file's, less a held-out dev set).</summary>
+    /// <summary>Documents the final model was trained on (the train files', less a held-out dev set).</summary>
     public int TrainDocuments { get; init; }
     public int DevDocuments { get; init; }
     public required int Seed { get; init; }

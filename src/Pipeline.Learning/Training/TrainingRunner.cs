@@ -30,6 +30,8 @@ public sealed record TrainingRequest
     /// <summary>The analyzer's Produces: the layers evaluated, and removed from the dev documents before analysing them.</summary>
     public required ImmutableArray<LayerKey> Produces { get; init; }
     public required GoldSource Train { get; init; }
+    /// <summary>More train files, read after <see cref="Train"/> and concatenated with it.</summary>
+    public IReadOnlyList<GoldSource> AdditionalTrain { get; init; } = [];
     /// <summary>Null: hold out <see cref="HoldOutFraction"/> of the train documents.</summary>
     public GoldSource? Dev { get; init; }
     public double HoldOutFraction { get; init; } = 0.1;
@@ -58,6 +60,13 @@ public sealed class TrainingRunner(IRunLog log, TextWriter output)
     {
         var clock = Stopwatch.StartNew();
         var (train, trainInfo) = ReadGold(request.Train, request.Trainer.GoldLayers);
+        var additionalInfo = new List<DataFileInfo>();
+        foreach (var source in request.AdditionalTrain)
+        {
+            var (more, info) = ReadGold(source, request.Trainer.GoldLayers);
+            train.AddRange(more);
+            additionalInfo.Add(info);
+        }
         List<Document> dev;
         DataFileInfo? devInfo = null;
         string? devSplit = null;
@@ -72,8 +81,7 @@ public sealed class TrainingRunner(IRunLog log, TextWriter output)
         CrossValidationInfo? cv = request.CrossValidationFolds >= 2 ? CrossValidate(request, train, cancellationToken) : null;
 
         string outDir = Path.GetFullPath(request.OutputDirectory);
-        Directory.CreateDirectory(outDir);
-        File.Delete(Path.Combine(outDir, ModelManifest.FileName)); // a failed training must not leave the old manifest behind
+        PrepareOutput(outDir);
         log.Info($"training {request.Analyzer} ({request.Trainer.Task}) on {train.Count} documents, seed {request.Seed}");
         var result = request.Trainer.Train(Context(request, train, dev, outDir, cancellationToken));
         log.Info($"trained in {clock.Elapsed.TotalSeconds:F1} s; evaluating on {dev.Count} dev documents");
@@ -88,6 +96,7 @@ public sealed class TrainingRunner(IRunLog log, TextWriter output)
             GoldLabels = [.. GoldLabels.Of(train, request.Trainer.GoldLayers)],
             Features = result.Features.ToImmutableSortedDictionary(StringComparer.Ordinal),
             Train = trainInfo,
+            AdditionalTrain = additionalInfo.Count == 0 ? null : additionalInfo,
             Dev = devInfo,
             DevSplit = devSplit,
             TrainDocuments = train.Count,
@@ -105,6 +114,30 @@ public sealed class TrainingRunner(IRunLog log, TextWriter output)
         log.Info($"wrote {Path.Combine(request.OutputDirectory, ModelManifest.FileName)} ({clock.Elapsed.TotalSeconds:F1} s in all)");
         return new TrainingOutcome(manifest, report);
     }
+
+    /// <summary>
+    /// Makes the output folder ready: created if missing; a previous model's files (those its
+    /// manifest lists) removed, so that no stale file outlives it and a failed training leaves no
+    /// manifest behind. A non-empty folder that is not a model folder is refused.
+    /// </summary>
+    private static void PrepareOutput(string outDir)
+    {
+        Directory.CreateDirectory(outDir);
+        string manifestPath = Path.Combine(outDir, ModelManifest.FileName);
+        if (File.Exists(manifestPath))
+        {
+            foreach (var file in ModelManifest.Read(outDir).Files.Keys)
+                File.Delete(Path.Combine(outDir, file));
+            File.Delete(manifestPath);
+        }
+        else if (Directory.EnumerateFileSystemEntries(outDir).Any())
+            throw new IOException($"{outDir}: not empty and not a model folder (no {ModelManifest.FileName}); give an empty or new folder");
+    }
+
+    /// <summary>Labelled sentences go into the analyzer's own labelled layer unless told otherwise.</summary>
+    internal static GoldReadOptions WithLabelLayer(GoldReadOptions options, IEnumerable<LayerKey> layers) =>
+        options.LabelLayer is null && layers.FirstOrDefault(k => k.ItemType == typeof(LabeledSpan)) is { } key
+            ? options with { LabelLayer = key.Name } : options;
 
     /// <summary>The version of Microsoft.ML the trainers ran on.</summary>
     public static string MlNetVersion { get; } =
@@ -175,7 +208,7 @@ public sealed class TrainingRunner(IRunLog log, TextWriter output)
     {
         var reader = GoldFormats.Resolve(source.Path, source.Format);
         int errors = 0;
-        var docs = reader.Read(source.Path, source.Options, e => { errors++; log.Warning(e); }).ToList();
+        var docs = reader.Read(source.Path, WithLabelLayer(source.Options, required), e => { errors++; log.Warning(e); }).ToList();
         if (docs.Count == 0) throw new GoldFormatException($"{source.Path}: no documents read{(errors > 0 ? $" ({errors} bad records)" : "")}");
         foreach (var key in required)
             if (!docs.Any(d => d.HasLayer(key)))

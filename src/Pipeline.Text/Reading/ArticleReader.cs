@@ -57,15 +57,16 @@ public sealed class ArticleReader
         // UTF-8 takes at most 3 bytes per UTF-16 character: a larger file cannot fit the limit
         if (format != Format.Json && info.Length > 3 * limits.MaxCharacters)
             return [new ReadFailure(path, $"file is {info.Length:N0} bytes, over the limit of {limits.MaxCharacters:N0} characters")];
-        var text = TextDecoder.Decode(File.ReadAllBytes(path), out var reason);
+        var text = TextDecoder.Decode(File.ReadAllBytes(path), out var reason, out var warning);
         if (text is null) return [new ReadFailure(path, reason!)];
-        return format switch
+        IEnumerable<ReadResult> results = format switch
         {
             Format.Markdown => [MarkdownFormat.Read(path, text, limits)],
             Format.Html => [HtmlFormat.Read(path, text, limits)],
             Format.Json => JsonFormat.ReadDocument(path, text, limits),
             _ => [PlainTextFormat.Read(path, text, limits)],
         };
+        return warning is null ? results : results.Select(r => r is ArticleRead article ? article with { Warning = warning } : r);
     }
 
     private static Format FormatOf(string path) => Path.GetExtension(path).ToLowerInvariant() switch

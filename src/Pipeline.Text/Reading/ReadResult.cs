@@ -6,7 +6,11 @@ namespace Pipeline.Text.Reading;
 public abstract record ReadResult(string Path);
 
 /// <summary>An article: its text (headline first when there is one) and metadata.</summary>
-public sealed record ArticleRead(string Path, string Text, DocumentMetadata Metadata) : ReadResult(Path);
+public sealed record ArticleRead(string Path, string Text, DocumentMetadata Metadata) : ReadResult(Path)
+{
+    /// <summary>A problem the reader worked around, in one line (a file that was not valid UTF-8); null when none.</summary>
+    public string? Warning { get; init; }
+}
 
 /// <summary>An input that cannot be analysed; <paramref name="Reason"/> is one line.</summary>
 public sealed record ReadFailure(string Path, string Reason) : ReadResult(Path);

@@ -14,10 +14,17 @@ public static class TextDecoder
     /// <summary>How many leading bytes <see cref="IsBinary"/> looks at.</summary>
     public const int SniffLength = 8192;
 
-    /// <summary>The decoded text, or null with a reason when the bytes are not text.</summary>
-    public static string? Decode(ReadOnlySpan<byte> bytes, out string? reason)
+    /// <summary>What <see cref="Decode"/> warns of when it falls back to Windows-1252.</summary>
+    public const string LegacyWarning = "not valid UTF-8; read as Windows-1252";
+
+    /// <summary>
+    /// The decoded text, or null with a reason when the bytes are not text. <paramref name="warning"/>
+    /// is <see cref="LegacyWarning"/> when the bytes were not valid UTF-8 (the text may be wrong).
+    /// </summary>
+    public static string? Decode(ReadOnlySpan<byte> bytes, out string? reason, out string? warning)
     {
         reason = null;
+        warning = null;
         string text;
         if (bytes is [0xEF, 0xBB, 0xBF, ..]) text = Encoding.UTF8.GetString(bytes[3..]);
         else if (bytes is [0xFF, 0xFE, ..]) text = Encoding.Unicode.GetString(bytes[2..]);
@@ -27,7 +34,12 @@ public static class TextDecoder
             reason = "binary file (not text)";
             return null;
         }
-        else text = Utf8.IsValid(bytes) ? Encoding.UTF8.GetString(bytes) : s_windows1252.GetString(bytes);
+        else if (Utf8.IsValid(bytes)) text = Encoding.UTF8.GetString(bytes);
+        else
+        {
+            text = s_windows1252.GetString(bytes);
+            warning = LegacyWarning;
+        }
         if (text.Contains('\0'))
         {
             reason = "binary file (not text)";

@@ -222,6 +222,25 @@ public class GoldReaderTests : IDisposable
     }
 
     [Fact]
+    public void Labelled_sentences_go_into_the_named_layer_one_sentence_each()
+    {
+        string path = _files.Write("s.jsonl", """
+            {"text": "Rates rose. Again.", "label": "economy", "doc_id": "a"}
+            {"text": "The team won.", "label": "sport", "doc_id": "a"}
+            {"text": "Rain fell.", "label": ""}
+            {"text": "Snow fell.", "label": "weather", "split": "test"}
+            """);
+        var docs = Read(path, options: new GoldReadOptions { LabelLayer = "topic" });
+        Assert.Equal($"{path}:3: empty label", Assert.Single(_errors));
+        Assert.Equal(2, docs.Count);
+        Assert.Equal("Rates rose. Again. The team won.", docs[0].Text);
+        Assert.Equal(2, docs[0].Sentences.Length); // "Rates rose. Again." stays one gold sentence
+        var labels = docs[0].GetLayer(new LayerKey<LabeledSpan>("topic", "t"));
+        Assert.Equal([("Rates rose. Again.", "economy"), ("The team won.", "sport")], labels.Select(l => (docs[0].GetString(l.Span), l.Label)));
+        Assert.Equal("sentences", GoldFormats.Resolve(path).Format);
+    }
+
+    [Fact]
     public void The_format_is_chosen_from_the_name_or_content_and_unknown_files_get_a_clear_error()
     {
         Assert.Equal("conll", GoldFormats.Resolve(_files.Write("a.bio", "A\tO\n")).Format);

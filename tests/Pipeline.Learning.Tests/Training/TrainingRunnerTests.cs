@@ -60,6 +60,22 @@ public class TrainingRunnerTests : IDisposable
     }
 
     [Fact]
+    public void Several_train_files_are_concatenated_and_each_is_recorded()
+    {
+        string first = _files.PathOf("train-1.jsonl"), second = _files.PathOf("train-2.jsonl");
+        TopicClassifier.WriteGold(first, 20, seed: 11);
+        TopicClassifier.WriteGold(second, 10, seed: 12);
+        var request = Request(first, _files.PathOf("models/topics")) with { AdditionalTrain = [new GoldSource(second)] };
+        var manifest = new TrainingRunner(_log, TextWriter.Null).Run(request).Manifest;
+
+        Assert.Equal(20, manifest.Train.Documents);
+        Assert.Equal(second, Assert.Single(manifest.AdditionalTrain!).Path);
+        Assert.Equal(10, manifest.AdditionalTrain![0].Documents);
+        Assert.Equal((27, 3), (manifest.TrainDocuments, manifest.DevDocuments));
+        Assert.Equal(10, ModelManifest.Read(_files.PathOf("models/topics")).AdditionalTrain![0].Documents);
+    }
+
+    [Fact]
     public void The_same_seed_and_data_give_the_same_model_file()
     {
         string train = _files.PathOf("train.jsonl");
@@ -69,6 +85,27 @@ public class TrainingRunnerTests : IDisposable
         var b = runner.Run(Request(train, _files.PathOf("b"), seed: 3)).Manifest;
         Assert.Equal(a.Files["model.bin"], b.Files["model.bin"]);
         Assert.Equal(File.ReadAllBytes(_files.PathOf("a/model.bin")), File.ReadAllBytes(_files.PathOf("b/model.bin")));
+    }
+
+    [Fact]
+    public void Retraining_replaces_the_previous_model_and_a_foreign_folder_is_refused()
+    {
+        string train = _files.PathOf("train.jsonl");
+        TopicClassifier.WriteGold(train, 20, seed: 9);
+        var runner = new TrainingRunner(_log, TextWriter.Null);
+        string model = _files.PathOf("models/topics");
+        var first = runner.Run(Request(train, model)).Manifest;
+        // Pretend the previous model had one more file: retraining removes it with the rest.
+        File.WriteAllText(Path.Combine(model, "old-weights.bin"), "stale");
+        (first with { Files = first.Files.Add("old-weights.bin", "x") }).Write(model);
+        runner.Run(Request(train, model, seed: 8));
+        Assert.Equal(8, ModelManifest.Read(model).Seed);
+        Assert.Equal(["manifest.json", "model.bin"], Directory.EnumerateFiles(model).Select(Path.GetFileName).Order());
+
+        string foreign = _files.PathOf("docs");
+        _files.Write("docs/readme.md", "not a model");
+        var error = Assert.Throws<IOException>(() => runner.Run(Request(train, foreign)));
+        Assert.Contains("not empty and not a model folder", error.Message);
     }
 
     [Fact]

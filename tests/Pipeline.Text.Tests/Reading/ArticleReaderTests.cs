@@ -268,7 +268,10 @@ public class ArticleReaderTests : IDisposable
 
         // Windows-1252: ’ is 0x92, “ ” are 0x93 0x94, é is 0xE9; not valid UTF-8
         byte[] cp1252 = [.. "Caf"u8, 0xE9, (byte)' ', 0x93, (byte)'q', 0x94, (byte)' ', (byte)'i', (byte)'t', 0x92, (byte)'s'];
-        Assert.Equal("Café “q” it’s", One(_dir.Write("cp1252.txt", cp1252)).Text);
+        var legacy = One(_dir.Write("cp1252.txt", cp1252));
+        Assert.Equal("Café “q” it’s", legacy.Text);
+        Assert.Equal("not valid UTF-8; read as Windows-1252", legacy.Warning);
+        Assert.Null(One(utf8Bom).Warning);
     }
 
     [Fact]

@@ -1,0 +1,81 @@
+using Pipeline.Analyzers.Hedging.Lexicon;
+using Pipeline.Sdk;
+
+namespace Pipeline.Analyzers.Hedging.Ml;
+
+/// <summary>
+/// The ML tier: tags each token cue or not (with a type) and joins adjacent cue tokens of one type
+/// into a cue. Where the tagger found no cue, lexicon cues fill in (<see cref="LexiconFill"/>): the
+/// weasels, which the corpora do not label, and by default every entry, for the news hedges the
+/// tagger rarely saw in training ("obscure", "claims", "it remained unclear").
+/// </summary>
+public sealed class MlCueDetector(CueTaggerModel model, LexiconFill fill) : ICueDetector
+{
+    public const string Method = "tagger";
+
+    public string ModelId => model.ModelId;
+
+    public void Detect(Document doc, List<CueSpan> cues)
+    {
+        var table = new TokenTable(doc, model.Lexicon);
+        int k = model.Classes;
+        Span<int> features = stackalloc int[CueFeatures.MaxPerToken];
+        Span<float> p = stackalloc float[k];
+        double threshold = model.CueThreshold;
+        foreach (var sentence in doc.Sentences)
+        {
+            int open = -1;
+            HedgeType openType = default;
+            double openScore = 0;
+            for (int i = sentence.FirstToken; i <= sentence.EndToken; i++)
+            {
+                int label = 0;
+                float cueProbability = 0;
+                if (i < sentence.EndToken)
+                {
+                    int n = model.Features.Extract(table, sentence, i, features);
+                    model.Linear.Predict(features[..n], p);
+                    cueProbability = 1 - p[0];
+                    if (cueProbability >= threshold)
+                    {
+                        label = 1;
+                        for (int c = 2; c < k; c++) if (p[c] > p[label]) label = c;
+                    }
+                }
+                var type = label > 0 ? model.Types[label - 1] : default;
+                if (open >= 0 && (label == 0 || type != openType))
+                {
+                    cues.Add(new CueSpan(open, i, openType, openScore / (i - open), Method));
+                    open = -1;
+                }
+                if (label > 0)
+                {
+                    if (open < 0) { open = i; openType = type; openScore = 0; }
+                    openScore += cueProbability;
+                }
+            }
+            if (fill != LexiconFill.None) AddLexiconCues(table, sentence, cues);
+        }
+    }
+
+    private void AddLexiconCues(TokenTable table, in Sentence sentence, List<CueSpan> cues)
+    {
+        int sentenceStart = cues.Count;
+        while (sentenceStart > 0 && cues[sentenceStart - 1].End > sentence.FirstToken) sentenceStart--;
+        int tagged = cues.Count;
+        var tags = table.LexiconTags;
+        for (int i = sentence.FirstToken; i < sentence.EndToken; i++)
+        {
+            if (!LexiconTagger.TryReadCueTag(tags[i], out var type, out bool begins) || !begins) continue;
+            if (fill == LexiconFill.Weasel && type != HedgeType.Weasel) continue;
+            int end = i + 1;
+            while (end < sentence.EndToken && tags[end] == LexiconTagger.CueTag(type, false)) end++;
+            bool overlaps = false;
+            for (int c = sentenceStart; c < tagged; c++)
+                if (cues[c].First < end && i < cues[c].End) { overlaps = true; break; }
+            if (!overlaps) cues.Add(new CueSpan(i, end, type, 1.0, LexiconCueDetector.Method));
+        }
+        if (cues.Count > tagged)
+            cues.Sort(sentenceStart, cues.Count - sentenceStart, Comparer<CueSpan>.Create((a, b) => a.First.CompareTo(b.First)));
+    }
+}

@@ -1,0 +1,23 @@
+using System.Collections.Concurrent;
+using Pipeline.Learning.Encoders;
+using Pipeline.Sdk;
+
+namespace Pipeline.Learning.Training;
+
+public static class TrainingContextExtensions
+{
+    private static readonly ConcurrentDictionary<(ITextEncoder, string), CachingTextEncoder> Caches = new();
+
+    /// <summary>
+    /// The run's text encoder (the host's, else the shared MiniLM encoder), behind a disk cache in
+    /// <see cref="TrainingContext.CacheDirectory"/> when there is one (and the host's encoder is not
+    /// cached already), so that repeated trainings (cross-validation folds, tuning) encode each text once.
+    /// </summary>
+    public static ITextEncoder GetEncoder(this TrainingContext context)
+    {
+        var encoder = context.GetService<ITextEncoder>() ?? MiniLmEncoder.Shared;
+        if (context.CacheDirectory is null || encoder is CachingTextEncoder) return encoder;
+        string dir = Path.GetFullPath(context.CacheDirectory);
+        return Caches.GetOrAdd((encoder, dir), key => new CachingTextEncoder(key.Item1, key.Item2, context.Log));
+    }
+}

@@ -1,0 +1,163 @@
+using System.Collections.Immutable;
+using Pipeline.Analyzers.Hedging;
+using Pipeline.Sdk;
+using Pipeline.Text;
+using static Pipeline.Analyzers.Tests.Hedging.HedgingTestKit;
+
+namespace Pipeline.Analyzers.Tests.Hedging;
+
+public class HolderAndFindingTests
+{
+    private const string Text = "The deal may collapse. \"It could happen tomorrow,\" Ivanov said.";
+
+    [Fact]
+    public void A_cue_inside_an_attributed_quote_belongs_to_the_speaker()
+    {
+        var doc = WithQuote(DocumentFactory.Create(Text), "It could happen tomorrow,", "Pyotr Ivanov");
+        var cues = Annotate(doc).Cues;
+        var may = Assert.Single(cues, c => doc.GetString(c.Span) == "may");
+        var could = Assert.Single(cues, c => doc.GetString(c.Span) == "could");
+        Assert.Equal((HolderKind.Author, "author", null), (may.Holder, may.HolderName, may.QuoteId));
+        Assert.Equal((HolderKind.Speaker, "Pyotr Ivanov", "c-pyotr-ivanov", "q1"), (could.Holder, could.HolderName, could.HolderClusterId, could.QuoteId));
+    }
+
+    [Fact]
+    public void A_cue_inside_an_indirect_quotes_reported_clause_belongs_to_the_speaker()
+    {
+        var text = "Ivanov said that the deal might collapse.";
+        var doc = WithQuote(DocumentFactory.Create(text), "the deal might collapse", "Pyotr Ivanov");
+        var cue = Assert.Single(Annotate(doc).Cues);
+        Assert.Equal(HolderKind.Speaker, cue.Holder);
+    }
+
+    [Fact]
+    public void Without_a_quotes_layer_quoted_text_is_a_speakers_of_unknown_name()
+    {
+        var doc = DocumentFactory.Create(Text);
+        if (doc.Quotations.IsEmpty) return; // the segmenter in use pairs no quotation marks: nothing to fall back on
+        var could = Assert.Single(Annotate(doc).Cues, c => doc.GetString(c.Span) == "could");
+        Assert.Equal((HolderKind.Speaker, null), (could.Holder, could.HolderName));
+    }
+
+    [Fact]
+    public void An_empty_quotes_layer_means_no_quote_even_between_quotation_marks()
+    {
+        var doc = DocumentFactory.Create(Text).WithLayer(Layers.Quotes, []);
+        Assert.All(Annotate(doc).Cues, c => Assert.Equal(HolderKind.Author, c.Holder));
+    }
+
+    [Fact]
+    public void Each_uncertain_sentence_lists_its_cues()
+    {
+        var result = Annotate("It may rain. The sun is out. Perhaps it will clear if the wind turns.");
+        Assert.Equal(2, result.Sentences.Length);
+        Assert.All(result.Sentences, s => Assert.True(s.Uncertain));
+        Assert.Equal(["h1"], result.Sentences[0].CueIds.ToArray());
+        Assert.Equal(["h2", "h3"], result.Sentences[1].CueIds.ToArray());
+    }
+
+    [Fact]
+    public void HDG001_reports_the_authors_hedge_not_the_speakers()
+    {
+        var doc = WithQuote(DocumentFactory.Create(Text), "It could happen tomorrow,", "Pyotr Ivanov");
+        var finding = Assert.Single(Annotate(doc).Findings, f => f.RuleId == "HDG001");
+        Assert.Equal("may", doc.GetString(finding.Span));
+        Assert.Contains("'may'", finding.Message);
+        Assert.Contains("reporter's own voice", finding.Message);
+    }
+
+    [Fact]
+    public void HDG001_covers_only_the_configured_types()
+    {
+        var options = new HedgingOptions { Tier = HedgingTier.Lexicon, ReporterHedgeTypes = [HedgeType.Condition] };
+        var findings = Annotate("It may rain if the wind turns.", options: options).Findings;
+        var finding = Assert.Single(findings, f => f.RuleId == "HDG001");
+        Assert.Contains("'if'", finding.Message);
+    }
+
+    [Theory]
+    [InlineData("Citing unidentified officials, the paper said talks were planned.", "unidentified officials")]
+    [InlineData("Some observers expect a coup.", "Some observers")]
+    [InlineData("Critics say the plan is flawed.", "Critics say")]
+    [InlineData("It is believed that the army agreed.", "It is believed")]
+    public void HDG002_names_the_vague_source(string text, string cue)
+    {
+        var finding = Assert.Single(Annotate(text).Findings, f => f.RuleId == "HDG002");
+        Assert.Equal(cue, text.Substring(finding.Span.Start, finding.Span.Length));
+        Assert.Contains($"'{cue}'", finding.Message);
+        Assert.Equal(Severity.Warning, finding.Severity);
+    }
+
+    [Fact]
+    public void Weasels_can_be_turned_off()
+    {
+        var result = Annotate("Some observers expect a coup.", options: new HedgingOptions { Tier = HedgingTier.Lexicon, Weasels = false });
+        Assert.DoesNotContain(result.Cues, c => c.Type == HedgeType.Weasel);
+        Assert.DoesNotContain(result.Findings, f => f.RuleId == "HDG002");
+    }
+
+    [Fact]
+    public void HDG003_flags_a_hedge_in_the_headline()
+    {
+        const string headline = "Putin could visit Minsk";
+        var doc = DocumentFactory.Create(headline + "\n\nThe visit is planned for June.", new DocumentMetadata { Headline = headline });
+        var finding = Assert.Single(Annotate(doc).Findings, f => f.RuleId == "HDG003");
+        Assert.Equal("could", doc.GetString(finding.Span));
+        Assert.DoesNotContain(Annotate(doc).Findings, f => f.RuleId == "HDG001");
+    }
+
+    [Fact]
+    public void HDG004_flags_stacked_hedges_from_the_threshold_on()
+    {
+        const string text = "Perhaps the deal may possibly collapse. It might.";
+        var finding = Assert.Single(Annotate(text).Findings, f => f.RuleId == "HDG004");
+        Assert.Equal(3, finding.AnnotationIds.Length);
+        Assert.Contains("3 hedges", finding.Message);
+        Assert.Contains("'Perhaps', 'may', 'possibly'", finding.Message);
+        var relaxed = new HedgingOptions { Tier = HedgingTier.Lexicon, StackThreshold = 4 };
+        Assert.DoesNotContain(Annotate(text, options: relaxed).Findings, f => f.RuleId == "HDG004");
+    }
+
+    [Fact]
+    public void Options_are_read_and_checked()
+    {
+        var options = HedgingOptions.From(Options("""{"tier":"lexicon","stackThreshold":5,"reporterHedgeTypes":["epistemic"],"weasels":false}"""));
+        Assert.Equal((HedgingTier.Lexicon, 5, false), (options.Tier, options.StackThreshold, options.Weasels));
+        Assert.Equal([HedgeType.Epistemic], options.ReporterHedgeTypes);
+        Assert.Contains("tier", Assert.Throws<ArgumentException>(() => HedgingOptions.From(Options("""{"tier":"fast"}"""))).Message);
+        Assert.Contains("stackThreshold", Assert.Throws<ArgumentException>(() => HedgingOptions.From(Options("""{"stackThreshold":1}"""))).Message);
+        Assert.Null(options.CueThreshold);
+        Assert.Equal(0.3, HedgingOptions.From(Options("""{"cueThreshold":0.3}""")).CueThreshold);
+        Assert.Contains("cueThreshold", Assert.Throws<ArgumentException>(() => HedgingOptions.From(Options("""{"cueThreshold":1.5}"""))).Message);
+        Assert.Contains("cueThreshold", Assert.Throws<ArgumentException>(() => HedgingOptions.From(Options("""{"cueThreshold":"high"}"""))).Message);
+    }
+
+    [Fact]
+    public void A_higher_cue_threshold_keeps_only_the_surer_cues_of_the_ml_tier()
+    {
+        const string text = "The plan may work, officials said, though it remained unclear whether it could, and analysts suspect it probably will not.";
+        var models = new FolderModelStore(Path.GetDirectoryName(HedgingTestKit.ModelFolder)!);
+        string[] Cues(double? threshold)
+        {
+            var options = new HedgingOptions { LexiconFill = LexiconFill.None, CueThreshold = threshold };
+            var annotator = new HedgeAnnotator(HedgeDetectors.Load(options, models), options);
+            var doc = DocumentFactory.Create(text);
+            var analysis = annotator.Annotate(doc, _ => "h", m => new Provenance("hedging", "test") { Method = m });
+            return analysis.Cues.Select(c => doc.GetString(c.Span)).ToArray();
+        }
+        var usual = Cues(null);
+        var strict = Cues(0.95);
+        Assert.NotEmpty(usual);
+        Assert.True(strict.Length < usual.Length, $"0.95 kept {strict.Length} of {usual.Length} cues");
+        Assert.All(strict, cue => Assert.Contains(cue, usual));
+    }
+
+    private sealed class FolderModelStore(string root) : IModelStore
+    {
+        public string Resolve(string name) => Path.Combine(root, name);
+    }
+
+    private static AnalyzerOptions Options(string json) =>
+        new(System.Text.Json.JsonDocument.Parse(json).RootElement.EnumerateObject()
+            .ToImmutableDictionary(p => p.Name, p => p.Value.Clone()));
+}

@@ -1,0 +1,87 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using Pipeline.Analyzers.Hedging;
+using Pipeline.Analyzers.Hedging.Ml;
+using Pipeline.Sdk;
+using Pipeline.Tests;
+using Pipeline.Text;
+using Pipeline.Text.Records;
+using static Pipeline.Analyzers.Tests.Hedging.HedgingTestKit;
+
+namespace Pipeline.Analyzers.Tests.Hedging;
+
+public class TrainingTests
+{
+    private static List<Document> Gold(string file) =>
+        [.. AnnotationRecordReader.ReadFile(Path.Combine(TestPaths.RepoRoot, "tests", "Pipeline.Analyzers.Tests", "Hedging", "Fixtures", file),
+            error => Assert.Fail(error)).Select(r => r.Document!)];
+
+    [Fact]
+    public void The_trainer_writes_a_model_that_finds_the_cues_it_was_taught()
+    {
+        var output = Directory.CreateTempSubdirectory("hedging-ml").FullName;
+        try
+        {
+            var trainer = new HedgingAnalyzer().CreateTrainer()!;
+            Assert.Equal("hedge-cues", trainer.Task);
+            var result = trainer.Train(new TrainingContext
+            {
+                Train = Gold("tiny-hedges-train.jsonl"),
+                Dev = Gold("tiny-hedges-dev.jsonl"),
+                OutputDirectory = output,
+                Seed = 1,
+                Options = new AnalyzerOptions(ImmutableDictionary<string, JsonElement>.Empty
+                    .Add("lexicon", JsonSerializer.SerializeToElement(LexiconFolder))
+                    .Add("hashBits", JsonSerializer.SerializeToElement(16))
+                    .Add("iterations", JsonSerializer.SerializeToElement(60))),
+            });
+            Assert.Equal(["O", "epistemic", "doxastic", "investigation", "condition"], result.Labels.ToArray());
+            Assert.True(result.Metrics["dev_cue_f1"] > 0.9, $"dev cue F1 {result.Metrics["dev_cue_f1"]}");
+
+            var detector = CueTaggerModel.Load(output).CreateDetector();
+            Assert.Equal(["may"], Found(detector, "Inflation may ease next year."));
+            Assert.Equal(["whether"], Found(detector, "It is not known whether the mayor will return."));
+            Assert.Empty(Found(detector, "The talks resumed in May."));
+        }
+        finally { Directory.Delete(output, recursive: true); }
+    }
+
+    [Fact]
+    public void A_missing_model_file_is_a_clear_error()
+    {
+        var folder = Directory.CreateTempSubdirectory("hedging-ml").FullName;
+        try
+        {
+            var e = Assert.ThrowsAny<IOException>(() => CueTaggerModel.Load(folder));
+            Assert.Contains("model.bin", e.Message);
+        }
+        finally { Directory.Delete(folder, recursive: true); }
+    }
+
+    private static string[] Found(ICueDetector detector, string text)
+    {
+        var doc = DocumentFactory.Create(text);
+        var cues = new List<CueSpan>();
+        detector.Detect(doc, cues);
+        return [.. cues.Select(c => text[doc.Tokens[c.First].Span.Start..doc.Tokens[c.End - 1].Span.End])];
+    }
+}
+
+public class SentenceSetTests
+{
+    [Fact]
+    public void Sentences_match_across_tokenisation_and_bracket_tokens()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(file, """{"text": "IL-2 -LRB- a cytokine -RRB- may act , we think ."}""" + "\n");
+            var set = SentenceSet.Load(file);
+            Assert.True(set.Contains("IL-2 (a cytokine) may act, we think."));
+            Assert.False(set.Contains("IL-2 (a cytokine) may act."));
+            File.WriteAllText(file, "{\"id\": 1}\n");
+            Assert.Contains(":1:", Assert.Throws<InvalidDataException>(() => SentenceSet.Load(file)).Message);
+        }
+        finally { File.Delete(file); }
+    }
+}
