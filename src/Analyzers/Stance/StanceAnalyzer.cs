@@ -19,8 +19,9 @@ namespace Pipeline.Analyzers.Stance;
 [TextAnalyzer("stance", Description = "Stance toward people and organisations (per mention and per article) and toward claims")]
 public sealed class StanceAnalyzer : TextAnalyzer
 {
-    public override ImmutableArray<LayerKey> Requires => [Layers.Tokens, Layers.Sentences, Layers.Entities];
-    public override ImmutableArray<LayerKey> OptionalRequires => [Layers.Quotes, Layers.Attributions];
+    public override ImmutableArray<LayerKey> Requires => [Layers.Tokens, Layers.Sentences];
+    /// <summary>Entities are the targets of entity stance; without them only claim stance is produced.</summary>
+    public override ImmutableArray<LayerKey> OptionalRequires => [Layers.Entities, Layers.Quotes, Layers.Attributions];
     public override ImmutableArray<LayerKey> Produces => [Layers.Stance, Layers.ClaimStance];
 
     public override AnalyzerTrainer CreateTrainer() => new StanceTrainer();

@@ -10,8 +10,8 @@ namespace Pipeline.Analyzers.Stance.Training;
 /// <summary>
 /// `pipeline train stance`: trains the entity-stance model from NewsMTSC-style gold (entity and
 /// stance layers) or the claim-stance model from FNC-1-style gold (claims layer), whichever the
-/// gold annotates (or --option task=...). Encoder outputs go through a disk cache in the
-/// training cache folder, so that later trainings on the same data skip the encoder.
+/// gold annotates (or --option task=...). The encoder is the run's shared one, which in training
+/// keeps its outputs in the training cache folder, so later trainings on the same data skip it.
 /// </summary>
 public sealed class StanceTrainer : AnalyzerTrainer
 {
@@ -25,9 +25,7 @@ public sealed class StanceTrainer : AnalyzerTrainer
         var options = StanceTrainingOptions.From(context.Options, context.Train);
         var log = context.Log;
         var lexicon = StanceLexicon.Load(options.Lexicon);
-        var inner = options.UseEncoder ? context.GetService<ITextEncoder>() ?? MiniLmEncoder.Shared : null;
-        using var cache = inner is not null && context.CacheDirectory is { } dir ? new CachingTextEncoder(inner, Path.Combine(dir, "stance"), log) : null;
-        var encoder = (ITextEncoder?)cache ?? inner;
+        var encoder = options.UseEncoder ? context.GetService<ITextEncoder>() ?? MiniLmEncoder.Shared : null;
         ImmutableArray<string> labels;
         List<LinearExample> train, dev;
         int denseLength;
@@ -50,7 +48,7 @@ public sealed class StanceTrainer : AnalyzerTrainer
         denseLength = train[0].Dense!.Length;
         if (options.Balance) train = Balanced(train, labels.Length);
         log?.Info($"stance: {train.Count} training and {dev.Count} dev examples, {denseLength} dense features");
-        if (cache is not null) log?.Info($"stance: encoder cache {cache.Path}: {cache.Hits} hits, {cache.Misses} encoded");
+        if (encoder is CachingTextEncoder cache) log?.Info($"stance: encoder cache {cache.Path}: {cache.Hits} hits, {cache.Misses} encoded");
 
         var (model, metrics) = StanceFitting.Fit(train, dev.Count > 0 ? dev : train, labels, denseLength, options, context.Seed, log, context.CancellationToken);
         var settings = new StanceModelSettings
