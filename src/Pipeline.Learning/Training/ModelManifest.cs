@@ -43,6 +43,8 @@ public sealed record ModelManifest
     public IReadOnlyList<DataFileInfo>? AdditionalTrain { get; init; }
     /// <summary>The dev file; null when the dev set was held out of the train file.</summary>
     public DataFileInfo? Dev { get; init; }
+    /// <summary>More dev files (a repeated --dev), read after <see cref="Dev"/>; null when none.</summary>
+    public IReadOnlyList<DataFileInfo>? AdditionalDev { get; init; }
     /// <summary>How the dev set was made when no dev file was given, e.g. "10% of train documents, seed 42".</summary>
     public string? DevSplit { get; init; }
     /// <summary>Documents the final model was trained on (the train files', less a held-out dev set).</summary>

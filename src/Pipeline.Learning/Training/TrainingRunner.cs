@@ -34,6 +34,8 @@ public sealed record TrainingRequest
     public IReadOnlyList<GoldSource> AdditionalTrain { get; init; } = [];
     /// <summary>Null: hold out <see cref="HoldOutFraction"/> of the train documents.</summary>
     public GoldSource? Dev { get; init; }
+    /// <summary>More dev files, read after <see cref="Dev"/> and concatenated with it.</summary>
+    public IReadOnlyList<GoldSource> AdditionalDev { get; init; } = [];
     public double HoldOutFraction { get; init; } = 0.1;
     public required string OutputDirectory { get; init; }
     public int Seed { get; init; } = 42;
@@ -70,7 +72,17 @@ public sealed class TrainingRunner(IRunLog log, TextWriter output)
         List<Document> dev;
         DataFileInfo? devInfo = null;
         string? devSplit = null;
-        if (request.Dev is { } devSource) (dev, devInfo) = ReadGold(devSource, request.Trainer.GoldLayers);
+        var additionalDevInfo = new List<DataFileInfo>();
+        if (request.Dev is { } devSource)
+        {
+            (dev, devInfo) = ReadGold(devSource, request.Trainer.GoldLayers);
+            foreach (var source in request.AdditionalDev)
+            {
+                var (more, info) = ReadGold(source, request.Trainer.GoldLayers);
+                dev.AddRange(more);
+                additionalDevInfo.Add(info);
+            }
+        }
         else
         {
             (train, dev) = DataSplit.HoldOut(train, request.HoldOutFraction, request.Seed);
@@ -98,6 +110,7 @@ public sealed class TrainingRunner(IRunLog log, TextWriter output)
             Train = trainInfo,
             AdditionalTrain = additionalInfo.Count == 0 ? null : additionalInfo,
             Dev = devInfo,
+            AdditionalDev = additionalDevInfo.Count == 0 ? null : additionalDevInfo,
             DevSplit = devSplit,
             TrainDocuments = train.Count,
             DevDocuments = dev.Count,
