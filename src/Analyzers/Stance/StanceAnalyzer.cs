@@ -32,7 +32,7 @@ public sealed class StanceAnalyzer : TextAnalyzer
         registration.RegisterRunStart(run =>
         {
             var annotator = StanceAnnotator.Load(StanceOptions.From(run.Options), run.Models.Resolve, run.GetService<ITextEncoder>, run.Claims, run.Log);
-            run.Log.Info($"stance: entity model {annotator.Entities?.Model.Id ?? "none"}, claim model {annotator.Claims?.Model.Id ?? "none"}"
+            run.Log.Info($"entity model {annotator.Entities?.Model.Id ?? "none"}, claim model {annotator.Claims?.Model.Id ?? "none"}"
                 + (run.Claims.IsEmpty ? "" : $", {run.Claims.Length} run claims"));
             run.RegisterDocument(context => Write(context, annotator));
         });
@@ -85,7 +85,7 @@ public sealed class StanceAnnotator(EntityStanceAnnotator? entities, ClaimStance
         entityFolder ??= TryResolve(options.EntityModel, resolve, missing);
         claimFolder ??= TryResolve(options.ClaimModel, resolve, missing);
         if (entityFolder is null && claimFolder is null) throw missing[0];
-        foreach (var m in missing) log.Warning($"stance: {m.Message}; {(m.Model == options.EntityModel ? "entity" : "claim")} stance is off");
+        foreach (var m in missing) log.Warning($"{m.Message}; {(m.Model == options.EntityModel ? "entity" : "claim")} stance is off");
 
         var entityModel = entityFolder is null ? null : StanceClassifier.Load(entityFolder, StanceTask.Entity);
         var claimModel = claimFolder is null ? null : StanceClassifier.Load(claimFolder, StanceTask.Claim);
