@@ -41,9 +41,9 @@ internal static class HostCommand
         var catalog = AnalyzerCatalog.Load(PluginDiscovery.Discover([plugins]), new McMasterPluginLoader());
         var config = new EffectiveConfig(PipelineConfig.Default(Directory.GetCurrentDirectory()), catalog);
 
-        RunResult? best = null;
-        TimeSpan bestCpu = TimeSpan.Zero;
-        for (int i = 0; i < repeat; i++)
+        var runs = new List<(RunResult Result, TimeSpan Cpu)>();
+        // One warm-up pass first (JIT, file cache), not counted.
+        for (int i = 0; i <= repeat; i++)
         {
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var runner = new PipelineRunner(catalog, config, new ModelCatalog([]), new ServiceRegistry());
@@ -56,16 +56,19 @@ internal static class HostCommand
                 Error = Console.Error,
             }).GetAwaiter().GetResult();
             var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
-            Console.WriteLine(string.Create(C, $"run {i + 1}: {result.Documents} documents in {result.Elapsed.TotalSeconds:0.000} s, CPU {cpu.TotalSeconds:0.000} s"));
-            if (best is null || result.Elapsed < best.Elapsed) (best, bestCpu) = (result, cpu);
+            Console.WriteLine(string.Create(C, $"{(i == 0 ? "warm-up" : $"run {i}")}: {result.Documents} documents in {result.Elapsed.TotalSeconds:0.000} s, CPU {cpu.TotalSeconds:0.000} s"));
+            if (i > 0) runs.Add((result, cpu));
         }
-        double seconds = best!.Elapsed.TotalSeconds;
-        Console.WriteLine(string.Create(C, $"corpus: {corpus} ({best.Documents} documents, {bytes / 1e6:0.00} MB, {best.Tokens} tokens), jobs {jobs}, best of {repeat}"));
-        Console.WriteLine(string.Create(C, $"documents/s: {best.Documents / seconds:0}"));
+        // Medians: on a shared machine the best run flatters and the worst is noise.
+        var (median, _) = runs.OrderBy(r => r.Result.Elapsed).ElementAt(runs.Count / 2);
+        var medianCpu = runs.Select(r => r.Cpu).Order().ElementAt(runs.Count / 2);
+        double seconds = median.Elapsed.TotalSeconds;
+        Console.WriteLine(string.Create(C, $"corpus: {corpus} ({median.Documents} documents, {bytes / 1e6:0.00} MB, {median.Tokens} tokens), jobs {jobs}, median of {repeat}"));
+        Console.WriteLine(string.Create(C, $"documents/s: {median.Documents / seconds:0}"));
         Console.WriteLine(string.Create(C, $"MB/s: {bytes / 1e6 / seconds:0.00}"));
-        Console.WriteLine(string.Create(C, $"tokens/s: {best.Tokens / seconds:0}"));
+        Console.WriteLine(string.Create(C, $"tokens/s: {median.Tokens / seconds:0}"));
         // On a shared machine wall time includes waiting for a core; CPU time does not.
-        Console.WriteLine(string.Create(C, $"CPU time: {bestCpu.TotalSeconds:0.000} s ({bytes / 1e6 / bestCpu.TotalSeconds:0.00} MB per CPU second)"));
+        Console.WriteLine(string.Create(C, $"CPU time: {medianCpu.TotalSeconds:0.000} s ({bytes / 1e6 / medianCpu.TotalSeconds:0.00} MB per CPU second)"));
         Console.WriteLine(string.Create(C, $"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:0.0} MB"));
         return 0;
     }

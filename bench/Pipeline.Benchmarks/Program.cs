@@ -14,6 +14,8 @@ try
         "linear" => new LinearCommand().Run(new BenchArgs(args[1..])),
         "report" => ReportCommand.Run(args[1..]),
         "hedging" => HedgingCommand.Run(args[1..]),
+        "quotes" => new QuotesCommand().Run(new BenchArgs(args[1..])),
+        "stance" => new StanceCommand().Run(new BenchArgs(args[1..])),
         _ => Usage(),
     };
 }
@@ -37,6 +39,8 @@ static int Usage()
           linear [options]                          linear model scoring speed
           report --records N --dir DIR [--step S]   report and table export time and memory
           hedging [--tier lexicon|ml] [--models DIR] [--repeat N] <file-or-folder>...   hedging analyzer speed
+          quotes --input DIR|FILE [options]         quote detection + attribution speed (MB/s)
+          stance --gold FILE [options]              stance analyzer speed per tier
         """);
     return 2;
 }

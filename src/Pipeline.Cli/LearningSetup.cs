@@ -28,7 +28,7 @@ internal sealed class LearningSetup
         HelpName = "F",
     };
 
-    public Option<string?> Split { get; } = new("--split") { Description = "Read only the records of this split (their \"split\" field)", HelpName = "S" };
+    public Option<string?> Split { get; } = new("--split") { Description = "Read only the records of this split (their \"split\" field); !S reads every record not in S", HelpName = "S" };
 
     public Option<string?> Bodies { get; } = new("--bodies") { Description = "FNC-1: the bodies file (default: next to the stances file)", HelpName = "FILE" };
 

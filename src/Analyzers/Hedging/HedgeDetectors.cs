@@ -11,8 +11,14 @@ public static class HedgeDetectors
     public static ICueDetector Load(HedgingOptions options, IModelStore models) => options.Tier switch
     {
         HedgingTier.Lexicon => LoadLexicon(models.Resolve(options.Lexicon)),
-        _ => CueTaggerModel.Load(models.Resolve(options.Model)).CreateDetector(options.LexiconFill),
+        _ => LoadModel(models.Resolve(options.Model), options.CueThreshold).CreateDetector(options.LexiconFill),
     };
+
+    private static CueTaggerModel LoadModel(string folder, double? cueThreshold)
+    {
+        var model = CueTaggerModel.Load(folder);
+        return cueThreshold is { } t ? model.WithThreshold(t) : model;
+    }
 
     public static LexiconCueDetector LoadLexicon(string folder) =>
         new(HedgeLexicon.Load(folder), ModelId(folder, HedgeLexicon.CuesFile, HedgeLexicon.ExceptionsFile));

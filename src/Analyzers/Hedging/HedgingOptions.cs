@@ -28,6 +28,8 @@ public sealed record HedgingOptions
     public string Lexicon { get; init; } = DefaultLexicon;
     /// <summary>Model folder (name or path) of the ML tier.</summary>
     public string Model { get; init; } = DefaultModel;
+    /// <summary>ML tier: the cue probability a token needs; null keeps the model's own (tuned on its dev set). Lower finds more hedges, less precisely.</summary>
+    public double? CueThreshold { get; init; }
     /// <summary>ML tier: which lexicon cues fill in where the tagger found none.</summary>
     public LexiconFill LexiconFill { get; init; } = LexiconFill.All;
     /// <summary>Whether weasel cues (vague sources) are produced; off to score against corpora without weasel labels.</summary>
@@ -61,12 +63,15 @@ public sealed record HedgingOptions
             };
         int threshold = options.GetInt("stackThreshold", result.StackThreshold);
         if (threshold < 2) throw new ArgumentException($"hedging: option stackThreshold must be at least 2, not {threshold}");
+        double? cueThreshold = options.Contains("cueThreshold") ? options.GetDouble("cueThreshold", double.NaN) : null;
+        if (cueThreshold is { } c && !(c > 0 && c < 1)) throw new ArgumentException($"hedging: option cueThreshold must be between 0 and 1, not {cueThreshold}");
         var types = options.GetStrings("reporterHedgeTypes");
         return result with
         {
             Lexicon = options.GetString("lexicon", result.Lexicon),
             Model = options.GetString("model", result.Model),
             StackThreshold = threshold,
+            CueThreshold = cueThreshold,
             Weasels = options.GetBool("weasels", result.Weasels),
             ReporterHedgeTypes = types.IsDefaultOrEmpty ? result.ReporterHedgeTypes : types.Select(ParseType).ToImmutableHashSet(),
         };

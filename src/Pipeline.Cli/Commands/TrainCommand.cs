@@ -19,8 +19,8 @@ internal sealed class TrainCommand : ICliCommand
     {
         var setup = new LearningSetup();
         var train = new Option<string[]>("--train") { Description = "A gold file to train on (repeatable: the files are concatenated)", HelpName = "FILE", Required = true, Arity = ArgumentArity.OneOrMore };
-        var dev = new Option<string?>("--dev") { Description = "A gold file to tune and evaluate on (default: 10% of the train documents, held out)", HelpName = "FILE" };
-        var devSplit = new Option<string?>("--dev-split") { Description = "Read only this split of the dev file", HelpName = "S" };
+        var dev = new Option<string[]>("--dev") { Description = "A gold file to tune and evaluate on (repeatable: the files are concatenated; default: 10% of the train documents, held out)", HelpName = "FILE" };
+        var devSplit = new Option<string?>("--dev-split") { Description = "Read only this split of the dev file (!S: every record not in S)", HelpName = "S" };
         var output = new Option<string>("--out") { Description = "The model folder to write (new, empty, or a previous model's)", HelpName = "DIR", Required = true };
         var seed = new Option<int>("--seed") { Description = "Seed of the dev split, folds and trainer", HelpName = "N", DefaultValueFactory = _ => 42 };
         var folds = new Option<int>("--cv") { Description = "Cross-validate on K folds of the train documents first", HelpName = "K" };
@@ -48,6 +48,7 @@ internal sealed class TrainCommand : ICliCommand
             }
 
             var files = parse.GetValue(train)!;
+            var devFiles = parse.GetValue(dev) ?? [];
             var log = new CliLog(error);
             try
             {
@@ -63,7 +64,8 @@ internal sealed class TrainCommand : ICliCommand
                     Produces = analyzer.Produces,
                     Train = setup.Gold(parse, files[0], split),
                     AdditionalTrain = files.Skip(1).Select(f => setup.Gold(parse, f, split)).ToList(),
-                    Dev = parse.GetValue(dev) is { } devFile ? setup.Gold(parse, devFile, parse.GetValue(devSplit)) : null,
+                    Dev = devFiles.Length > 0 ? setup.Gold(parse, devFiles[0], parse.GetValue(devSplit)) : null,
+                    AdditionalDev = devFiles.Skip(1).Select(f => setup.Gold(parse, f, parse.GetValue(devSplit))).ToList(),
                     OutputDirectory = parse.GetValue(output)!,
                     Seed = parse.GetValue(seed),
                     CrossValidationFolds = parse.GetValue(folds),
@@ -82,7 +84,7 @@ internal sealed class TrainCommand : ICliCommand
             }
             catch (Exception ex)
             {
-                return Task.FromResult(LearningSetup.Fail(ex, error, parse.GetValue(dev) ?? files[0]));
+                return Task.FromResult(LearningSetup.Fail(ex, error, devFiles.FirstOrDefault() ?? files[0]));
             }
         });
         return command;

@@ -44,26 +44,27 @@ public static class Evaluator
                 metrics.Add(new(metrics.Any(x => x.Key == name) ? $"{prefix}_{name}" : name, value));
         }
 
-        if (layers.Contains(Layers.Entities)) { RequireGold(gold, Layers.Entities); var (t, m) = Entities(gold, predicted); Add("entities", t, m, "entities"); }
-        if (layers.Contains(Layers.HedgeCues) || layers.Contains(Layers.Uncertainty)) { RequireGold(gold, Layers.HedgeCues); var (t, m) = Hedges(gold, predicted); Add("hedging", t, m, "hedging"); }
-        if (layers.Contains(Layers.Quotes) || layers.Contains(Layers.Attributions)) { RequireGold(gold, Layers.Quotes); var (t, m) = Quotes(gold, predicted); Add("quotes", t, m, "quotes"); }
-        if (layers.Contains(Layers.Stance)) { RequireGold(gold, Layers.Stance); var (t, m) = Stance(gold, predicted); Add("stance", t, m, "stance"); }
-        if (layers.Contains(Layers.ClaimStance)) { RequireGold(gold, Layers.ClaimStance); var (t, m) = Claims(gold, predicted); Add("claims", t, m, "claims"); }
-        foreach (var key in layers.Where(k => !k.IsSegmentation && !Layers.WellKnown.Contains(k)))
+        // A produced layer is scored when the gold carries it (an analyzer may produce layers of
+        // several tasks, e.g. entity and claim stance, and a gold set annotates one of them).
+        bool Scored(LayerKey key) => gold.Any(d => d.HasLayer(key));
+        if (layers.Contains(Layers.Entities) && Scored(Layers.Entities)) { var (t, m) = Entities(gold, predicted); Add("entities", t, m, "entities"); }
+        if ((layers.Contains(Layers.HedgeCues) || layers.Contains(Layers.Uncertainty)) && Scored(Layers.HedgeCues)) { var (t, m) = Hedges(gold, predicted); Add("hedging", t, m, "hedging"); }
+        if ((layers.Contains(Layers.Quotes) || layers.Contains(Layers.Attributions)) && Scored(Layers.Quotes)) { var (t, m) = Quotes(gold, predicted); Add("quotes", t, m, "quotes"); }
+        if (layers.Contains(Layers.Stance) && Scored(Layers.Stance)) { var (t, m) = Stance(gold, predicted); Add("stance", t, m, "stance"); }
+        if (layers.Contains(Layers.ClaimStance) && Scored(Layers.ClaimStance)) { var (t, m) = Claims(gold, predicted); Add("claims", t, m, "claims"); }
+        foreach (var key in layers.Where(k => !k.IsSegmentation && !Layers.WellKnown.Contains(k) && Scored(k)))
         {
-            RequireGold(gold, key);
             var (t, m) = Labels(key, gold, predicted);
             Add(key.Name, t, m, key.Name);
         }
         if (tasks.Count == 0)
-            throw new EvaluationException($"nothing to evaluate: the analyzer produces {string.Join(", ", layers.Select(l => l.Name))}, none of which has a metric");
+        {
+            var annotationLayers = layers.Where(k => !k.IsSegmentation).Select(k => k.Name).ToList();
+            throw new EvaluationException(annotationLayers.Count > 0
+                ? $"the gold data carries none of the layers the analyzer produces ({string.Join(", ", annotationLayers)}); give a gold file annotated for one of them"
+                : $"nothing to evaluate: the analyzer produces {string.Join(", ", layers.Select(l => l.Name))}, none of which has a metric");
+        }
         return new EvaluationReport { Task = string.Join(" + ", tasks), Documents = gold.Count, Tables = tables, Metrics = metrics };
-    }
-
-    private static void RequireGold(IReadOnlyList<Document> gold, LayerKey key)
-    {
-        if (!gold.Any(d => d.HasLayer(key)))
-            throw new EvaluationException($"the gold data carries no \"{key.Name}\" layer; give a gold file annotated for it");
     }
 
     private static (List<EvaluationTable>, List<(string, double)>) Entities(IReadOnlyList<Document> gold, IReadOnlyList<Document> predicted)

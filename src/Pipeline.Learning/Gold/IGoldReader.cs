@@ -8,7 +8,7 @@ public sealed record GoldReadOptions
 {
     public static readonly GoldReadOptions Default = new();
 
-    /// <summary>Keep only records whose "split" (or FNC-1's "baseline_split") field has this value.</summary>
+    /// <summary>Keep only records whose "split" (or FNC-1's "baseline_split") field has this value; "!S" keeps those not in S.</summary>
     public string? Split { get; init; }
     /// <summary>FNC-1: the bodies file; by default found next to the stances file.</summary>
     public string? BodiesPath { get; init; }

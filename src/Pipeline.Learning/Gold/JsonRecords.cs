@@ -27,8 +27,12 @@ internal static class JsonRecords
     }
 
     /// <summary>Whether a record belongs to the requested split (always, when none is requested).</summary>
+    /// <summary>Whether the record is in the split: null is every record, "!S" every record not in S.</summary>
     public static bool InSplit(JsonElement record, string? split) =>
-        split is null || OptionalString(record, "split") == split || OptionalString(record, "baseline_split") == split;
+        split is null || (split.StartsWith('!') ? !HasSplit(record, split[1..]) : HasSplit(record, split));
+
+    private static bool HasSplit(JsonElement record, string split) =>
+        OptionalString(record, "split") == split || OptionalString(record, "baseline_split") == split;
 
     public static string String(JsonElement e, string name) =>
         e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()!

@@ -43,6 +43,8 @@ public sealed record ModelManifest
     public IReadOnlyList<DataFileInfo>? AdditionalTrain { get; init; }
     /// <summary>The dev file; null when the dev set was held out of the train file.</summary>
     public DataFileInfo? Dev { get; init; }
+    /// <summary>More dev files (a repeated --dev), read after <see cref="Dev"/>; null when none.</summary>
+    public IReadOnlyList<DataFileInfo>? AdditionalDev { get; init; }
     /// <summary>How the dev set was made when no dev file was given, e.g. "10% of train documents, seed 42".</summary>
     public string? DevSplit { get; init; }
     /// <summary>Documents the final model was trained on (the train files', less a held-out dev set).</summary>
@@ -104,10 +106,17 @@ public sealed record ModelManifest
             throw new LabelSetMismatchException(Path.Combine(modelDirectory, FileName), unknown, GoldLabels);
     }
 
-    /// <summary>Hashes every file of a model folder except the manifest.</summary>
+    /// <summary>The model card.</summary>
+    public const string CardFileName = "README.md";
+
+    /// <summary>The manifest and the model card (README.md at the top) are about the model, not part of it: a retraining keeps the card.</summary>
+    public static bool IsDocumentation(string modelDirectory, string path) =>
+        Path.GetRelativePath(modelDirectory, path) is FileName or CardFileName;
+
+    /// <summary>Hashes every file of a model folder but the manifest and the card.</summary>
     public static ImmutableSortedDictionary<string, string> HashFiles(string modelDirectory) =>
         Directory.EnumerateFiles(modelDirectory, "*", SearchOption.AllDirectories)
-            .Where(f => Path.GetFileName(f) != FileName)
+            .Where(f => !IsDocumentation(modelDirectory, f))
             .ToImmutableSortedDictionary(f => Path.GetRelativePath(modelDirectory, f).Replace('\\', '/'), FileHash.Sha256, StringComparer.Ordinal);
 }
 

@@ -34,6 +34,8 @@ public sealed record TrainingRequest
     public IReadOnlyList<GoldSource> AdditionalTrain { get; init; } = [];
     /// <summary>Null: hold out <see cref="HoldOutFraction"/> of the train documents.</summary>
     public GoldSource? Dev { get; init; }
+    /// <summary>More dev files, read after <see cref="Dev"/> and concatenated with it.</summary>
+    public IReadOnlyList<GoldSource> AdditionalDev { get; init; } = [];
     public double HoldOutFraction { get; init; } = 0.1;
     public required string OutputDirectory { get; init; }
     public int Seed { get; init; } = 42;
@@ -70,7 +72,17 @@ public sealed class TrainingRunner(IRunLog log, TextWriter output)
         List<Document> dev;
         DataFileInfo? devInfo = null;
         string? devSplit = null;
-        if (request.Dev is { } devSource) (dev, devInfo) = ReadGold(devSource, request.Trainer.GoldLayers);
+        var additionalDevInfo = new List<DataFileInfo>();
+        if (request.Dev is { } devSource)
+        {
+            (dev, devInfo) = ReadGold(devSource, request.Trainer.GoldLayers);
+            foreach (var source in request.AdditionalDev)
+            {
+                var (more, info) = ReadGold(source, request.Trainer.GoldLayers);
+                dev.AddRange(more);
+                additionalDevInfo.Add(info);
+            }
+        }
         else
         {
             (train, dev) = DataSplit.HoldOut(train, request.HoldOutFraction, request.Seed);
@@ -98,6 +110,7 @@ public sealed class TrainingRunner(IRunLog log, TextWriter output)
             Train = trainInfo,
             AdditionalTrain = additionalInfo.Count == 0 ? null : additionalInfo,
             Dev = devInfo,
+            AdditionalDev = additionalDevInfo.Count == 0 ? null : additionalDevInfo,
             DevSplit = devSplit,
             TrainDocuments = train.Count,
             DevDocuments = dev.Count,
@@ -118,7 +131,7 @@ public sealed class TrainingRunner(IRunLog log, TextWriter output)
     /// <summary>
     /// Makes the output folder ready: created if missing; a previous model's files (those its
     /// manifest lists) removed, so that no stale file outlives it and a failed training leaves no
-    /// manifest behind. A non-empty folder that is not a model folder is refused.
+    /// manifest behind; the model card stays. A non-empty folder that is not a model folder is refused.
     /// </summary>
     private static void PrepareOutput(string outDir)
     {
@@ -127,10 +140,10 @@ public sealed class TrainingRunner(IRunLog log, TextWriter output)
         if (File.Exists(manifestPath))
         {
             foreach (var file in ModelManifest.Read(outDir).Files.Keys)
-                File.Delete(Path.Combine(outDir, file));
+                if (!ModelManifest.IsDocumentation(outDir, Path.Combine(outDir, file))) File.Delete(Path.Combine(outDir, file));
             File.Delete(manifestPath);
         }
-        else if (Directory.EnumerateFileSystemEntries(outDir).Any())
+        else if (Directory.EnumerateFileSystemEntries(outDir).Any(e => !ModelManifest.IsDocumentation(outDir, e)))
             throw new IOException($"{outDir}: not empty and not a model folder (no {ModelManifest.FileName}); give an empty or new folder");
     }
 

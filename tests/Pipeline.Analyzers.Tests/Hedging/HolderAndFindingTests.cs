@@ -126,6 +126,35 @@ public class HolderAndFindingTests
         Assert.Equal([HedgeType.Epistemic], options.ReporterHedgeTypes);
         Assert.Contains("tier", Assert.Throws<ArgumentException>(() => HedgingOptions.From(Options("""{"tier":"fast"}"""))).Message);
         Assert.Contains("stackThreshold", Assert.Throws<ArgumentException>(() => HedgingOptions.From(Options("""{"stackThreshold":1}"""))).Message);
+        Assert.Null(options.CueThreshold);
+        Assert.Equal(0.3, HedgingOptions.From(Options("""{"cueThreshold":0.3}""")).CueThreshold);
+        Assert.Contains("cueThreshold", Assert.Throws<ArgumentException>(() => HedgingOptions.From(Options("""{"cueThreshold":1.5}"""))).Message);
+        Assert.Contains("cueThreshold", Assert.Throws<ArgumentException>(() => HedgingOptions.From(Options("""{"cueThreshold":"high"}"""))).Message);
+    }
+
+    [Fact]
+    public void A_higher_cue_threshold_keeps_only_the_surer_cues_of_the_ml_tier()
+    {
+        const string text = "The plan may work, officials said, though it remained unclear whether it could, and analysts suspect it probably will not.";
+        var models = new FolderModelStore(Path.GetDirectoryName(HedgingTestKit.ModelFolder)!);
+        string[] Cues(double? threshold)
+        {
+            var options = new HedgingOptions { LexiconFill = LexiconFill.None, CueThreshold = threshold };
+            var annotator = new HedgeAnnotator(HedgeDetectors.Load(options, models), options);
+            var doc = DocumentFactory.Create(text);
+            var analysis = annotator.Annotate(doc, _ => "h", m => new Provenance("hedging", "test") { Method = m });
+            return analysis.Cues.Select(c => doc.GetString(c.Span)).ToArray();
+        }
+        var usual = Cues(null);
+        var strict = Cues(0.95);
+        Assert.NotEmpty(usual);
+        Assert.True(strict.Length < usual.Length, $"0.95 kept {strict.Length} of {usual.Length} cues");
+        Assert.All(strict, cue => Assert.Contains(cue, usual));
+    }
+
+    private sealed class FolderModelStore(string root) : IModelStore
+    {
+        public string Resolve(string name) => Path.Combine(root, name);
     }
 
     private static AnalyzerOptions Options(string json) =>

@@ -80,6 +80,17 @@ public class EvaluatorTests : IDisposable
     }
 
     [Fact]
+    public void An_analyzer_of_two_tasks_is_scored_on_the_task_the_gold_annotates()
+    {
+        var doc = DocumentFactory.Create("A meteorite fell.");
+        var claim = new ClaimStance { Id = "c1", Span = doc.FullSpan, Claim = "a", Label = ClaimStanceLabel.Agree };
+        var gold = doc.WithLayer(Layers.ClaimStance, [claim]);
+        var report = Evaluator.Evaluate([Layers.Stance, Layers.ClaimStance], [gold], [gold]);
+        Assert.Equal("claims", report.Task);
+        Assert.Equal(1.0, report["accuracy"]);
+    }
+
+    [Fact]
     public void Quotes_report_the_quote_measures()
     {
         string text = "Smith said: \"We will win.\"";
@@ -112,7 +123,7 @@ public class EvaluatorTests : IDisposable
         var a = DocumentFactory.Create("One text.");
         var b = DocumentFactory.Create("Another text.");
         Assert.Contains("predicted text differs", Assert.Throws<EvaluationException>(() => Evaluator.Evaluate([Layers.Entities], [a], [b])).Message);
-        Assert.Contains("no \"entities\" layer", Assert.Throws<EvaluationException>(() => Evaluator.Evaluate([Layers.Entities], [a], [a])).Message);
+        Assert.Contains("none of the layers the analyzer produces (entities)", Assert.Throws<EvaluationException>(() => Evaluator.Evaluate([Layers.Entities], [a], [a])).Message);
         Assert.Contains("1 gold documents but 0 predicted", Assert.Throws<EvaluationException>(() => Evaluator.Evaluate([Layers.Entities], [a], [])).Message);
     }
 }

@@ -125,6 +125,7 @@ public class GoldReaderTests : IDisposable
         Assert.Empty(_errors);
 
         var test = Assert.Single(Read(path, options: new GoldReadOptions { Split = "test" }));
+        Assert.Equal("d1", Assert.Single(Read(path, options: new GoldReadOptions { Split = "!test" })).Metadata.ExternalId);
         Assert.Equal(["investigated", "whether"], test.GetLayer(Layers.HedgeCues).Select(c => test.GetString(c.Span)));
         Assert.Equal($"{path}:4: cue [0, 3) reads \"Bad\", not \"Cue\"", Assert.Single(_errors));
     }

@@ -76,6 +76,22 @@ public class TrainingRunnerTests : IDisposable
     }
 
     [Fact]
+    public void Several_dev_files_are_concatenated_and_nothing_is_held_out_of_train()
+    {
+        string train = _files.PathOf("train.jsonl"), dev1 = _files.PathOf("dev-1.jsonl"), dev2 = _files.PathOf("dev-2.jsonl");
+        TopicClassifier.WriteGold(train, 20, seed: 13);
+        TopicClassifier.WriteGold(dev1, 4, seed: 14);
+        TopicClassifier.WriteGold(dev2, 6, seed: 15);
+        var request = Request(train, _files.PathOf("models/topics")) with { Dev = new GoldSource(dev1), AdditionalDev = [new GoldSource(dev2)] };
+        var manifest = new TrainingRunner(_log, TextWriter.Null).Run(request).Manifest;
+
+        Assert.Equal((20, 10), (manifest.TrainDocuments, manifest.DevDocuments));
+        Assert.Equal(dev1, manifest.Dev!.Path);
+        Assert.Equal(dev2, Assert.Single(manifest.AdditionalDev!).Path);
+        Assert.Null(manifest.DevSplit);
+    }
+
+    [Fact]
     public void The_same_seed_and_data_give_the_same_model_file()
     {
         string train = _files.PathOf("train.jsonl");
@@ -103,9 +119,26 @@ public class TrainingRunnerTests : IDisposable
         Assert.Equal(["manifest.json", "model.bin"], Directory.EnumerateFiles(model).Select(Path.GetFileName).Order());
 
         string foreign = _files.PathOf("docs");
-        _files.Write("docs/readme.md", "not a model");
+        _files.Write("docs/notes.txt", "not a model");
         var error = Assert.Throws<IOException>(() => runner.Run(Request(train, foreign)));
         Assert.Contains("not empty and not a model folder", error.Message);
+    }
+
+    [Fact]
+    public void The_model_card_is_kept_by_retraining_and_is_not_a_model_file()
+    {
+        string train = _files.PathOf("train.jsonl");
+        TopicClassifier.WriteGold(train, 20, seed: 10);
+        var runner = new TrainingRunner(_log, TextWriter.Null);
+        string card = _files.Write("models/topics/README.md", "# topics: the card");
+        string model = Path.GetDirectoryName(card)!;
+
+        var first = runner.Run(Request(train, model)).Manifest;
+        var second = runner.Run(Request(train, model, seed: 8)).Manifest;
+
+        Assert.Equal("# topics: the card", File.ReadAllText(card));
+        Assert.Equal(["model.bin"], first.Files.Keys);
+        Assert.Equal(["model.bin"], second.Files.Keys);
     }
 
     [Fact]

@@ -1,0 +1,94 @@
+using System.Collections.Immutable;
+using Pipeline.Analyzers.Quotes.Detection;
+using Pipeline.Sdk;
+
+namespace Pipeline.Analyzers.Quotes.Attribution;
+
+/// <summary>The entity mentions of a document as token ranges, for finding speakers and antecedents.</summary>
+internal sealed class EntityIndex
+{
+    private readonly (int Start, int End, EntityMention Mention)[] _mentions;
+    private readonly TokenView _view;
+
+    public EntityIndex(TokenView view, ImmutableArray<EntityMention> mentions)
+    {
+        _view = view;
+        var doc = view.Doc;
+        _mentions = new (int, int, EntityMention)[mentions.Length];
+        for (int i = 0; i < mentions.Length; i++)
+        {
+            var m = mentions[i];
+            int s = doc.TokenAt(m.Span.Start), e = s;
+            while (e < doc.Tokens.Length && doc.Tokens[e].Span.Start < m.Span.End) e++;
+            _mentions[i] = (s, Math.Max(e, s + 1), m);
+        }
+        Array.Sort(_mentions, (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
+    }
+
+    /// <summary>The mention that best names a speaker within tokens [start, end): a person first, then an organisation, place, other.</summary>
+    public EntityMention? Best(int start, int end)
+    {
+        EntityMention? best = null;
+        int bestRank = int.MaxValue;
+        foreach (var (s, e, m) in Within(start, end))
+        {
+            int rank = Rank(m.Type);
+            if (rank < bestRank) { best = m; bestRank = rank; }
+        }
+        return best;
+    }
+
+    /// <summary>The longest mention starting at token <paramref name="token"/>, or null.</summary>
+    public EntityMention? StartingAt(int token)
+    {
+        int i = LowerBound(token);
+        return i < _mentions.Length && _mentions[i].Start == token ? _mentions[i].Mention : null;
+    }
+
+    /// <summary>Whether a person is named within tokens [start, end).</summary>
+    public bool HasPerson(int start, int end)
+    {
+        foreach (var (_, _, m) in Within(start, end)) if (m.Type == EntityTypes.Person) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// The nearest mention of one of <paramref name="types"/> that ends before token <paramref name="before"/>,
+    /// outside quotation marks, no earlier than token <paramref name="notBefore"/>.
+    /// </summary>
+    public EntityMention? NearestBefore(int before, int notBefore, params ReadOnlySpan<string> types)
+    {
+        int i = UpperBound(before) - 1;
+        for (; i >= 0; i--)
+        {
+            var (s, e, m) = _mentions[i];
+            if (s < notBefore) break;
+            if (e > before || _view.InQuote(s)) continue;
+            foreach (var type in types) if (m.Type == type) return m;
+        }
+        return null;
+    }
+
+    private IEnumerable<(int Start, int End, EntityMention Mention)> Within(int start, int end)
+    {
+        for (int i = LowerBound(start); i < _mentions.Length && _mentions[i].Start < end; i++)
+            if (_mentions[i].End <= end) yield return _mentions[i];
+    }
+
+    private static int Rank(string type) => type switch
+    {
+        EntityTypes.Person => 0,
+        EntityTypes.Organization => 1,
+        EntityTypes.Location => 2,
+        _ => 3,
+    };
+
+    private int LowerBound(int token)
+    {
+        int lo = 0, hi = _mentions.Length;
+        while (lo < hi) { int mid = (lo + hi) >>> 1; if (_mentions[mid].Start < token) lo = mid + 1; else hi = mid; }
+        return lo;
+    }
+
+    private int UpperBound(int token) => LowerBound(token);
+}

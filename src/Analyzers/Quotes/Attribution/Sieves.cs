@@ -1,0 +1,235 @@
+using Pipeline.Analyzers.Quotes.Detection;
+using Pipeline.Analyzers.Quotes.Lexicon;
+using Pipeline.Sdk;
+
+namespace Pipeline.Analyzers.Quotes.Attribution;
+
+/// <summary>
+/// The pattern sieves of attribution, after Stanford CoreNLP's QuoteAttributionAnnotator: each
+/// looks at one construction and either finds the speaker's words or leaves the quote open for
+/// the next. The order they run in is set by <see cref="QuoteAttributor"/>.
+/// </summary>
+internal static class Sieves
+{
+    /// <summary>Longest speaker phrase a pattern accepts, in tokens.</summary>
+    private const int MaxSpeakerTokens = 14;
+
+    /// <summary>"..." — Commissioner X: the words after the dash, to the end of the line.</summary>
+    public static SpeakerSpan? DashTrailer(AttributionContext ctx, QuoteInfo q)
+    {
+        var v = ctx.View;
+        if (q.Cue is not { } cue || v.Class[cue.Start] != TokenClass.Dash) return null;
+        var (s, e) = Trim(v, cue.End, QuoteDetector.TrailerEnd(v, cue.End));
+        return e > s ? new SpeakerSpan(s, e, "sieve:dash-trailer", 0.9) : null;
+    }
+
+    /// <summary>"And from Chairwoman Y:" or "He added:" then the quotation: the name in the lead before the cue.</summary>
+    public static SpeakerSpan? ColonLead(AttributionContext ctx, QuoteInfo q)
+    {
+        var v = ctx.View;
+        if (q.Cue is not { } cue || v.Class[cue.End - 1] != TokenClass.Colon || q.Start < cue.End) return null;
+        int leadStart = v.SentenceOfToken(cue.Start).FirstToken;
+        if (ctx.Entities.Best(leadStart, cue.Start) is { } m)
+        {
+            int s = v.Doc.TokenAt(m.Span.Start), e = v.Doc.TokenAt(m.Span.End - 1) + 1;
+            while (s > leadStart && v.Class[s - 1] == TokenClass.Capitalized) s--;
+            return new SpeakerSpan(s, e, "sieve:colon-lead", 0.85);
+        }
+        int start = leadStart, end = cue.Start;
+        while (start < end && IsLeadFiller(v.Doc.TokenText(start))) start++;
+        while (end > start && (v.CueAt[end - 1] is not null || IsAuxiliaryOrAdverb(v.Doc.TokenText(end - 1)))) end--;
+        var (ts, te) = Trim(v, start, end);
+        return te > ts && te - ts <= MaxSpeakerTokens && LooksLikeSpeaker(ctx, ts, te) ? new SpeakerSpan(ts, te, "sieve:colon-lead", 0.7) : null;
+    }
+
+    /// <summary>
+    /// Cue after the content: "...," X said (the words between quote and cue) or "...," said X
+    /// (the words after the cue up to a comma or the sentence end).
+    /// </summary>
+    public static SpeakerSpan? SaidTrailer(AttributionContext ctx, QuoteInfo q)
+    {
+        var v = ctx.View;
+        if (q.Cue is not { } cue) return null;
+        int contentEnd = -1;
+        foreach (var (_, e) in q.Content) if (e <= cue.Start) contentEnd = e;
+        if (contentEnd < 0 || v.SentenceOf[cue.Start] != v.SentenceOf[Math.Max(contentEnd - 1, 0)] && !v.InQuote(contentEnd - 1)) return null;
+        var (gs, ge) = Trim(v, contentEnd, cue.Start);
+        if (ge > gs)
+        {
+            if (ge - gs > 8 || !LooksLikeSpeaker(ctx, gs, ge) || HasClauseBreak(v, gs, ge)) return null;
+            return new SpeakerSpan(gs, ge, "sieve:said-trailer", 0.85);
+        }
+        int end = cue.End, sentenceEnd = v.SentenceOfToken(cue.Start).EndToken;
+        while (end < sentenceEnd && end - cue.End < MaxSpeakerTokens && !q.InContent(end)
+               && v.Class[end] is not (TokenClass.Comma or TokenClass.Period or TokenClass.Colon or TokenClass.QuoteMark)) end++;
+        var (s, t) = Trim(v, cue.End, end);
+        return t > s && LooksLikeSpeaker(ctx, s, t) ? new SpeakerSpan(s, t, "sieve:said-trailer", 0.85) : null;
+    }
+
+    /// <summary>X, a doctor, said ...: a name, an apposition between commas, then the cue.</summary>
+    public static SpeakerSpan? Appositive(AttributionContext ctx, QuoteInfo q)
+    {
+        var v = ctx.View;
+        if (q.Cue is not { } cue || cue.Start < 2 || v.Class[cue.Start - 1] != TokenClass.Comma || IsParticiple(v, cue.Start)) return null;
+        int clauseStart = ClauseStart(ctx, q, cue.Start);
+        int firstComma = -1;
+        for (int t = cue.Start - 2; t >= clauseStart; t--)
+            if (v.Class[t] == TokenClass.Comma) { firstComma = t; break; }
+        if (firstComma <= clauseStart) return null;
+        int nameStart = SpeakerStart(ctx, clauseStart, firstComma);
+        if (nameStart < 0 || firstComma - nameStart > 6 || !LooksLikeSpeaker(ctx, nameStart, firstComma)) return null;
+        return new SpeakerSpan(nameStart, cue.Start - 1, "sieve:appositive", 0.8);
+    }
+
+    /// <summary>X said: "..." / X said that ...: the subject phrase before the cue.</summary>
+    public static SpeakerSpan? SaidLead(AttributionContext ctx, QuoteInfo q)
+    {
+        var v = ctx.View;
+        if (q.Cue is not { } cue || q.Start < cue.End || IsParticiple(v, cue.Start)) return null;
+        int clauseStart = ClauseStart(ctx, q, cue.Start);
+        int end = cue.Start;
+        while (end > clauseStart && IsAuxiliaryOrAdverb(v.Doc.TokenText(end - 1))) end--;
+        int start = SpeakerStart(ctx, clauseStart, end);
+        if (start < 0) return null;
+        var (s, e) = Trim(v, start, end);
+        return e > s && IsNounPhrase(ctx, s, e) ? new SpeakerSpan(s, e, "sieve:said-lead", 0.75) : null;
+    }
+
+    /// <summary>
+    /// "..., adding that ..." / "by claiming that ...": a participle cue has the subject of the
+    /// clause it hangs on; that is the speaker of the quote before it in the sentence, else the
+    /// first name or pronoun of the sentence.
+    /// </summary>
+    public static SpeakerSpan? ParticipleSubject(AttributionContext ctx, QuoteInfo q)
+    {
+        var v = ctx.View;
+        if (q.Cue is not { } cue || !IsParticiple(v, cue.Start)) return null;
+        int sentence = v.SentenceOf[cue.Start];
+        int index = ctx.Quotes.IndexOf(q);
+        for (int i = index - 1; i >= 0; i--)
+        {
+            var previous = ctx.Quotes[i];
+            if (previous.Cue is not { } pc || v.SentenceOf[pc.Start] != sentence) break;
+            if (previous.SpeakerTokens is { } s) return new SpeakerSpan(s.Start, s.End, "sieve:participle-subject", 0.75);
+        }
+        int first = v.SentenceOfToken(cue.Start).FirstToken;
+        for (int t = first; t < cue.Start; t++)
+        {
+            if (q.InContent(t) || v.InQuote(t)) continue;
+            if (ctx.Entities.StartingAt(t) is { } m)
+                return new SpeakerSpan(t, v.Doc.TokenAt(m.Span.End - 1) + 1, "sieve:participle-subject", 0.65);
+            if (ctx.Speakers.Classify(v.Doc, t) is SpeakerWordClass.PronounPerson or SpeakerWordClass.PronounGroup)
+                return new SpeakerSpan(t, t + 1, "sieve:participle-subject", 0.65);
+        }
+        return null;
+    }
+
+    /// <summary>A quote with no speaker of its own right after another quote: the same speaker goes on.</summary>
+    public static ResolvedSpeaker? ParagraphCarryOver(AttributionContext ctx, QuoteInfo q)
+    {
+        int index = ctx.Quotes.IndexOf(q);
+        if (index <= 0) return null;
+        var previous = ctx.Quotes[index - 1];
+        if (previous.Speaker is not { } speaker || speaker.Kind == SpeakerKind.Unknown && speaker.Entity is null) return null;
+        int gap = ctx.Paragraph(q.Start) - ctx.Paragraph(previous.End - 1);
+        return gap <= 1 ? speaker : null;
+    }
+
+    /// <summary>Last resort: the nearest person (else organisation) named before the quote, outside quotation marks.</summary>
+    public static EntityMention? NearestEntity(AttributionContext ctx, QuoteInfo q)
+    {
+        int paragraph = ctx.Paragraph(q.Start);
+        int notBefore = SpeakerResolver.ParagraphStartToken(ctx, Math.Max(0, paragraph - 1));
+        return ctx.Entities.NearestBefore(q.Start, notBefore, EntityTypes.Person)
+            ?? ctx.Entities.NearestBefore(q.Start, notBefore, EntityTypes.Organization);
+    }
+
+    /// <summary>A cue opening with an -ing form ("adding", "saying", "citing") has no subject of its own.</summary>
+    private static bool IsParticiple(TokenView v, int cueStart) =>
+        v.Doc.TokenText(cueStart).EndsWith("ing", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Where the clause holding the cue starts: after the last quotation, content, colon or semicolon before it, or the sentence start.</summary>
+    private static int ClauseStart(AttributionContext ctx, QuoteInfo q, int cueStart)
+    {
+        var v = ctx.View;
+        int first = v.SentenceOfToken(cueStart).FirstToken;
+        for (int t = cueStart - 1; t >= first; t--)
+            if (q.InContent(t) || v.InQuote(t) || v.Class[t] == TokenClass.Colon) return t + 1;
+        return first;
+    }
+
+    /// <summary>The first token in [start, end) that can open a speaker phrase: a name, a pronoun, a determiner or a speaker noun.</summary>
+    private static int SpeakerStart(AttributionContext ctx, int start, int end)
+    {
+        var v = ctx.View;
+        for (int t = start; t < end; t++)
+        {
+            var w = v.Doc.TokenText(t);
+            if (ctx.Entities.Best(t, t + 1) is not null || ctx.Speakers.Classify(v.Doc, t) != SpeakerWordClass.None) return t;
+            if (w.Equals("the", StringComparison.OrdinalIgnoreCase) || w.Equals("a", StringComparison.OrdinalIgnoreCase)
+                || w.Equals("an", StringComparison.OrdinalIgnoreCase)) return t;
+            if (v.Class[t] == TokenClass.Capitalized && !IsLeadFiller(w)) return t;
+        }
+        return -1;
+    }
+
+    /// <summary>
+    /// A short phrase that can only be a noun phrase: at most six tokens, each a capitalised word,
+    /// a determiner or possessive, a speaker word (pronoun, description, source) or "of".
+    /// </summary>
+    private static bool IsNounPhrase(AttributionContext ctx, int start, int end)
+    {
+        var v = ctx.View;
+        if (end - start > 6) return false;
+        for (int t = start; t < end; t++)
+        {
+            if (v.Class[t] == TokenClass.Capitalized || v.SpeakerClass[t] != SpeakerWordClass.None) continue;
+            if (!NounPhraseWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(v.Doc.TokenText(t))) return false;
+        }
+        return LooksLikeSpeaker(ctx, start, end);
+    }
+
+    private static readonly HashSet<string> NounPhraseWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "of", "'s", "’s", "-", ".", "another", "other",
+        "senior", "former", "top", "chief", "local", "federal", "state",
+    };
+
+    private static bool LooksLikeSpeaker(AttributionContext ctx, int start, int end)
+    {
+        var v = ctx.View;
+        if (ctx.Entities.Best(start, end) is not null) return true;
+        for (int t = start; t < end; t++)
+            if (v.Class[t] == TokenClass.Capitalized || ctx.Speakers.Classify(v.Doc, t) != SpeakerWordClass.None) return true;
+        return false;
+    }
+
+    private static bool HasClauseBreak(TokenView v, int start, int end)
+    {
+        for (int t = start; t < end; t++) if (v.Class[t] is TokenClass.Period or TokenClass.Colon) return true;
+        return false;
+    }
+
+    /// <summary>Strips punctuation, quotation marks and dashes from both ends of [start, end).</summary>
+    private static (int Start, int End) Trim(TokenView v, int start, int end)
+    {
+        while (start < end && v.Class[start] is not (TokenClass.Word or TokenClass.Capitalized or TokenClass.Number)) start++;
+        while (end > start && v.Class[end - 1] is not (TokenClass.Word or TokenClass.Capitalized or TokenClass.Number or TokenClass.OtherPunct)) end--;
+        return (start, end);
+    }
+
+    private static readonly HashSet<string> LeadFillers = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "and", "but", "so", "from", "here", "here's", "this", "is", "was", "what", "said", "says", "then", "also", "now", "meanwhile", "as", "for", "its", "part",
+    };
+
+    private static readonly HashSet<string> AuxiliariesAndAdverbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "also", "later", "then", "again", "still", "previously", "recently", "repeatedly", "has", "had", "have", "was", "is", "were", "are",
+        "would", "will", "had", "once", "first", "often", "publicly", "privately", "reportedly", "further", "earlier", "finally", "simply",
+    };
+
+    private static bool IsLeadFiller(ReadOnlySpan<char> word) => LeadFillers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+
+    private static bool IsAuxiliaryOrAdverb(ReadOnlySpan<char> word) => AuxiliariesAndAdverbs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+}

@@ -1,0 +1,120 @@
+using Pipeline.Analyzers.Quotes.Detection;
+using Pipeline.Analyzers.Quotes.Lexicon;
+using Pipeline.Sdk;
+
+namespace Pipeline.Analyzers.Quotes.Attribution;
+
+/// <summary>
+/// Decides who a written speaker span refers to: a named entity in it, an anonymous or vague
+/// source, or a pronoun or description resolved to an earlier speaker or the nearest compatible
+/// entity (a person for he/she and "the governor", an organisation for "the company").
+/// </summary>
+internal static class SpeakerResolver
+{
+    /// <summary>How far back (in paragraphs) a pronoun or description looks for its referent.</summary>
+    private const int ReachParagraphs = 3;
+
+    public static ResolvedSpeaker Resolve(AttributionContext ctx, QuoteInfo quote, int start, int end)
+    {
+        var v = ctx.View;
+        var doc = v.Doc;
+        var span = TextSpan.FromBounds(doc.Tokens[start].Span.Start, doc.Tokens[end - 1].Span.End);
+        string text = doc.GetString(span);
+
+        if (HasAnonymityMarker(ctx, start, end)) return new(SpeakerKind.Anonymous, text, null, span);
+        bool person = ctx.Entities.HasPerson(start, end);
+        var (head, headClass) = Head(ctx, start, end);
+        if (headClass == SpeakerWordClass.VagueHead && !person) return new(SpeakerKind.Anonymous, text, null, span);
+        if (ctx.Entities.Best(start, end) is { } named) return new(SpeakerKind.Named, text, named, span);
+
+        switch (headClass)
+        {
+            case SpeakerWordClass.PronounPerson:
+                return new(SpeakerKind.Pronoun, text, Antecedent(ctx, quote, start, EntityTypes.Person), span);
+            case SpeakerWordClass.PronounGroup:
+                return new(SpeakerKind.Pronoun, text, Antecedent(ctx, quote, start, EntityTypes.Organization, EntityTypes.Location), span);
+            case SpeakerWordClass.PronounSelf:
+                return new(SpeakerKind.Pronoun, text, null, span);
+            case SpeakerWordClass.OrgNoun when IsDefinite(doc, start, head):
+                return Described(Antecedent(ctx, quote, start, EntityTypes.Organization), text, span);
+            case SpeakerWordClass.PersonNoun when IsDefinite(doc, start, head):
+                return Described(Antecedent(ctx, quote, start, EntityTypes.Person), text, span);
+        }
+        bool capitalized = false;
+        for (int t = start; t < end; t++) capitalized |= v.Class[t] == TokenClass.Capitalized && t != v.SentenceOfToken(t).FirstToken;
+        return new(capitalized ? SpeakerKind.Named : SpeakerKind.Unknown, text, null, span);
+    }
+
+    private static ResolvedSpeaker Described(EntityMention? referent, string text, TextSpan span) =>
+        new(referent is null ? SpeakerKind.Unknown : SpeakerKind.Named, text, referent, span);
+
+    /// <summary>
+    /// The referent of a pronoun or description at <paramref name="before"/>: whichever comes
+    /// last before it of the nearest compatible mention outside quotation marks and the speaker of
+    /// an earlier quote (paragraph carry-over: "he added" goes on with the last speaker).
+    /// </summary>
+    public static EntityMention? Antecedent(AttributionContext ctx, QuoteInfo quote, int before, params string[] types)
+    {
+        int paragraph = ctx.Paragraph(before);
+        int notBefore = ParagraphStartToken(ctx, Math.Max(0, paragraph - ReachParagraphs + 1));
+        var mention = ctx.Entities.NearestBefore(before, notBefore, types);
+        int mentionAt = mention is null ? -1 : ctx.View.Doc.TokenAt(mention.Span.Start);
+        int index = ctx.Quotes.IndexOf(quote);
+        for (int i = index - 1; i >= 0; i--)
+        {
+            var previous = ctx.Quotes[i];
+            int at = previous.SpeakerTokens?.Start ?? previous.Start;
+            if (at < Math.Max(notBefore, mentionAt)) break;
+            if (at < before && previous.Speaker?.Entity is { } e && Array.IndexOf(types, e.Type) >= 0) return e;
+        }
+        return mention;
+    }
+
+    public static int ParagraphStartToken(AttributionContext ctx, int paragraph)
+    {
+        var doc = ctx.View.Doc;
+        return doc.Sentences[doc.Paragraphs[paragraph].FirstSentence].FirstToken;
+    }
+
+    public static bool HasAnonymityMarker(AttributionContext ctx, int start, int end)
+    {
+        for (int t = start; t < end; t++)
+            if (ctx.Speakers.Classify(ctx.View.Doc, t, end, out _) == SpeakerWordClass.Anonymity) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// The head word of a speaker phrase: the last word before a comma, bracket, preposition or
+    /// relative pronoun ("a senior official [familiar with...]", "Hugh Hill[, a doctor]").
+    /// </summary>
+    private static (int Head, SpeakerWordClass Class) Head(AttributionContext ctx, int start, int end)
+    {
+        var v = ctx.View;
+        int head = start;
+        for (int t = start; t < end; t++)
+        {
+            if (v.Class[t] is TokenClass.Comma or TokenClass.OtherPunct or TokenClass.Dash || (t > start && IsPhraseBreak(v.Doc.TokenText(t)))) break;
+            if (v.Class[t] is TokenClass.Word or TokenClass.Capitalized) head = t;
+        }
+        return (head, ctx.Speakers.Classify(v.Doc, head));
+    }
+
+    private static bool IsPhraseBreak(ReadOnlySpan<char> word) =>
+        word.Equals("of", StringComparison.OrdinalIgnoreCase) || word.Equals("at", StringComparison.OrdinalIgnoreCase)
+        || word.Equals("in", StringComparison.OrdinalIgnoreCase) || word.Equals("for", StringComparison.OrdinalIgnoreCase)
+        || word.Equals("from", StringComparison.OrdinalIgnoreCase) || word.Equals("with", StringComparison.OrdinalIgnoreCase)
+        || word.Equals("who", StringComparison.OrdinalIgnoreCase) || word.Equals("which", StringComparison.OrdinalIgnoreCase)
+        || word.Equals("familiar", StringComparison.OrdinalIgnoreCase) || word.Equals("close", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsDefinite(Document doc, int start, int head)
+    {
+        for (int t = start; t < head; t++)
+        {
+            var w = doc.TokenText(t);
+            if (w.Equals("the", StringComparison.OrdinalIgnoreCase) || w.Equals("this", StringComparison.OrdinalIgnoreCase)
+                || w.Equals("that", StringComparison.OrdinalIgnoreCase) || w.Equals("its", StringComparison.OrdinalIgnoreCase))
+                return true;
+        }
+        return false;
+    }
+}

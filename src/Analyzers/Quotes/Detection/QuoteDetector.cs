@@ -1,0 +1,409 @@
+using Pipeline.Analyzers.Quotes.Learning;
+using Pipeline.Analyzers.Quotes.Lexicon;
+using Pipeline.Sdk;
+
+namespace Pipeline.Analyzers.Quotes.Detection;
+
+/// <summary>
+/// Finds quotes in a segmented document: cues, then the content of each cue (learned, after BBC
+/// citron), then quotations introduced by a colon or followed by a dash and attribution, then
+/// quotations with no cue that read as speech. Thread-safe; one instance serves a whole run.
+/// </summary>
+internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model)
+{
+    /// <summary>Largest number of tokens a content window reaches on each side of its cue.</summary>
+    private const int MaxReach = 250;
+
+    public QuotesLexicon Lexicon { get; } = lexicon;
+    public QuoteModel Model { get; } = model;
+
+    public List<DetectedQuote> Detect(Document doc) => Detect(new TokenView(doc, Lexicon, Model.Clusters));
+
+    public List<DetectedQuote> Detect(TokenView v)
+    {
+        var buffer = new FeatureBuffer(Model.Bits);
+        var cues = FindCues(v, buffer);
+        var cueTokens = new CueMarks(v.Count, cues.Select(c => (c.Start, c.End)));
+
+        var quotes = new List<DetectedQuote>();
+        var spans = new List<TaggedSpan>();
+        foreach (var cue in cues)
+        {
+            spans.Clear();
+            FindContent(v, cue.Start, cue.End, cueTokens, buffer, spans);
+            bool before = spans.Exists(s => s.End <= cue.Start && HasWord(v, s.Start, s.End) && v.Class[s.End - 1] is TokenClass.QuoteMark or TokenClass.Comma);
+            var content = new List<(int, int)>();
+            double p = 1;
+            foreach (var s in spans)
+                if (HasWord(v, s.Start, s.End) && !(before && IsTrailerTail(v, cue.End, s.Start)))
+                {
+                    content.Add((s.Start, s.End));
+                    p = Math.Min(p, s.Probability);
+                }
+            if (content.Count > 0)
+                quotes.Add(new DetectedQuote { Content = content, Cue = (cue.Start, cue.End), Confidence = cue.Probability * p, Method = "model:cue-content" });
+            else if (ClauseContent(v, cue.Start, cue.End, cueTokens) is { } clause)
+                quotes.Add(new DetectedQuote { Content = [clause], Cue = (cue.Start, cue.End), Confidence = cue.Probability * 0.5, Method = "rule:clause-content" });
+        }
+
+        RemoveOverlaps(quotes);
+        ExtendOverPartialQuotations(v, quotes, cueTokens);
+        var covered = Covered(v, quotes);
+        AddColonLeads(v, quotes, covered);
+        AddSpeakerLines(v, quotes, covered);
+        AddDashTrailers(v, quotes, covered);
+        quotes.Sort((a, b) => a.Start.CompareTo(b.Start));
+        AddUncuedQuotations(v, quotes, covered, cueTokens);
+        foreach (var q in quotes) q.Kind = KindOf(v, q);
+        return quotes;
+    }
+
+    /// <summary>Cue spans, sentence by sentence.</summary>
+    private List<TaggedSpan> FindCues(TokenView v, FeatureBuffer buffer)
+    {
+        var cues = new List<TaggedSpan>();
+        var skip = Model.CueSkipWords;
+        foreach (var sentence in v.Doc.Sentences)
+        {
+            int start = sentence.FirstToken, end = sentence.EndToken;
+            GreedyTagger.Decode(Model.Cue, start, end, backward: false, buffer, (t, previous, f) =>
+            {
+                if (previous == Bio.O && skip.Contains(v.WordHash[t])) return false;
+                QuoteFeatures.Cue(v, t, start, end, previous, f);
+                return true;
+            }, cues);
+        }
+        return cues;
+    }
+
+    /// <summary>Content spans of one cue, tagged outward from the cue over its window, in text order.</summary>
+    public void FindContent(TokenView v, int cueStart, int cueEnd, CueMarks cueTokens, FeatureBuffer buffer, List<TaggedSpan> output)
+    {
+        var (start, end) = ContentWindow(v, cueStart, cueEnd, cueTokens);
+        int lemma = QuoteFeatures.CueLemma(v, cueStart, cueEnd);
+        bool Features(int t, int previous, FeatureBuffer f)
+        {
+            QuoteFeatures.Content(v, cueTokens, t, cueStart, cueEnd, lemma, previous, f);
+            return true;
+        }
+        GreedyTagger.Decode(Model.Content, start, cueStart, backward: true, buffer, Features, output);
+        output.Reverse();
+        GreedyTagger.Decode(Model.Content, cueEnd, end, backward: false, buffer, Features, output);
+    }
+
+    /// <summary>
+    /// Content for a cue the content tagger found none for: the clause after the cue to the end
+    /// of the sentence ("said that ..."), else the clause before the comma that precedes a short
+    /// source ("..., sources said."). Null when neither holds three words.
+    /// </summary>
+    private static (int Start, int End)? ClauseContent(TokenView v, int cueStart, int cueEnd, CueMarks cues)
+    {
+        var sentence = v.SentenceOfToken(cueStart);
+        int end = sentence.EndToken;
+        while (end > cueEnd && v.Class[end - 1] is TokenClass.Period or TokenClass.Comma or TokenClass.Colon) end--;
+        if (Words(v, cueEnd, end) >= 3 && !cues.Any(cueEnd, end) && !v.InQuote(cueEnd)) return (cueEnd, end);
+
+        int comma = -1;
+        for (int t = cueStart - 1; t >= sentence.FirstToken && cueStart - t <= 8; t--)
+        {
+            if (v.Class[t] == TokenClass.Comma) { comma = t; break; }
+            if (v.Class[t] is TokenClass.QuoteMark or TokenClass.Period or TokenClass.Colon) break;
+        }
+        if (comma < 0 || cues.Any(sentence.FirstToken, comma) || Words(v, sentence.FirstToken, comma) < 3) return null;
+        return (sentence.FirstToken, comma);
+    }
+
+    private static int Words(TokenView v, int start, int end)
+    {
+        int n = 0;
+        for (int t = start; t < end; t++) if (v.Class[t] is TokenClass.Word or TokenClass.Capitalized or TokenClass.Number) n++;
+        return n;
+    }
+
+    /// <summary>
+    /// The tokens a cue's content may lie in: the cue's sentence, widened to whole quotations it
+    /// touches, plus quotations with no cue of their own that open the sentences right after it
+    /// in the same paragraph ("...," Sivitsky wrote. "This is because...").
+    /// </summary>
+    public static (int Start, int End) ContentWindow(TokenView v, int cueStart, int cueEnd, CueMarks cueTokens)
+    {
+        var doc = v.Doc;
+        var sentence = v.SentenceOfToken(cueStart);
+        int start = sentence.FirstToken, end = Math.Max(sentence.EndToken, cueEnd);
+        int lo = Math.Max(0, cueStart - MaxReach), hi = Math.Min(v.Count, cueEnd + MaxReach);
+        for (int t = start; t < end; t++)
+        {
+            int q = v.QuoteOf[t];
+            if (q < 0) continue;
+            var (qs, qe) = QuotationTokens(doc, doc.Quotations[q]);
+            start = Math.Min(start, qs);
+            end = Math.Max(end, qe);
+            t = Math.Max(t, qe - 1);
+        }
+        while (end < hi && v.QuoteOf[end] >= 0 && v.SentenceOf[end] != v.SentenceOf[end - 1]
+               && v.SentenceOfToken(end).Paragraph == sentence.Paragraph)
+        {
+            var (qs, qe) = QuotationTokens(doc, doc.Quotations[v.QuoteOf[end]]);
+            if (qs != end || cueTokens.Any(qs, qe)) break;
+            end = qe;
+        }
+        return (Math.Max(start, lo), Math.Min(end, hi));
+    }
+
+    /// <summary>Token range of a quotation, marks included.</summary>
+    public static (int Start, int End) QuotationTokens(Document doc, QuotationPair pair)
+    {
+        var span = pair.Span;
+        int s = doc.TokenAt(span.Start), e = s;
+        while (e < doc.Tokens.Length && doc.Tokens[e].Span.Start < span.End) e++;
+        return (s, e);
+    }
+
+    /// <summary>
+    /// Two cues claiming the same words: the more confident keeps them, unless one quote is
+    /// reported inside the other (its cue lies in the other's content: "X said Y claimed Z").
+    /// </summary>
+    private static void RemoveOverlaps(List<DetectedQuote> quotes)
+    {
+        quotes.Sort((a, b) => b.Confidence.CompareTo(a.Confidence));
+        for (int i = 1; i < quotes.Count; i++)
+        {
+            var q = quotes[i];
+            for (int j = 0; j < i && q.Content.Count > 0; j++)
+            {
+                var keep = quotes[j];
+                if (Nested(q, keep) || Nested(keep, q)) continue;
+                foreach (var (ks, ke) in keep.Content)
+                    q.Content.RemoveAll(c => c.Start < ke && ks < c.End);
+            }
+        }
+        quotes.RemoveAll(q => q.Content.Count == 0);
+    }
+
+    /// <summary>
+    /// A reported clause that goes on past where the content tagger stopped, to a partial
+    /// quotation later in the sentence ("adding that “it will be serious” and he would “formalize”
+    /// the decision soon"): with no cue and no other quote's content in between, the content runs
+    /// on to the end of the sentence, the partial quotation included.
+    /// </summary>
+    private static void ExtendOverPartialQuotations(TokenView v, List<DetectedQuote> quotes, CueMarks cueTokens)
+    {
+        var taken = new bool[v.Count];
+        foreach (var q in quotes)
+            foreach (var (s, e) in q.Content) Array.Fill(taken, true, s, e - s);
+        foreach (var q in quotes)
+        {
+            if (q.Cue is not { } cue || q.End <= cue.End) continue;
+            int end = q.End, sentenceEnd = v.SentenceOfToken(end - 1).EndToken;
+            if (end >= sentenceEnd || v.SentenceOf[cue.Start] != v.SentenceOf[end - 1]) continue;
+            int stop = sentenceEnd;
+            while (stop > end && v.Class[stop - 1] == TokenClass.Period) stop--;
+            int quotation = end;
+            while (quotation < stop && !(v.InQuote(quotation) && v.QuoteOf[quotation] != v.QuoteOf[end - 1])) quotation++;
+            if (quotation == stop || cueTokens.Any(end, stop) || Any(taken, end, stop)) continue;
+            q.Content[^1] = (q.Content[^1].Start, stop);
+            Array.Fill(taken, true, end, stop - end);
+        }
+    }
+
+    private static bool Nested(DetectedQuote inner, DetectedQuote outer) =>
+        inner.Cue is { } c && outer.Content.Exists(s => s.Start <= c.Start && c.End <= s.End);
+
+    private static bool[] Covered(TokenView v, List<DetectedQuote> quotes)
+    {
+        var covered = new bool[v.Count];
+        foreach (var q in quotes)
+        {
+            foreach (var (s, e) in q.Content) Array.Fill(covered, true, s, e - s);
+            if (q.Cue is { } c) Array.Fill(covered, true, c.Start, c.End - c.Start);
+        }
+        return covered;
+    }
+
+    /// <summary>
+    /// A quotation opened right after a colon that no cue explains: "And from Chairwoman Y:" then
+    /// the quotation, in the same or the next paragraph. The colon is the cue, with the reporting
+    /// verb right before it when there is one ("The Times reports:").
+    /// </summary>
+    private static void AddColonLeads(TokenView v, List<DetectedQuote> quotes, bool[] covered)
+    {
+        var doc = v.Doc;
+        foreach (var pair in doc.Quotations)
+        {
+            if (pair.Depth != 0) continue;
+            var (qs, qe) = QuotationTokens(doc, pair);
+            int colon = qs - 1;
+            if (colon < 0 || v.Class[colon] != TokenClass.Colon || doc.TokenText(colon) is not ":" || v.InQuote(colon)) continue;
+            if (Any(covered, qs, qe) || covered[colon] || !IsSpeech(v, qs, qe)) continue;
+            int leadStart = v.SentenceOfToken(colon).FirstToken;
+            if (colon - leadStart is 0 or > 12) continue;
+            int cueStart = colon;
+            for (int t = Math.Max(leadStart, colon - 3); t < colon; t++)
+                if (v.CueAt[t] is not null && t + v.CueLength[t] == colon) { cueStart = t; break; }
+            quotes.Add(new DetectedQuote { Content = [(qs, qe)], Cue = (cueStart, colon + 1), Confidence = 0.8, Method = "rule:colon-lead" });
+            Array.Fill(covered, true, colon, qe - colon);
+        }
+    }
+
+    /// <summary>
+    /// A paragraph opened by a short capitalised name and a colon, as in transcripts and headlines
+    /// ("TAPPER: And obviously ...", "Rubio: I Still Believe ..."): the rest of the paragraph is
+    /// what the name said, the colon is the cue. Editorial labels ("Correction:") are not names.
+    /// </summary>
+    private static void AddSpeakerLines(TokenView v, List<DetectedQuote> quotes, bool[] covered)
+    {
+        var doc = v.Doc;
+        foreach (var paragraph in doc.Paragraphs)
+        {
+            if (paragraph.SentenceCount == 0) continue;
+            int first = doc.Sentences[paragraph.FirstSentence].FirstToken, end = doc.Sentences[paragraph.EndSentence - 1].EndToken;
+            int colon = first;
+            while (colon < end && colon - first <= MaxSpeakerLineName && v.Class[colon] == TokenClass.Capitalized) colon++;
+            if (colon == first || colon >= end || colon - first > MaxSpeakerLineName || doc.TokenText(colon) is not ":"
+                || EditorialLabels.Contains(doc.TokenText(first).ToString()) || Any(covered, first, end) || Words(v, colon + 1, end) < 3) continue;
+            quotes.Add(new DetectedQuote { Content = [(colon + 1, end)], Cue = (colon, colon + 1), Confidence = 0.7, Method = "rule:speaker-line" });
+            Array.Fill(covered, true, colon, end - colon);
+        }
+    }
+
+    /// <summary>Longest name, in words, that opens a speaker line.</summary>
+    private const int MaxSpeakerLineName = 3;
+
+    /// <summary>First words of the labels that open a paragraph with a colon but name no speaker ("Editor's note:", "The Latest:").</summary>
+    private static readonly HashSet<string> EditorialLabels = new(StringComparer.OrdinalIgnoreCase)
+        {
+            "Correction", "Corrections", "Clarification", "Update", "Updated", "Note", "Editor", "Editors", "The", "Related", "Read", "Watch",
+            "Video", "Photo", "Photos", "Image", "Picture", "Pictured", "Caption", "Credit", "Abstract", "Disclosure",
+        };
+
+    /// <summary>
+    /// A quotation followed by a dash and a name that end the line: "..." — Commissioner X.
+    /// The dash is the cue.
+    /// </summary>
+    private static void AddDashTrailers(TokenView v, List<DetectedQuote> quotes, bool[] covered)
+    {
+        var doc = v.Doc;
+        foreach (var pair in doc.Quotations)
+        {
+            if (pair.Depth != 0 || !pair.IsClosed) continue;
+            var (qs, qe) = QuotationTokens(doc, pair);
+            int dash = qe;
+            if (dash + 1 >= v.Count || v.Class[dash] != TokenClass.Dash || v.Class[dash + 1] != TokenClass.Capitalized) continue;
+            if (Any(covered, qs, qe) || !IsSpeech(v, qs, qe)) continue;
+            int end = TrailerEnd(v, dash + 1);
+            if (end - dash - 1 is < 1 or > 8) continue;
+            quotes.Add(new DetectedQuote { Content = [(qs, qe)], Cue = (dash, dash + 1), Confidence = 0.8, Method = "rule:dash-trailer" });
+            Array.Fill(covered, true, qs, dash + 1 - qs);
+        }
+    }
+
+    /// <summary>
+    /// End of a trailer starting at token <paramref name="first"/>: the end of its line or sentence,
+    /// whichever comes first, a final period excluded; a quotation mark also ends it.
+    /// </summary>
+    public static int TrailerEnd(TokenView v, int first)
+    {
+        var doc = v.Doc;
+        int sentenceEnd = v.SentenceOfToken(first).EndToken;
+        int t = first;
+        while (t < sentenceEnd)
+        {
+            if (t > first && doc.Text.AsSpan(doc.Tokens[t - 1].Span.End, doc.Tokens[t].Span.Start - doc.Tokens[t - 1].Span.End).Contains('\n')) break;
+            if (v.Class[t] == TokenClass.QuoteMark || v.Class[t] == TokenClass.Period && (t + 1 == sentenceEnd || v.Class[t + 1] == TokenClass.QuoteMark)) break;
+            t++;
+        }
+        return t;
+    }
+
+    /// <summary>
+    /// Quotations no cue claimed. One that reads as speech and opens a paragraph or sentence
+    /// right after a direct quote continues that quote (news style: the speaker goes on); other
+    /// speech-like quotations become quotes with no cue. Short quoted phrases (scare quotes,
+    /// nicknames, titles) are not speech.
+    /// </summary>
+    private static void AddUncuedQuotations(TokenView v, List<DetectedQuote> quotes, bool[] covered, CueMarks cueTokens)
+    {
+        var doc = v.Doc;
+        foreach (var pair in doc.Quotations)
+        {
+            if (pair.Depth != 0) continue;
+            var (qs, qe) = QuotationTokens(doc, pair);
+            if (Any(covered, qs, qe) || !IsSpeech(v, qs, qe)) continue;
+            int index = quotes.FindLastIndex(q => q.End <= qs);
+            if (index >= 0 && Continues(v, quotes[index], qs, cueTokens))
+                quotes[index].Content.Add((qs, qe));
+            else
+            {
+                quotes.Insert(index + 1, new DetectedQuote { Content = [(qs, qe)], Confidence = 0.6, Method = "rule:uncued-quotation" });
+            }
+            Array.Fill(covered, true, qs, qe - qs);
+        }
+    }
+
+    /// <summary>
+    /// Whether a quotation at <paramref name="start"/> continues <paramref name="previous"/>: it opens
+    /// its sentence, lies in the same or the next paragraph, the previous quote holds quoted words,
+    /// and no cue stands between them.
+    /// </summary>
+    private static bool Continues(TokenView v, DetectedQuote previous, int start, CueMarks cueTokens)
+    {
+        if (!previous.Content.Exists(s => v.InQuote(s.Start) || v.InQuote(s.End - 1))) return false;
+        if (v.SentenceOfToken(start).FirstToken != start) return false;
+        int paragraph = v.SentenceOfToken(start).Paragraph, previousParagraph = v.SentenceOfToken(previous.End - 1).Paragraph;
+        if (paragraph - previousParagraph > 1) return false;
+        int from = Math.Max(previous.End, previous.Cue is { } c ? c.End : 0);
+        return !cueTokens.Any(from, start);
+    }
+
+    /// <summary>
+    /// Whether a quotation reads as speech rather than a scare quote, nickname or title: at least
+    /// eight words, or at least three when it opens a sentence or follows a colon or comma.
+    /// </summary>
+    public static bool IsSpeech(TokenView v, int start, int end)
+    {
+        int words = 0;
+        for (int t = start; t < end; t++)
+            if (v.Class[t] is TokenClass.Word or TokenClass.Capitalized or TokenClass.Number) words++;
+        if (words >= 8) return true;
+        if (words < 3) return false;
+        bool opensSentence = v.SentenceOfToken(start).FirstToken == start;
+        bool afterBreak = start > 0 && v.Class[start - 1] is TokenClass.Colon or TokenClass.Comma or TokenClass.Period;
+        return opensSentence || afterBreak;
+    }
+
+    /// <summary>Direct when every content word is quoted, mixed when some are, indirect when none.</summary>
+    private static QuoteKind KindOf(TokenView v, DetectedQuote q)
+    {
+        int quoted = 0, plain = 0;
+        foreach (var (s, e) in q.Content)
+            for (int t = s; t < e; t++)
+            {
+                if (v.Class[t] is not (TokenClass.Word or TokenClass.Capitalized or TokenClass.Number)) continue;
+                if (v.InQuote(t)) quoted++; else plain++;
+            }
+        return quoted == 0 ? QuoteKind.Indirect : plain == 0 ? QuoteKind.Direct : QuoteKind.Mixed;
+    }
+
+    /// <summary>
+    /// After "...," said X (content ending with a quotation mark or comma before the cue) the words
+    /// following the cue are the speaker's, not more content;
+    /// content resumes only after a comma ("The museum, he said, celebrated ...") or with a
+    /// quotation ("...," he said, "...").
+    /// </summary>
+    private static bool IsTrailerTail(TokenView v, int cueEnd, int start) =>
+        start >= cueEnd && v.SentenceOf[start] == v.SentenceOf[cueEnd - 1] && !v.InQuote(start)
+        && v.CommasBefore[start] == v.CommasBefore[cueEnd];
+
+    private static bool HasWord(TokenView v, int start, int end)
+    {
+        for (int t = start; t < end; t++)
+            if (v.Class[t] is TokenClass.Word or TokenClass.Capitalized or TokenClass.Number) return true;
+        return false;
+    }
+
+    private static bool Any(bool[] flags, int start, int end)
+    {
+        for (int t = Math.Max(0, start); t < end && t < flags.Length; t++) if (flags[t]) return true;
+        return false;
+    }
+}

@@ -1,0 +1,23 @@
+using Pipeline.Learning.Clustering;
+
+namespace Pipeline.Analyzers.Quotes.Learning;
+
+/// <summary>
+/// The three taggers of quote extraction, in the order of BBC citron's stages: cues, then the
+/// content of each cue, then the source of each cue; plus the word clusters their features use.
+/// </summary>
+internal sealed class QuoteModel(string id, int bits, ITokenClassifier cue, ITokenClassifier content, ITokenClassifier source,
+    WordClusters? clusters, IReadOnlySet<int> cueSkipWords)
+{
+    /// <summary>Model id written in provenance (folder name and short hash).</summary>
+    public string Id { get; } = id;
+    /// <summary>Hashed feature space size is 2^Bits.</summary>
+    public int Bits { get; } = bits;
+    public ITokenClassifier Cue { get; } = cue;
+    public ITokenClassifier Content { get; } = content;
+    public ITokenClassifier Source { get; } = source;
+    /// <summary>The word clusters the model was trained with, or null when it uses none.</summary>
+    public WordClusters? Clusters { get; } = clusters;
+    /// <summary>Word hashes of frequent words that (almost) never opened a cue in training: the cue tagger skips them after O.</summary>
+    public IReadOnlySet<int> CueSkipWords { get; } = cueSkipWords;
+}

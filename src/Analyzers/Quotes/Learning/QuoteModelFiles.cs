@@ -1,0 +1,78 @@
+using System.Security.Cryptography;
+using Pipeline.Learning;
+using Pipeline.Learning.Clustering;
+using Pipeline.Learning.Linear;
+
+namespace Pipeline.Analyzers.Quotes.Learning;
+
+/// <summary>
+/// The files of a quote model folder: one linear model per tagger (cue.plm, content.plm,
+/// source.plm), scored directly from their weights. The cue model's properties name the word
+/// clusters the features were computed with and their hash, so a model never runs with others.
+/// </summary>
+internal static class QuoteModelFiles
+{
+    public const string DefaultName = "quotes-polnear";
+    public const string Cue = "cue.plm", Content = "content.plm", Source = "source.plm";
+    public const string ClustersFile = "clusters.tsv";
+    public const string CueSkipWordsFile = "cue-skip-words.txt";
+    private const string ClustersProperty = "clusters", ClustersHashProperty = "clusters_sha256";
+
+    /// <param name="resolve">Finds a model folder by name (the run's model store).</param>
+    public static QuoteModel Load(string folder, Func<string, string> resolve)
+    {
+        var cue = LinearModel.Load(Path.Combine(folder, Cue));
+        var content = LinearModel.Load(Path.Combine(folder, Content));
+        var source = LinearModel.Load(Path.Combine(folder, Source));
+        if (content.HashBits != cue.HashBits || source.HashBits != cue.HashBits)
+            throw new InvalidModelException(folder, $"the taggers disagree on hash bits ({cue.HashBits}, {content.HashBits}, {source.HashBits})");
+        WordClusters? clusters = null;
+        if (cue.Properties.TryGetValue(ClustersProperty, out var name))
+        {
+            string file = Path.Combine(resolve(name), ClustersFile);
+            string hash = Sha256(file);
+            if (cue.Properties.TryGetValue(ClustersHashProperty, out var expected) && expected != hash)
+                throw new InvalidModelException(folder, $"it was trained with word clusters '{name}' of hash {expected[..12]}, but {file} has hash {hash[..12]}; retrain the model");
+            clusters = WordClusters.Load(file);
+        }
+        string skip = Path.Combine(folder, CueSkipWordsFile);
+        var cueSkipWords = File.Exists(skip)
+            ? File.ReadLines(skip).Where(l => l.Length > 0 && l[0] != '#').Select(l => Hashing.Lower(l.Trim())).ToHashSet()
+            : [];
+        return new QuoteModel(Id(folder), cue.HashBits, new Scorer(cue), new Scorer(content), new Scorer(source), clusters, cueSkipWords);
+    }
+
+    /// <param name="clusters">The clusters' model name and file, when the features used them.</param>
+    public static void Save(string folder, LinearModel cue, LinearModel content, LinearModel source, (string Name, string File)? clusters,
+        IEnumerable<string> cueSkipWords)
+    {
+        Directory.CreateDirectory(folder);
+        File.WriteAllLines(Path.Combine(folder, CueSkipWordsFile),
+            ["# Frequent words that (almost) never opened a cue in the training data; the cue tagger skips them after an O label.", .. cueSkipWords]);
+        if (clusters is { } c)
+            cue = cue.WithProperties(cue.Properties.SetItem(ClustersProperty, c.Name).SetItem(ClustersHashProperty, Sha256(c.File)));
+        cue.Save(Path.Combine(folder, Cue));
+        content.Save(Path.Combine(folder, Content));
+        source.Save(Path.Combine(folder, Source));
+    }
+
+    /// <summary>The folder's name and the first 8 hex digits of the SHA-256 of its weight files.</summary>
+    private static string Id(string folder)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var file in new[] { Cue, Content, Source, CueSkipWordsFile })
+            if (File.Exists(Path.Combine(folder, file))) sha.AppendData(File.ReadAllBytes(Path.Combine(folder, file)));
+        return Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder))) + "@" + Convert.ToHexStringLower(sha.GetHashAndReset())[..8];
+    }
+
+    private static string Sha256(string file)
+    {
+        using var stream = File.OpenRead(file);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
+
+    private sealed class Scorer(LinearModel model) : ITokenClassifier
+    {
+        public void Probabilities(ReadOnlySpan<int> features, Span<float> probabilities) => model.Predict(features, probabilities);
+    }
+}

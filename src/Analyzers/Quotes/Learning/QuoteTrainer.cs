@@ -1,0 +1,82 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Pipeline.Analyzers.Quotes.Detection;
+using Pipeline.Analyzers.Quotes.Lexicon;
+using Pipeline.Learning.Clustering;
+using Pipeline.Learning.Linear;
+using Pipeline.Sdk;
+
+namespace Pipeline.Analyzers.Quotes.Learning;
+
+/// <summary>
+/// Trains the three taggers of quote extraction (`pipeline train quotes`) from documents carrying
+/// gold quotes (content and cue) and attributions (source): ML.NET maximum entropy over hashed
+/// features, weights written for direct scoring.
+/// Options: lexicon (default quotes-lexicon), clusters (word clusters for the features, default
+/// word-clusters; "none" for none), bits (20), algorithm (lbfgs | sdca), l1 (0.5), l2 (0.5),
+/// iterations (100), skipMinCount (20) and skipMaxRate (0.002): words seen at least skipMinCount times
+/// that open a cue at most at that rate are skipped by the cue tagger.
+/// </summary>
+internal sealed class QuoteTrainer : AnalyzerTrainer
+{
+    public override string Task => "quote-attribution";
+    public override ImmutableArray<LayerKey> GoldLayers => [Layers.Quotes, Layers.Attributions];
+
+    public override TrainingResult Train(TrainingContext context)
+    {
+        var o = context.Options;
+        var lexicon = QuotesLexicon.Load(Resolve(context, o.GetString("lexicon", QuotesLexicon.DefaultName)));
+        string clustersOption = o.GetString("clusters", "word-clusters");
+        string? clustersFolder = clustersOption == "none" ? null : Resolve(context, clustersOption);
+        (string Name, string File)? clusters = clustersFolder is null ? null
+            : (Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(clustersFolder))), Path.Combine(clustersFolder, QuoteModelFiles.ClustersFile));
+        var wordClusters = clusters is { } c ? WordClusters.Load(c.File) : null;
+        int bits = o.GetInt("bits", 20);
+        var examples = new QuoteExamples(bits);
+        foreach (var doc in context.Train)
+        {
+            context.CancellationToken.ThrowIfCancellationRequested();
+            examples.Add(new TokenView(doc, lexicon, wordClusters), GoldQuote.From(doc));
+        }
+        context.Log?.Info($"quotes: {examples.Cue.Count} cue, {examples.Content.Count} content and {examples.Source.Count} source examples from {context.Train.Count} documents");
+
+        var options = new LinearTrainerOptions
+        {
+            Algorithm = Enum.Parse<LinearAlgorithm>(o.GetString("algorithm", "lbfgs"), ignoreCase: true),
+            HashBits = bits,
+            L1 = (float)o.GetDouble("l1", 0.5),
+            L2 = (float)o.GetDouble("l2", 0.5),
+            MaxIterations = o.GetInt("iterations", 100),
+            Seed = context.Seed,
+            Log = context.Log,
+        };
+        LinearModel Fit(List<TaggerExample> list) => LinearTrainer.Train(
+            list.ConvertAll(e => new LinearExample(e.Label, e.Features)), Bio.Names, options, context.CancellationToken);
+        var cue = Fit(examples.Cue);
+        var content = Fit(examples.Content);
+        var source = Fit(examples.Source);
+        QuoteModelFiles.Save(context.OutputDirectory, cue, content, source, clusters, examples.CueSkipWords(o.GetInt("skipMinCount", 20), o.GetDouble("skipMaxRate", 0.002)));
+
+        var features = options.Describe()
+            .Add("lexicon_entries", lexicon.Cues.EntryCount.ToString(CultureInfo.InvariantCulture))
+            .Add("clusters", clusters?.Name ?? "none")
+            .Add("taggers", "cue, content|cue, source|cue (greedy BIO)");
+        return new TrainingResult
+        {
+            Labels = [.. Bio.Names],
+            Features = features,
+            Metrics = ImmutableDictionary<string, double>.Empty
+                .Add("cue_weight_rows", cue.RowCount)
+                .Add("content_weight_rows", content.RowCount)
+                .Add("source_weight_rows", source.RowCount),
+        };
+    }
+
+    /// <summary>A model folder by name or path: a folder that exists, else the run's model store, else ./models/name.</summary>
+    private static string Resolve(TrainingContext context, string name)
+    {
+        if (Directory.Exists(name)) return name;
+        if (context.GetService<IModelStore>() is { } store) return store.Resolve(name);
+        return Path.Combine("models", name);
+    }
+}

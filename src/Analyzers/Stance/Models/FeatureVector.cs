@@ -1,0 +1,20 @@
+namespace Pipeline.Analyzers.Stance.Models;
+
+/// <summary>
+/// The features of one item to classify: hashed sparse features with their values (for the
+/// linear model) and a dense part (cue summaries, then encoder vectors; for both model kinds).
+/// Reused between items: <see cref="Clear"/> keeps the buffers.
+/// </summary>
+public sealed class FeatureVector(int denseLength)
+{
+    public List<int> Sparse { get; } = [];
+    public List<float> Values { get; } = [];
+    public float[] Dense { get; } = new float[denseLength];
+
+    public void Clear()
+    {
+        Sparse.Clear();
+        Values.Clear();
+        Array.Clear(Dense);
+    }
+}

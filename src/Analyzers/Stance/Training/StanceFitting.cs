@@ -1,0 +1,102 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Pipeline.Analyzers.Stance.Models;
+using Pipeline.Learning.Classification;
+using Pipeline.Learning.Linear;
+using Pipeline.Learning.Metrics;
+using Pipeline.Sdk;
+
+namespace Pipeline.Analyzers.Stance.Training;
+
+/// <summary>A fitted classifier: a linear model or a tree model.</summary>
+public sealed record FittedModel(StanceAlgorithm Algorithm, LinearModel? Linear, SentenceClassifier? Trees);
+
+/// <summary>
+/// Fits the stance classifier through ML.NET (maximum entropy on sparse + dense features, or
+/// LightGBM on the dense part), scores each candidate on the dev examples, and keeps the better.
+/// </summary>
+public static class StanceFitting
+{
+    public static (FittedModel Model, ImmutableDictionary<string, double> Metrics) Fit(
+        IReadOnlyList<LinearExample> train, IReadOnlyList<LinearExample> dev, ImmutableArray<string> labels,
+        int denseLength, StanceTrainingOptions options, int seed, IRunLog? log, CancellationToken cancellationToken)
+    {
+        var wanted = options.Algorithm;
+        LinearModel? linear = null;
+        SentenceClassifier? trees = null;
+        if (wanted is null or StanceAlgorithm.MaxEnt or StanceAlgorithm.Ensemble)
+            linear = Timed("maxent", log, () => FitLinear(train, labels, denseLength, options, seed, log, cancellationToken));
+        cancellationToken.ThrowIfCancellationRequested();
+        if (wanted is null or StanceAlgorithm.LightGbm or StanceAlgorithm.Ensemble)
+            trees = Timed("lightgbm", log, () => FitTrees(train, labels, options, seed));
+
+        var candidates = new List<FittedModel>();
+        if (linear is not null && wanted is null or StanceAlgorithm.MaxEnt) candidates.Add(new FittedModel(StanceAlgorithm.MaxEnt, linear, null));
+        if (trees is not null && wanted is null or StanceAlgorithm.LightGbm) candidates.Add(new FittedModel(StanceAlgorithm.LightGbm, null, trees));
+        if (linear is not null && trees is not null) candidates.Add(new FittedModel(StanceAlgorithm.Ensemble, linear, trees));
+        var metrics = ImmutableDictionary.CreateBuilder<string, double>();
+        FittedModel? best = null;
+        double bestF1 = -1;
+        foreach (var model in candidates)
+        {
+            var score = Score(model, dev, labels);
+            string name = model.Algorithm.ToString().ToLowerInvariant();
+            log?.Info($"stance: {name}: dev macro-F1 {score.MacroF1:F4}, accuracy {score.Accuracy:F4}");
+            metrics[$"dev_{name}_macro_f1"] = Math.Round(score.MacroF1, 6);
+            metrics[$"dev_{name}_accuracy"] = Math.Round(score.Accuracy, 6);
+            if (score.MacroF1 > bestF1) { best = model; bestF1 = score.MacroF1; }
+        }
+        log?.Info($"stance: keeping {best!.Algorithm.ToString().ToLowerInvariant()}");
+        return (best!, metrics.ToImmutable());
+    }
+
+    private static T Timed<T>(string name, IRunLog? log, Func<T> fit)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var model = fit();
+        log?.Info($"stance: {name} trained in {clock.Elapsed.TotalSeconds:F0} s");
+        return model;
+    }
+
+    private static LinearModel FitLinear(IReadOnlyList<LinearExample> train, ImmutableArray<string> labels, int denseLength,
+        StanceTrainingOptions o, int seed, IRunLog? log, CancellationToken cancellationToken) =>
+        LinearTrainer.Train(train, labels, new LinearTrainerOptions
+        {
+            Algorithm = LinearAlgorithm.Lbfgs, HashBits = o.HashBits, DenseDimension = denseLength,
+            L1 = o.L1, L2 = o.L2, MaxIterations = o.MaxIterations, Seed = seed, Log = log,
+        }, cancellationToken);
+
+    private static SentenceClassifier FitTrees(IReadOnlyList<LinearExample> train, ImmutableArray<string> labels, StanceTrainingOptions o, int seed) =>
+        SentenceClassifier.Train(train.Select(x => new ClassifierExample(x.Dense!, labels[x.Label]) { Weight = x.Weight }).ToList(), new ClassifierOptions
+        {
+            Algorithm = ClassifierAlgorithm.LightGbm, Iterations = o.Trees, Leaves = o.Leaves, LearningRate = o.LearningRate, Seed = seed,
+        });
+
+    /// <summary>
+    /// Macro-F1 (over the classes the examples hold, as the evaluator counts them) and accuracy of a
+    /// fitted model on examples; an ensemble averages the two models' probabilities.
+    /// </summary>
+    public static ClassificationScore Score(FittedModel model, IReadOnlyList<LinearExample> examples, ImmutableArray<string> labels)
+    {
+        var score = new ClassificationScore(labels.Where((_, i) => examples.Any(x => x.Label == i)).ToList());
+        var p = new float[labels.Length];
+        var order = model.Trees is { } t ? labels.Select(l => t.Labels.IndexOf(l)).ToArray() : [];
+        foreach (var x in examples)
+        {
+            if (model.Linear is { } linear) linear.Predict(x.Features, x.Values, x.Dense, p);
+            if (model.Trees is { } trees)
+            {
+                var q = trees.PredictProbabilities(x.Dense!);
+                for (int i = 0; i < p.Length; i++)
+                {
+                    float tree = order[i] < 0 ? 0f : q[order[i]]; // a class the training data lacked
+                    p[i] = model.Linear is null ? tree : (p[i] + tree) / 2;
+                }
+            }
+            score.Add(labels[x.Label], labels[System.Numerics.Tensors.TensorPrimitives.IndexOfMax<float>(p)]);
+        }
+        return score;
+    }
+
+    public static string Format(double value) => value.ToString("F4", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,62 @@
+using System.Text.Json;
+using Pipeline.Cli;
+using Pipeline.Tests;
+
+namespace Pipeline.Analyzers.Tests.Quotes;
+
+/// <summary>`pipeline eval quotes` on a small PolNeAR-format gold file, with the shipped model.</summary>
+public sealed class EvalCliTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("pipeline-quotes-eval-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    /// <summary>One relation of the gold file: the source, cue and content as they are written.</summary>
+    private sealed record Relation(string Source, string Cue, string Content);
+
+    [Fact]
+    public void Eval_prints_cue_content_source_and_speaker_scores_and_ends_with_the_RESULT_line()
+    {
+        const string text = "Mayor backs the new bridge.\n\n" +
+            "\"The bridge will open next spring and nobody will pay a toll,\" Mayor Anna Berg said on Monday.\n\n" +
+            "The city council said that the budget for the project had doubled since last year.";
+        string gold = WriteGold(text,
+            new Relation("Mayor Anna Berg", "said", "The bridge will open next spring and nobody will pay a toll,"),
+            new Relation("The city council", "said", "that the budget for the project had doubled since last year"));
+        string config = Path.Combine(_dir, "pipeline.json");
+        File.WriteAllText(config, JsonSerializer.Serialize(new { modelsDirectory = Path.Combine(TestPaths.RepoRoot, "models") }));
+
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int code = CliApp.Run(["eval", "quotes", "--gold", gold, "--config", config,
+            "--plugins", Path.Combine(TestPaths.RepoRoot, "plugins", "Pipeline.Analyzers.Quotes")], stdout, stderr);
+
+        Assert.True(code == 0, stderr.ToString());
+        var lines = stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        foreach (var row in new[] { "content (exact)", "content (token overlap)", "cue", "source", "speaker" })
+            Assert.Contains(lines, l => l.StartsWith(row + " ", StringComparison.Ordinal));
+        // Both relations are plain news style: every measure is perfect on them.
+        Assert.Equal("RESULT content_f1=1.0000 content_overlap_f1=1.0000 source_f1=1.0000 cue_f1=1.0000 speaker_accuracy=1.0000", lines[^1]);
+    }
+
+    /// <summary>A one-article PolNeAR JSONL file (code point offsets; the text is ASCII). Each relation lies in one paragraph.</summary>
+    private string WriteGold(string text, params Relation[] relations)
+    {
+        var quotes = relations.Select(r =>
+        {
+            int content = text.IndexOf(r.Content, StringComparison.Ordinal);
+            Assert.True(content >= 0, r.Content);
+            int paragraph = text.LastIndexOf('\n', content) + 1;
+            int[][] Span(string part)
+            {
+                int start = text.IndexOf(part, paragraph, StringComparison.Ordinal);
+                Assert.True(start >= 0, part);
+                return [[start, start + part.Length]];
+            }
+            return new { source_spans = Span(r.Source), cue_spans = Span(r.Cue), content_spans = Span(r.Content) };
+        });
+        string path = Path.Combine(_dir, "gold.jsonl");
+        File.WriteAllText(path, JsonSerializer.Serialize(new { id = "sample", title = "Mayor backs the new bridge", text, quotes }) + "\n");
+        return path;
+    }
+}

@@ -1,0 +1,102 @@
+using Pipeline.Analyzers.Quotes;
+using Pipeline.Sdk;
+
+namespace Pipeline.Analyzers.Tests.Quotes;
+
+/// <summary>Cases other quote tools got wrong, as reported in their issue trackers (our own wording).</summary>
+public sealed class RegressionTests
+{
+    /// <summary>CoreNLP #905: an appositive after the name, a paragraph break inside the quote, then "he added".</summary>
+    [Fact]
+    public void Appositive_then_paragraph_break_then_she_added_keeps_the_named_speaker()
+    {
+        var run = QuoteTestKit.Analyze(
+            "Maria Lopez, a nurse at the county hospital, said: \"Patients are waiting far too long for a bed.\n\n" +
+            "\"If nothing changes this winter, people will die in the corridors,\" she added.",
+            new Seed("Maria Lopez", EntityTypes.Person, "lopez"));
+        Assert.All(run.Results, r => Assert.Equal("lopez", r.Speaker.Entity?.ClusterId));
+        Assert.Contains(run.Results, r => run.Content(r).Contains("waiting far too long", StringComparison.Ordinal));
+        Assert.Contains(run.Results, r => run.Content(r).Contains("people will die", StringComparison.Ordinal));
+        Assert.DoesNotContain(run.Findings, f => f.RuleId == QuoteRules.Unattributed.Id);
+    }
+
+    /// <summary>CoreNLP #905, second case: the appositive and the quote are separate sentences.</summary>
+    [Fact]
+    public void Appositive_in_the_sentence_before_the_quote()
+    {
+        var run = QuoteTestKit.Analyze(
+            "On Monday Tom Harris, a Labour councillor, said he was worried. \"What they have done is split the town in two,\" he said.",
+            new Seed("Tom Harris", EntityTypes.Person, "harris"));
+        var r = run.QuoteWith("split the town in two");
+        Assert.Equal(QuoteKind.Direct, r.Quote.Quote.Kind);
+        Assert.Equal("harris", r.Speaker.Entity?.ClusterId);
+    }
+
+    /// <summary>CoreNLP #1251: a nickname in quotation marks inside the speaker's description is not a quote.</summary>
+    [Fact]
+    public void Nickname_in_quotation_marks_is_not_a_quote()
+    {
+        var run = QuoteTestKit.Analyze(
+            "\"Another long night. More sirens. Nobody slept,\" said a volunteer at the shelter who goes by the name \"Sunny.\"");
+        var r = Assert.Single(run.Results);
+        Assert.Contains("Nobody slept", run.Content(r));
+        Assert.DoesNotContain("Sunny", run.Content(r));
+        Assert.Equal("said", run.Text(r.Quote.Quote.Cue!.Value));
+        Assert.StartsWith("a volunteer", r.Speaker.Text);
+    }
+
+    /// <summary>textacy #383, first format: the speaker after a dash that follows the quotation.</summary>
+    [Theory]
+    [InlineData(" — Commissioner Ana Ruiz")]
+    [InlineData(" -Commissioner Ana Ruiz")]
+    public void Dash_trailer_names_the_speaker(string trailer)
+    {
+        var run = QuoteTestKit.Analyze(
+            "\u201CAs I said when she was nominated, her experience will serve the agency and the public we all serve.\u201D" + trailer + "\n\nThe vote is on Friday.",
+            new Seed("Ana Ruiz", EntityTypes.Person, "ruiz"));
+        var r = run.QuoteWith("her experience will serve the agency");
+        Assert.Equal("sieve:dash-trailer", r.Method);
+        Assert.Equal("ruiz", r.Speaker.Entity?.ClusterId);
+        Assert.Equal(SpeakerKind.Named, r.Speaker.Kind);
+    }
+
+    /// <summary>textacy #383, second format: a lead ending in a colon, the quotation in the next paragraph.</summary>
+    [Fact]
+    public void Colon_lead_in_the_paragraph_before_names_the_speaker()
+    {
+        var run = QuoteTestKit.Analyze(
+            "The board confirmed the appointment on Tuesday.\n\nAnd from Chairwoman Lee:\n\n" +
+            "\u201CShe brings a wealth of experience, a record of public service and a history of keeping us all connected.\u201D",
+            new Seed("Lee", EntityTypes.Person, "lee"));
+        var r = run.QuoteWith("She brings a wealth of experience");
+        Assert.Equal(":", run.Text(r.Quote.Quote.Cue!.Value));
+        Assert.Equal("lee", r.Speaker.Entity?.ClusterId);
+    }
+
+    [Fact]
+    public void The_company_said_resolves_to_the_nearest_organisation_and_he_to_the_nearest_person()
+    {
+        var run = QuoteTestKit.Analyze(
+            "Acme Corp fired its chief executive, Dan Brook, on Monday.\n\n" +
+            "The company said it would appoint a successor within a month.\n\n" +
+            "\"I was not given a reason,\" he said.",
+            new Seed("Acme Corp", EntityTypes.Organization, "acme"), new Seed("Dan Brook", EntityTypes.Person, "brook"));
+        var company = run.QuoteWith("appoint a successor");
+        Assert.Equal("acme", company.Speaker.Entity?.ClusterId);
+        Assert.Equal("The company", company.Speaker.Text);
+        var he = run.QuoteWith("I was not given a reason");
+        Assert.Equal(SpeakerKind.Pronoun, he.Speaker.Kind);
+        Assert.Equal("brook", he.Speaker.Entity?.ClusterId);
+    }
+
+    [Fact]
+    public void Anonymous_sources_and_unattributed_quotes_are_reported()
+    {
+        var run = QuoteTestKit.Analyze(
+            "The talks collapsed late on Sunday, people familiar with the negotiations said.\n\n" +
+            "\u201CNobody at the table believed a deal was still possible after the second round of talks ended without a date.\u201D");
+        var anonymous = Assert.Single(run.Findings, f => f.RuleId == QuoteRules.AnonymousSource.Id);
+        Assert.Equal("people familiar with the negotiations", run.Text(anonymous.Span));
+        Assert.Equal(SpeakerKind.Anonymous, run.QuoteWith("The talks collapsed").Speaker.Kind);
+    }
+}
