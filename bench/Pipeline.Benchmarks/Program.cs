@@ -10,6 +10,7 @@ try
         "segeval" => SegmentationEvalCommand.Run(args[1..]),
         "clusters" => ClustersCommand.Run(args[1..]),
         "encoder" => new EncoderCommand().Run(new BenchArgs(args[1..])),
+        "entities" => new EntitiesCommand().Run(new BenchArgs(args[1..])),
         "linear" => new LinearCommand().Run(new BenchArgs(args[1..])),
         "report" => ReportCommand.Run(args[1..]),
         "hedging" => HedgingCommand.Run(args[1..]),
@@ -34,6 +35,7 @@ static int Usage()
           segeval <conllu> [--documents N]          token and sentence-boundary F1 against UD gold
           clusters build|probe|gazetteer|speed ...  word clusters and gazetteers
           encoder [options]                         MiniLM encoder speed
+          entities --model DIR --input DIR|FILE     entity model load time and recognition speed on one thread
           linear [options]                          linear model scoring speed
           report --records N --dir DIR [--step S]   report and table export time and memory
           hedging [--tier lexicon|ml] [--models DIR] [--repeat N] <file-or-folder>...   hedging analyzer speed

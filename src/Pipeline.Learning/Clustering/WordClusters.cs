@@ -21,6 +21,9 @@ public sealed class WordClusters
     /// <summary>Words with a path.</summary>
     public int Count => _paths.Count;
 
+    /// <summary>Every word with its path (to copy the clusters into a model).</summary>
+    public IEnumerable<(string Word, ClusterPath Path)> Entries => _paths.Select(p => (p.Key, p.Value));
+
     public bool TryGetPath(ReadOnlySpan<char> word, out ClusterPath path) => _lookup.TryGetValue(word, out path);
 
     /// <summary>

@@ -67,7 +67,10 @@ public sealed class Gazetteer
     /// Loads every `*.txt` file of <paramref name="directory"/> as one category named after the file
     /// (one phrase per line, blank lines ignored), in ordinal order of the names.
     /// </summary>
-    public static Gazetteer Load(string directory, bool ignoreCase = false)
+    public static Gazetteer Load(string directory, bool ignoreCase = false) => new(ReadLists(directory), ignoreCase);
+
+    /// <summary>The lists of a gazetteer folder as <see cref="Load"/> reads them (to copy them into a model).</summary>
+    public static List<(string Category, IEnumerable<string> Entries)> ReadLists(string directory)
     {
         if (!Directory.Exists(directory)) throw new DirectoryNotFoundException($"{directory}: gazetteer folder not found");
         var lists = Directory.EnumerateFiles(directory, "*.txt").Order(StringComparer.Ordinal)
@@ -75,7 +78,7 @@ public sealed class Gazetteer
                           File.ReadLines(f, Encoding.UTF8).Select(l => l.Trim()).Where(l => l.Length > 0)))
             .ToList();
         if (lists.Count == 0) throw new InvalidDataException($"{directory}: no *.txt lists");
-        return new Gazetteer(lists, ignoreCase);
+        return lists;
     }
 
     /// <summary>The categories of exactly this phrase (empty when it is no entry).</summary>

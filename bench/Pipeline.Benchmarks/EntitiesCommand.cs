@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using Pipeline.Analyzers.Entities;
+using Pipeline.Sdk;
+using Pipeline.Text;
+
+namespace Pipeline.Benchmarks;
+
+/// <summary>
+/// Entity model load time and entity recognition speed on one thread (segmentation is done
+/// beforehand and not timed).
+/// </summary>
+public sealed class EntitiesCommand : IBenchCommand
+{
+    public string Name => "entities";
+    public string Usage => "entity recognition speed: --model DIR --input DIR|FILE.txt [--articles N] [--repeat 3]";
+
+    public int Run(BenchArgs args)
+    {
+        string modelDir = args.Require("model");
+        int repeat = args.GetInt("repeat", 3), maxDocs = args.GetInt("articles", int.MaxValue);
+        var inputs = new[] { args.Require("input") };
+
+        var load = Stopwatch.StartNew();
+        var model = EntityModel.Load(modelDir);
+        load.Stop();
+        Console.WriteLine($"model {model.Id} ({model.Tier}): {new FileInfo(Path.Combine(modelDir, EntityModel.FileName)).Length / 1e6:F1} MB, " +
+                          $"{model.FirstPass.RowCount + model.SecondPass.RowCount} weight rows, loaded in {load.Elapsed.TotalMilliseconds:F0} ms");
+
+        var docs = Texts(inputs).Take(maxDocs).Select(t => DocumentFactory.Create(t)).ToList();
+        long tokens = docs.Sum(d => (long)d.Tokens.Length);
+        Console.WriteLine($"{docs.Count} documents, {tokens} tokens");
+
+        ITextEncoder? encoder = model.FirstPass.DenseDimension > 0 ? Pipeline.Learning.Encoders.MiniLmEncoder.Shared : null;
+        var recognizer = new EntityRecognizer(model, encoder);
+        var tagger = new EntityTagger(model);
+        long mentions = 0;
+        foreach (var d in docs.Take(50)) mentions += recognizer.Recognize(d).Count; // warm-up (JIT, caches)
+
+        if (encoder is null)
+        {
+            Measure("tagging (two passes)", repeat, tokens, () => { foreach (var d in docs) tagger.Tag(d); });
+        }
+        Measure("tagging + mentions + clusters" + (encoder is null ? "" : " + encoder"), repeat, tokens,
+            () => { foreach (var d in docs) mentions += recognizer.Recognize(d).Count; });
+        return 0;
+    }
+
+    /// <summary>Runs <paramref name="run"/> <paramref name="repeat"/> times; prints each run and the medians.</summary>
+    private static void Measure(string what, int repeat, long tokens, Action run)
+    {
+        var wallRates = new List<double>();
+        var cpuRates = new List<double>();
+        for (int r = 0; r < repeat; r++)
+        {
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var wall = Stopwatch.StartNew();
+            run();
+            wall.Stop();
+            var used = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+            wallRates.Add(tokens / wall.Elapsed.TotalSeconds);
+            cpuRates.Add(tokens / used);
+            Console.WriteLine($"  {what}: {wallRates[^1]:N0} tokens/s wall, {cpuRates[^1]:N0} tokens/s per CPU second");
+        }
+        Console.WriteLine($"{what}: median {Median(wallRates):N0} tokens/s wall, {Median(cpuRates):N0} tokens/s per CPU second (one thread)");
+    }
+
+    private static double Median(List<double> values)
+    {
+        values.Sort();
+        int n = values.Count;
+        return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+    }
+
+    private static IEnumerable<string> Texts(IEnumerable<string> inputs)
+    {
+        foreach (var input in inputs)
+        {
+            var files = Directory.Exists(input)
+                ? Directory.EnumerateFiles(input, "*.txt", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+                : (IEnumerable<string>)[input];
+            foreach (var file in files) yield return File.ReadAllText(file);
+        }
+    }
+}

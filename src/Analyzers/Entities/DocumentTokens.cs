@@ -1,0 +1,116 @@
+using Pipeline.Sdk;
+
+namespace Pipeline.Analyzers.Entities;
+
+/// <summary>Facts about a token's sentence that the features condition on.</summary>
+[Flags]
+internal enum TokenContext : byte
+{
+    None = 0,
+    /// <summary>The first token with letters or digits in its sentence.</summary>
+    SentenceInitial = 1,
+    /// <summary>The sentence has no lower-case letters (a wire headline or dateline).</summary>
+    AllCapsSentence = 2,
+    /// <summary>The document's first sentence (its headline).</summary>
+    FirstSentence = 4,
+}
+
+/// <summary>
+/// The per-token base hashes of one document (word, lower case, shape, affixes, cluster path
+/// prefixes, gazetteer matches) and each token's sentence bounds. Computed once per token;
+/// the buffers are reused from document to document by one thread.
+/// </summary>
+internal sealed class DocumentTokens
+{
+    public const int ClusterKeys = 4;
+    private const ulong NoCluster = 0x5bd1e9955bd1e995UL;
+
+    public int Count { get; private set; }
+    public ulong[] Word = [], Lower = [], Shape = [], Gazetteer = [];
+    /// <summary>Count x 8: prefixes of 1..4 characters then suffixes of 1..4.</summary>
+    public ulong[] Affix = [];
+    /// <summary>Count x 4: hashes of the cluster path prefixes (a fixed "none" hash for unknown words).</summary>
+    public ulong[] Cluster = [];
+    public CapPattern[] Cap = [];
+    public TokenContext[] Context = [];
+    /// <summary>Per token, the first token of its sentence and the token after its sentence's last.</summary>
+    public int[] SentenceFirst = [], SentenceEnd = [];
+
+    public void Load(Document document, EntityLexicon lexicon)
+    {
+        var tokens = document.Tokens;
+        Resize(tokens.Length);
+        for (int i = 0; i < tokens.Length; i++)
+        {
+            var h = TokenHashes.Compute(document.TokenText(i));
+            Word[i] = h.Word;
+            Lower[i] = h.Lower;
+            Shape[i] = h.Shape;
+            Cap[i] = h.Cap;
+            for (int k = 0; k < 2 * TokenHashes.AffixLengths; k++) Affix[i * 8 + k] = h.Affix[k];
+            int cluster = lexicon.ClusterOf(h.Word, h.Lower);
+            for (int k = 0; k < ClusterKeys; k++)
+                Cluster[i * ClusterKeys + k] = cluster < 0 ? NoCluster : lexicon.ClusterPrefix(cluster, k);
+            Gazetteer[i] = 0;
+            Context[i] = TokenContext.None;
+            SentenceFirst[i] = i;
+            SentenceEnd[i] = i + 1;
+        }
+        var sentences = document.Sentences;
+        for (int s = 0; s < sentences.Length; s++)
+        {
+            var sentence = sentences[s];
+            int first = sentence.FirstToken, end = sentence.EndToken;
+            if (end > Count || first >= end) continue;
+            bool allCaps = IsAllCaps(first, end);
+            bool initialDone = false;
+            for (int i = first; i < end; i++)
+            {
+                SentenceFirst[i] = first;
+                SentenceEnd[i] = end;
+                var context = TokenContext.None;
+                if (allCaps) context |= TokenContext.AllCapsSentence;
+                if (s == 0) context |= TokenContext.FirstSentence;
+                if (!initialDone && HasLetterOrDigit(document.TokenText(i)))
+                {
+                    context |= TokenContext.SentenceInitial;
+                    initialDone = true;
+                }
+                Context[i] = context;
+            }
+            lexicon.MarkGazetteers(Lower.AsSpan(first, end - first), Cap.AsSpan(first, end - first), Gazetteer.AsSpan(first, end - first));
+        }
+    }
+
+    private bool IsAllCaps(int first, int end)
+    {
+        int upperWords = 0;
+        for (int i = first; i < end; i++)
+        {
+            var cap = Cap[i];
+            if (cap is CapPattern.Lower or CapPattern.Initial or CapPattern.MixedUpperFirst or CapPattern.MixedLowerFirst) return false;
+            if (cap == CapPattern.AllUpper) upperWords++;
+        }
+        return upperWords > 0;
+    }
+
+    private static bool HasLetterOrDigit(ReadOnlySpan<char> text)
+    {
+        foreach (char c in text) if (char.IsLetterOrDigit(c)) return true;
+        return false;
+    }
+
+    private void Resize(int count)
+    {
+        Count = count;
+        if (Word.Length >= count) return;
+        int n = Math.Max(count, Word.Length * 2);
+        Word = new ulong[n]; Lower = new ulong[n]; Shape = new ulong[n]; Gazetteer = new ulong[n];
+        Affix = new ulong[n * 2 * TokenHashes.AffixLengths];
+        Cluster = new ulong[n * ClusterKeys];
+        Cap = new CapPattern[n];
+        Context = new TokenContext[n];
+        SentenceFirst = new int[n];
+        SentenceEnd = new int[n];
+    }
+}

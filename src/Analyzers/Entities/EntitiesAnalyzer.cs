@@ -1,0 +1,55 @@
+using System.Collections.Immutable;
+using Pipeline.Sdk;
+
+namespace Pipeline.Analyzers.Entities;
+
+/// <summary>
+/// Named entities (PER, ORG, LOC, MISC, CoNLL-2003 conventions) with their in-document clusters.
+/// Options: "tier" ("fast", the default, or "accurate", which also reads the host's text
+/// encoder) and "model" (a model name or folder; default "entities-" + tier).
+/// </summary>
+[TextAnalyzer("entities", Description = "Named entities (PER, ORG, LOC, MISC) and their in-document clusters")]
+public sealed class EntitiesAnalyzer : TextAnalyzer
+{
+    public const string FastTier = "fast";
+    public const string AccurateTier = "accurate";
+
+    public override ImmutableArray<LayerKey> Requires => [Layers.Tokens, Layers.Sentences, Layers.Paragraphs];
+    public override ImmutableArray<LayerKey> Produces => [Layers.Entities];
+
+    public override void Initialize(AnalysisRegistration registration)
+    {
+        registration.EnableConcurrentExecution();
+        registration.RegisterRunStart(run =>
+        {
+            var tier = run.Options.GetString("tier", FastTier);
+            if (tier is not (FastTier or AccurateTier))
+                throw new ArgumentException($"entities: option tier is '{tier}'; expected '{FastTier}' or '{AccurateTier}'");
+            var model = EntityModel.Load(run.Models.Resolve(run.Options.GetString("model", "entities-" + tier)));
+            var recognizer = new EntityRecognizer(model, run.GetService<ITextEncoder>());
+            run.Log.Info($"entities: model {model.Id} ({model.Tier})");
+            var method = model.Tier == AccurateTier ? "greedy-bilou:two-pass+encoder" : "greedy-bilou:two-pass";
+            run.RegisterDocument(context => Annotate(context, recognizer, method));
+        });
+    }
+
+    public override AnalyzerTrainer CreateTrainer() => new EntityTrainer();
+
+    private static void Annotate(DocumentContext context, EntityRecognizer recognizer, string method)
+    {
+        var provenance = context.Provenance(method, recognizer.Model.Id);
+        foreach (var entity in recognizer.Recognize(context.Document))
+        {
+            context.Add(Layers.Entities, new EntityMention
+            {
+                Id = context.NewId(Layers.Entities),
+                Span = entity.Span,
+                Type = entity.Type,
+                Confidence = entity.Confidence,
+                Provenance = provenance,
+                ClusterId = "c" + (entity.Cluster + 1),
+                CanonicalName = entity.CanonicalName,
+            });
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using System.Collections.Concurrent;
+using Pipeline.Sdk;
+
+namespace Pipeline.Analyzers.Entities;
+
+/// <summary>A recognised mention with its entity cluster.</summary>
+internal readonly record struct RecognizedEntity(TextSpan Span, string Type, float Confidence, int Cluster, string CanonicalName);
+
+/// <summary>
+/// Mentions and their in-document clusters for a document, from a loaded model (and the text
+/// encoder when the model reads encoder states). Thread-safe: taggers and their buffers are
+/// pooled, one per concurrent caller.
+/// </summary>
+internal sealed class EntityRecognizer
+{
+    private readonly ConcurrentBag<EntityTagger> _taggers = [];
+    private readonly ITextEncoder? _encoder;
+
+    public EntityRecognizer(EntityModel model, ITextEncoder? encoder)
+    {
+        if (model.FirstPass.DenseDimension > 0)
+        {
+            if (encoder is null) throw new InvalidOperationException($"model {model.Id} reads {model.Encoder} states, and the host provides no text encoder");
+            if (encoder.ModelId != model.Encoder || encoder.Dimension != model.FirstPass.DenseDimension)
+                throw new InvalidOperationException($"model {model.Id} was trained with {model.Encoder} ({model.FirstPass.DenseDimension} dimensions), the host's encoder is {encoder.ModelId} ({encoder.Dimension})");
+        }
+        Model = model;
+        _encoder = model.FirstPass.DenseDimension > 0 ? encoder : null;
+    }
+
+    public EntityModel Model { get; }
+
+    public List<RecognizedEntity> Recognize(Document document)
+    {
+        var vectors = _encoder is null || document.Tokens.IsEmpty ? null : EncoderCache.Encode(_encoder, document);
+        if (!_taggers.TryTake(out var tagger)) tagger = new EntityTagger(Model);
+        var tagged = new List<TaggedMention>();
+        try
+        {
+            tagger.Tag(document, vectors);
+            tagger.Mentions(tagged);
+        }
+        finally
+        {
+            _taggers.Add(tagger);
+        }
+
+        var inputs = new List<ClusterInput>(tagged.Count);
+        var spans = new List<(TextSpan Span, TaggedMention Mention)>(tagged.Count);
+        foreach (var mention in tagged)
+        {
+            int first = mention.Tokens.First, end = mention.Tokens.End;
+            while (end - first > 1 && IsPossessive(document, end - 1)) end--;
+            var tokens = new string[end - first];
+            for (int i = first; i < end; i++) tokens[i - first] = document.TokenText(i).ToString();
+            var span = TextSpan.FromBounds(document.Tokens[first].Span.Start, document.Tokens[end - 1].Span.End);
+            inputs.Add(new ClusterInput(mention.Tokens.Type, tokens, document.GetString(span)));
+            spans.Add((span, mention));
+        }
+        TypeVote.Apply(inputs, spans.ConvertAll(s => s.Mention.Confidence));
+        var (clusterOf, canonical) = MentionClusterer.Cluster(inputs);
+        var result = new List<RecognizedEntity>(spans.Count);
+        for (int m = 0; m < spans.Count; m++)
+            result.Add(new RecognizedEntity(spans[m].Span, EntityLabels.TypeName(inputs[m].Type),
+                spans[m].Mention.Confidence, clusterOf[m], canonical[clusterOf[m]]));
+        return result;
+    }
+
+    /// <summary>A possessive 's or a bare apostrophe that a mention must not end with.</summary>
+    private static bool IsPossessive(Document document, int token)
+    {
+        var text = document.TokenText(token);
+        if (text.Length == 1) return TokenText.Normalize(text[0]) == '\'';
+        return text.Length == 2 && TokenText.Normalize(text[0]) == '\'' && text[1] is 's' or 'S';
+    }
+}

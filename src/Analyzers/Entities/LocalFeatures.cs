@@ -1,0 +1,78 @@
+namespace Pipeline.Analyzers.Entities;
+
+/// <summary>
+/// The first pass's feature templates. A feature key is a token's base hash mixed with the
+/// template id (which includes the window offset): no strings, no allocation. Static features
+/// depend on the tokens only and are scored once per token; label features depend on the
+/// labels already predicted in the sentence and are scored during greedy decoding.
+/// </summary>
+internal static class LocalFeatures
+{
+    /// <summary>Upper bound on the static keys of one token.</summary>
+    public const int MaxStatic = 64 + 3 * 64;
+    public const int LabelFeatureCount = 4;
+
+    /// <summary>The "label" before a sentence's first token.</summary>
+    public const int StartLabel = EntityLabels.Count;
+
+    private const int Window = 2;
+    private const ulong BeforeSentence = 0x2545F4914F6CDD1DUL, AfterSentence = 0x9E6C63D0676A9A99UL;
+
+    // Template ids; offsets in -2..2 are added to the windowed ones.
+    private const int TLower = 10, TWord = 20, TLowerBigramLeft = 21, TLowerBigramRight = 22;
+    private const int TAffix = 30, TShape = 40, TShapeBigramLeft = 46, TShapeBigramRight = 47;
+    private const int TCapContext = 50, TCapTrigram = 51, TAllCapsLower = 52;
+    private const int TCluster = 60, TGazetteer = 90;
+    private const int TPrevious = 100, TPreviousTwo = 101, TPreviousLower = 102, TPreviousShape = 103;
+
+    /// <summary>Writes the static keys of token <paramref name="i"/>; returns how many.</summary>
+    public static int Static(DocumentTokens d, int i, Span<ulong> keys)
+    {
+        int n = 0, first = d.SentenceFirst[i], end = d.SentenceEnd[i];
+        for (int o = -Window; o <= Window; o++)
+        {
+            int j = i + o;
+            bool inside = j >= first && j < end;
+            ulong outside = o < 0 ? BeforeSentence : AfterSentence;
+            keys[n++] = FeatureHash.Key(inside ? d.Lower[j] : outside, TLower + o);
+            keys[n++] = FeatureHash.Key(inside ? d.Shape[j] : outside, TShape + o);
+            for (int k = 0; k < DocumentTokens.ClusterKeys; k++)
+                keys[n++] = FeatureHash.Key(inside ? d.Cluster[j * DocumentTokens.ClusterKeys + k] : outside, TCluster + 4 * (o + Window) + k);
+        }
+        ulong lower = d.Lower[i], shape = d.Shape[i];
+        ulong lowerLeft = i > first ? d.Lower[i - 1] : BeforeSentence, lowerRight = i + 1 < end ? d.Lower[i + 1] : AfterSentence;
+        ulong shapeLeft = i > first ? d.Shape[i - 1] : BeforeSentence, shapeRight = i + 1 < end ? d.Shape[i + 1] : AfterSentence;
+        keys[n++] = FeatureHash.Key(d.Word[i], TWord);
+        keys[n++] = FeatureHash.Key(lowerLeft, lower, TLowerBigramLeft);
+        keys[n++] = FeatureHash.Key(lower, lowerRight, TLowerBigramRight);
+        keys[n++] = FeatureHash.Key(shapeLeft, shape, TShapeBigramLeft);
+        keys[n++] = FeatureHash.Key(shape, shapeRight, TShapeBigramRight);
+        for (int k = 0; k < 2 * TokenHashes.AffixLengths; k++)
+        {
+            ulong affix = d.Affix[i * 2 * TokenHashes.AffixLengths + k];
+            if (affix != 0) keys[n++] = FeatureHash.Key(affix, TAffix + k);
+        }
+        var context = d.Context[i];
+        keys[n++] = FeatureHash.Key((ulong)d.Cap[i] | (ulong)context << 8, TCapContext);
+        ulong capLeft = i > first ? (ulong)d.Cap[i - 1] : 15, capRight = i + 1 < end ? (ulong)d.Cap[i + 1] : 15;
+        keys[n++] = FeatureHash.Key(capLeft | (ulong)d.Cap[i] << 8 | capRight << 16, TCapTrigram);
+        if ((context & TokenContext.AllCapsSentence) != 0) keys[n++] = FeatureHash.Key(lower, TAllCapsLower);
+        for (int o = -1; o <= 1; o++)
+        {
+            int j = i + o;
+            if (j < first || j >= end) continue;
+            for (ulong mask = d.Gazetteer[j]; mask != 0; mask &= mask - 1)
+                keys[n++] = FeatureHash.Key((ulong)System.Numerics.BitOperations.TrailingZeroCount(mask), TGazetteer + o);
+        }
+        return n;
+    }
+
+    /// <summary>Writes the label features of token <paramref name="i"/> given the two labels before it.</summary>
+    public static void Labels(DocumentTokens d, int i, int previous, int beforePrevious, Span<ulong> keys)
+    {
+        keys[0] = FeatureHash.Key((ulong)previous, TPrevious);
+        keys[1] = FeatureHash.Key((ulong)(beforePrevious << 8 | previous), TPreviousTwo);
+        keys[2] = FeatureHash.Key((ulong)previous, d.Lower[i], TPreviousLower);
+        keys[3] = FeatureHash.Key((ulong)previous, d.Shape[i], TPreviousShape);
+    }
+}

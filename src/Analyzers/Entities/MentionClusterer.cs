@@ -1,0 +1,136 @@
+namespace Pipeline.Analyzers.Entities;
+
+/// <summary>A mention as the clusterer sees it: its type, its tokens' texts and its text.</summary>
+internal sealed record ClusterInput(int Type, IReadOnlyList<string> Tokens, string Text);
+
+/// <summary>
+/// Groups a document's mentions into entities. Mentions of one type join when their names are
+/// equal (case, diacritics and a leading "the" ignored; person names compared by
+/// transliteration key); a one-word person mention joins the full name whose surname it matches
+/// (the nearest one before it, else the nearest after); a one-word upper-case organisation joins
+/// the multi-word organisation it abbreviates. The canonical name of a cluster is its longest
+/// mention (most tokens, then most characters, then first), without a leading article.
+/// </summary>
+internal static class MentionClusterer
+{
+    private const int Person = 0, Organization = 1;
+    private static readonly HashSet<string> Articles = new(StringComparer.OrdinalIgnoreCase) { "the" };
+    private static readonly HashSet<string> AcronymSkips = new(StringComparer.OrdinalIgnoreCase) { "of", "for", "and", "the", "on", "in", "&", "de" };
+
+    /// <summary>Cluster index (0, 1, ... in order of first mention) of each mention, and each cluster's canonical name.</summary>
+    public static (int[] ClusterOf, string[] Canonical) Cluster(IReadOnlyList<ClusterInput> mentions)
+    {
+        int n = mentions.Count;
+        var names = new string[n][];
+        for (int m = 0; m < n; m++) names[m] = NameTokens(mentions[m]);
+        var key = new string[n];
+        for (int m = 0; m < n; m++) key[m] = mentions[m].Type + "|" + FullKey(mentions[m].Type, names[m]);
+
+        var parent = new int[n];
+        for (int m = 0; m < n; m++) parent[m] = m;
+        var byKey = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int m = 0; m < n; m++)
+        {
+            if (byKey.TryGetValue(key[m], out int other)) Union(parent, other, m);
+            else byKey[key[m]] = m;
+        }
+
+        for (int m = 0; m < n; m++)
+        {
+            if (names[m].Length != 1) continue;
+            int target = mentions[m].Type switch
+            {
+                Person => NearestFullName(mentions, names, m),
+                Organization => Abbreviated(mentions, names, m),
+                _ => -1,
+            };
+            if (target >= 0) Union(parent, target, m);
+        }
+
+        var clusterOf = new int[n];
+        var roots = new Dictionary<int, int>();
+        var canonical = new List<int>();
+        for (int m = 0; m < n; m++)
+        {
+            int root = Find(parent, m);
+            if (!roots.TryGetValue(root, out int c))
+            {
+                roots.Add(root, c = roots.Count);
+                canonical.Add(m);
+            }
+            clusterOf[m] = c;
+            int best = canonical[c];
+            if (names[m].Length > names[best].Length
+                || (names[m].Length == names[best].Length && mentions[m].Text.Length > mentions[best].Text.Length))
+                canonical[c] = m;
+        }
+        return (clusterOf, canonical.Select(m => NameText(mentions[m], names[m])).ToArray());
+    }
+
+    /// <summary>The full-name person mention whose surname the one-word mention <paramref name="m"/> matches: nearest before, else nearest after.</summary>
+    private static int NearestFullName(IReadOnlyList<ClusterInput> mentions, string[][] names, int m)
+    {
+        string surname = NameKey.Transliteration(names[m][0], surname: true);
+        int after = -1;
+        for (int d = 1; d < mentions.Count; d++)
+        {
+            int before = m - d;
+            if (before >= 0 && IsFullNameWithSurname(mentions, names, before, surname)) return before;
+            if (after < 0 && m + d < mentions.Count && IsFullNameWithSurname(mentions, names, m + d, surname)) after = m + d;
+            if (before < 0 && (after >= 0 || m + d >= mentions.Count)) break;
+        }
+        return after;
+    }
+
+    private static bool IsFullNameWithSurname(IReadOnlyList<ClusterInput> mentions, string[][] names, int m, string surname) =>
+        mentions[m].Type == Person && names[m].Length > 1 && NameKey.Transliteration(names[m][^1], surname: true) == surname;
+
+    /// <summary>The first multi-word organisation whose initials spell the one-word upper-case mention <paramref name="m"/>.</summary>
+    private static int Abbreviated(IReadOnlyList<ClusterInput> mentions, string[][] names, int m)
+    {
+        string word = names[m][0];
+        if (word.Length < 2 || !word.All(char.IsUpper)) return -1;
+        for (int o = 0; o < mentions.Count; o++)
+        {
+            if (o == m || mentions[o].Type != Organization || names[o].Length < 2) continue;
+            var initials = string.Concat(names[o].Where(t => !AcronymSkips.Contains(t) && t.Length > 0 && char.IsLetter(t[0])).Select(t => char.ToUpperInvariant(t[0])));
+            if (initials == word) return o;
+        }
+        return -1;
+    }
+
+    /// <summary>The name's tokens without a leading article or trailing punctuation.</summary>
+    internal static string[] NameTokens(ClusterInput mention)
+    {
+        int first = 0, end = mention.Tokens.Count;
+        while (first < end - 1 && Articles.Contains(mention.Tokens[first])) first++;
+        while (end > first + 1 && !mention.Tokens[end - 1].Any(char.IsLetterOrDigit)) end--;
+        return mention.Tokens.Skip(first).Take(end - first).ToArray();
+    }
+
+    /// <summary>The mention's text from its first name token (a leading article dropped).</summary>
+    private static string NameText(ClusterInput mention, string[] name)
+    {
+        int start = mention.Tokens.Count > name.Length ? mention.Text.IndexOf(name[0], StringComparison.Ordinal) : 0;
+        int end = mention.Text.LastIndexOf(name[^1], StringComparison.Ordinal) + name[^1].Length;
+        return start <= 0 && end == mention.Text.Length ? mention.Text : mention.Text[Math.Max(start, 0)..end];
+    }
+
+    private static string FullKey(int type, string[] name) => type == Person
+        ? string.Join(' ', name.Select((t, i) => NameKey.Transliteration(t, surname: i == name.Length - 1)))
+        : NameKey.Plain(string.Join(' ', name));
+
+    private static int Find(int[] parent, int m)
+    {
+        while (parent[m] != m) m = parent[m] = parent[parent[m]];
+        return m;
+    }
+
+    /// <summary>Joins two clusters under the root of the earlier mention.</summary>
+    private static void Union(int[] parent, int a, int b)
+    {
+        int ra = Find(parent, a), rb = Find(parent, b);
+        if (ra == rb) return;
+        if (ra < rb) parent[rb] = ra; else parent[ra] = rb;
+    }
+}
