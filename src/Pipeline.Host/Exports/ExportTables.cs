@@ -100,7 +100,7 @@ internal static class ExportTables
     {
         object?[] common =
         [
-            r.Id, r.Path, a.Id, a.Span.Start, a.Span.End, Slice(doc.Text, a.Span), a.Confidence,
+            r.Id, r.Path, a.Id, a.Span.Start, a.Span.End, AnnotationJson.CoveredText(doc.Text, a.Span), a.Confidence,
             a.Provenance?.Analyzer, a.Provenance?.Version, a.Provenance?.Model, a.Provenance?.Method,
         ];
         return [.. common, .. table.Values(a, doc)];
@@ -131,7 +131,7 @@ internal static class ExportTables
             yield return
             [
                 r.Id, r.Path, $"f{i + 1}", f.RuleId, AnnotationJson.Name(f.Severity), rf.Analyzer,
-                f.Span.Start, f.Span.End, line, column, r.Document is null ? null : Slice(r.Document.Text, f.Span), f.Message,
+                f.Span.Start, f.Span.End, line, column, r.Document is null ? null : AnnotationJson.CoveredText(r.Document.Text, f.Span), f.Message,
                 Json(f.AnnotationIds), Json(f.Properties),
             ];
         }
@@ -145,8 +145,8 @@ internal static class ExportTables
         var content = q.Content.IsDefaultOrEmpty ? [q.Span] : q.Content;
         return
         [
-            AnnotationJson.Name(q.Kind), Json(content), content.Length, string.Join(" … ", content.Select(s => Slice(doc.Text, s))),
-            q.Cue?.Start, q.Cue?.End, q.Cue is { } cue ? Slice(doc.Text, cue) : null,
+            AnnotationJson.Name(q.Kind), Json(content), content.Length, string.Join(" … ", content.Select(s => AnnotationJson.Slice(doc.Text, s))),
+            q.Cue?.Start, q.Cue?.End, q.Cue is { } cue ? AnnotationJson.Slice(doc.Text, cue) : null,
         ];
     }
 
@@ -154,9 +154,6 @@ internal static class ExportTables
         throw new InvalidOperationException($"annotation {a.Id} is a {a.GetType().Name}, not the layer's payload type");
 
     private static double? Score(ImmutableArray<double> scores, int i) => !scores.IsDefault && i < scores.Length ? scores[i] : null;
-
-    private static string Slice(string text, TextSpan span) =>
-        span.End <= text.Length ? text.Substring(span.Start, span.Length) : "";
 
     private static readonly JsonSerializerOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 

@@ -30,7 +30,7 @@ public static class AnnotationJson
         w.WriteString("id", a.Id);
         w.WriteNumber("start", a.Span.Start);
         w.WriteNumber("end", a.Span.End);
-        w.WriteString("text", SafeSlice(text, a.Span));
+        WriteOptional(w, "text", CoveredText(text, a.Span));
         switch (a)
         {
             case EntityMention e:
@@ -173,7 +173,16 @@ public static class AnnotationJson
     public static bool TryParseName<TEnum>(string? name, out TEnum value) where TEnum : struct, Enum =>
         System.Enum.TryParse(name, ignoreCase: true, out value) && System.Enum.IsDefined(value);
 
-    private static string SafeSlice(string text, TextSpan span) =>
+    /// <summary>
+    /// The text an annotation's span covers, as records and tables show it; null for a span over
+    /// the whole document (article-level stance, document labels), whose copy of the text would
+    /// only repeat the record's "text" once per annotation.
+    /// </summary>
+    public static string? CoveredText(string text, TextSpan span) =>
+        span.Start == 0 && span.End == text.Length && text.Length > 0 ? null : Slice(text, span);
+
+    /// <summary>The text of a span; empty when the span lies outside the text.</summary>
+    public static string Slice(string text, TextSpan span) =>
         span.Start >= 0 && span.End <= text.Length ? text.Substring(span.Start, span.Length) : "";
 
     private static void WriteOptional(Utf8JsonWriter w, string name, string? value)
