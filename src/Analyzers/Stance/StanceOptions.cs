@@ -13,7 +13,8 @@ namespace Pipeline.Analyzers.Stance;
 /// </summary>
 public sealed record StanceOptions
 {
-    public const string DefaultTier = StanceTiers.Accurate;
+    // Fast by default: the encoder tier costs about half a second per article (opt in with "tier": "accurate").
+    public const string DefaultTier = StanceTiers.Fast;
 
     public string Tier { get; init; } = DefaultTier;
     public string EntityModel { get; init; } = "stance-entity-" + DefaultTier;
