@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using Pipeline.Analyzers.Stance.Claims;
-using Pipeline.Analyzers.Stance.Holders;
 using Pipeline.Analyzers.Stance.Models;
 using Pipeline.Analyzers.Stance.Targets;
 using Pipeline.Analyzers.Stance.Training;

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Pipeline.Analyzers.Stance.Holders;
 using Pipeline.Analyzers.Stance.Targets;
 using Pipeline.Sdk;
 

@@ -1,8 +1,6 @@
-using Pipeline.Sdk;
+namespace Pipeline.Sdk;
 
-namespace Pipeline.Analyzers.Stance.Holders;
-
-/// <summary>Whose view a stance is: the author's, or a quoted speaker's.</summary>
+/// <summary>Whose words a span is in: the author's, or a quoted speaker's (for hedges, stance, anything held by someone).</summary>
 public readonly record struct Holder(HolderKind Kind, string? QuoteId, string? ClusterId, string? Name)
 {
     public const string AuthorName = "author";
