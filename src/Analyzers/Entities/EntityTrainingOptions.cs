@@ -39,7 +39,7 @@ internal sealed record EntityTrainingOptions
             L1 = (float)o.GetDouble("l1", d.L1),
             L2 = (float)o.GetDouble("l2", d.L2),
             Iterations = o.GetInt("iterations", d.Iterations),
-            MinCount = o.GetInt("min_count", d.MinCount),
+            MinCount = o.GetInt("minCount", d.MinCount),
             Folds = Math.Max(2, o.GetInt("folds", d.Folds)),
             Prune = (float)o.GetDouble("prune", d.Prune),
         };

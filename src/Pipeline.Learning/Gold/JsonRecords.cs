@@ -26,7 +26,6 @@ internal static class JsonRecords
         }
     }
 
-    /// <summary>Whether a record belongs to the requested split (always, when none is requested).</summary>
     /// <summary>Whether the record is in the split: null is every record, "!S" every record not in S.</summary>
     public static bool InSplit(JsonElement record, string? split) =>
         split is null || (split.StartsWith('!') ? !HasSplit(record, split[1..]) : HasSplit(record, split));

@@ -9,8 +9,8 @@ namespace Pipeline.Analyzers.Hedging.Ml;
 /// <summary>
 /// Trains the cue tagger (`pipeline train hedging`): per-token labels O or a cue type from the gold
 /// hedge layer, a multiclass logistic regression (ML.NET L-BFGS maximum entropy through
-/// <see cref="LinearTrainer"/>) over hashed features, then the cue threshold tuned on the dev
-/// documents for cue F1 (tuneFor "cue", default) or uncertain-sentence F1 (tuneFor "sentence").
+/// <see cref="LinearTrainer"/>) over hashed features, then the cue threshold tuned for cue F1 on the
+/// dev documents.
 /// Options: lexicon (folder, default models/hedging-lexicon), hashBits (20), l1 (0.5), l2 (0.5),
 /// iterations (200), ambiguousMinCount (5), scheme ("szeged", or "conll2010": the CoNLL-2010
 /// speculation scheme, which has no condition cues and no investigation cues besides the
@@ -60,15 +60,7 @@ public sealed class HedgeCueTrainer : AnalyzerTrainer
                 ["scheme"] = scheme.Name,
             });
         var model = new CueTaggerModel(linear, lexicon, "hedging-ml@training");
-        // Tune for the metric the model is judged by: cue F1 (default) or uncertain-sentence F1.
-        var tuneFor = o.GetString("tuneFor", "cue");
-        Func<CueScore, double> objective = tuneFor switch
-        {
-            "cue" => s => s.CueF1,
-            "sentence" => s => s.SentenceF1,
-            _ => throw new ArgumentException($"hedging: option tuneFor must be \"cue\" or \"sentence\", not \"{tuneFor}\""),
-        };
-        var (threshold, dev) = TuneThreshold(model, devDocs, excluded, objective);
+        var (threshold, dev) = TuneThreshold(model, devDocs, excluded);
         model = model.WithThreshold(threshold);
         model.Save(context.OutputDirectory);
         context.Log?.Info($"hedging: cue threshold {threshold:0.00}, dev cue F1 {dev.CueF1:0.000}, sentence F1 {dev.SentenceF1:0.000}");
@@ -79,8 +71,7 @@ public sealed class HedgeCueTrainer : AnalyzerTrainer
             Features = trainerOptions.Describe()
                 .Add("templates", "word,lower,stem,shape,suffix3,window±2,bigrams,trigram,lexicon tags,ambiguous-cue conjunctions")
                 .Add("ambiguous_stems", linear.Properties[CueTaggerModel.AmbiguousProperty])
-                .Add("cue_threshold", threshold.ToString("0.00", CultureInfo.InvariantCulture))
-                .Add("tuned_for", tuneFor),
+                .Add("cue_threshold", threshold.ToString("0.00", CultureInfo.InvariantCulture)),
             Metrics = ImmutableDictionary<string, double>.Empty
                 .Add("dev_cue_f1", dev.CueF1).Add("dev_sentence_f1", dev.SentenceF1),
         };
@@ -155,15 +146,15 @@ public sealed class HedgeCueTrainer : AnalyzerTrainer
         return asCue.Where(p => p.Value >= minCount && p.Value < 0.95 * total[p.Key]).Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
     }
 
-    /// <summary>The cue threshold with the best dev score by <paramref name="objective"/> (0.5 when there are no dev documents).</summary>
-    private static (double Threshold, CueScore Score) TuneThreshold(CueTaggerModel model, IReadOnlyList<Document> dev, SentenceSet excluded, Func<CueScore, double> objective)
+    /// <summary>The cue threshold with the best dev cue F1 (0.5 when there are no dev documents).</summary>
+    private static (double Threshold, CueScore Score) TuneThreshold(CueTaggerModel model, IReadOnlyList<Document> dev, SentenceSet excluded)
     {
         if (dev.Count == 0) return (0.5, new CueScore(0, 0));
         var best = (Threshold: 0.5, Score: CueScore.Measure(model.CreateDetector(LexiconFill.None), dev, excluded));
         for (double t = 0.2; t <= 0.8 + 1e-9; t += 0.05)
         {
             var score = CueScore.Measure(model.WithThreshold(t).CreateDetector(LexiconFill.None), dev, excluded);
-            if (objective(score) > objective(best.Score)) best = (t, score);
+            if (score.CueF1 > best.Score.CueF1) best = (t, score);
         }
         return best;
     }
