@@ -91,6 +91,29 @@ internal sealed class DocumentContextFeatures
     /// <summary>Writes the static sparse keys of token <paramref name="i"/>; returns how many.</summary>
     public static int Static(DocumentTokens d, ReadOnlySpan<byte> firstPass, int i, Span<ulong> keys)
     {
+        int n = FirstPassLabels(d, firstPass, i, keys);
+        keys[n++] = FormKey(d, i);
+        keys[n++] = ShapeKey(d, i);
+        return n;
+    }
+
+    /// <summary>The static keys but the one that depends on the token's form alone (<see cref="FormKey"/>); returns how many.</summary>
+    public static int ContextKeys(DocumentTokens d, ReadOnlySpan<byte> firstPass, int i, Span<ulong> keys)
+    {
+        int n = FirstPassLabels(d, firstPass, i, keys);
+        keys[n++] = ShapeKey(d, i);
+        return n;
+    }
+
+    /// <summary>The token's lower-case form.</summary>
+    public static ulong FormKey(DocumentTokens d, int i) => FeatureHash.Key(d.Lower[i], TLower);
+
+    private static ulong ShapeKey(DocumentTokens d, int i) =>
+        FeatureHash.Key(d.Shape[i], (ulong)d.Cap[i] | (ulong)d.Context[i] << 8, TShapeCap);
+
+    /// <summary>The first pass's labels in a window of two.</summary>
+    private static int FirstPassLabels(DocumentTokens d, ReadOnlySpan<byte> firstPass, int i, Span<ulong> keys)
+    {
         int n = 0, first = d.SentenceFirst[i], end = d.SentenceEnd[i];
         for (int o = -Window; o <= Window; o++)
         {
@@ -98,8 +121,6 @@ internal sealed class DocumentContextFeatures
             ulong label = j >= first && j < end ? firstPass[j] : (ulong)LocalFeatures.StartLabel + (o > 0 ? 1UL : 0);
             keys[n++] = FeatureHash.Key(label, TFirstPass + o);
         }
-        keys[n++] = FeatureHash.Key(d.Lower[i], TLower);
-        keys[n++] = FeatureHash.Key(d.Shape[i], (ulong)d.Cap[i] | (ulong)d.Context[i] << 8, TShapeCap);
         return n;
     }
 

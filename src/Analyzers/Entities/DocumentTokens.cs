@@ -36,21 +36,23 @@ internal sealed class DocumentTokens
     /// <summary>Per token, the first token of its sentence and the token after its sentence's last.</summary>
     public int[] SentenceFirst = [], SentenceEnd = [];
 
-    public void Load(Document document, EntityLexicon lexicon)
+    /// <summary>Per token, its entry in the <see cref="FormCache"/> the document was loaded with.</summary>
+    public int[] Form = [];
+
+    /// <summary>
+    /// Computes the per-token hashes of a document. With <paramref name="forms"/>, a form seen
+    /// before is copied from the cache instead of hashed and looked up again.
+    /// </summary>
+    public void Load(Document document, EntityLexicon lexicon, FormCache? forms = null)
     {
         var tokens = document.Tokens;
         Resize(tokens.Length);
+        forms?.Reserve(tokens.Length);
         for (int i = 0; i < tokens.Length; i++)
         {
-            var h = TokenHashes.Compute(document.TokenText(i));
-            Word[i] = h.Word;
-            Lower[i] = h.Lower;
-            Shape[i] = h.Shape;
-            Cap[i] = h.Cap;
-            for (int k = 0; k < 2 * TokenHashes.AffixLengths; k++) Affix[i * 8 + k] = h.Affix[k];
-            int cluster = lexicon.ClusterOf(h.Word, h.Lower);
-            for (int k = 0; k < ClusterKeys; k++)
-                Cluster[i * ClusterKeys + k] = cluster < 0 ? NoCluster : lexicon.ClusterPrefix(cluster, k);
+            var text = document.TokenText(i);
+            if (forms is null) Hash(i, text, lexicon);
+            else Form[i] = HashOrCopy(i, text, lexicon, forms);
             Gazetteer[i] = 0;
             Context[i] = TokenContext.None;
             SentenceFirst[i] = i;
@@ -80,6 +82,32 @@ internal sealed class DocumentTokens
             }
             lexicon.MarkGazetteers(Lower.AsSpan(first, end - first), Cap.AsSpan(first, end - first), Gazetteer.AsSpan(first, end - first));
         }
+    }
+
+    private int HashOrCopy(int i, ReadOnlySpan<char> text, EntityLexicon lexicon, FormCache forms)
+    {
+        ulong word = TokenHashes.WordOf(text);
+        if (forms.TryGet(word, out int form))
+        {
+            Word[i] = word;
+            forms.CopyTo(form, this, i);
+            return form;
+        }
+        Hash(i, text, lexicon);
+        return forms.Add(this, i);
+    }
+
+    private void Hash(int i, ReadOnlySpan<char> text, EntityLexicon lexicon)
+    {
+        var h = TokenHashes.Compute(text);
+        Word[i] = h.Word;
+        Lower[i] = h.Lower;
+        Shape[i] = h.Shape;
+        Cap[i] = h.Cap;
+        for (int k = 0; k < 2 * TokenHashes.AffixLengths; k++) Affix[i * 2 * TokenHashes.AffixLengths + k] = h.Affix[k];
+        int cluster = lexicon.ClusterOf(h.Word, h.Lower);
+        for (int k = 0; k < ClusterKeys; k++)
+            Cluster[i * ClusterKeys + k] = cluster < 0 ? NoCluster : lexicon.ClusterPrefix(cluster, k);
     }
 
     private bool IsAllCaps(int first, int end)
@@ -112,5 +140,6 @@ internal sealed class DocumentTokens
         Context = new TokenContext[n];
         SentenceFirst = new int[n];
         SentenceEnd = new int[n];
+        Form = new int[n];
     }
 }

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.Intrinsics;
 using Pipeline.Sdk;
 
@@ -17,14 +18,23 @@ internal sealed class EntityTagger
 
     private readonly EntityModel _model;
     private readonly DocumentTokens _tokens = new();
+    private readonly FormCache _forms;
     private readonly DocumentContextFeatures _context = new();
     private readonly ulong[] _keys = new ulong[Math.Max(LocalFeatures.MaxStatic, DocumentContextFeatures.MaxStatic)];
     private readonly float[] _scores = new float[EntityLabels.Count];
+    private readonly float[] _row = new float[Classes];
+    private readonly float[] _firstPairs, _secondPairs;
     private readonly List<TokenMention> _spans = [];
     private float[] _static = [], _firstProbabilities = [], _dense = [], _chosen = [];
     private byte[] _firstLabels = [], _labels = [];
 
-    public EntityTagger(EntityModel model) => _model = model;
+    public EntityTagger(EntityModel model)
+    {
+        _model = model;
+        _forms = new FormCache(model.FirstPass, model.SecondPass);
+        _firstPairs = PairScores(model.FirstPass, LocalFeatures.LabelPair);
+        _secondPairs = PairScores(model.SecondPass, DocumentContextFeatures.Labels);
+    }
 
     public DocumentTokens Tokens => _tokens;
     public ReadOnlySpan<byte> FirstPassLabels => _firstLabels.AsSpan(0, _tokens.Count);
@@ -40,7 +50,7 @@ internal sealed class EntityTagger
         var first = _model.FirstPass;
         if (first.DenseDimension > 0 && (wordVectors is null || wordVectors.Count != document.Tokens.Length))
             throw new ArgumentException("the model needs one encoder vector per token", nameof(wordVectors));
-        _tokens.Load(document, _model.Lexicon);
+        _tokens.Load(document, _model.Lexicon, _forms);
         Resize(_tokens.Count);
         RunFirstPass(wordVectors);
         RunSecondPass();
@@ -49,7 +59,7 @@ internal sealed class EntityTagger
     /// <summary>The first pass alone (training uses it to make the second pass's inputs).</summary>
     public void TagFirstPass(Document document, IReadOnlyList<float[]>? wordVectors = null)
     {
-        _tokens.Load(document, _model.Lexicon);
+        _tokens.Load(document, _model.Lexicon, _forms);
         Resize(_tokens.Count);
         RunFirstPass(wordVectors);
     }
@@ -62,11 +72,12 @@ internal sealed class EntityTagger
         {
             var scores = _static.AsSpan(i * Classes, Classes);
             weights.Start(scores);
-            int count = LocalFeatures.Static(_tokens, i, _keys);
+            _forms.AddWindow(_tokens, i, scores);
+            int count = LocalFeatures.ContextKeys(_tokens, i, _keys);
             weights.Add(_keys.AsSpan(0, count), scores);
             if (weights.DenseDimension > 0) weights.AddDense(wordVectors![i], scores);
         }
-        Decode(weights, secondPass: false);
+        Decode(_firstPairs, secondPass: false);
     }
 
     private void RunSecondPass()
@@ -78,18 +89,22 @@ internal sealed class EntityTagger
         {
             var scores = _static.AsSpan(i * Classes, Classes);
             weights.Start(scores);
-            int count = DocumentContextFeatures.Static(_tokens, _firstLabels, i, _keys);
+            int count = DocumentContextFeatures.ContextKeys(_tokens, _firstLabels, i, _keys);
             weights.Add(_keys.AsSpan(0, count), scores);
+            (Vector512.Create<float>(scores) + _forms.SecondPassFormScores(_tokens, i)).CopyTo(scores);
             weights.AddDense(_dense.AsSpan(i * DocumentContextFeatures.DenseDimension, DocumentContextFeatures.DenseDimension), scores);
         }
-        Decode(weights, secondPass: true);
+        Decode(_secondPairs, secondPass: true);
     }
 
-    /// <summary>Greedy left-to-right decoding of every sentence, adding the label features to the static scores.</summary>
-    private void Decode(LinearWeights weights, bool secondPass)
+    /// <summary>
+    /// Greedy left-to-right decoding of every sentence, adding the label features to the static
+    /// scores: the label-pair features from a table, and in the first pass the label-and-form
+    /// features (from the form cache when the previous label is O or the sentence start).
+    /// </summary>
+    private void Decode(float[] pairs, bool secondPass)
     {
         int n = _tokens.Count;
-        Span<ulong> labelKeys = stackalloc ulong[LocalFeatures.LabelFeatureCount];
         var scores = _scores.AsSpan();
         for (int start = 0; start < n; start = _tokens.SentenceEnd[start])
         {
@@ -97,19 +112,13 @@ internal sealed class EntityTagger
             int previous = LocalFeatures.StartLabel, beforePrevious = LocalFeatures.StartLabel;
             for (int i = start; i < end; i++)
             {
-                scores[0] = 0;
-                _static.AsSpan(i * Classes, Classes).CopyTo(scores[1..]);
-                if (secondPass)
-                {
-                    DocumentContextFeatures.Labels(previous, beforePrevious, labelKeys);
-                    weights.Add(labelKeys[..DocumentContextFeatures.LabelFeatureCount], scores[1..]);
-                }
-                else
-                {
-                    LocalFeatures.Labels(_tokens, i, previous, beforePrevious, labelKeys);
-                    weights.Add(labelKeys, scores[1..]);
-                }
-                int label = Choose(scores, previous == LocalFeatures.StartLabel ? EntityLabels.Outside : previous, i == end - 1);
+                var sum = Vector512.Create<float>(_static.AsSpan(i * Classes, Classes))
+                        + Vector512.Create<float>(pairs.AsSpan((previous * PreviousLabels + beforePrevious) * Classes, Classes));
+                if (!secondPass)
+                    sum += previous is EntityLabels.Outside or LocalFeatures.StartLabel
+                        ? _forms.AfterLikelyLabel(_tokens, i, previous)
+                        : LabelAndFormScores(i, previous);
+                int label = Choose(sum, scores, previous == LocalFeatures.StartLabel ? EntityLabels.Outside : previous, i == end - 1);
                 if (secondPass)
                 {
                     _labels[i] = (byte)label;
@@ -126,28 +135,68 @@ internal sealed class EntityTagger
         }
     }
 
+    /// <summary>The first pass's label-and-form scores of token <paramref name="i"/> after <paramref name="previous"/>.</summary>
+    private Vector512<float> LabelAndFormScores(int i, int previous)
+    {
+        var keys = _keys.AsSpan(0, LocalFeatures.LabelAndFormCount);
+        LocalFeatures.LabelAndForm(_tokens, i, previous, keys);
+        var row = _row.AsSpan();
+        row.Clear();
+        _model.FirstPass.Add(keys, row);
+        return Vector512.Create<float>(row);
+    }
+
+    /// <summary>Labels a label feature can look back to: the 17 labels and "start".</summary>
+    private const int PreviousLabels = LocalFeatures.StartLabel + 1;
+
+    private delegate void LabelPairKeys(int previous, int beforePrevious, Span<ulong> keys);
+
+    /// <summary>The scores of the label-pair features for every (previous, before previous) pair.</summary>
+    private static float[] PairScores(LinearWeights weights, LabelPairKeys keysOf)
+    {
+        var table = new float[PreviousLabels * PreviousLabels * Classes];
+        Span<ulong> keys = stackalloc ulong[LocalFeatures.LabelPairCount];
+        for (int previous = 0; previous < PreviousLabels; previous++)
+            for (int beforePrevious = 0; beforePrevious < PreviousLabels; beforePrevious++)
+            {
+                keysOf(previous, beforePrevious, keys);
+                weights.Add(keys, table.AsSpan((previous * PreviousLabels + beforePrevious) * Classes, Classes));
+            }
+        return table;
+    }
+
     /// <summary>Per (previous label, sentence end): 0 for the labels 1..16 allowed next, -infinity for the others.</summary>
     private static readonly Vector512<float>[] Allowed = BuildAllowed();
 
     /// <summary>
-    /// Turns scores (O's at index 0, always 0 before masking) into probabilities over the labels
-    /// allowed after <paramref name="previous"/>, in place, and returns the most probable.
+    /// Turns the 16 scores of the labels other than O (O's score is 0) into probabilities over
+    /// the labels allowed after <paramref name="previous"/>, written to <paramref name="probabilities"/>
+    /// (17, O first), and returns the most probable.
     /// </summary>
-    private static int Choose(Span<float> scores, int previous, bool sentenceEnd)
+    private static int Choose(Vector512<float> scores, Span<float> probabilities, int previous, bool sentenceEnd)
     {
         int row = previous * 2 + (sentenceEnd ? 1 : 0);
-        var others = Vector512.Create<float>(scores[1..]) + Allowed[row];
+        var others = scores + Allowed[row];
         bool outsideAllowed = EntityLabels.IsValidTransition(previous, EntityLabels.Outside);
-        float max = outsideAllowed ? 0 : float.NegativeInfinity;
-        int best = 0;
-        for (int l = 0; l < Classes; l++)
-            if (others[l] > max) { max = others[l]; best = l + 1; }
+        // The most probable label; on a tie the lowest, O (score 0) included.
+        float max = Max(others);
+        int best = 1 + BitOperations.TrailingZeroCount(Vector512.Equals(others, Vector512.Create(max)).ExtractMostSignificantBits());
+        if (outsideAllowed && max <= 0) { max = 0; best = EntityLabels.Outside; }
         var exp = Vector512.Exp(others - Vector512.Create(max));
         float outside = outsideAllowed ? MathF.Exp(-max) : 0;
         float inverse = 1 / (Vector512.Sum(exp) + outside);
-        scores[0] = outside * inverse;
-        (exp * inverse).CopyTo(scores[1..]);
+        probabilities[0] = outside * inverse;
+        (exp * inverse).CopyTo(probabilities[1..]);
         return best;
+    }
+
+    /// <summary>The largest of the 16 lanes.</summary>
+    private static float Max(Vector512<float> v)
+    {
+        var half = Vector256.Max(v.GetLower(), v.GetUpper());
+        var quarter = Vector128.Max(half.GetLower(), half.GetUpper());
+        quarter = Vector128.Max(quarter, Vector128.Shuffle(quarter, Vector128.Create(2, 3, 0, 1)));
+        return float.Max(quarter[0], quarter[1]);
     }
 
     private static Vector512<float>[] BuildAllowed()

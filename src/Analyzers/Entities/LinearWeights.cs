@@ -101,11 +101,27 @@ internal sealed class LinearWeights
     public void Add(ReadOnlySpan<ulong> keys, Span<float> scores)
     {
         // Rows first, then the sums: the lookups' rare slow path stays out of the summing loop,
-        // which keeps its accumulator in registers. A missing key adds the zero row.
+        // which keeps its accumulator in registers.
         Span<int> rows = stackalloc int[keys.Length];
+        Rows(keys, rows);
+        AddRows(rows, scores);
+    }
+
+    /// <summary>
+    /// Finds the rows of the given keys (a missing key gets the zero row), for
+    /// <see cref="AddRows"/>. The keys' buckets are all requested before the first lookup, so
+    /// the more keys a call has, the more of their memory latency overlaps.
+    /// </summary>
+    public void Rows(ReadOnlySpan<ulong> keys, Span<int> rows)
+    {
         int zero = _rows.Count;
         foreach (var key in keys) _rows.Prefetch(key);
         for (int i = 0; i < keys.Length; i++) rows[i] = _rows.Find(keys[i], zero) * Classes;
+    }
+
+    /// <summary>Adds rows found by <see cref="Rows"/>.</summary>
+    public void AddRows(ReadOnlySpan<int> rows, Span<float> scores)
+    {
         ref float weights = ref MemoryMarshal.GetArrayDataReference(_weights);
         if (Vector512.IsHardwareAccelerated)
         {
@@ -146,8 +162,12 @@ internal sealed class LinearWeights
     /// <summary>Adds the dense part's scores of a vector of length <see cref="DenseDimension"/>.</summary>
     public void AddDense(ReadOnlySpan<float> vector, Span<float> scores)
     {
+        // No test for zero inputs: adding 0 × w changes nothing, and the branch mispredicts.
+        ref float dense = ref MemoryMarshal.GetArrayDataReference(_dense);
+        var sum = Vector512.Create<float>(scores);
         for (int d = 0; d < DenseDimension; d++)
-            if (vector[d] != 0) Axpy(vector[d], _dense.AsSpan(d * Classes, Classes), scores);
+            sum += Vector512.Create(vector[d]) * Vector512.LoadUnsafe(ref dense, (nuint)(d * Classes));
+        sum.CopyTo(scores);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

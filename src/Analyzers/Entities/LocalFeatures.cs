@@ -10,12 +10,15 @@ internal static class LocalFeatures
 {
     /// <summary>Upper bound on the static keys of one token.</summary>
     public const int MaxStatic = 64 + 3 * 64;
-    public const int LabelFeatureCount = 4;
+    public const int LabelFeatureCount = LabelPairCount + LabelAndFormCount;
+    public const int LabelPairCount = 2, LabelAndFormCount = 2;
 
     /// <summary>The "label" before a sentence's first token.</summary>
     public const int StartLabel = EntityLabels.Count;
 
-    private const int Window = 2;
+    /// <summary>Window features reach this many tokens to each side.</summary>
+    public const int Window = 2;
+    public const int WindowKeyCount = 2 + DocumentTokens.ClusterKeys;
     private const ulong BeforeSentence = 0x2545F4914F6CDD1DUL, AfterSentence = 0x9E6C63D0676A9A99UL;
 
     // Template ids; offsets in -2..2 are added to the windowed ones.
@@ -29,34 +32,88 @@ internal static class LocalFeatures
     public static int Static(DocumentTokens d, int i, Span<ulong> keys)
     {
         int n = 0, first = d.SentenceFirst[i], end = d.SentenceEnd[i];
-        for (int o = -Window; o <= Window; o++)
+        for (int o = -Window; o <= Window; o++, n += WindowKeyCount)
         {
             int j = i + o;
-            bool inside = j >= first && j < end;
-            ulong outside = o < 0 ? BeforeSentence : AfterSentence;
-            keys[n++] = FeatureHash.Key(inside ? d.Lower[j] : outside, TLower + o);
-            keys[n++] = FeatureHash.Key(inside ? d.Shape[j] : outside, TShape + o);
-            for (int k = 0; k < DocumentTokens.ClusterKeys; k++)
-                keys[n++] = FeatureHash.Key(inside ? d.Cluster[j * DocumentTokens.ClusterKeys + k] : outside, TCluster + 4 * (o + Window) + k);
+            WindowKeys(d, j >= first && j < end ? j : -1, o, keys[n..]);
         }
+        keys[n++] = WordKey(d, i);
+        n += Bigrams(d, i, keys[n..]);
+        n += Affixes(d, i, keys[n..]);
+        n += Orthography(d, i, keys[n..]);
+        return n;
+    }
+
+    /// <summary>
+    /// Writes the keys that depend on token <paramref name="i"/>'s form alone and are not
+    /// window keys: the exact form and the affixes. Returns how many.
+    /// </summary>
+    public static int FormKeys(DocumentTokens d, int i, Span<ulong> keys)
+    {
+        keys[0] = WordKey(d, i);
+        return 1 + Affixes(d, i, keys[1..]);
+    }
+
+    /// <summary>
+    /// Writes the static keys that depend on token <paramref name="i"/>'s neighbours or
+    /// sentence: word and shape bigrams, capitalisation in context, gazetteer matches. Returns how many.
+    /// </summary>
+    public static int ContextKeys(DocumentTokens d, int i, Span<ulong> keys)
+    {
+        int n = Bigrams(d, i, keys);
+        return n + Orthography(d, i, keys[n..]);
+    }
+
+    /// <summary>
+    /// Writes the <see cref="WindowKeyCount"/> keys that token <paramref name="j"/> gives the token
+    /// <paramref name="offset"/> positions before it: lower case, shape, cluster path prefixes.
+    /// <paramref name="j"/> &lt; 0 stands for a position outside the sentence.
+    /// </summary>
+    public static void WindowKeys(DocumentTokens d, int j, int offset, Span<ulong> keys)
+    {
+        ulong outside = offset < 0 ? BeforeSentence : AfterSentence;
+        bool inside = j >= 0;
+        keys[0] = FeatureHash.Key(inside ? d.Lower[j] : outside, TLower + offset);
+        keys[1] = FeatureHash.Key(inside ? d.Shape[j] : outside, TShape + offset);
+        for (int k = 0; k < DocumentTokens.ClusterKeys; k++)
+            keys[2 + k] = FeatureHash.Key(inside ? d.Cluster[j * DocumentTokens.ClusterKeys + k] : outside, TCluster + 4 * (offset + Window) + k);
+    }
+
+    private static ulong WordKey(DocumentTokens d, int i) => FeatureHash.Key(d.Word[i], TWord);
+
+    private static int Bigrams(DocumentTokens d, int i, Span<ulong> keys)
+    {
+        int first = d.SentenceFirst[i], end = d.SentenceEnd[i];
         ulong lower = d.Lower[i], shape = d.Shape[i];
         ulong lowerLeft = i > first ? d.Lower[i - 1] : BeforeSentence, lowerRight = i + 1 < end ? d.Lower[i + 1] : AfterSentence;
         ulong shapeLeft = i > first ? d.Shape[i - 1] : BeforeSentence, shapeRight = i + 1 < end ? d.Shape[i + 1] : AfterSentence;
-        keys[n++] = FeatureHash.Key(d.Word[i], TWord);
-        keys[n++] = FeatureHash.Key(lowerLeft, lower, TLowerBigramLeft);
-        keys[n++] = FeatureHash.Key(lower, lowerRight, TLowerBigramRight);
-        keys[n++] = FeatureHash.Key(shapeLeft, shape, TShapeBigramLeft);
-        keys[n++] = FeatureHash.Key(shape, shapeRight, TShapeBigramRight);
+        keys[0] = FeatureHash.Key(lowerLeft, lower, TLowerBigramLeft);
+        keys[1] = FeatureHash.Key(lower, lowerRight, TLowerBigramRight);
+        keys[2] = FeatureHash.Key(shapeLeft, shape, TShapeBigramLeft);
+        keys[3] = FeatureHash.Key(shape, shapeRight, TShapeBigramRight);
+        return 4;
+    }
+
+    private static int Affixes(DocumentTokens d, int i, Span<ulong> keys)
+    {
+        int n = 0;
         for (int k = 0; k < 2 * TokenHashes.AffixLengths; k++)
         {
             ulong affix = d.Affix[i * 2 * TokenHashes.AffixLengths + k];
             if (affix != 0) keys[n++] = FeatureHash.Key(affix, TAffix + k);
         }
+        return n;
+    }
+
+    /// <summary>Capitalisation in context and gazetteer matches around the token.</summary>
+    private static int Orthography(DocumentTokens d, int i, Span<ulong> keys)
+    {
+        int n = 0, first = d.SentenceFirst[i], end = d.SentenceEnd[i];
         var context = d.Context[i];
         keys[n++] = FeatureHash.Key((ulong)d.Cap[i] | (ulong)context << 8, TCapContext);
         ulong capLeft = i > first ? (ulong)d.Cap[i - 1] : 15, capRight = i + 1 < end ? (ulong)d.Cap[i + 1] : 15;
         keys[n++] = FeatureHash.Key(capLeft | (ulong)d.Cap[i] << 8 | capRight << 16, TCapTrigram);
-        if ((context & TokenContext.AllCapsSentence) != 0) keys[n++] = FeatureHash.Key(lower, TAllCapsLower);
+        if ((context & TokenContext.AllCapsSentence) != 0) keys[n++] = FeatureHash.Key(d.Lower[i], TAllCapsLower);
         for (int o = -1; o <= 1; o++)
         {
             int j = i + o;
@@ -70,9 +127,21 @@ internal static class LocalFeatures
     /// <summary>Writes the label features of token <paramref name="i"/> given the two labels before it.</summary>
     public static void Labels(DocumentTokens d, int i, int previous, int beforePrevious, Span<ulong> keys)
     {
+        LabelPair(previous, beforePrevious, keys);
+        LabelAndForm(d, i, previous, keys[LabelPairCount..]);
+    }
+
+    /// <summary>The label features that depend on the labels alone (the first <see cref="LabelPairCount"/>).</summary>
+    public static void LabelPair(int previous, int beforePrevious, Span<ulong> keys)
+    {
         keys[0] = FeatureHash.Key((ulong)previous, TPrevious);
         keys[1] = FeatureHash.Key((ulong)(beforePrevious << 8 | previous), TPreviousTwo);
-        keys[2] = FeatureHash.Key((ulong)previous, d.Lower[i], TPreviousLower);
-        keys[3] = FeatureHash.Key((ulong)previous, d.Shape[i], TPreviousShape);
+    }
+
+    /// <summary>The label features that join the previous label with the token's form (the last <see cref="LabelAndFormCount"/>).</summary>
+    public static void LabelAndForm(DocumentTokens d, int i, int previous, Span<ulong> keys)
+    {
+        keys[0] = FeatureHash.Key((ulong)previous, d.Lower[i], TPreviousLower);
+        keys[1] = FeatureHash.Key((ulong)previous, d.Shape[i], TPreviousShape);
     }
 }
