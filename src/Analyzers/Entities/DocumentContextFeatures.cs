@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Pipeline.Analyzers.Entities;
 
 /// <summary>
@@ -23,6 +25,7 @@ internal sealed class DocumentContextFeatures
     private float[] _counts = [], _inLonger = [], _seen = [];
 
     /// <summary>Builds the dense vectors of a document (Count x <see cref="DenseDimension"/>) from the first pass's output.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Build(DocumentTokens d, ReadOnlySpan<byte> labels, ReadOnlySpan<float> probabilities, Span<float> dense)
     {
         int n = d.Count;
@@ -98,6 +101,7 @@ internal sealed class DocumentContextFeatures
     }
 
     /// <summary>The static keys but the one that depends on the token's form alone (<see cref="FormKey"/>); returns how many.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int ContextKeys(DocumentTokens d, ReadOnlySpan<byte> firstPass, int i, Span<ulong> keys)
     {
         int n = FirstPassLabels(d, firstPass, i, keys);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Pipeline.Sdk;
 
 namespace Pipeline.Analyzers.Entities;
@@ -43,6 +44,7 @@ internal sealed class DocumentTokens
     /// Computes the per-token hashes of a document. With <paramref name="forms"/>, a form seen
     /// before is copied from the cache instead of hashed and looked up again.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Load(Document document, EntityLexicon lexicon, FormCache? forms = null)
     {
         var tokens = document.Tokens;

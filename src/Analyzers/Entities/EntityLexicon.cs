@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Pipeline.Analyzers.Entities;
 
 /// <summary>
@@ -97,6 +99,7 @@ internal sealed class EntityLexicon
     }
 
     /// <summary>The cluster of a token (by exact form, then lower case), or -1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int ClusterOf(ulong word, ulong lower) =>
         _clusterOfWord.TryGet(word, out int c) || _clusterOfWord.TryGet(lower, out c) ? c : -1;
 
@@ -107,6 +110,7 @@ internal sealed class EntityLexicon
     /// Marks gazetteer matches in one sentence: bit 4*category + position (B, I, L, U) of each
     /// token's mask. Every match is marked, overlapping ones included.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void MarkGazetteers(ReadOnlySpan<ulong> lower, ReadOnlySpan<CapPattern> caps, Span<ulong> masks)
     {
         if (_maxLength == 0) return;

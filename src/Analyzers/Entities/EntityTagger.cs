@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using Pipeline.Sdk;
 
@@ -12,6 +13,12 @@ internal readonly record struct TaggedMention(TokenMention Tokens, float Confide
 /// document context from its output, second pass, mentions. Holds the per-document buffers, so
 /// one instance serves one thread at a time.
 /// </summary>
+/// <remarks>
+/// The methods on the tagging path (here and in the feature, cache and weight types) are marked
+/// AggressiveOptimization: they are compiled optimized at their first call, where tiered
+/// compilation would run them as unoptimized code through a run's first documents (on 2,226 BBC
+/// articles this saved about a fifth of the run's processor time).
+/// </remarks>
 internal sealed class EntityTagger
 {
     private const int Classes = LinearWeights.Classes;
@@ -64,6 +71,7 @@ internal sealed class EntityTagger
         RunFirstPass(wordVectors);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RunFirstPass(IReadOnlyList<float[]>? wordVectors)
     {
         var weights = _model.FirstPass;
@@ -80,6 +88,7 @@ internal sealed class EntityTagger
         Decode(_firstPairs, secondPass: false);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RunSecondPass()
     {
         var weights = _model.SecondPass;
@@ -102,6 +111,7 @@ internal sealed class EntityTagger
     /// scores: the label-pair features from a table, and in the first pass the label-and-form
     /// features (from the form cache when the previous label is O or the sentence start).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Decode(float[] pairs, bool secondPass)
     {
         int n = _tokens.Count;
@@ -173,6 +183,7 @@ internal sealed class EntityTagger
     /// the labels allowed after <paramref name="previous"/>, written to <paramref name="probabilities"/>
     /// (17, O first), and returns the most probable.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Choose(Vector512<float> scores, Span<float> probabilities, int previous, bool sentenceEnd)
     {
         int row = previous * 2 + (sentenceEnd ? 1 : 0);

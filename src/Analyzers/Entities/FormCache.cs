@@ -75,6 +75,7 @@ internal sealed class FormCache
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryGet(ulong word, out int form)
     {
         int slot = Find(word);
@@ -94,6 +95,7 @@ internal sealed class FormCache
     }
 
     /// <summary>Adds the form of token <paramref name="i"/>, whose hashes are set, and scores it; returns its entry.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Add(DocumentTokens d, int i)
     {
         int slot = Find(d.Word[i]), form = _count++;
@@ -129,6 +131,7 @@ internal sealed class FormCache
     }
 
     /// <summary>Adds token <paramref name="i"/>'s window and form scores to <paramref name="scores"/> (a document loaded with this cache).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AddWindow(DocumentTokens d, int i, Span<float> scores)
     {
         int first = d.SentenceFirst[i], end = d.SentenceEnd[i];

@@ -112,6 +112,7 @@ internal sealed class LinearWeights
     /// <see cref="AddRows"/>. The keys' buckets are all requested before the first lookup, so
     /// the more keys a call has, the more of their memory latency overlaps.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Rows(ReadOnlySpan<ulong> keys, Span<int> rows)
     {
         int zero = _rows.Count;
@@ -120,6 +121,7 @@ internal sealed class LinearWeights
     }
 
     /// <summary>Adds rows found by <see cref="Rows"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AddRows(ReadOnlySpan<int> rows, Span<float> scores)
     {
         ref float weights = ref MemoryMarshal.GetArrayDataReference(_weights);
@@ -160,6 +162,7 @@ internal sealed class LinearWeights
     }
 
     /// <summary>Adds the dense part's scores of a vector of length <see cref="DenseDimension"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AddDense(ReadOnlySpan<float> vector, Span<float> scores)
     {
         // No test for zero inputs: adding 0 × w changes nothing, and the branch mispredicts.

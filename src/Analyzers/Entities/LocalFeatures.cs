@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Pipeline.Analyzers.Entities;
 
 /// <summary>
@@ -58,6 +60,7 @@ internal static class LocalFeatures
     /// Writes the static keys that depend on token <paramref name="i"/>'s neighbours or
     /// sentence: word and shape bigrams, capitalisation in context, gazetteer matches. Returns how many.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int ContextKeys(DocumentTokens d, int i, Span<ulong> keys)
     {
         int n = Bigrams(d, i, keys);

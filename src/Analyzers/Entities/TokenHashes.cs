@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Pipeline.Analyzers.Entities;
 
 /// <summary>
@@ -20,6 +22,7 @@ internal struct TokenHashes
     [System.Runtime.CompilerServices.InlineArray(2 * AffixLengths)]
     public struct Affixes { private ulong _element; }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static TokenHashes Compute(ReadOnlySpan<char> token)
     {
         var r = new TokenHashes { Cap = TokenText.Cap(token) };
@@ -63,6 +66,7 @@ internal struct TokenHashes
     }
 
     /// <summary>The exact-form hash alone.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ulong WordOf(ReadOnlySpan<char> token)
     {
         ulong h = FeatureHash.Seed;
