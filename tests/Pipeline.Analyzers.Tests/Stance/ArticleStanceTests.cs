@@ -28,7 +28,7 @@ public sealed class ArticleStanceTests
             .Select((l, i) => Site(i, l)).ToList();
         var result = Assert.Single(new ArticleStance().Aggregate(sites));
         Assert.Equal(StanceLabel.Negative, result.Label);
-        Assert.Equal(0.75, result.Confidence, 6); // 3 of the 4 polar sites
+        Assert.Equal(0.75 * 0.7, result.Confidence, 6); // 3 of the 4 polar sites, each at 0.7
         Assert.Equal(10, result.Sites);
         Assert.Equal([new TextSpan(0, 9), new TextSpan(30, 9), new TextSpan(80, 9)], result.Evidence.ToArray());
         Assert.Equal(1.0, result.Scores.Sum(), 6);
@@ -42,7 +42,7 @@ public sealed class ArticleStanceTests
         var mostlyNeutral = Enumerable.Range(0, 10).Select(i => Site(i, i == 0 ? StanceLabel.Positive : StanceLabel.Neutral)).ToList();
         var result = Assert.Single(new ArticleStance().Aggregate(mostlyNeutral));
         Assert.Equal(StanceLabel.Neutral, result.Label);
-        Assert.Equal(0.9, result.Confidence, 6);
+        Assert.Equal(0.9 * 0.6, result.Confidence, 6);
     }
 
     [Fact]
@@ -51,6 +51,7 @@ public sealed class ArticleStanceTests
         var result = Assert.Single(new ArticleStance().Aggregate([Site(0, StanceLabel.Positive)]));
         Assert.Equal(StanceLabel.Positive, result.Label);
         Assert.Equal([new TextSpan(0, 9)], result.Evidence.ToArray());
+        Assert.Equal(0.7, result.Confidence, 6); // as sure as its one sentence, not certain
     }
 
     [Fact]

@@ -18,8 +18,9 @@ public sealed record ArticleStanceResult(
 /// positive the other way round, neutral otherwise; a critical article that names a person in
 /// many neutral sentences and condemns them in a few is negative toward them. Scores are the
 /// mean probabilities. Confidence is the share of the sites that carry the label among the
-/// polar sites (for a polar label) or among all sites (for neutral). Evidence: the sentences
-/// that most strongly carry the label.
+/// polar sites (for a polar label) or among all sites (for neutral), times the mean probability
+/// the carrying sites give the label: one lukewarm negative sentence is not a sure verdict.
+/// Evidence: the sentences that most strongly carry the label.
 /// </summary>
 public sealed class ArticleStance(double margin = 0.15, int maxEvidence = 3)
 {
@@ -38,10 +39,11 @@ public sealed class ArticleStance(double margin = 0.15, int maxEvidence = 3)
             int negative = items.Count(s => s.Label == StanceLabel.Negative), positive = items.Count(s => s.Label == StanceLabel.Positive);
             double net = (double)(negative - positive) / n;
             var label = net >= margin ? StanceLabel.Negative : net <= -margin ? StanceLabel.Positive : StanceLabel.Neutral;
-            int carrying = items.Count(s => s.Label == label);
-            double confidence = label == StanceLabel.Neutral ? (double)carrying / n : (double)carrying / (negative + positive);
+            var carrying = items.Where(s => s.Label == label).ToList();
+            double share = label == StanceLabel.Neutral ? (double)carrying.Count / n : (double)carrying.Count / (negative + positive);
+            double confidence = carrying.Count == 0 ? 0 : share * carrying.Average(s => s.Probabilities[(int)label]);
             var scores = Enumerable.Range(0, 3).Select(c => items.Average(s => s.Probabilities[c])).ToImmutableArray();
-            var evidence = items.Where(s => s.Label == label).OrderByDescending(s => s.Probabilities[(int)label]).ThenBy(s => s.Sentence)
+            var evidence = carrying.OrderByDescending(s => s.Probabilities[(int)label]).ThenBy(s => s.Sentence)
                 .Select(s => s.Sentence).Distinct().Take(maxEvidence).OrderBy(s => s).ToImmutableArray();
             var first = items[0];
             results.Add(new ArticleStanceResult(first.Site.ClusterId, first.Site.CanonicalName, first.Holder, label, confidence, scores, evidence, n));
