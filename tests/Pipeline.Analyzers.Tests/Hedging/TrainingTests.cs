@@ -47,6 +47,30 @@ public class TrainingTests
     }
 
     [Fact]
+    public void A_given_cue_threshold_is_kept_instead_of_the_tuned_one()
+    {
+        var output = Directory.CreateTempSubdirectory("hedging-ml").FullName;
+        try
+        {
+            var result = new HedgingAnalyzer().CreateTrainer()!.Train(new TrainingContext
+            {
+                Train = Gold("tiny-hedges-train.jsonl"),
+                Dev = Gold("tiny-hedges-dev.jsonl"),
+                OutputDirectory = output,
+                Seed = 1,
+                Options = new AnalyzerOptions(ImmutableDictionary<string, JsonElement>.Empty
+                    .Add("lexicon", JsonSerializer.SerializeToElement(LexiconFolder))
+                    .Add("hashBits", JsonSerializer.SerializeToElement(16))
+                    .Add("iterations", JsonSerializer.SerializeToElement(60))
+                    .Add("cueThreshold", JsonSerializer.SerializeToElement(0.35))),
+            });
+            Assert.Equal("0.35", result.Features["cue_threshold"]);
+            Assert.Equal(0.35, CueTaggerModel.Load(output).CueThreshold, precision: 6);
+        }
+        finally { Directory.Delete(output, recursive: true); }
+    }
+
+    [Fact]
     public void A_missing_model_file_is_a_clear_error()
     {
         var folder = Directory.CreateTempSubdirectory("hedging-ml").FullName;
@@ -83,5 +107,28 @@ public class SentenceSetTests
             Assert.Contains(":1:", Assert.Throws<InvalidDataException>(() => SentenceSet.Load(file)).Message);
         }
         finally { File.Delete(file); }
+    }
+}
+
+public class CueSchemeTests
+{
+    private static string[] Kept(string scheme, string text, params (string Word, HedgeType Type)[] cues)
+    {
+        var doc = DocumentFactory.Create(text).WithLayer(Layers.HedgeCues, [.. cues.Select((c, i) => new HedgeCue
+        {
+            Id = $"h{i}",
+            Span = new TextSpan(text.IndexOf(c.Word, StringComparison.Ordinal), c.Word.Length),
+            Type = c.Type,
+        })]);
+        return [.. CueScheme.Parse(scheme).Apply(doc).GetLayerOrEmpty(Layers.HedgeCues).Select(c => doc.GetString(c.Span))];
+    }
+
+    [Fact]
+    public void Conll2010_keeps_modal_conditions_and_interrogatives_only()
+    {
+        const string text = "If the gene were deleted, the cells would die; we examined whether they do.";
+        (string, HedgeType)[] cues = [("If", HedgeType.Condition), ("would", HedgeType.Condition), ("examined", HedgeType.Investigation), ("whether", HedgeType.Investigation)];
+        Assert.Equal(["would", "whether"], Kept("conll2010", text, cues));
+        Assert.Equal(["If", "would", "examined", "whether"], Kept("szeged", text, cues));
     }
 }

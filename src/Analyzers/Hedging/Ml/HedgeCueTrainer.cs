@@ -10,13 +10,14 @@ namespace Pipeline.Analyzers.Hedging.Ml;
 /// Trains the cue tagger (`pipeline train hedging`): per-token labels O or a cue type from the gold
 /// hedge layer, a multiclass logistic regression (ML.NET L-BFGS maximum entropy through
 /// <see cref="LinearTrainer"/>) over hashed features, then the cue threshold tuned for cue F1 on the
-/// dev documents.
+/// dev documents, unless given (cueThreshold: e.g. one chosen by cross-validation on other documents).
 /// Options: lexicon (folder, default models/hedging-lexicon), hashBits (20), l1 (0.5), l2 (0.5),
 /// iterations (200), ambiguousMinCount (5), scheme ("szeged", or "conll2010": the CoNLL-2010
-/// speculation scheme, which has no condition cues and no investigation cues besides the
-/// interrogative "whether" and "if"; gold cues outside it are relabelled O), excludeSentencesOf (a
-/// JSON Lines file with "text" fields, e.g. an evaluation set: training sentences equal to one of
-/// them, compared on lower-cased letters and digits, are left out).
+/// speculation scheme, which has no investigation cues besides the interrogative "whether" and
+/// "if" and no condition cues besides modal auxiliaries; gold cues outside it are relabelled O),
+/// excludeSentencesOf (a JSON Lines file with "text" fields, e.g. an evaluation set: training
+/// sentences equal to one of them, compared on lower-cased letters and digits, are left out),
+/// cueThreshold (fixed; the dev documents are then only scored).
 /// </summary>
 public sealed class HedgeCueTrainer : AnalyzerTrainer
 {
@@ -40,6 +41,9 @@ public sealed class HedgeCueTrainer : AnalyzerTrainer
         var features = new CueFeatures(hashBits, ambiguous);
         context.Log?.Info($"hedging: {train.Count} training documents ({scheme.Name} scheme), labels {string.Join(",", labels)}, {ambiguous.Count} ambiguous cue stems");
 
+        double? givenThreshold = o.Contains("cueThreshold") ? o.GetDouble("cueThreshold", double.NaN) : null;
+        if (givenThreshold is { } g && !(g > 0 && g < 1)) throw new ArgumentException($"hedging: option cueThreshold must be between 0 and 1, not {givenThreshold}");
+
         int skipped = 0;
         var examples = Examples(train, lexicon, features, labels, excluded, () => skipped++).ToList();
         if (excluded.Count > 0) context.Log?.Info($"hedging: left out {skipped} training sentences found in {o.GetString("excludeSentencesOf")}");
@@ -60,10 +64,12 @@ public sealed class HedgeCueTrainer : AnalyzerTrainer
                 ["scheme"] = scheme.Name,
             });
         var model = new CueTaggerModel(linear, lexicon, "hedging-ml@training");
-        var (threshold, dev) = TuneThreshold(model, devDocs, excluded);
+        var (threshold, dev) = TuneThreshold(model, devDocs, excluded, context.Log);
+        if (givenThreshold is { } t)
+            (threshold, dev) = (t, CueScore.Measure(model.WithThreshold(t).CreateDetector(LexiconFill.None), devDocs, excluded));
         model = model.WithThreshold(threshold);
         model.Save(context.OutputDirectory);
-        context.Log?.Info($"hedging: cue threshold {threshold:0.00}, dev cue F1 {dev.CueF1:0.000}, sentence F1 {dev.SentenceF1:0.000}");
+        context.Log?.Info($"hedging: cue threshold {threshold:0.00} ({(givenThreshold is null ? "tuned for dev cue F1" : "given")}), dev cue F1 {dev.CueF1:0.000}, sentence F1 {dev.SentenceF1:0.000}");
 
         return new TrainingResult
         {
@@ -71,7 +77,8 @@ public sealed class HedgeCueTrainer : AnalyzerTrainer
             Features = trainerOptions.Describe()
                 .Add("templates", "word,lower,stem,shape,suffix3,window±2,bigrams,trigram,lexicon tags,ambiguous-cue conjunctions")
                 .Add("ambiguous_stems", linear.Properties[CueTaggerModel.AmbiguousProperty])
-                .Add("cue_threshold", threshold.ToString("0.00", CultureInfo.InvariantCulture)),
+                .Add("cue_threshold", threshold.ToString("0.00", CultureInfo.InvariantCulture))
+                .Add("threshold_source", givenThreshold is null ? "tuned on dev for cue F1" : "given"),
             Metrics = ImmutableDictionary<string, double>.Empty
                 .Add("dev_cue_f1", dev.CueF1).Add("dev_sentence_f1", dev.SentenceF1),
         };
@@ -146,14 +153,15 @@ public sealed class HedgeCueTrainer : AnalyzerTrainer
         return asCue.Where(p => p.Value >= minCount && p.Value < 0.95 * total[p.Key]).Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
     }
 
-    /// <summary>The cue threshold with the best dev cue F1 (0.5 when there are no dev documents).</summary>
-    private static (double Threshold, CueScore Score) TuneThreshold(CueTaggerModel model, IReadOnlyList<Document> dev, SentenceSet excluded)
+    /// <summary>The cue threshold with the best dev cue F1 (0.5 when there are no dev documents); logs the dev scores of each threshold tried.</summary>
+    private static (double Threshold, CueScore Score) TuneThreshold(CueTaggerModel model, IReadOnlyList<Document> dev, SentenceSet excluded, IRunLog? log)
     {
         if (dev.Count == 0) return (0.5, new CueScore(0, 0));
         var best = (Threshold: 0.5, Score: CueScore.Measure(model.CreateDetector(LexiconFill.None), dev, excluded));
         for (double t = 0.2; t <= 0.8 + 1e-9; t += 0.05)
         {
             var score = CueScore.Measure(model.WithThreshold(t).CreateDetector(LexiconFill.None), dev, excluded);
+            log?.Info($"hedging: dev at cue threshold {t:0.00}: cue F1 {score.CueF1:0.000}, sentence F1 {score.SentenceF1:0.000}");
             if (score.CueF1 > best.Score.CueF1) best = (t, score);
         }
         return best;
@@ -229,9 +237,11 @@ public sealed record CueScheme(string Name)
         return kept.Length == cues.Length ? doc : doc.WithLayer(Layers.HedgeCues, kept);
     }
 
+    // BioScope, the CoNLL-2010 source, counts modal auxiliaries among its speculation cues, so
+    // Szeged's conditional "would"/"should"/"could" stay cues while "if", "unless", "until" do not.
     private static bool InConll2010(Document doc, HedgeCue cue) => cue.Type switch
     {
-        HedgeType.Condition => false,
+        HedgeType.Condition => doc.GetString(cue.Span).ToLowerInvariant() is "would" or "should" or "could" or "might" or "may" or "can",
         HedgeType.Investigation => doc.GetString(cue.Span).ToLowerInvariant() is "whether" or "if",
         _ => true,
     };
