@@ -9,7 +9,7 @@ namespace Pipeline.Analyzers.Tests.Quotes;
 /// <summary>
 /// The repairs of the content tagger's end boundary after a cue: a clause cut off before its
 /// verb runs on to the next punctuation; a conjunction (and the next clause's pronoun) taken
-/// at the end is dropped.
+/// at the end is dropped; the part of a clause fronted before "source cue," is its first segment.
 /// </summary>
 public sealed class ContentBoundaryTests
 {
@@ -42,6 +42,21 @@ public sealed class ContentBoundaryTests
         Assert.Equal(expected, ContentText(view, quote));
     }
 
+    [Theory]
+    [InlineData("Climate change, Mr. Obama often says, is the greatest long-term threat.", "says", "is the greatest long-term threat",
+        "Climate change ‖ is the greatest long-term threat")]
+    [InlineData("Hawaii, as one adviser pointed out, normally does not get two hurricanes.", "pointed out", "normally does not get two hurricanes",
+        "Hawaii ‖ normally does not get two hurricanes")]
+    [InlineData("As for the network, he said, \"What outlet is not taking sides?\"", "said", "\"What outlet is not taking sides?\"",
+        "\"What outlet is not taking sides?\"")]
+    [InlineData("The senator said, after a pause, that the plan was sound.", "said", "that the plan was sound", "that the plan was sound")]
+    public void The_part_fronted_before_the_source_is_a_segment(string text, string cue, string content, string expected)
+    {
+        var (view, quote) = Quote(text, cue, content);
+        QuoteDetector.AddFrontedPart(view, quote, new CueMarks(view.Count, [quote.Cue!.Value]));
+        Assert.Equal(expected, string.Join(" ‖ ", quote.Content.Select(s => Text(view, s))));
+    }
+
     private static (TokenView, DetectedQuote) Quote(string text, string cue, string content)
     {
         var doc = DocumentFactory.Create(text);
@@ -57,9 +72,8 @@ public sealed class ContentBoundaryTests
         return (first, last);
     }
 
-    private static string ContentText(TokenView view, DetectedQuote q)
-    {
-        var (s, e) = q.Content[^1];
-        return view.Doc.Text[view.Doc.Tokens[s].Span.Start..view.Doc.Tokens[e - 1].Span.End];
-    }
+    private static string ContentText(TokenView view, DetectedQuote q) => Text(view, q.Content[^1]);
+
+    private static string Text(TokenView view, (int Start, int End) s) =>
+        view.Doc.Text[view.Doc.Tokens[s.Start].Span.Start..view.Doc.Tokens[s.End - 1].Span.End];
 }

@@ -55,6 +55,7 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
         {
             DropDanglingConjunction(v, q);
             FinishClause(v, q);
+            AddFrontedPart(v, q, cueTokens);
         }
         var covered = Covered(v, quotes);
         AddColonLeads(v, quotes, covered);
@@ -236,6 +237,30 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
     }
 
     private static bool StopsClause(TokenView v, int t) => ClauseStops.Contains(v.WordHash[t]);
+
+    /// <summary>
+    /// A reported clause with its source and cue set inside it between commas ("Climate change,
+    /// Mr. Obama often says, is the greatest threat"; "Hawaii, as one adviser pointed out, normally
+    /// does not ..."): when the content starts right after "cue ," and is not a quotation, the
+    /// sentence's words before the comma that opens the source are its first segment.
+    /// </summary>
+    internal static void AddFrontedPart(TokenView v, DetectedQuote q, CueMarks cueTokens)
+    {
+        if (q.Cue is not { } cue || q.Content.Count != 1) return;
+        int start = q.Content[0].Start;
+        if (start != cue.End + 1 || v.Class[cue.End] != TokenClass.Comma || v.Class[start] == TokenClass.QuoteMark) return;
+        int first = v.SentenceOfToken(cue.Start).FirstToken, comma = cue.Start - 1;
+        while (comma > first && cue.Start - comma <= MaxFrontedSource && InSource(v, comma)) comma--;
+        if (comma <= first || comma == cue.Start - 1 || v.Class[comma] != TokenClass.Comma || !HasWord(v, first, comma) || cueTokens.Any(first, comma)) return;
+        q.Content.Insert(0, (first, comma));
+    }
+
+    /// <summary>Longest source, in tokens, between the comma that ends a fronted part and its cue.</summary>
+    private const int MaxFrontedSource = 10;
+
+    private static bool InSource(TokenView v, int t) =>
+        v.Class[t] is TokenClass.Word or TokenClass.Capitalized or TokenClass.Number or TokenClass.Period
+        || v.Class[t] == TokenClass.OtherPunct && v.Doc.TokenText(t) is not ("(" or ")");
 
     /// <summary>
     /// Content after its cue that ends on a conjunction, maybe with the next clause's pronoun
