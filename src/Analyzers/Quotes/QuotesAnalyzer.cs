@@ -33,7 +33,7 @@ public sealed class QuotesAnalyzer : TextAnalyzer
         registration.RegisterRunStart(run =>
         {
             var (lexicon, model) = QuoteComponents.Load(run);
-            var detector = new QuoteDetector(lexicon, model);
+            var detector = new QuoteDetector(lexicon, model, (float)run.Options.GetDouble("cueThreshold", double.NaN));
             var attributor = new QuoteAttributor(lexicon, model);
             int longQuoteWords = run.Options.GetInt("longQuoteWords", 40);
             run.RegisterDocument(ctx => Analyze(ctx, detector, attributor, longQuoteWords));

@@ -10,12 +10,49 @@ namespace Pipeline.Learning.Clustering;
 public sealed class WordClusters
 {
     private readonly Dictionary<string, ClusterPath> _paths;
-    private readonly Dictionary<string, ClusterPath>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+    // The lookup path of every token: a flat open-addressing table of (word hash, entry) pairs,
+    // the words one after another in one char array, their paths in entry order. A probe touches
+    // one slot and the word's characters, where a string dictionary touches buckets, entries and
+    // a string object.
+    private readonly int[] _slots;      // 2 per slot: hash, entry (-1: empty)
+    private readonly int _shift;
+    private readonly char[] _chars;
+    private readonly int[] _starts;     // entry -> first char in _chars; one more for the end
+    private readonly ClusterPath[] _entryPaths;
 
     private WordClusters(Dictionary<string, ClusterPath> paths)
     {
         _paths = paths;
-        _lookup = paths.GetAlternateLookup<ReadOnlySpan<char>>();
+        int log = 4;
+        while (1 << log < paths.Count * 2) log++; // load factor at most 1/2
+        _shift = 32 - log;
+        _slots = new int[2 << log];
+        for (int i = 1; i < _slots.Length; i += 2) _slots[i] = -1;
+        _chars = new char[paths.Keys.Sum(w => w.Length)];
+        _starts = new int[paths.Count + 1];
+        _entryPaths = new ClusterPath[paths.Count];
+        int entry = 0, mask = (1 << log) - 1;
+        foreach (var (word, path) in paths)
+        {
+            word.CopyTo(_chars.AsSpan(_starts[entry]));
+            _starts[entry + 1] = _starts[entry] + word.Length;
+            _entryPaths[entry] = path;
+            int hash = Hash(word), slot = Slot(hash);
+            while (_slots[2 * slot + 1] >= 0) slot = (slot + 1) & mask;
+            _slots[2 * slot] = hash;
+            _slots[2 * slot + 1] = entry++;
+        }
+    }
+
+    private int Slot(int hash) => (int)((uint)hash * 0x9E3779B1u >> _shift);
+
+    /// <summary>FNV-1a over the UTF-16 units (case-sensitive, like the lookup).</summary>
+    private static int Hash(ReadOnlySpan<char> word)
+    {
+        uint h = 2166136261;
+        foreach (char c in word) h = (h ^ c) * 16777619;
+        return (int)h;
     }
 
     /// <summary>Words with a path.</summary>
@@ -24,7 +61,22 @@ public sealed class WordClusters
     /// <summary>Every word with its path (to copy the clusters into a model).</summary>
     public IEnumerable<(string Word, ClusterPath Path)> Entries => _paths.Select(p => (p.Key, p.Value));
 
-    public bool TryGetPath(ReadOnlySpan<char> word, out ClusterPath path) => _lookup.TryGetValue(word, out path);
+    public bool TryGetPath(ReadOnlySpan<char> word, out ClusterPath path)
+    {
+        int hash = Hash(word), mask = (_slots.Length >> 1) - 1;
+        for (int slot = Slot(hash); ; slot = (slot + 1) & mask)
+        {
+            int entry = _slots[2 * slot + 1];
+            if (entry < 0) break;
+            if (_slots[2 * slot] == hash && _chars.AsSpan(_starts[entry], _starts[entry + 1] - _starts[entry]).SequenceEqual(word))
+            {
+                path = _entryPaths[entry];
+                return true;
+            }
+        }
+        path = default;
+        return false;
+    }
 
     /// <summary>
     /// The prefix of <paramref name="word"/>'s path of the given length (the whole path when shorter),
@@ -32,7 +84,7 @@ public sealed class WordClusters
     /// </summary>
     public bool TryGetPrefix(ReadOnlySpan<char> word, int length, out ClusterPath prefix)
     {
-        bool found = _lookup.TryGetValue(word, out var path);
+        bool found = TryGetPath(word, out var path);
         prefix = found ? path.Prefix(length) : default;
         return found;
     }

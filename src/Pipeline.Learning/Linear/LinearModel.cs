@@ -28,9 +28,12 @@ public sealed class LinearModel
     private readonly float[] _weights; // rows × classes
     private readonly float[] _biases;
     private readonly float[] _dense;   // dense × classes
-    private readonly int[] _table;     // (key, row) pairs; row -1 marks an empty slot
+    // Open-addressing table of slots of 1 + classes ints: the key (-1: empty), then the row's
+    // weights as float bits, so that finding a feature also brings its weights into the cache.
+    private readonly int[] _table;
     private readonly int _tableMask;
     private readonly int _tableShift;
+    private readonly int _stride;
 
     internal LinearModel(ImmutableArray<string> labels, int hashBits, int denseDimension,
         int[] keys, float[] weights, float[] biases, float[] dense, ImmutableSortedDictionary<string, string>? properties = null)
@@ -41,6 +44,7 @@ public sealed class LinearModel
             throw new ArgumentException("weight arrays do not match the model's shape");
         for (int i = 1; i < keys.Length; i++)
             if (keys[i] <= keys[i - 1]) throw new ArgumentException("row keys must be strictly ascending", nameof(keys));
+        if (keys.Length > 0 && keys[0] < 0) throw new ArgumentException("row keys must not be negative", nameof(keys));
         Labels = labels;
         HashBits = hashBits;
         DenseDimension = denseDimension;
@@ -49,7 +53,8 @@ public sealed class LinearModel
         _weights = weights;
         _biases = biases;
         _dense = dense;
-        (_table, _tableMask, _tableShift) = BuildTable(keys);
+        _stride = 1 + classes;
+        (_table, _tableMask, _tableShift) = BuildTable(keys, weights, classes);
     }
 
     public ImmutableArray<string> Labels { get; }
@@ -85,18 +90,16 @@ public sealed class LinearModel
         if (!dense.IsEmpty && dense.Length != DenseDimension) throw new ArgumentException($"dense part must have {DenseDimension} values", nameof(dense));
         scores = scores[..classes];
         _biases.CopyTo(scores);
-        ReadOnlySpan<float> weights = _weights;
-        // Find every row first: the lookups are independent, so their cache misses overlap.
-        Span<int> rows = features.Length <= 256 ? stackalloc int[features.Length] : new int[features.Length];
+        // Ask for every feature's first slot before probing any: the cache misses overlap.
+        var table = _table;
+        for (int i = 0; i < features.Length; i++)
+            Prefetch(ref table[Slot(features[i], _tableShift) * _stride]);
+        var weights = MemoryMarshal.Cast<int, float>(table.AsSpan());
         for (int i = 0; i < features.Length; i++)
         {
-            int row = rows[i] = FindRow(features[i]);
-            if (row >= 0) Prefetch(ref MemoryMarshal.GetReference(weights.Slice(row * classes)), classes);
-        }
-        for (int i = 0; i < rows.Length; i++)
-        {
-            if (rows[i] < 0) continue;
-            var w = weights.Slice(rows[i] * classes, classes);
+            int at = FindSlot(features[i]);
+            if (at < 0) continue;
+            var w = weights.Slice(at + 1, classes);
             if (values.IsEmpty) AddTo(scores, w);
             else TensorPrimitives.MultiplyAdd(w, values[i], scores, scores);
         }
@@ -105,13 +108,11 @@ public sealed class LinearModel
             if (dense[d] != 0f) TensorPrimitives.MultiplyAdd(denseWeights.Slice(d * classes, classes), dense[d], scores, scores);
     }
 
-    /// <summary>Asks for a weight row's cache lines ahead of use (no-op without SSE).</summary>
+    /// <summary>Asks for a slot's cache line ahead of use (no-op without SSE).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe void Prefetch(ref float row, int count)
+    private static unsafe void Prefetch(ref int slot)
     {
-        if (!System.Runtime.Intrinsics.X86.Sse.IsSupported) return;
-        byte* p = (byte*)Unsafe.AsPointer(ref row);
-        for (int offset = 0; offset < count * sizeof(float); offset += 64) System.Runtime.Intrinsics.X86.Sse.Prefetch0(p + offset);
+        if (System.Runtime.Intrinsics.X86.Sse.IsSupported) System.Runtime.Intrinsics.X86.Sse.Prefetch0(Unsafe.AsPointer(ref slot));
     }
 
     // scores += w, inlined: for a handful of classes a library call costs more than the adds.
@@ -149,22 +150,23 @@ public sealed class LinearModel
     /// <summary>The weight row of a hashed feature (empty when the model has none).</summary>
     public ReadOnlySpan<float> GetWeights(int feature)
     {
-        int row = FindRow(feature);
-        return row < 0 ? default : _weights.AsSpan(row * ClassCount, ClassCount);
+        int at = FindSlot(feature);
+        return at < 0 ? default : MemoryMarshal.Cast<int, float>(_table.AsSpan(at + 1, ClassCount));
     }
 
     public ReadOnlySpan<float> Biases => _biases;
 
+    /// <summary>Index in the table of the feature's slot (its key), or -1.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int FindRow(int key)
+    private int FindSlot(int key)
     {
         var table = _table;
         int slot = Slot(key, _tableShift);
         while (true)
         {
-            int row = table[2 * slot + 1];
-            if (row < 0) return -1;
-            if (table[2 * slot] == key) return row;
+            int at = slot * _stride, k = table[at];
+            if (k < 0) return -1;
+            if (k == key) return at;
             slot = (slot + 1) & _tableMask;
         }
     }
@@ -172,19 +174,19 @@ public sealed class LinearModel
     // Fibonacci hashing: the top bits of key × 2^32/φ pick the slot, so sequential keys spread too.
     private static int Slot(int key, int shift) => (int)((uint)key * 0x9E3779B1u >> shift);
 
-    private static (int[] Table, int Mask, int Shift) BuildTable(int[] keys)
+    private static (int[] Table, int Mask, int Shift) BuildTable(int[] keys, float[] weights, int classes)
     {
         int log = 3;
         while (1 << log < keys.Length * 2) log++; // load factor at most 1/2
-        int capacity = 1 << log, mask = capacity - 1, shift = 32 - log;
-        var table = new int[capacity * 2];
-        for (int i = 1; i < table.Length; i += 2) table[i] = -1;
+        int capacity = 1 << log, mask = capacity - 1, shift = 32 - log, stride = 1 + classes;
+        var table = new int[capacity * stride];
+        for (int i = 0; i < table.Length; i += stride) table[i] = -1;
         for (int row = 0; row < keys.Length; row++)
         {
             int slot = Slot(keys[row], shift);
-            while (table[2 * slot + 1] >= 0) slot = (slot + 1) & mask;
-            table[2 * slot] = keys[row];
-            table[2 * slot + 1] = row;
+            while (table[slot * stride] >= 0) slot = (slot + 1) & mask;
+            table[slot * stride] = keys[row];
+            for (int c = 0; c < classes; c++) table[slot * stride + 1 + c] = BitConverter.SingleToInt32Bits(weights[row * classes + c]);
         }
         return (table, mask, shift);
     }

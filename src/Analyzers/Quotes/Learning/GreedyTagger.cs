@@ -14,8 +14,10 @@ internal static class GreedyTagger
 {
     /// <param name="backward">Decode from end - 1 down to start: "B" then marks the last token of a span.</param>
     /// <param name="features">Fills the buffer for (token, previous label); returns false to force O (e.g. cue tokens).</param>
+    /// <param name="beginThreshold">After an O label, a span opens when P(B) reaches this (a higher value trades
+    /// recall for precision); NaN: the most probable label decides.</param>
     public static void Decode(ITokenClassifier model, int start, int end, bool backward, FeatureBuffer buffer,
-        Func<int, int, FeatureBuffer, bool> features, List<TaggedSpan> output)
+        Func<int, int, FeatureBuffer, bool> features, List<TaggedSpan> output, float beginThreshold = float.NaN)
     {
         Span<float> p = stackalloc float[Bio.Count];
         int previous = Bio.O, open = -1, step = backward ? -1 : 1;
@@ -28,8 +30,12 @@ internal static class GreedyTagger
             {
                 model.Probabilities(buffer.Items, p);
                 float o = p[Bio.O];
-                label = o >= p[Bio.B] && o >= p[Bio.I] ? Bio.O : p[Bio.B] >= p[Bio.I] ? Bio.B : Bio.I;
-                if (label == Bio.I && previous == Bio.O) label = p[Bio.B] >= o ? Bio.B : Bio.O;
+                if (previous == Bio.O && !float.IsNaN(beginThreshold)) label = p[Bio.B] >= beginThreshold ? Bio.B : Bio.O;
+                else
+                {
+                    label = o >= p[Bio.B] && o >= p[Bio.I] ? Bio.O : p[Bio.B] >= p[Bio.I] ? Bio.B : Bio.I;
+                    if (label == Bio.I && previous == Bio.O) label = p[Bio.B] >= o ? Bio.B : Bio.O;
+                }
                 prob = p[label];
             }
             if (label != Bio.I && open >= 0)

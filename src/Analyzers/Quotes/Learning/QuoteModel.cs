@@ -7,7 +7,7 @@ namespace Pipeline.Analyzers.Quotes.Learning;
 /// content of each cue, then the source of each cue; plus the word clusters their features use.
 /// </summary>
 internal sealed class QuoteModel(string id, int bits, ITokenClassifier cue, ITokenClassifier content, ITokenClassifier source,
-    WordClusters? clusters, IReadOnlySet<int> cueSkipWords)
+    WordClusters? clusters, HashSet32 cueSkipWords)
 {
     /// <summary>Model id written in provenance (folder name and short hash).</summary>
     public string Id { get; } = id;
@@ -19,5 +19,5 @@ internal sealed class QuoteModel(string id, int bits, ITokenClassifier cue, ITok
     /// <summary>The word clusters the model was trained with, or null when it uses none.</summary>
     public WordClusters? Clusters { get; } = clusters;
     /// <summary>Word hashes of frequent words that (almost) never opened a cue in training: the cue tagger skips them after O.</summary>
-    public IReadOnlySet<int> CueSkipWords { get; } = cueSkipWords;
+    public HashSet32 CueSkipWords { get; } = cueSkipWords;
 }

@@ -36,9 +36,9 @@ internal static class QuoteModelFiles
             clusters = WordClusters.Load(file);
         }
         string skip = Path.Combine(folder, CueSkipWordsFile);
-        var cueSkipWords = File.Exists(skip)
-            ? File.ReadLines(skip).Where(l => l.Length > 0 && l[0] != '#').Select(l => Hashing.Lower(l.Trim())).ToHashSet()
-            : [];
+        var cueSkipWords = new HashSet32(File.Exists(skip)
+            ? File.ReadLines(skip).Where(l => l.Length > 0 && l[0] != '#').Select(l => Hashing.Lower(l.Trim()))
+            : []);
         return new QuoteModel(Id(folder), cue.HashBits, new Scorer(cue), new Scorer(content), new Scorer(source), clusters, cueSkipWords);
     }
 

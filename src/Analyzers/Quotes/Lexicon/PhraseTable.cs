@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Pipeline.Analyzers.Quotes.Learning;
 using Pipeline.Sdk;
 
 namespace Pipeline.Analyzers.Quotes.Lexicon;
@@ -11,6 +12,8 @@ internal sealed class PhraseTable<T>
 {
     private readonly FrozenDictionary<string, (string[] Tail, T Value)[]> _byFirstWord;
     private readonly FrozenDictionary<string, (string[] Tail, T Value)[]>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    // Hashes of the lower-cased first words: most tokens open no phrase, and one probe of this flat set says so.
+    private readonly HashSet32 _firstWords;
 
     public PhraseTable(IEnumerable<(string[] Words, T Value)> phrases)
     {
@@ -21,6 +24,7 @@ internal sealed class PhraseTable<T>
                 g => g.Select(p => (p.Words[1..], p.Value)).OrderByDescending(p => p.Item1.Length).ToArray(),
                 StringComparer.OrdinalIgnoreCase);
         _lookup = _byFirstWord.GetAlternateLookup<ReadOnlySpan<char>>();
+        _firstWords = new HashSet32(_byFirstWord.Keys.Select(w => Hashing.Lower(w)));
     }
 
     public int Count => _byFirstWord.Count;
@@ -28,7 +32,8 @@ internal sealed class PhraseTable<T>
     /// <summary>The longest phrase starting at token <paramref name="index"/> and ending before <paramref name="end"/>.</summary>
     public bool TryMatch(Document doc, int index, int end, out int length, out T value)
     {
-        if (_lookup.TryGetValue(doc.TokenText(index), out var candidates))
+        var first = doc.TokenText(index);
+        if (_firstWords.Contains(Hashing.Lower(first)) && _lookup.TryGetValue(first, out var candidates))
         {
             foreach (var (rest, v) in candidates)
             {

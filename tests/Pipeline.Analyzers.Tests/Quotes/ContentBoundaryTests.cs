@@ -1,0 +1,79 @@
+using Pipeline.Analyzers.Quotes;
+using Pipeline.Analyzers.Quotes.Detection;
+using Pipeline.Analyzers.Quotes.Lexicon;
+using Pipeline.Tests;
+using Pipeline.Text;
+
+namespace Pipeline.Analyzers.Tests.Quotes;
+
+/// <summary>
+/// The repairs of the content tagger's end boundary after a cue: a clause cut off before its
+/// verb runs on to the next punctuation; a conjunction (and the next clause's pronoun) taken
+/// at the end is dropped; the part of a clause fronted before "source cue," is its first segment.
+/// </summary>
+public sealed class ContentBoundaryTests
+{
+    private static readonly Lazy<QuotesLexicon> Lexicon = new(() => QuoteComponents.Load(Path.Combine(TestPaths.RepoRoot, "models")).Lexicon);
+
+    [Theory]
+    [InlineData("People says that Hillary Clinton called Alicia Machado on Friday to thank her, aides said.", "says", "that Hillary Clinton",
+        "that Hillary Clinton called Alicia Machado on Friday to thank her")]
+    [InlineData("The mayor said he cannot comment because he has not seen the letter.", "said", "he cannot comment because he",
+        "he cannot comment because he has not seen the letter")]
+    [InlineData("Trump attacked Machado in early-morning tweets.", "attacked", "Machado", "Machado")]
+    [InlineData("She said the plan was sound and voters agreed.", "said", "the plan was sound and", "the plan was sound and")]
+    public void A_clause_cut_before_its_verb_runs_on(string text, string cue, string content, string expected)
+    {
+        var (view, quote) = Quote(text, cue, content);
+        QuoteDetector.FinishClause(view, quote);
+        Assert.Equal(expected, ContentText(view, quote));
+    }
+
+    [Theory]
+    [InlineData("He said the state would order a review of its defenses, and he left.", "said", "the state would order a review of its defenses, and he",
+        "the state would order a review of its defenses")]
+    [InlineData("Obama urged Republicans to join the believers and criticized them.", "urged", "Republicans to join the believers and",
+        "Republicans to join the believers")]
+    [InlineData("She said it was sound and fair.", "said", "it was sound and fair", "it was sound and fair")]
+    public void A_dangling_conjunction_is_dropped(string text, string cue, string content, string expected)
+    {
+        var (view, quote) = Quote(text, cue, content);
+        QuoteDetector.DropDanglingConjunction(view, quote);
+        Assert.Equal(expected, ContentText(view, quote));
+    }
+
+    [Theory]
+    [InlineData("Climate change, Mr. Obama often says, is the greatest long-term threat.", "says", "is the greatest long-term threat",
+        "Climate change ‖ is the greatest long-term threat")]
+    [InlineData("Hawaii, as one adviser pointed out, normally does not get two hurricanes.", "pointed out", "normally does not get two hurricanes",
+        "Hawaii ‖ normally does not get two hurricanes")]
+    [InlineData("As for the network, he said, \"What outlet is not taking sides?\"", "said", "\"What outlet is not taking sides?\"",
+        "\"What outlet is not taking sides?\"")]
+    [InlineData("The senator said, after a pause, that the plan was sound.", "said", "that the plan was sound", "that the plan was sound")]
+    public void The_part_fronted_before_the_source_is_a_segment(string text, string cue, string content, string expected)
+    {
+        var (view, quote) = Quote(text, cue, content);
+        QuoteDetector.AddFrontedPart(view, quote, new CueMarks(view.Count, [quote.Cue!.Value]));
+        Assert.Equal(expected, string.Join(" ‖ ", quote.Content.Select(s => Text(view, s))));
+    }
+
+    private static (TokenView, DetectedQuote) Quote(string text, string cue, string content)
+    {
+        var doc = DocumentFactory.Create(text);
+        var view = new TokenView(doc, Lexicon.Value);
+        return (view, new DetectedQuote { Cue = Tokens(doc, text, cue), Content = [Tokens(doc, text, content)], Method = "test" });
+    }
+
+    private static (int, int) Tokens(Pipeline.Sdk.Document doc, string text, string words)
+    {
+        int start = text.IndexOf(words, StringComparison.Ordinal), end = start + words.Length;
+        int first = doc.TokenAt(start), last = first;
+        while (last < doc.Tokens.Length && doc.Tokens[last].Span.End <= end) last++;
+        return (first, last);
+    }
+
+    private static string ContentText(TokenView view, DetectedQuote q) => Text(view, q.Content[^1]);
+
+    private static string Text(TokenView view, (int Start, int End) s) =>
+        view.Doc.Text[view.Doc.Tokens[s.Start].Span.Start..view.Doc.Tokens[s.End - 1].Span.End];
+}
