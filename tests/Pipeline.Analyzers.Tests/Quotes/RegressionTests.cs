@@ -99,4 +99,16 @@ public sealed class RegressionTests
         Assert.Equal("people familiar with the negotiations", run.Text(anonymous.Span));
         Assert.Equal(SpeakerKind.Anonymous, run.QuoteWith("The talks collapsed").Speaker.Kind);
     }
+
+    /// <summary>A demonym before the speaker noun names no speaker: the ministers spoke, not "Scottish".</summary>
+    [Fact]
+    public void A_demonym_is_not_linked_as_the_speaker()
+    {
+        var run = QuoteTestKit.Analyze(
+            "Scottish ministers insist they will still have the final say on whether a casino is built in Glasgow.",
+            new Seed("Scottish", EntityTypes.Miscellaneous, "scottish"), new Seed("Glasgow", EntityTypes.Location, "glasgow"));
+        var r = run.QuoteWith("final say");
+        Assert.Equal("Scottish ministers", r.Speaker.Text);
+        Assert.Null(r.Speaker.Entity);
+    }
 }

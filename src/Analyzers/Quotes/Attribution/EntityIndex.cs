@@ -25,7 +25,11 @@ internal sealed class EntityIndex
         Array.Sort(_mentions, (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
     }
 
-    /// <summary>The mention that best names a speaker within tokens [start, end): a person first, then an organisation, place, other.</summary>
+    /// <summary>
+    /// The mention that best names a speaker within tokens [start, end): a person first, then an
+    /// organisation, then a place ("Russia said"). Never a MISC mention: in "Scottish ministers
+    /// said" the speakers are the ministers, not the demonym.
+    /// </summary>
     public EntityMention? Best(int start, int end)
     {
         EntityMention? best = null;
@@ -33,7 +37,7 @@ internal sealed class EntityIndex
         foreach (var (s, e, m) in Within(start, end))
         {
             int rank = Rank(m.Type);
-            if (rank < bestRank) { best = m; bestRank = rank; }
+            if (rank < bestRank && rank < NotASpeaker) { best = m; bestRank = rank; }
         }
         return best;
     }
@@ -75,12 +79,14 @@ internal sealed class EntityIndex
             if (_mentions[i].End <= end) yield return _mentions[i];
     }
 
+    private const int NotASpeaker = 3;
+
     private static int Rank(string type) => type switch
     {
         EntityTypes.Person => 0,
         EntityTypes.Organization => 1,
         EntityTypes.Location => 2,
-        _ => 3,
+        _ => NotASpeaker,
     };
 
     private int LowerBound(int token)
