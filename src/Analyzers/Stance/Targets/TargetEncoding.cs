@@ -76,17 +76,18 @@ public sealed class TargetEncoding
         var doc = _document ?? throw new InvalidOperationException("call Begin first");
         output[..Dimension].Clear();
         if (items.Targets.Count == 0) return;
-        int dim = _encoder.Dimension, offset = 0;
+        int dim = _encoder.Dimension, offset = 0, next = 0;
+        var windows = WindowVectors(doc, items);
         foreach (var view in _views)
         {
             var slice = output.Slice(offset, Parts(view) * dim);
             switch (view)
             {
                 case Tokens: WriteTokens(doc, sentence, items, slice); break;
-                case Window: WindowVector(doc, items, WindowWords, WindowWords).CopyTo(slice); break;
+                case Window: windows[next++].CopyTo(slice); break;
                 case Sides:
-                    WindowVector(doc, items, WindowWords, 0).CopyTo(slice);
-                    WindowVector(doc, items, 0, WindowWords).CopyTo(slice[dim..]);
+                    windows[next++].CopyTo(slice);
+                    windows[next++].CopyTo(slice[dim..]);
                     break;
                 case Masked: WriteMasked(doc, sentence, items, slice); break;
             }
@@ -133,12 +134,28 @@ public sealed class TargetEncoding
         return _encoder.EncodeWords(doc.GetString(s.Span), spans);
     }
 
-    /// <summary>The sentence vector of the text from <paramref name="before"/> items before the first target to <paramref name="after"/> items after the last.</summary>
-    private float[] WindowVector(Document doc, SentenceItems items, int before, int after)
+    /// <summary>The sentence vectors the window views need, in the views' order, from one batched encoder call.</summary>
+    private float[][] WindowVectors(Document doc, SentenceItems items)
+    {
+        var texts = new List<string>(3);
+        foreach (var view in _views)
+        {
+            if (view == Window) texts.Add(WindowText(doc, items, WindowWords, WindowWords));
+            if (view == Sides)
+            {
+                texts.Add(WindowText(doc, items, WindowWords, 0));
+                texts.Add(WindowText(doc, items, 0, WindowWords));
+            }
+        }
+        return texts.Count == 0 ? [] : _encoder.EncodeSentences(texts);
+    }
+
+    /// <summary>The text from <paramref name="before"/> items before the first target to <paramref name="after"/> items after the last.</summary>
+    private static string WindowText(Document doc, SentenceItems items, int before, int after)
     {
         int from = Math.Max(0, items.Targets[0] - before), to = Math.Min(items.Count - 1, items.Targets[^1] + after);
         int start = doc.Tokens[items[from].FirstToken].Span.Start, end = doc.Tokens[items[to].LastToken].Span.End;
-        return _encoder.EncodeSentence(doc.Text.Substring(start, end - start));
+        return doc.Text.Substring(start, end - start);
     }
 
     /// <summary>The mean contextual vector of the placeholders standing for the target's mentions.</summary>
