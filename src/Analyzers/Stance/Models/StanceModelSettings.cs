@@ -35,6 +35,10 @@ public sealed record StanceModelSettings
     public int HashBits { get; init; } = 20;
     /// <summary>The text encoder the dense features come from; null: lexical features only.</summary>
     public string? Encoder { get; init; }
+    /// <summary>The encoder views of an entity-stance model with an encoder (<see cref="Targets.TargetEncoding"/>).</summary>
+    public ImmutableArray<string> EncoderViews { get; init; } = Targets.TargetEncoding.DefaultViews;
+    /// <summary>The factor the entity-stance model's encoder numbers are multiplied by.</summary>
+    public float EncoderScale { get; init; } = 1f;
     /// <summary>Length of the dense part (cue summaries plus encoder vectors).</summary>
     public int DenseLength { get; init; }
 

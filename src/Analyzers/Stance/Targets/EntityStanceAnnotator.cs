@@ -30,7 +30,7 @@ public sealed class EntityStanceAnnotator
         var results = new List<(SiteStance, ImmutableArray<EntityMention>)>();
         var sites = TargetSite.Find(doc, entities);
         if (sites.Count == 0) return results;
-        var featurizer = new TargetFeaturizer(_model.Lexicon, _model.Settings.HashBits, _encoder);
+        var featurizer = new TargetFeaturizer(_model.Lexicon, _model.Settings.HashBits, _encoder, _model.Settings.EncoderViews, _model.Settings.EncoderScale);
         featurizer.Begin(doc, entities);
         var x = new FeatureVector(featurizer.DenseLength);
         Span<float> p = stackalloc float[_model.Labels.Length];

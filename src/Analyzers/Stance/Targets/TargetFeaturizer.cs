@@ -9,7 +9,7 @@ namespace Pipeline.Analyzers.Stance.Targets;
 /// <summary>
 /// Turns the target sites of a document into feature vectors: lexical features always, encoder
 /// features when the model was trained with the encoder. The dense part is the cue summary
-/// followed by the target, context and sentence vectors. One instance per document (it holds
+/// followed by the encoder views' vectors. One instance per document (it holds
 /// reusable buffers and the document's token vectors).
 /// </summary>
 public sealed class TargetFeaturizer
@@ -17,14 +17,15 @@ public sealed class TargetFeaturizer
     private readonly TargetFeatures _features;
     private readonly TargetEncoding? _encoding;
     private readonly SentenceItems _items = new();
-    private readonly Dictionary<int, float[][]> _tokenVectors = [];
     private Document? _document;
     private ImmutableArray<EntityMention> _entities = [];
 
-    public TargetFeaturizer(StanceLexicon lexicon, int hashBits, ITextEncoder? encoder)
+    /// <param name="views">The encoder views (<see cref="TargetEncoding"/>); unused without an encoder.</param>
+    /// <param name="encoderScale">Multiplies the encoder numbers (<see cref="TargetEncoding"/>).</param>
+    public TargetFeaturizer(StanceLexicon lexicon, int hashBits, ITextEncoder? encoder, ImmutableArray<string> views, float encoderScale)
     {
         _features = new TargetFeatures(lexicon, new FeatureHasher(hashBits));
-        _encoding = encoder is null ? null : new TargetEncoding(encoder, lexicon);
+        _encoding = encoder is null ? null : new TargetEncoding(encoder, lexicon, views, encoderScale);
     }
 
     /// <summary>Length of the dense part: the cue summary, then the encoder vectors.</summary>
@@ -35,7 +36,7 @@ public sealed class TargetFeaturizer
     {
         _document = document;
         _entities = entities.Sort((a, b) => a.Span.CompareTo(b.Span));
-        _tokenVectors.Clear();
+        _encoding?.Begin(document);
     }
 
     /// <summary>The features of one site of the current document.</summary>
@@ -46,9 +47,6 @@ public sealed class TargetFeaturizer
         _items.Build(doc, site, _entities);
         _features.Extract(_items, x.Sparse, x.Values);
         _features.Summary(_items, x.Dense.AsSpan(0, TargetFeatures.SummaryLength));
-        if (_encoding is null) return;
-        if (!_tokenVectors.TryGetValue(site.Sentence, out var vectors))
-            _tokenVectors[site.Sentence] = vectors = _encoding.TokenVectors(doc, site.Sentence);
-        _encoding.Write(_items, vectors, doc.Sentences[site.Sentence].FirstToken, x.Dense.AsSpan(TargetFeatures.SummaryLength));
+        _encoding?.Write(site.Sentence, _items, x.Dense.AsSpan(TargetFeatures.SummaryLength));
     }
 }

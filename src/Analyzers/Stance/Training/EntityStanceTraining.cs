@@ -15,9 +15,9 @@ public static class EntityStanceTraining
 {
     public static readonly ImmutableArray<string> Labels = ["negative", "neutral", "positive"];
 
-    public static List<LinearExample> Examples(IReadOnlyList<Document> docs, StanceLexicon lexicon, int hashBits, ITextEncoder? encoder, IRunLog? log, CancellationToken cancellationToken)
+    public static List<LinearExample> Examples(IReadOnlyList<Document> docs, StanceLexicon lexicon, int hashBits, ITextEncoder? encoder, ImmutableArray<string> views, float encoderScale, IRunLog? log, CancellationToken cancellationToken)
     {
-        var featurizer = new TargetFeaturizer(lexicon, hashBits, encoder);
+        var featurizer = new TargetFeaturizer(lexicon, hashBits, encoder, views, encoderScale);
         var x = new FeatureVector(featurizer.DenseLength);
         var examples = new List<LinearExample>();
         int done = 0;

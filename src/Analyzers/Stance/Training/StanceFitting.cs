@@ -50,6 +50,23 @@ public static class StanceFitting
         return (best!, metrics.ToImmutable());
     }
 
+    /// <summary>
+    /// The chosen algorithm fitted again, with the same settings, on every example (train and dev
+    /// together): the final model once dev has chosen the settings.
+    /// </summary>
+    public static FittedModel Refit(StanceAlgorithm algorithm, IReadOnlyList<LinearExample> examples, ImmutableArray<string> labels,
+        int denseLength, StanceTrainingOptions options, int seed, IRunLog? log, CancellationToken cancellationToken)
+    {
+        var linear = algorithm is StanceAlgorithm.MaxEnt or StanceAlgorithm.Ensemble
+            ? Timed("maxent (train and dev)", log, () => FitLinear(examples, labels, denseLength, options, seed, log, cancellationToken))
+            : null;
+        cancellationToken.ThrowIfCancellationRequested();
+        var trees = algorithm is StanceAlgorithm.LightGbm or StanceAlgorithm.Ensemble
+            ? Timed("lightgbm (train and dev)", log, () => FitTrees(examples, labels, options, seed))
+            : null;
+        return new FittedModel(algorithm, linear, trees);
+    }
+
     private static T Timed<T>(string name, IRunLog? log, Func<T> fit)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();

@@ -32,8 +32,8 @@ public sealed class StanceTrainer : AnalyzerTrainer
         if (options.Task == StanceTask.Entity)
         {
             labels = EntityStanceTraining.Labels;
-            train = EntityStanceTraining.Examples(context.Train, lexicon, options.HashBits, encoder, log, context.CancellationToken);
-            dev = EntityStanceTraining.Examples(context.Dev, lexicon, options.HashBits, encoder, log, context.CancellationToken);
+            train = EntityStanceTraining.Examples(context.Train, lexicon, options.HashBits, encoder, options.Views, options.EncoderScale, log, context.CancellationToken);
+            dev = EntityStanceTraining.Examples(context.Dev, lexicon, options.HashBits, encoder, options.Views, options.EncoderScale, log, context.CancellationToken);
         }
         else
         {
@@ -46,15 +46,22 @@ public sealed class StanceTrainer : AnalyzerTrainer
         }
         if (train.Count == 0) throw new ArgumentException($"stance: no labelled {StanceClassifier.Name(options.Task)} stance examples in the training data");
         denseLength = train[0].Dense!.Length;
-        if (options.Balance) train = Balanced(train, labels.Length);
         log?.Info($"stance: {train.Count} training and {dev.Count} dev examples, {denseLength} dense features");
         if (encoder is CachingTextEncoder cache) log?.Info($"stance: encoder cache {cache.Path}: {cache.Hits} hits, {cache.Misses} encoded");
 
-        var (model, metrics) = StanceFitting.Fit(train, dev.Count > 0 ? dev : train, labels, denseLength, options, context.Seed, log, context.CancellationToken);
+        var (model, metrics) = StanceFitting.Fit(options.Balance ? Balanced(train, labels.Length) : train, dev.Count > 0 ? dev : train,
+            labels, denseLength, options, context.Seed, log, context.CancellationToken);
+        if (options.Refit && dev.Count > 0)
+        {
+            List<LinearExample> all = [.. train, .. dev];
+            model = StanceFitting.Refit(model.Algorithm, options.Balance ? Balanced(all, labels.Length) : all, labels, denseLength, options, context.Seed, log, context.CancellationToken);
+            log?.Info($"stance: refitted on train and dev ({all.Count} examples); the dev figures below are no longer held out");
+        }
         var settings = new StanceModelSettings
         {
             Task = options.Task, Algorithm = model.Algorithm, Labels = labels, HashBits = options.HashBits,
             Encoder = encoder?.ModelId, DenseLength = denseLength,
+            EncoderViews = options.Views, EncoderScale = options.EncoderScale,
         };
         StanceClassifier.Save(context.OutputDirectory, settings, options.Lexicon, model.Linear, model.Trees);
         return new TrainingResult

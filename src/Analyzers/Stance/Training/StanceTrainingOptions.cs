@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using Pipeline.Analyzers.Stance.Lexicon;
 using Pipeline.Analyzers.Stance.Models;
+using Pipeline.Analyzers.Stance.Targets;
 using Pipeline.Sdk;
 
 namespace Pipeline.Analyzers.Stance.Training;
@@ -10,8 +11,9 @@ namespace Pipeline.Analyzers.Stance.Training;
 /// Options of `pipeline train stance` (--option key=value): task (entity | claim; default: the
 /// task the gold layers annotate), tier (fast: lexical features; accurate: plus the text
 /// encoder), algorithm (maxent | lightgbm | ensemble | auto: train both, keep whichever of the
-/// two or their average measures best on dev), lexicon
-/// (folder), and the trainers' settings.
+/// two or their average measures best on dev), views (the encoder views of the entity model,
+/// e.g. tokens,window,sides,masked), encoderScale, refit (fit the chosen model again on train and
+/// dev), lexicon (folder), and the trainers' settings.
 /// </summary>
 public sealed record StanceTrainingOptions
 {
@@ -20,6 +22,10 @@ public sealed record StanceTrainingOptions
     /// <summary>Null: train both algorithms and keep the one (or their average) with the best dev macro-F1.</summary>
     public StanceAlgorithm? Algorithm { get; init; }
     public string Lexicon { get; init; } = Path.Combine("models", StanceLexicon.DefaultName);
+    /// <summary>The encoder views of the entity-stance model (<see cref="TargetEncoding"/>), comma-separated in the option.</summary>
+    public ImmutableArray<string> Views { get; init; } = TargetEncoding.DefaultViews;
+    /// <summary>Multiplies the encoder numbers: below 1 holds their weights back more than the lexical ones' under the one L2.</summary>
+    public float EncoderScale { get; init; } = 1f;
     public int HashBits { get; init; } = 20;
     public float L1 { get; init; } = 0.25f;
     /// <summary>L2 weight of the maximum entropy model; the encoder's dense vectors want a stronger one (measured on NewsMTSC dev: 20 with the encoder, 1 without).</summary>
@@ -30,6 +36,8 @@ public sealed record StanceTrainingOptions
     public double LearningRate { get; init; } = 0.05;
     /// <summary>Weight examples by the inverse frequency of their class, so that rare classes count as much as common ones.</summary>
     public bool Balance { get; init; }
+    /// <summary>After dev has chosen the algorithm, fit it again on train and dev together (the final model; its dev figures are then not held out).</summary>
+    public bool Refit { get; init; }
 
     public static StanceTrainingOptions From(AnalyzerOptions o, IReadOnlyList<Document> train)
     {
@@ -60,6 +68,8 @@ public sealed record StanceTrainingOptions
             UseEncoder = encoder,
             Algorithm = algorithm,
             Lexicon = o.GetString("lexicon", d.Lexicon),
+            Views = o.GetString("views") is { Length: > 0 } views ? [.. views.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)] : d.Views,
+            EncoderScale = (float)o.GetDouble("encoderScale", d.EncoderScale),
             HashBits = o.GetInt("hashBits", d.HashBits),
             L1 = (float)o.GetDouble("l1", d.L1),
             L2 = (float)o.GetDouble("l2", d.L2),
@@ -68,6 +78,7 @@ public sealed record StanceTrainingOptions
             Leaves = o.GetInt("leaves", d.Leaves),
             LearningRate = o.GetDouble("learningRate", d.LearningRate),
             Balance = o.GetBool("balance", d.Balance),
+            Refit = o.GetBool("refit", d.Refit),
         };
     }
 
@@ -89,6 +100,8 @@ public sealed record StanceTrainingOptions
         ["task"] = StanceClassifier.Name(Task),
         ["tier"] = UseEncoder ? StanceTiers.Accurate : StanceTiers.Fast,
         ["algorithm"] = Algorithm?.ToString().ToLowerInvariant() ?? "auto",
+        ["views"] = string.Join(",", Views),
+        ["encoder_scale"] = EncoderScale.ToString(CultureInfo.InvariantCulture),
         ["hash_bits"] = HashBits.ToString(CultureInfo.InvariantCulture),
         ["l1"] = L1.ToString(CultureInfo.InvariantCulture),
         ["l2"] = L2.ToString(CultureInfo.InvariantCulture),
@@ -97,6 +110,7 @@ public sealed record StanceTrainingOptions
         ["leaves"] = Leaves.ToString(CultureInfo.InvariantCulture),
         ["learning_rate"] = LearningRate.ToString(CultureInfo.InvariantCulture),
         ["balance"] = Balance ? "true" : "false",
+        ["refit"] = Refit ? "true" : "false",
     }.ToImmutableDictionary();
 }
 
