@@ -71,6 +71,27 @@ public class TrainingTests
     }
 
     [Fact]
+    public void Refitting_on_the_dev_documents_needs_a_given_cue_threshold()
+    {
+        var output = Directory.CreateTempSubdirectory("hedging-ml").FullName;
+        try
+        {
+            var e = Assert.Throws<ArgumentException>(() => new HedgingAnalyzer().CreateTrainer()!.Train(new TrainingContext
+            {
+                Train = Gold("tiny-hedges-train.jsonl"),
+                Dev = Gold("tiny-hedges-dev.jsonl"),
+                OutputDirectory = output,
+                Seed = 1,
+                Options = new AnalyzerOptions(ImmutableDictionary<string, JsonElement>.Empty
+                    .Add("lexicon", JsonSerializer.SerializeToElement(LexiconFolder))
+                    .Add("refit", JsonSerializer.SerializeToElement(true))),
+            }));
+            Assert.Contains("cueThreshold", e.Message);
+        }
+        finally { Directory.Delete(output, recursive: true); }
+    }
+
+    [Fact]
     public void A_missing_model_file_is_a_clear_error()
     {
         var folder = Directory.CreateTempSubdirectory("hedging-ml").FullName;

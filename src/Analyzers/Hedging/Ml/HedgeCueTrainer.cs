@@ -17,7 +17,8 @@ namespace Pipeline.Analyzers.Hedging.Ml;
 /// "if" and no condition cues besides modal auxiliaries; gold cues outside it are relabelled O),
 /// excludeSentencesOf (a JSON Lines file with "text" fields, e.g. an evaluation set: training
 /// sentences equal to one of them, compared on lower-cased letters and digits, are left out),
-/// cueThreshold (fixed; the dev documents are then only scored).
+/// cueThreshold (fixed; the dev documents are then only scored), refit (with cueThreshold: train
+/// on the train and dev documents together, once the settings have been chosen elsewhere).
 /// </summary>
 public sealed class HedgeCueTrainer : AnalyzerTrainer
 {
@@ -32,17 +33,19 @@ public sealed class HedgeCueTrainer : AnalyzerTrainer
         int hashBits = o.GetInt("hashBits", 20);
         if (hashBits is < 10 or > 24) throw new ArgumentException($"hashBits must be between 10 and 24, not {hashBits}");
 
+        double? givenThreshold = o.Contains("cueThreshold") ? o.GetDouble("cueThreshold", double.NaN) : null;
+        if (givenThreshold is { } g && !(g > 0 && g < 1)) throw new ArgumentException($"hedging: option cueThreshold must be between 0 and 1, not {givenThreshold}");
+        bool refit = o.GetBool("refit", false);
+        if (refit && givenThreshold is null) throw new ArgumentException("hedging: option refit needs cueThreshold: the dev documents are trained on, so they cannot choose it");
+
         var scheme = CueScheme.Parse(o.GetString("scheme", CueScheme.Szeged));
-        var train = context.Train.Select(scheme.Apply).ToList();
         var devDocs = context.Dev.Select(scheme.Apply).ToList();
+        var train = context.Train.Select(scheme.Apply).Concat(refit ? devDocs : []).ToList();
         var excluded = SentenceSet.Load(o.GetString("excludeSentencesOf"));
         var labels = LabelsOf(train);
         var ambiguous = AmbiguousStems(train, lexicon, excluded, o.GetInt("ambiguousMinCount", 5));
         var features = new CueFeatures(hashBits, ambiguous);
-        context.Log?.Info($"hedging: {train.Count} training documents ({scheme.Name} scheme), labels {string.Join(",", labels)}, {ambiguous.Count} ambiguous cue stems");
-
-        double? givenThreshold = o.Contains("cueThreshold") ? o.GetDouble("cueThreshold", double.NaN) : null;
-        if (givenThreshold is { } g && !(g > 0 && g < 1)) throw new ArgumentException($"hedging: option cueThreshold must be between 0 and 1, not {givenThreshold}");
+        context.Log?.Info($"hedging: {train.Count} training documents ({scheme.Name} scheme{(refit ? ", dev documents included: the dev figures below are not held out" : "")}), labels {string.Join(",", labels)}, {ambiguous.Count} ambiguous cue stems");
 
         int skipped = 0;
         var examples = Examples(train, lexicon, features, labels, excluded, () => skipped++).ToList();
@@ -78,7 +81,8 @@ public sealed class HedgeCueTrainer : AnalyzerTrainer
                 .Add("templates", "word,lower,stem,shape,suffix3,window±2,bigrams,trigram,lexicon tags,ambiguous-cue conjunctions")
                 .Add("ambiguous_stems", linear.Properties[CueTaggerModel.AmbiguousProperty])
                 .Add("cue_threshold", threshold.ToString("0.00", CultureInfo.InvariantCulture))
-                .Add("threshold_source", givenThreshold is null ? "tuned on dev for cue F1" : "given"),
+                .Add("threshold_source", givenThreshold is null ? "tuned on dev for cue F1" : "given")
+                .Add("refit", refit ? "true" : "false"),
             Metrics = ImmutableDictionary<string, double>.Empty
                 .Add("dev_cue_f1", dev.CueF1).Add("dev_sentence_f1", dev.SentenceF1),
         };
