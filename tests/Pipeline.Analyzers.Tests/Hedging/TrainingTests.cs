@@ -16,25 +16,32 @@ public class TrainingTests
         [.. AnnotationRecordReader.ReadFile(Path.Combine(TestPaths.RepoRoot, "tests", "Pipeline.Analyzers.Tests", "Hedging", "Fixtures", file),
             error => Assert.Fail(error)).Select(r => r.Document!)];
 
+    /// <summary>Trains on the tiny fixtures into <paramref name="output"/> with a small hash and few iterations, plus <paramref name="options"/>.</summary>
+    private static TrainingResult TrainTiny(string output, params (string Key, object Value)[] options)
+    {
+        var values = ImmutableDictionary<string, JsonElement>.Empty
+            .Add("lexicon", JsonSerializer.SerializeToElement(LexiconFolder))
+            .Add("hashBits", JsonSerializer.SerializeToElement(16))
+            .Add("iterations", JsonSerializer.SerializeToElement(60));
+        foreach (var (key, value) in options) values = values.SetItem(key, JsonSerializer.SerializeToElement(value));
+        return new HedgingAnalyzer().CreateTrainer()!.Train(new TrainingContext
+        {
+            Train = Gold("tiny-hedges-train.jsonl"),
+            Dev = Gold("tiny-hedges-dev.jsonl"),
+            OutputDirectory = output,
+            Seed = 1,
+            Options = new AnalyzerOptions(values),
+        });
+    }
+
     [Fact]
     public void The_trainer_writes_a_model_that_finds_the_cues_it_was_taught()
     {
         var output = Directory.CreateTempSubdirectory("hedging-ml").FullName;
         try
         {
-            var trainer = new HedgingAnalyzer().CreateTrainer()!;
-            Assert.Equal("hedge-cues", trainer.Task);
-            var result = trainer.Train(new TrainingContext
-            {
-                Train = Gold("tiny-hedges-train.jsonl"),
-                Dev = Gold("tiny-hedges-dev.jsonl"),
-                OutputDirectory = output,
-                Seed = 1,
-                Options = new AnalyzerOptions(ImmutableDictionary<string, JsonElement>.Empty
-                    .Add("lexicon", JsonSerializer.SerializeToElement(LexiconFolder))
-                    .Add("hashBits", JsonSerializer.SerializeToElement(16))
-                    .Add("iterations", JsonSerializer.SerializeToElement(60))),
-            });
+            Assert.Equal("hedge-cues", new HedgingAnalyzer().CreateTrainer()!.Task);
+            var result = TrainTiny(output);
             Assert.Equal(["O", "epistemic", "doxastic", "investigation", "condition"], result.Labels.ToArray());
             Assert.True(result.Metrics["dev_cue_f1"] > 0.9, $"dev cue F1 {result.Metrics["dev_cue_f1"]}");
 
@@ -52,18 +59,7 @@ public class TrainingTests
         var output = Directory.CreateTempSubdirectory("hedging-ml").FullName;
         try
         {
-            var result = new HedgingAnalyzer().CreateTrainer()!.Train(new TrainingContext
-            {
-                Train = Gold("tiny-hedges-train.jsonl"),
-                Dev = Gold("tiny-hedges-dev.jsonl"),
-                OutputDirectory = output,
-                Seed = 1,
-                Options = new AnalyzerOptions(ImmutableDictionary<string, JsonElement>.Empty
-                    .Add("lexicon", JsonSerializer.SerializeToElement(LexiconFolder))
-                    .Add("hashBits", JsonSerializer.SerializeToElement(16))
-                    .Add("iterations", JsonSerializer.SerializeToElement(60))
-                    .Add("cueThreshold", JsonSerializer.SerializeToElement(0.35))),
-            });
+            var result = TrainTiny(output, ("cueThreshold", 0.35));
             Assert.Equal("0.35", result.Features["cue_threshold"]);
             Assert.Equal(0.35, CueTaggerModel.Load(output).CueThreshold, precision: 6);
         }
@@ -76,16 +72,7 @@ public class TrainingTests
         var output = Directory.CreateTempSubdirectory("hedging-ml").FullName;
         try
         {
-            var e = Assert.Throws<ArgumentException>(() => new HedgingAnalyzer().CreateTrainer()!.Train(new TrainingContext
-            {
-                Train = Gold("tiny-hedges-train.jsonl"),
-                Dev = Gold("tiny-hedges-dev.jsonl"),
-                OutputDirectory = output,
-                Seed = 1,
-                Options = new AnalyzerOptions(ImmutableDictionary<string, JsonElement>.Empty
-                    .Add("lexicon", JsonSerializer.SerializeToElement(LexiconFolder))
-                    .Add("refit", JsonSerializer.SerializeToElement(true))),
-            }));
+            var e = Assert.Throws<ArgumentException>(() => TrainTiny(output, ("refit", true)));
             Assert.Contains("cueThreshold", e.Message);
         }
         finally { Directory.Delete(output, recursive: true); }
