@@ -17,7 +17,10 @@ public class TrainingTests
             error => Assert.Fail(error)).Select(r => r.Document!)];
 
     /// <summary>Trains on the tiny fixtures into <paramref name="output"/> with a small hash and few iterations, plus <paramref name="options"/>.</summary>
-    private static TrainingResult TrainTiny(string output, params (string Key, object Value)[] options)
+    private static TrainingResult TrainTiny(string output, params (string Key, object Value)[] options) =>
+        TrainTiny(output, Gold("tiny-hedges-train.jsonl"), options);
+
+    private static TrainingResult TrainTiny(string output, List<Document> train, params (string Key, object Value)[] options)
     {
         var values = ImmutableDictionary<string, JsonElement>.Empty
             .Add("lexicon", JsonSerializer.SerializeToElement(LexiconFolder))
@@ -26,7 +29,7 @@ public class TrainingTests
         foreach (var (key, value) in options) values = values.SetItem(key, JsonSerializer.SerializeToElement(value));
         return new HedgingAnalyzer().CreateTrainer()!.Train(new TrainingContext
         {
-            Train = Gold("tiny-hedges-train.jsonl"),
+            Train = train,
             Dev = Gold("tiny-hedges-dev.jsonl"),
             OutputDirectory = output,
             Seed = 1,
@@ -62,6 +65,21 @@ public class TrainingTests
             var result = TrainTiny(output, ("cueThreshold", 0.35));
             Assert.Equal("0.35", result.Features["cue_threshold"]);
             Assert.Equal(0.35, CueTaggerModel.Load(output).CueThreshold, precision: 6);
+        }
+        finally { Directory.Delete(output, recursive: true); }
+    }
+
+    [Fact]
+    public void Refitting_learns_from_the_dev_documents_too()
+    {
+        var output = Directory.CreateTempSubdirectory("hedging-ml").FullName;
+        try
+        {
+            // Training documents without a cue: only the dev documents can teach the model.
+            var withoutCues = Gold("tiny-hedges-train.jsonl").Select(d => d.WithLayer(Layers.HedgeCues, [])).ToList();
+            Assert.Throws<InvalidDataException>(() => TrainTiny(output, withoutCues, ("cueThreshold", 0.35)));
+            TrainTiny(output, withoutCues, ("cueThreshold", 0.35), ("refit", true));
+            Assert.Equal(["may"], Found(CueTaggerModel.Load(output).CreateDetector(), "Inflation may ease next year."));
         }
         finally { Directory.Delete(output, recursive: true); }
     }
