@@ -9,7 +9,8 @@ namespace Pipeline.Analyzers.Tests.Quotes;
 /// <summary>
 /// The repairs of the content tagger's end boundary after a cue: a clause cut off before its
 /// verb runs on to the next punctuation; a conjunction (and the next clause's pronoun) taken
-/// at the end is dropped; the part of a clause fronted before "source cue," is its first segment.
+/// at the end is dropped; the part of a clause fronted before "source cue," is its first segment;
+/// a cue the tagger gave no content takes the clause it reports.
 /// </summary>
 public sealed class ContentBoundaryTests
 {
@@ -55,6 +56,20 @@ public sealed class ContentBoundaryTests
         var (view, quote) = Quote(text, cue, content);
         QuoteDetector.AddFrontedPart(view, quote, new CueMarks(view.Count, [quote.Cue!.Value]));
         Assert.Equal(expected, string.Join(" ‖ ", quote.Content.Select(s => Text(view, s))));
+    }
+
+    [Theory]
+    [InlineData("According to police, officers saw Scott get out of a car with a handgun.", "According to", "",
+        "officers saw Scott get out of a car with a handgun")]
+    [InlineData("Secret Service protocol called for her to be taken to a trauma center, sources said.", "said", "called for",
+        "Secret Service protocol called for her to be taken to a trauma center")]
+    [InlineData("The mayor said the video would be released on Friday.", "said", "", "the video would be released on Friday")]
+    public void A_cue_with_no_tagged_content_takes_its_clause(string text, string cue, string otherCue, string? expected)
+    {
+        var (view, quote) = Quote(text, cue, cue);
+        var cues = otherCue.Length == 0 ? [quote.Cue!.Value] : new[] { quote.Cue!.Value, Tokens(view.Doc, text, otherCue) };
+        var clause = QuoteDetector.ClauseContent(view, quote.Cue!.Value.Start, quote.Cue!.Value.End, new CueMarks(view.Count, cues));
+        Assert.Equal(expected, clause is { } c ? Text(view, c) : null);
     }
 
     private static (TokenView, DetectedQuote) Quote(string text, string cue, string content)

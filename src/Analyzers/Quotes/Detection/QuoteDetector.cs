@@ -103,15 +103,18 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
     }
 
     /// <summary>
-    /// Content for a cue the content tagger found none for: the clause after the cue to the end
-    /// of the sentence ("said that ..."), else the clause before the comma that precedes a short
-    /// source ("..., sources said."). Null when neither holds three words.
+    /// Content for a cue the content tagger found none for: for a cue opening its sentence, the
+    /// clause after the comma that ends its source ("According to police, | officers saw ...");
+    /// else the clause after the cue to the end of the sentence ("said that ..."); else the clause
+    /// before the comma that precedes a short source ("..., sources said."), which may itself
+    /// report other cues when the source and cue close the sentence. Null when none holds three words.
     /// </summary>
-    private static (int Start, int End)? ClauseContent(TokenView v, int cueStart, int cueEnd, CueMarks cues)
+    internal static (int Start, int End)? ClauseContent(TokenView v, int cueStart, int cueEnd, CueMarks cues)
     {
         var sentence = v.SentenceOfToken(cueStart);
         int end = sentence.EndToken;
         while (end > cueEnd && v.Class[end - 1] is TokenClass.Period or TokenClass.Comma or TokenClass.Colon) end--;
+        if (cueStart == sentence.FirstToken && ClauseAfterComma(v, cueEnd, end) is { } clause) return clause;
         if (Words(v, cueEnd, end) >= 3 && !cues.Any(cueEnd, end) && !v.InQuote(cueEnd)) return (cueEnd, end);
 
         int comma = -1;
@@ -120,8 +123,20 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
             if (v.Class[t] == TokenClass.Comma) { comma = t; break; }
             if (v.Class[t] is TokenClass.QuoteMark or TokenClass.Period or TokenClass.Colon) break;
         }
-        if (comma < 0 || cues.Any(sentence.FirstToken, comma) || Words(v, sentence.FirstToken, comma) < 3) return null;
+        bool closesSentence = Words(v, cueEnd, end) <= 2;
+        if (comma < 0 || !closesSentence && cues.Any(sentence.FirstToken, comma) || Words(v, sentence.FirstToken, comma) < 3) return null;
         return (sentence.FirstToken, comma);
+    }
+
+    /// <summary>The words after the first comma following the cue, to <paramref name="end"/> ("According to police, | officers saw ...").</summary>
+    private static (int Start, int End)? ClauseAfterComma(TokenView v, int cueEnd, int end)
+    {
+        for (int t = cueEnd; t < end && t - cueEnd <= MaxFrontedSource; t++)
+        {
+            if (v.Class[t] is TokenClass.QuoteMark or TokenClass.Colon) return null;
+            if (v.Class[t] == TokenClass.Comma) return Words(v, t + 1, end) >= 3 ? (t + 1, end) : null;
+        }
+        return null;
     }
 
     private static int Words(TokenView v, int start, int end)
