@@ -10,7 +10,8 @@ namespace Pipeline.Analyzers.Tests.Quotes;
 /// The repairs of the content tagger's end boundary after a cue: a clause cut off before its
 /// verb runs on to the next punctuation; a conjunction (and the next clause's pronoun) taken
 /// at the end is dropped; the part of a clause fronted before "source cue," is its first segment;
-/// a cue the tagger gave no content takes the clause it reports.
+/// content opened by a circumstance or the hearer starts at "that"; a cue the tagger gave no
+/// content takes the clause it reports.
 /// </summary>
 public sealed class ContentBoundaryTests
 {
@@ -56,6 +57,22 @@ public sealed class ContentBoundaryTests
         var (view, quote) = Quote(text, cue, content);
         QuoteDetector.AddFrontedPart(view, quote, new CueMarks(view.Count, [quote.Cue!.Value]));
         Assert.Equal(expected, string.Join(" ‖ ", quote.Content.Select(s => Text(view, s))));
+    }
+
+    [Theory]
+    [InlineData("He announced in a statement this month that he had reached a settlement.", "announced",
+        "in a statement this month that he had reached a settlement", "that he had reached a settlement")]
+    [InlineData("He told an invited crowd at the club that he wants a new foreign policy.", "told",
+        "an invited crowd at the club that he wants a new foreign policy", "that he wants a new foreign policy")]
+    [InlineData("She agreed to clean up the mines that had been abandoned.", "agreed", "to clean up the mines that had been abandoned",
+        "to clean up the mines that had been abandoned")]
+    [InlineData("He told reporters, after a pause, that it was over.", "told", "reporters, after a pause, that it was over",
+        "reporters, after a pause, that it was over")]
+    public void Content_after_a_circumstance_or_hearer_starts_at_that(string text, string cue, string content, string expected)
+    {
+        var (view, quote) = Quote(text, cue, content);
+        QuoteDetector.StartAtComplementizer(view, quote);
+        Assert.Equal(expected, ContentText(view, quote));
     }
 
     [Theory]

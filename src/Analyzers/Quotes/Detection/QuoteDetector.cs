@@ -54,6 +54,7 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
         foreach (var q in quotes)
         {
             DropDanglingConjunction(v, q);
+            StartAtComplementizer(v, q);
             FinishClause(v, q);
             AddFrontedPart(v, q, cueTokens);
         }
@@ -295,6 +296,46 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
         while (e > start && v.Class[e - 1] is TokenClass.Comma or TokenClass.Colon or TokenClass.QuoteMark) e--;
         if (HasWord(v, start, e)) q.Content[^1] = (start, e);
     }
+
+    /// <summary>
+    /// Reported content after its cue that opens with a circumstance or the hearer before "that"
+    /// ("said | in a statement this month | that he had reached a settlement", "told | an invited
+    /// crowd | that he wants ..."): PolNeAR's content starts at "that". Only for a circumstance
+    /// opened by one of <see cref="CircumstanceOpeners"/>, or the hearer of a telling cue with no
+    /// comma before "that"; not when a quotation comes first.
+    /// </summary>
+    internal static void StartAtComplementizer(TokenView v, DetectedQuote q)
+    {
+        if (q.Cue is not { } cue) return;
+        int i = q.Content.FindIndex(s => s.Start >= cue.End);
+        if (i < 0) return;
+        var (start, end) = q.Content[i];
+        if (v.WordHash[start] == That || v.InQuote(start)) return;
+        bool circumstance = CircumstanceOpeners.Contains(v.WordHash[start]), telling = TellingCues.Contains(v.WordHash[cue.End - 1]);
+        if (!circumstance && !telling) return;
+        for (int t = start + 1; t < end && t - start < MaxBeforeComplementizer; t++)
+        {
+            if (v.Class[t] == TokenClass.QuoteMark || v.Class[t] == TokenClass.Comma && !circumstance) return;
+            if (v.WordHash[t] != That) continue;
+            q.Content[i] = (t, end);
+            return;
+        }
+    }
+
+    /// <summary>Most tokens between the start of content and the "that" it moves to.</summary>
+    private const int MaxBeforeComplementizer = 16;
+
+    private static readonly int That = Hashing.Lower("that");
+
+    /// <summary>Words that open a circumstance of the speech event (chosen on PolNeAR train and dev).</summary>
+    private static readonly HashSet32 CircumstanceOpeners = new(
+        "in during at on via through last earlier this as monday tuesday wednesday thursday friday saturday sunday yesterday today"
+            .Split(' ').Select(w => Hashing.Lower(w)));
+
+    /// <summary>Cues whose object is the hearer, before what was told.</summary>
+    private static readonly HashSet32 TellingCues = new(
+        "told tell tells telling reminded remind reminding warned warn warning assured assuring informed notified convinced persuaded promised advised"
+            .Split(' ').Select(w => Hashing.Lower(w)));
 
     /// <summary>Words that open a new clause when a content span ends on them (chosen on PolNeAR dev).</summary>
     private static readonly HashSet32 DanglingConjunctions = new(
