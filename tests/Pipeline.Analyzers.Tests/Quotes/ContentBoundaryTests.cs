@@ -81,6 +81,7 @@ public sealed class ContentBoundaryTests
     [InlineData("Secret Service protocol called for her to be taken to a trauma center, sources said.", "said", "called for",
         "Secret Service protocol called for her to be taken to a trauma center")]
     [InlineData("The mayor said the video would be released on Friday.", "said", "", "the video would be released on Friday")]
+    [InlineData("Limbaugh added:\n\nAnd from a supposed front-runner, this is nonsense.", "added", "", "And from a supposed front-runner, this is nonsense.")]
     public void A_cue_with_no_tagged_content_takes_its_clause(string text, string cue, string otherCue, string? expected)
     {
         var (view, quote) = Quote(text, cue, cue);

@@ -104,14 +104,17 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
     }
 
     /// <summary>
-    /// Content for a cue the content tagger found none for: for a cue opening its sentence, the
-    /// clause after the comma that ends its source ("According to police, | officers saw ...");
-    /// else the clause after the cue to the end of the sentence ("said that ..."); else the clause
-    /// before the comma that precedes a short source ("..., sources said."), which may itself
-    /// report other cues when the source and cue close the sentence. Null when none holds three words.
+    /// Content for a cue the content tagger found none for: the next paragraph when a colon after
+    /// the cue ends its paragraph ("Limbaugh added:"; not a quotation, which the colon-lead rule
+    /// takes whole); for a cue opening its sentence, the clause after the comma that ends its
+    /// source ("According to police, | officers saw ..."); else the clause after the cue to the end
+    /// of the sentence ("said that ..."); else the clause before the comma that precedes a short
+    /// source ("..., sources said."), which may itself report other cues when the source and cue
+    /// close the sentence. Null when none holds three words.
     /// </summary>
     internal static (int Start, int End)? ClauseContent(TokenView v, int cueStart, int cueEnd, CueMarks cues)
     {
+        if (ParagraphAfterColon(v, cueEnd) is { } paragraph) return paragraph;
         var sentence = v.SentenceOfToken(cueStart);
         int end = sentence.EndToken;
         while (end > cueEnd && v.Class[end - 1] is TokenClass.Period or TokenClass.Comma or TokenClass.Colon) end--;
@@ -127,6 +130,20 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
         bool closesSentence = Words(v, cueEnd, end) <= 2;
         if (comma < 0 || !closesSentence && cues.Any(sentence.FirstToken, comma) || Words(v, sentence.FirstToken, comma) < 3) return null;
         return (sentence.FirstToken, comma);
+    }
+
+    /// <summary>The next paragraph, when a colon (the cue's last token or the one after it) ends the cue's paragraph ("Limbaugh added:").</summary>
+    private static (int Start, int End)? ParagraphAfterColon(TokenView v, int cueEnd)
+    {
+        var doc = v.Doc;
+        int colon = v.Class[cueEnd - 1] == TokenClass.Colon ? cueEnd - 1 : cueEnd;
+        if (colon >= v.Count || v.Class[colon] != TokenClass.Colon) return null;
+        int paragraph = v.SentenceOfToken(colon).Paragraph;
+        if (paragraph + 1 >= doc.Paragraphs.Length || doc.Sentences[doc.Paragraphs[paragraph].EndSentence - 1].EndToken != colon + 1) return null;
+        var next = doc.Paragraphs[paragraph + 1];
+        if (next.SentenceCount == 0) return null;
+        int start = doc.Sentences[next.FirstSentence].FirstToken, end = doc.Sentences[next.EndSentence - 1].EndToken;
+        return Words(v, start, end) >= 3 && !v.InQuote(start) ? (start, end) : null;
     }
 
     /// <summary>The words after the first comma following the cue, to <paramref name="end"/> ("According to police, | officers saw ...").</summary>
