@@ -11,7 +11,7 @@ namespace Pipeline.Analyzers.Tests.Quotes;
 /// verb runs on to the next punctuation; a conjunction (and the next clause's pronoun) taken
 /// at the end is dropped; the part of a clause fronted before "source cue," is its first segment;
 /// content opened by a circumstance or the hearer starts at "that"; a cue the tagger gave no
-/// content takes the clause it reports.
+/// content takes the clause it reports; a cue inside a more confident reported clause is dropped.
 /// </summary>
 public sealed class ContentBoundaryTests
 {
@@ -88,6 +88,22 @@ public sealed class ContentBoundaryTests
         var cues = otherCue.Length == 0 ? [quote.Cue!.Value] : new[] { quote.Cue!.Value, Tokens(view.Doc, text, otherCue) };
         var clause = QuoteDetector.ClauseContent(view, quote.Cue!.Value.Start, quote.Cue!.Value.End, new CueMarks(view.Count, cues));
         Assert.Equal(expected, clause is { } c ? Text(view, c) : null);
+    }
+
+    [Theory]
+    [InlineData("Secret Service protocol called for her to be taken to a trauma center, sources said.", "her to be taken to a trauma center", 0.6, true)]
+    [InlineData("Secret Service protocol called for her to be taken to a trauma center, sources said.", "her to be taken to a trauma center", 0.95, false)]
+    [InlineData("Secret Service protocol called for her to be “taken to a trauma center,” sources said.", "her to be “taken to a trauma center,”", 0.6, false)]
+    public void A_cue_inside_a_more_confident_reported_clause_is_dropped(string text, string innerContent, double innerConfidence, bool dropped)
+    {
+        var (view, outer) = Quote(text, "said", text[..(text.IndexOf(innerContent, StringComparison.Ordinal) + innerContent.Length)]);
+        outer.Confidence = 0.9;
+        var (_, inner) = Quote(text, "called for", innerContent);
+        inner.Confidence = innerConfidence;
+        var quotes = new List<DetectedQuote> { outer, inner };
+        QuoteDetector.DropCuesInsideReportedClauses(view, quotes);
+        Assert.Equal(dropped, !quotes.Contains(inner));
+        Assert.Contains(outer, quotes);
     }
 
     private static (TokenView, DetectedQuote) Quote(string text, string cue, string content)
