@@ -381,19 +381,19 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
     /// </summary>
     internal static void DropCuesInsideReportedClauses(TokenView v, List<DetectedQuote> quotes)
     {
-        var drop = new HashSet<DetectedQuote>();
+        List<DetectedQuote>? drop = null;
         foreach (var q in quotes)
         {
-            if (q.Cue is not { } c || q.Content.Exists(s => AnyQuoted(v, s.Start, s.End))) continue;
+            if (q.Cue is not { } c) continue;
             foreach (var outer in quotes)
             {
-                if (outer == q || outer.Confidence <= q.Confidence || drop.Contains(outer)) continue;
+                if (outer == q || outer.Confidence <= q.Confidence || drop?.Contains(outer) == true) continue;
                 if (!outer.Content.Exists(s => s.Start <= c.Start && c.End <= s.End && !v.InQuote(s.Start))) continue;
-                drop.Add(q);
+                if (!q.Content.Exists(s => AnyQuoted(v, s.Start, s.End))) (drop ??= []).Add(q);
                 break;
             }
         }
-        quotes.RemoveAll(drop.Contains);
+        if (drop is not null) quotes.RemoveAll(drop.Contains);
     }
 
     private static bool AnyQuoted(TokenView v, int start, int end)
