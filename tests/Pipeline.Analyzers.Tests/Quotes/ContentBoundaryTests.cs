@@ -9,7 +9,9 @@ namespace Pipeline.Analyzers.Tests.Quotes;
 /// <summary>
 /// The repairs of the content tagger's end boundary after a cue: a clause cut off before its
 /// verb runs on to the next punctuation; a conjunction (and the next clause's pronoun) taken
-/// at the end is dropped; the part of a clause fronted before "source cue," is its first segment.
+/// at the end is dropped; the part of a clause fronted before "source cue," is its first segment;
+/// content opened by a circumstance or the hearer starts at "that"; a cue the tagger gave no
+/// content takes the clause it reports; a cue inside a more confident reported clause is dropped.
 /// </summary>
 public sealed class ContentBoundaryTests
 {
@@ -55,6 +57,53 @@ public sealed class ContentBoundaryTests
         var (view, quote) = Quote(text, cue, content);
         QuoteDetector.AddFrontedPart(view, quote, new CueMarks(view.Count, [quote.Cue!.Value]));
         Assert.Equal(expected, string.Join(" ‖ ", quote.Content.Select(s => Text(view, s))));
+    }
+
+    [Theory]
+    [InlineData("He announced in a statement this month that he had reached a settlement.", "announced",
+        "in a statement this month that he had reached a settlement", "that he had reached a settlement")]
+    [InlineData("He told an invited crowd at the club that he wants a new foreign policy.", "told",
+        "an invited crowd at the club that he wants a new foreign policy", "that he wants a new foreign policy")]
+    [InlineData("She agreed to clean up the mines that had been abandoned.", "agreed", "to clean up the mines that had been abandoned",
+        "to clean up the mines that had been abandoned")]
+    [InlineData("He told reporters, after a pause, that it was over.", "told", "reporters, after a pause, that it was over",
+        "reporters, after a pause, that it was over")]
+    public void Content_after_a_circumstance_or_hearer_starts_at_that(string text, string cue, string content, string expected)
+    {
+        var (view, quote) = Quote(text, cue, content);
+        QuoteDetector.StartAtComplementizer(view, quote);
+        Assert.Equal(expected, ContentText(view, quote));
+    }
+
+    [Theory]
+    [InlineData("According to police, officers saw Scott get out of a car with a handgun.", "According to", "",
+        "officers saw Scott get out of a car with a handgun")]
+    [InlineData("Secret Service protocol called for her to be taken to a trauma center, sources said.", "said", "called for",
+        "Secret Service protocol called for her to be taken to a trauma center")]
+    [InlineData("The mayor said the video would be released on Friday.", "said", "", "the video would be released on Friday")]
+    [InlineData("Limbaugh added:\n\nAnd from a supposed front-runner, this is nonsense.", "added", "", "And from a supposed front-runner, this is nonsense.")]
+    public void A_cue_with_no_tagged_content_takes_its_clause(string text, string cue, string otherCue, string? expected)
+    {
+        var (view, quote) = Quote(text, cue, cue);
+        var cues = otherCue.Length == 0 ? [quote.Cue!.Value] : new[] { quote.Cue!.Value, Tokens(view.Doc, text, otherCue) };
+        var clause = QuoteDetector.ClauseContent(view, quote.Cue!.Value.Start, quote.Cue!.Value.End, new CueMarks(view.Count, cues));
+        Assert.Equal(expected, clause is { } c ? Text(view, c) : null);
+    }
+
+    [Theory]
+    [InlineData("Secret Service protocol called for her to be taken to a trauma center, sources said.", "her to be taken to a trauma center", 0.6, true)]
+    [InlineData("Secret Service protocol called for her to be taken to a trauma center, sources said.", "her to be taken to a trauma center", 0.95, false)]
+    [InlineData("Secret Service protocol called for her to be “taken to a trauma center,” sources said.", "her to be “taken to a trauma center,”", 0.6, false)]
+    public void A_cue_inside_a_more_confident_reported_clause_is_dropped(string text, string innerContent, double innerConfidence, bool dropped)
+    {
+        var (view, outer) = Quote(text, "said", text[..(text.IndexOf(innerContent, StringComparison.Ordinal) + innerContent.Length)]);
+        outer.Confidence = 0.9;
+        var (_, inner) = Quote(text, "called for", innerContent);
+        inner.Confidence = innerConfidence;
+        var quotes = new List<DetectedQuote> { outer, inner };
+        QuoteDetector.DropCuesInsideReportedClauses(view, quotes);
+        Assert.Equal(dropped, !quotes.Contains(inner));
+        Assert.Contains(outer, quotes);
     }
 
     private static (TokenView, DetectedQuote) Quote(string text, string cue, string content)

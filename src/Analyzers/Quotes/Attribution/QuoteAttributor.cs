@@ -67,6 +67,11 @@ internal sealed class QuoteAttributor(QuotesLexicon lexicon, QuoteModel model)
         {
             if (sieve(this, ctx, q, buffer) is not { } found) continue;
             var (span, speaker) = found;
+            if (span.IsWritten)
+            {
+                var (start, end) = SourceBounds.Trim(ctx.View, span.Start, span.End);
+                span = span with { Start = start, End = end };
+            }
             var resolved = speaker is null
                 ? SpeakerResolver.Resolve(ctx, q, span.Start, span.End)
                 : speaker with { Span = q.Quote.Span, Text = null };

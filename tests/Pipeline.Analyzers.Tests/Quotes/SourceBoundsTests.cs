@@ -1,0 +1,48 @@
+using Pipeline.Analyzers.Quotes;
+using Pipeline.Analyzers.Quotes.Attribution;
+using Pipeline.Analyzers.Quotes.Detection;
+using Pipeline.Analyzers.Quotes.Lexicon;
+using Pipeline.Tests;
+using Pipeline.Text;
+
+namespace Pipeline.Analyzers.Tests.Quotes;
+
+/// <summary>
+/// A written source keeps PolNeAR's bounds: the speaker's noun phrase with its appositives,
+/// without the adverbial clause opening the sentence or a circumstance of the speech after a comma.
+/// </summary>
+public sealed class SourceBoundsTests
+{
+    private static readonly Lazy<QuotesLexicon> Lexicon = new(() => QuoteComponents.Load(Path.Combine(TestPaths.RepoRoot, "models")).Lexicon);
+
+    [Theory]
+    [InlineData("In offering analysis of the election, longtime pollster Pat Caddell said it was close.",
+        "In offering analysis of the election, longtime pollster Pat Caddell", "longtime pollster Pat Caddell")]
+    [InlineData("Asked what that might look like, she said it would be simple.", "Asked what that might look like, she", "she")]
+    [InlineData("Trump, speaking to a veterans group in Virginia, said he would order a review.",
+        "Trump, speaking to a veterans group in Virginia", "Trump")]
+    [InlineData("Rep. Elijah Cummings, the top Democrat on the committee, in a statement, said the letter was wrong.",
+        "Rep. Elijah Cummings, the top Democrat on the committee, in a statement", "Rep. Elijah Cummings, the top Democrat on the committee")]
+    [InlineData("Hillary Clinton, at a later press gaggle, said she felt fine.", "Hillary Clinton, at a later press gaggle", "Hillary Clinton")]
+    public void What_is_not_the_speaker_is_left_out(string text, string source, string expected) =>
+        Assert.Equal(expected, Trimmed(text, source));
+
+    [Theory]
+    [InlineData("Minyon Moore, a senior adviser to the Clinton campaign, said the race was tight.", "Minyon Moore, a senior adviser to the Clinton campaign")]
+    [InlineData("Other major unions, including the American Federation of Teachers, said they agreed.", "Other major unions, including the American Federation of Teachers")]
+    [InlineData("Robert Peck, managing director at SunTrust, said the shares were cheap.", "Robert Peck, managing director at SunTrust")]
+    [InlineData("The mayor of Charlotte said the video would be released.", "The mayor of Charlotte")]
+    public void Appositives_and_descriptions_stay(string text, string source) =>
+        Assert.Equal(source, Trimmed(text, source));
+
+    private static string Trimmed(string text, string source)
+    {
+        var doc = DocumentFactory.Create(text);
+        var view = new TokenView(doc, Lexicon.Value);
+        int start = text.IndexOf(source, StringComparison.Ordinal), end = start + source.Length;
+        int first = doc.TokenAt(start), last = first;
+        while (last < doc.Tokens.Length && doc.Tokens[last].Span.End <= end) last++;
+        var (s, e) = SourceBounds.Trim(view, first, last);
+        return text[doc.Tokens[s].Span.Start..doc.Tokens[e - 1].Span.End];
+    }
+}
