@@ -45,6 +45,7 @@ internal sealed class EntityRecognizer
             _taggers.Add(tagger);
         }
         HyphenatedSurnames.Join(document, tagged);
+        InstitutionNames.Apply(document, tagged);
 
         var inputs = new List<ClusterInput>(tagged.Count);
         var spans = new List<(TextSpan Span, TaggedMention Mention)>(tagged.Count);
