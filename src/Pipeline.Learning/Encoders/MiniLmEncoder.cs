@@ -90,6 +90,16 @@ public sealed class MiniLmEncoder : ITextEncoder, IDisposable
         return SharedByLayers.GetOrAdd(modelId, _ => new(() => new MiniLmEncoder(new MiniLmOptions { Layers = layers }))).Value;
     }
 
+    /// <summary>Layers from an option value such as "4,5,6".</summary>
+    /// <exception cref="ArgumentException">A part is not a layer number.</exception>
+    public static int[] ParseLayers(string text) =>
+    [
+        .. text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(part =>
+            int.TryParse(part, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int layer) && layer is >= 1 and <= LastLayer
+                ? layer
+                : throw new ArgumentException($"encoder layers: '{part}' is not a MiniLM layer (1 to {LastLayer}); expected e.g. 4,5,6")),
+    ];
+
     /// <summary>The model id of MiniLM with the given layers averaged.</summary>
     public static string ModelIdFor(IReadOnlyList<int> layers) =>
         layers is [LastLayer] ? Id : Id + LayersMark + string.Join('+', layers.Order());

@@ -73,7 +73,7 @@ public sealed record StanceTrainingOptions
             Algorithm = algorithm,
             Lexicon = o.GetString("lexicon", d.Lexicon),
             Views = o.GetString("views") is { Length: > 0 } views ? [.. views.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)] : d.Views,
-            EncoderLayers = o.GetString("encoderLayers") is { Length: > 0 } layers ? ParseLayers(layers) : d.EncoderLayers,
+            EncoderLayers = o.GetString("encoderLayers") is { Length: > 0 } layers ? [.. MiniLmEncoder.ParseLayers(layers)] : d.EncoderLayers,
             EncoderScale = (float)o.GetDouble("encoderScale", d.EncoderScale),
             HashBits = o.GetInt("hashBits", d.HashBits),
             L1 = (float)o.GetDouble("l1", d.L1),
@@ -86,14 +86,6 @@ public sealed record StanceTrainingOptions
             Refit = o.GetBool("refit", d.Refit),
         };
     }
-
-    private static ImmutableArray<int> ParseLayers(string text) =>
-    [
-        .. text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(part =>
-            int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out int layer) && layer is >= 1 and <= MiniLmEncoder.LastLayer
-                ? layer
-                : throw new ArgumentException($"stance: option encoderLayers has '{part}'; expected layer numbers from 1 to {MiniLmEncoder.LastLayer}, e.g. 4,5,6")),
-    ];
 
     /// <summary>The task the gold documents annotate: claim stance, or entity stance.</summary>
     private static StanceTask TaskOf(IReadOnlyList<Document> train)
