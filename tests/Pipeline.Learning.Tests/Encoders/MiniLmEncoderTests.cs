@@ -44,6 +44,34 @@ public class MiniLmEncoderTests(EncoderFixture fixture) : IClassFixture<EncoderF
     }
 
     [Fact]
+    public void Inner_layers_are_averaged_into_the_piece_states()
+    {
+        var pieces = _encoder.Tokenizer.Tokenize("Critics accused the minister of lying.");
+        using var fourth = new MiniLmEncoder(new MiniLmOptions { IntraOpThreads = 1, Layers = [4] });
+        using var mixed = new MiniLmEncoder(new MiniLmOptions { IntraOpThreads = 1, Layers = [6, 4] });
+        var last = _encoder.PieceStates(pieces);
+        var inner = fourth.PieceStates(pieces);
+        var mean = new float[last.Length];
+        TensorPrimitives.Add(last, inner, mean);
+        TensorPrimitives.Divide(mean, 2f, mean);
+        Assert.True(TensorPrimitives.Distance(last, inner) > 1f, "layer 4 differs from the last layer");
+        Assert.Equal(mean, mixed.PieceStates(pieces), (a, b) => MathF.Abs(a - b) < 1e-4f);
+        Assert.Equal("all-MiniLM-L6-v2@L4+6", mixed.ModelId);
+    }
+
+    [Theory]
+    [InlineData("all-MiniLM-L6-v2", "all-MiniLM-L6-v2")]
+    [InlineData("all-MiniLM-L6-v2@L4+5+6", "all-MiniLM-L6-v2@L4+5+6")]
+    [InlineData("all-MiniLM-L6-v2@L0+6", null)]
+    [InlineData("all-MiniLM-L6-v2@L4,5", null)]
+    [InlineData("another-encoder", null)]
+    public void A_model_id_names_its_layers(string id, string? expected)
+    {
+        Assert.Equal(expected, MiniLmEncoder.ForModelId(id)?.ModelId);
+        if (expected is not null) Assert.Same(MiniLmEncoder.ForModelId(id), MiniLmEncoder.ForModelId(id));
+    }
+
+    [Fact]
     public void A_word_vector_is_the_mean_of_its_pieces()
     {
         string text = "Unaffable ministers resigned.";

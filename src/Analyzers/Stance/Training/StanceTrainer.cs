@@ -3,6 +3,7 @@ using Pipeline.Analyzers.Stance.Lexicon;
 using Pipeline.Analyzers.Stance.Models;
 using Pipeline.Learning.Encoders;
 using Pipeline.Learning.Linear;
+using Pipeline.Learning.Training;
 using Pipeline.Sdk;
 
 namespace Pipeline.Analyzers.Stance.Training;
@@ -25,7 +26,7 @@ public sealed class StanceTrainer : AnalyzerTrainer
         var options = StanceTrainingOptions.From(context.Options, context.Train);
         var log = context.Log;
         var lexicon = StanceLexicon.Load(options.Lexicon);
-        var encoder = options.UseEncoder ? context.GetService<ITextEncoder>() ?? MiniLmEncoder.Shared : null;
+        var encoder = options.UseEncoder ? context.GetEncoder(MiniLmEncoder.ModelIdFor(options.EncoderLayers)) : null;
         ImmutableArray<string> labels;
         List<LinearExample> train, dev;
         int denseLength;

@@ -3,6 +3,7 @@ using System.Globalization;
 using Pipeline.Analyzers.Stance.Lexicon;
 using Pipeline.Analyzers.Stance.Models;
 using Pipeline.Analyzers.Stance.Targets;
+using Pipeline.Learning.Encoders;
 using Pipeline.Sdk;
 
 namespace Pipeline.Analyzers.Stance.Training;
@@ -12,8 +13,9 @@ namespace Pipeline.Analyzers.Stance.Training;
 /// task the gold layers annotate), tier (fast: lexical features; accurate: plus the text
 /// encoder), algorithm (maxent | lightgbm | ensemble | auto: train both, keep whichever of the
 /// two or their average measures best on dev), views (the encoder views of the entity model,
-/// e.g. tokens,window,sides,masked), encoderScale, refit (fit the chosen model again on train and
-/// dev), lexicon (folder), and the trainers' settings.
+/// e.g. tokens,window,sides,masked), encoderLayers (the MiniLM layers averaged into the token
+/// vectors, e.g. 4,5,6; default the last), encoderScale, refit (fit the chosen model again on
+/// train and dev), lexicon (folder), and the trainers' settings.
 /// </summary>
 public sealed record StanceTrainingOptions
 {
@@ -24,6 +26,8 @@ public sealed record StanceTrainingOptions
     public string Lexicon { get; init; } = Path.Combine("models", StanceLexicon.DefaultName);
     /// <summary>The encoder views of the entity-stance model (<see cref="TargetEncoding"/>), comma-separated in the option.</summary>
     public ImmutableArray<string> Views { get; init; } = TargetEncoding.DefaultViews;
+    /// <summary>The MiniLM layers averaged into each token state (1–6; the last alone by default).</summary>
+    public ImmutableArray<int> EncoderLayers { get; init; } = [MiniLmEncoder.LastLayer];
     /// <summary>Multiplies the encoder numbers: below 1 holds their weights back more than the lexical ones' under the one L2.</summary>
     public float EncoderScale { get; init; } = 1f;
     public int HashBits { get; init; } = 20;
@@ -69,6 +73,7 @@ public sealed record StanceTrainingOptions
             Algorithm = algorithm,
             Lexicon = o.GetString("lexicon", d.Lexicon),
             Views = o.GetString("views") is { Length: > 0 } views ? [.. views.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)] : d.Views,
+            EncoderLayers = o.GetString("encoderLayers") is { Length: > 0 } layers ? [.. MiniLmEncoder.ParseLayers(layers)] : d.EncoderLayers,
             EncoderScale = (float)o.GetDouble("encoderScale", d.EncoderScale),
             HashBits = o.GetInt("hashBits", d.HashBits),
             L1 = (float)o.GetDouble("l1", d.L1),
@@ -101,6 +106,7 @@ public sealed record StanceTrainingOptions
         ["tier"] = UseEncoder ? StanceTiers.Accurate : StanceTiers.Fast,
         ["algorithm"] = Algorithm?.ToString().ToLowerInvariant() ?? "auto",
         ["views"] = string.Join(",", Views),
+        ["encoder_layers"] = string.Join(",", EncoderLayers),
         ["encoder_scale"] = EncoderScale.ToString(CultureInfo.InvariantCulture),
         ["hash_bits"] = HashBits.ToString(CultureInfo.InvariantCulture),
         ["l1"] = L1.ToString(CultureInfo.InvariantCulture),
