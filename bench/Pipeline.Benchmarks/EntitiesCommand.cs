@@ -30,7 +30,7 @@ public sealed class EntitiesCommand : IBenchCommand
         long tokens = docs.Sum(d => (long)d.Tokens.Length);
         Console.WriteLine($"{docs.Count} documents, {tokens} tokens");
 
-        ITextEncoder? encoder = model.FirstPass.DenseDimension > 0 ? Pipeline.Learning.Encoders.MiniLmEncoder.Shared : null;
+        ITextEncoder? encoder = Pipeline.Learning.Encoders.MiniLmEncoder.ForModel(model.Encoder, () => null);
         var recognizer = new EntityRecognizer(model, encoder);
         var tagger = new EntityTagger(model);
         long mentions = 0;

@@ -27,9 +27,7 @@ public sealed class EntitiesAnalyzer : TextAnalyzer
             if (tier is not (FastTier or AccurateTier))
                 throw new ArgumentException($"entities: option tier is '{tier}'; expected '{FastTier}' or '{AccurateTier}'");
             var model = EntityModel.Load(run.Models.Resolve(run.Options.GetString("model", "entities-" + tier)));
-            // A model trained on a MiniLM layer variant loads that variant (one per process).
-            var encoder = model.Encoder is { } id && id != MiniLmEncoder.Id && MiniLmEncoder.ForModelId(id) is { } variant ? variant : run.GetService<ITextEncoder>();
-            var recognizer = new EntityRecognizer(model, encoder);
+            var recognizer = new EntityRecognizer(model, MiniLmEncoder.ForModel(model.Encoder, run.GetService<ITextEncoder>));
             run.Log.Info($"entities: model {model.Id} ({model.Tier})");
             var method = model.Tier == AccurateTier ? "greedy-bilou:two-pass+encoder" : "greedy-bilou:two-pass";
             run.RegisterDocument(context => Annotate(context, recognizer, method));

@@ -89,21 +89,10 @@ public sealed class StanceAnnotator(EntityStanceAnnotator? entities, ClaimStance
         var entityModel = entityFolder is null ? null : StanceClassifier.Load(entityFolder, StanceTask.Entity);
         var claimModel = claimFolder is null ? null : StanceClassifier.Load(claimFolder, StanceTask.Claim);
         return new StanceAnnotator(
-            entityModel is null ? null : new EntityStanceAnnotator(entityModel, EncoderFor(entityModel.Settings.Encoder, encoder)),
-            claimModel is null ? null : new ClaimStanceAnnotator(claimModel, claimFolder!, EncoderFor(claimModel.Settings.Encoder, encoder), runClaims),
+            entityModel is null ? null : new EntityStanceAnnotator(entityModel, MiniLmEncoder.ForModel(entityModel.Settings.Encoder, encoder)),
+            claimModel is null ? null : new ClaimStanceAnnotator(claimModel, claimFolder!, MiniLmEncoder.ForModel(claimModel.Settings.Encoder, encoder), runClaims),
             new ArticleStance(options.ArticleMargin));
     }
-
-    /// <summary>
-    /// The encoder a model was trained with: a MiniLM layer variant is loaded here (the run shares
-    /// one per variant); otherwise the run's encoder, else MiniLM. The annotators name a mismatch.
-    /// </summary>
-    private static ITextEncoder? EncoderFor(string? needed, Func<ITextEncoder?> runEncoder) => needed switch
-    {
-        null => null,
-        MiniLmEncoder.Id => runEncoder() ?? MiniLmEncoder.Shared,
-        _ => MiniLmEncoder.ForModelId(needed) ?? runEncoder(),
-    };
 
     private static string? TryResolve(string name, Func<string, string> resolve, List<ModelNotFoundException> missing)
     {

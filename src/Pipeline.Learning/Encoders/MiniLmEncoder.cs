@@ -90,6 +90,18 @@ public sealed class MiniLmEncoder : ITextEncoder, IDisposable
         return SharedByLayers.GetOrAdd(modelId, _ => new(() => new MiniLmEncoder(new MiniLmOptions { Layers = layers }))).Value;
     }
 
+    /// <summary>
+    /// The encoder for a model trained with <paramref name="modelId"/> (null: the model reads none):
+    /// a MiniLM layer variant is loaded here, one per process, whatever the run offers; otherwise
+    /// the run's encoder, else plain MiniLM. A mismatch is left for the model's reader to report.
+    /// </summary>
+    public static ITextEncoder? ForModel(string? modelId, Func<ITextEncoder?> runEncoder) => modelId switch
+    {
+        null => null,
+        Id => runEncoder() ?? Shared,
+        _ => ForModelId(modelId) ?? runEncoder(),
+    };
+
     /// <summary>Layers from an option value such as "4,5,6".</summary>
     /// <exception cref="ArgumentException">A part is not a layer number.</exception>
     public static int[] ParseLayers(string text) =>
