@@ -76,7 +76,8 @@ public sealed class MiniLmEncoder : ITextEncoder, IDisposable
 
     /// <summary>
     /// The encoder a model id names: <see cref="Id"/>, or <see cref="Id"/> followed by the averaged
-    /// layers ("all-MiniLM-L6-v2@L4+5+6"); one shared instance per id. Null when the id is not MiniLM's.
+    /// layers in ascending order ("all-MiniLM-L6-v2@L4+5+6"), as <see cref="ModelIdFor"/> writes
+    /// them; one shared instance per id. Null when the id is not one of MiniLM's.
     /// </summary>
     public static MiniLmEncoder? ForModelId(string modelId)
     {
@@ -84,9 +85,9 @@ public sealed class MiniLmEncoder : ITextEncoder, IDisposable
         if (!modelId.StartsWith(Id + LayersMark, StringComparison.Ordinal)) return null;
         var layers = new List<int>();
         foreach (var part in modelId[(Id.Length + LayersMark.Length)..].Split('+'))
-            if (int.TryParse(part, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int layer) && layer is >= 1 and <= LastLayer)
-                layers.Add(layer);
+            if (TryParseLayer(part, out int layer)) layers.Add(layer);
             else return null;
+        if (layers.Distinct().Count() != layers.Count || ModelIdFor(layers) != modelId) return null;
         return SharedByLayers.GetOrAdd(modelId, _ => new(() => new MiniLmEncoder(new MiniLmOptions { Layers = layers }))).Value;
     }
 
@@ -107,10 +108,13 @@ public sealed class MiniLmEncoder : ITextEncoder, IDisposable
     public static int[] ParseLayers(string text) =>
     [
         .. text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(part =>
-            int.TryParse(part, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int layer) && layer is >= 1 and <= LastLayer
+            TryParseLayer(part, out int layer)
                 ? layer
                 : throw new ArgumentException($"encoder layers: '{part}' is not a MiniLM layer (1 to {LastLayer}); expected e.g. 4,5,6")),
     ];
+
+    private static bool TryParseLayer(string text, out int layer) =>
+        int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out layer) && layer is >= 1 and <= LastLayer;
 
     /// <summary>The model id of MiniLM with the given layers averaged.</summary>
     public static string ModelIdFor(IReadOnlyList<int> layers) =>

@@ -13,24 +13,22 @@ public static class TrainingContextExtensions
     /// <see cref="TrainingContext.CacheDirectory"/> when there is one (and the host's encoder is not
     /// cached already), so that repeated trainings (cross-validation folds, tuning) encode each text once.
     /// </summary>
-    public static ITextEncoder GetEncoder(this TrainingContext context)
-    {
-        var encoder = context.GetService<ITextEncoder>() ?? MiniLmEncoder.Shared;
-        if (context.CacheDirectory is null || encoder is CachingTextEncoder) return encoder;
-        string dir = Path.GetFullPath(context.CacheDirectory);
-        return Caches.GetOrAdd((encoder, dir), key => new CachingTextEncoder(key.Item1, key.Item2, context.Log));
-    }
+    public static ITextEncoder GetEncoder(this TrainingContext context) =>
+        Cached(context, context.GetService<ITextEncoder>() ?? MiniLmEncoder.Shared);
 
     /// <summary>
-    /// The encoder a model id names: the run's when its id matches, else the MiniLM variant of that
-    /// id (<see cref="MiniLmEncoder.ForModelId"/>), behind the disk cache as in <see cref="GetEncoder(TrainingContext)"/>.
+    /// For plain MiniLM (<see cref="MiniLmEncoder.Id"/>), the run's encoder as <see cref="GetEncoder(TrainingContext)"/>
+    /// gives it; for a MiniLM layer variant ("all-MiniLM-L6-v2@L4+5+6"), that variant, behind the same disk cache.
     /// </summary>
     /// <exception cref="ArgumentException">No encoder has that id.</exception>
-    public static ITextEncoder GetEncoder(this TrainingContext context, string modelId)
+    public static ITextEncoder GetEncoder(this TrainingContext context, string modelId) =>
+        modelId == MiniLmEncoder.Id
+            ? context.GetEncoder()
+            : Cached(context, MiniLmEncoder.ForModelId(modelId) ?? throw new ArgumentException($"no text encoder has the id '{modelId}'"));
+
+    private static ITextEncoder Cached(TrainingContext context, ITextEncoder encoder)
     {
-        if (modelId == MiniLmEncoder.Id) return context.GetEncoder();
-        ITextEncoder encoder = MiniLmEncoder.ForModelId(modelId) ?? throw new ArgumentException($"no text encoder has the id '{modelId}'");
-        if (context.CacheDirectory is null) return encoder;
+        if (context.CacheDirectory is null || encoder is CachingTextEncoder) return encoder;
         string dir = Path.GetFullPath(context.CacheDirectory);
         return Caches.GetOrAdd((encoder, dir), key => new CachingTextEncoder(key.Item1, key.Item2, context.Log));
     }

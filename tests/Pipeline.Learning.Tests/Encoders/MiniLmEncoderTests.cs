@@ -64,6 +64,8 @@ public class MiniLmEncoderTests(EncoderFixture fixture) : IClassFixture<EncoderF
     [InlineData("all-MiniLM-L6-v2@L4+5+6", "all-MiniLM-L6-v2@L4+5+6")]
     [InlineData("all-MiniLM-L6-v2@L0+6", null)]
     [InlineData("all-MiniLM-L6-v2@L4,5", null)]
+    [InlineData("all-MiniLM-L6-v2@L6+4", null)]
+    [InlineData("all-MiniLM-L6-v2@L4+4", null)]
     [InlineData("another-encoder", null)]
     public void A_model_id_names_its_layers(string id, string? expected)
     {
