@@ -26,6 +26,8 @@ public sealed record ModelManifest
     private static readonly JsonSerializerOptions Json = new()
     {
         WriteIndented = true,
+        // Model ids such as all-MiniLM-L6-v2@L4+5+6 stay readable: these files are never embedded in HTML.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };

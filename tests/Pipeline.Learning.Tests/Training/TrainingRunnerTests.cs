@@ -185,6 +185,20 @@ public class TrainingRunnerTests : IDisposable
     }
 
     [Fact]
+    public void The_manifest_writes_encoder_model_ids_as_they_are_spelled()
+    {
+        string train = _files.PathOf("train.jsonl");
+        TopicClassifier.WriteGold(train, 20, seed: 3);
+        string model = _files.PathOf("m");
+        var manifest = new TrainingRunner(_log, TextWriter.Null).Run(Request(train, model)).Manifest;
+        manifest = manifest with { Features = manifest.Features.SetItem("encoder", "all-MiniLM-L6-v2@L4+5+6") };
+        manifest.Write(model);
+
+        Assert.Contains("\"encoder\": \"all-MiniLM-L6-v2@L4+5+6\"", File.ReadAllText(Path.Combine(model, ModelManifest.FileName)));
+        Assert.Equal("all-MiniLM-L6-v2@L4+5+6", ModelManifest.Read(model).Features["encoder"]);
+    }
+
+    [Fact]
     public void Missing_corrupt_or_changed_model_files_give_errors_naming_the_file()
     {
         Assert.Contains("model folder not found", Assert.Throws<InvalidModelException>(() => ModelManifest.Read(_files.PathOf("none"))).Message);

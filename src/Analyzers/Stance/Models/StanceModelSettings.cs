@@ -24,6 +24,8 @@ public sealed record StanceModelSettings
     private static readonly JsonSerializerOptions Json = new()
     {
         WriteIndented = true,
+        // Model ids such as all-MiniLM-L6-v2@L4+5+6 stay readable: these files are never embedded in HTML.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
     };
