@@ -59,13 +59,14 @@ internal sealed class QuoteTrainer : AnalyzerTrainer
         };
         LinearModel Fit(List<TaggerExample> list, LinearTrainerOptions options) => LinearTrainer.Train(
             list.ConvertAll(e => new LinearExample(e.Label, e.Features) { Dense = e.Dense }), Bio.Names, options, context.CancellationToken);
-        var cue = Fit(examples.Cue, options with { DenseDimension = encoder?.Dimension ?? 0 });
+        var cueOptions = options with { DenseDimension = encoder?.Dimension ?? 0 };
+        var cue = Fit(examples.Cue, cueOptions);
         var content = Fit(examples.Content, options);
         var source = Fit(examples.Source, options);
         QuoteModelFiles.Save(context.OutputDirectory, cue, content, source, clusters,
             examples.CueSkipWords(o.GetInt("skipMinCount", 20), o.GetDouble("skipMaxRate", 0.002)), encoder?.ModelId);
 
-        var features = options.Describe()
+        var features = cueOptions.Describe()
             .Add("lexicon_entries", lexicon.Cues.EntryCount.ToString(CultureInfo.InvariantCulture))
             .Add("clusters", clusters?.Name ?? "none")
             .Add("cue_encoder", encoder?.ModelId ?? "none")
