@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Pipeline.Analyzers.Quotes.Attribution;
 using Pipeline.Analyzers.Quotes.Detection;
 using Pipeline.Analyzers.Quotes.Learning;
+using Pipeline.Learning.Encoders;
 using Pipeline.Sdk;
 
 namespace Pipeline.Analyzers.Quotes;
@@ -33,7 +34,8 @@ public sealed class QuotesAnalyzer : TextAnalyzer
         registration.RegisterRunStart(run =>
         {
             var (lexicon, model) = QuoteComponents.Load(run);
-            var detector = new QuoteDetector(lexicon, model, (float)run.Options.GetDouble("cueThreshold", double.NaN));
+            var detector = new QuoteDetector(lexicon, model, (float)run.Options.GetDouble("cueThreshold", double.NaN),
+                (float)run.Options.GetDouble("lonelyCueThreshold", QuoteDetector.DefaultLonelyCueThreshold), MiniLmEncoder.ForModel(model.CueEncoder, run.GetService<ITextEncoder>));
             var attributor = new QuoteAttributor(lexicon, model);
             int longQuoteWords = run.Options.GetInt("longQuoteWords", 40);
             run.RegisterDocument(ctx => Analyze(ctx, detector, attributor, longQuoteWords));
@@ -45,7 +47,7 @@ public sealed class QuotesAnalyzer : TextAnalyzer
     private static void Analyze(DocumentContext ctx, QuoteDetector detector, QuoteAttributor attributor, int longQuoteWords)
     {
         var doc = ctx.Document;
-        var view = new TokenView(doc, detector.Lexicon, detector.Model.Clusters);
+        var view = detector.View(doc);
         var quotes = detector.Detect(view)
             .Select(q => QuoteBuilder.ToQuote(doc, q, ctx.NewId(Layers.Quotes), Provenance(ctx, q.Method, detector.Model.Id)))
             .ToImmutableArray();

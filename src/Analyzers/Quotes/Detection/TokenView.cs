@@ -15,9 +15,13 @@ public enum TokenClass : byte { Word, Capitalized, Number, Comma, Period, Colon,
 /// </summary>
 public sealed class TokenView
 {
-    public TokenView(Document doc, QuotesLexicon lexicon, WordClusters? clusters = null)
+    /// <param name="wordVectors">One encoder vector per token, for a cue tagger that reads them (the encoder tier).</param>
+    public TokenView(Document doc, QuotesLexicon lexicon, WordClusters? clusters = null, float[][]? wordVectors = null)
     {
+        if (wordVectors is not null && wordVectors.Length != doc.Tokens.Length)
+            throw new ArgumentException($"{wordVectors.Length} word vectors for {doc.Tokens.Length} tokens", nameof(wordVectors));
         Doc = doc;
+        WordVectors = wordVectors;
         int n = doc.Tokens.Length;
         SentenceOf = new int[n];
         QuoteOf = new int[n];
@@ -77,6 +81,8 @@ public sealed class TokenView
     public static readonly int DashHash = Hashing.Lower("--");
 
     public Document Doc { get; }
+    /// <summary>One encoder vector per token when the cue tagger reads them, else null.</summary>
+    public float[][]? WordVectors { get; }
     public int Count => SentenceOf.Length;
     public int[] SentenceOf { get; }
     /// <summary>Index in Document.Quotations of the outermost quotation containing the token (marks included), or -1.</summary>

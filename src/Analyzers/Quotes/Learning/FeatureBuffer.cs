@@ -16,7 +16,18 @@ internal sealed class FeatureBuffer(int bits)
     public int Count { get; private set; }
     public ReadOnlySpan<int> Items => _items.AsSpan(0, Count);
 
-    public void Clear() => Count = 0;
+    /// <summary>The token's encoder vector, for a tagger with a dense part; empty otherwise.</summary>
+    public ReadOnlySpan<float> Dense => _dense;
+
+    private float[]? _dense;
+
+    public void Clear()
+    {
+        Count = 0;
+        _dense = null;
+    }
+
+    public void SetDense(float[]? vector) => _dense = vector;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(int template, int value = 0)

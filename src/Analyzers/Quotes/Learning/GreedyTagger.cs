@@ -16,19 +16,33 @@ internal static class GreedyTagger
     /// <param name="features">Fills the buffer for (token, previous label); returns false to force O (e.g. cue tokens).</param>
     /// <param name="beginThreshold">After an O label, a span opens when P(B) reaches this (a higher value trades
     /// recall for precision); NaN: the most probable label decides.</param>
-    public static void Decode(ITokenClassifier model, int start, int end, bool backward, FeatureBuffer buffer,
-        Func<int, int, FeatureBuffer, bool> features, List<TaggedSpan> output, float beginThreshold = float.NaN)
+    /// <returns>The token left outside any span whose P(B) after an O label was highest (-1 when none was scored), and that P(B).</returns>
+    public static (int Token, float Probability) Decode(ITokenClassifier model, int start, int end, bool backward, FeatureBuffer buffer,
+        Func<int, int, FeatureBuffer, bool> features, List<TaggedSpan> output, float beginThreshold = float.NaN) =>
+        Decode(model, start, end, backward, buffer, features, output, beginThreshold, open: -1, openProbability: 0);
+
+    /// <summary>
+    /// Decodes forward from a span forced open at <paramref name="begin"/> (given P(B)
+    /// <paramref name="probability"/>): the span runs on while the tagger says I.
+    /// </summary>
+    public static void DecodeFrom(ITokenClassifier model, int begin, float probability, int end, FeatureBuffer buffer,
+        Func<int, int, FeatureBuffer, bool> features, List<TaggedSpan> output) =>
+        Decode(model, begin + 1, end, backward: false, buffer, features, output, float.NaN, open: begin, openProbability: probability);
+
+    private static (int Token, float Probability) Decode(ITokenClassifier model, int start, int end, bool backward, FeatureBuffer buffer,
+        Func<int, int, FeatureBuffer, bool> features, List<TaggedSpan> output, float beginThreshold, int open, float openProbability)
     {
         Span<float> p = stackalloc float[Bio.Count];
-        int previous = Bio.O, open = -1, step = backward ? -1 : 1;
-        double sum = 0;
+        int previous = open >= 0 ? Bio.B : Bio.O, step = backward ? -1 : 1, best = -1;
+        double sum = openProbability;
+        float bestBegin = 0;
         for (int t = backward ? end - 1 : start; t >= start && t < end; t += step)
         {
             int label = Bio.O;
             float prob = 1;
             if (features(t, previous, buffer))
             {
-                model.Probabilities(buffer.Items, p);
+                model.Probabilities(buffer.Items, buffer.Dense, p);
                 float o = p[Bio.O];
                 if (previous == Bio.O && !float.IsNaN(beginThreshold)) label = p[Bio.B] >= beginThreshold ? Bio.B : Bio.O;
                 else
@@ -37,6 +51,7 @@ internal static class GreedyTagger
                     if (label == Bio.I && previous == Bio.O) label = p[Bio.B] >= o ? Bio.B : Bio.O;
                 }
                 prob = p[label];
+                if (label == Bio.O && previous == Bio.O && p[Bio.B] > bestBegin) (best, bestBegin) = (t, p[Bio.B]);
             }
             if (label != Bio.I && open >= 0)
             {
@@ -48,6 +63,7 @@ internal static class GreedyTagger
             previous = label;
         }
         if (open >= 0) Close(open, backward ? start - 1 : end, backward, sum, output);
+        return (best, bestBegin);
     }
 
     /// <summary>Records the span opened at <paramref name="open"/> and ended just before <paramref name="stop"/> in decoding order.</summary>

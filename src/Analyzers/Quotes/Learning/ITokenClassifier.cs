@@ -4,5 +4,6 @@ namespace Pipeline.Analyzers.Quotes.Learning;
 internal interface ITokenClassifier
 {
     /// <summary>Writes one probability per class (B-I-O order of <see cref="Bio"/>).</summary>
-    void Probabilities(ReadOnlySpan<int> features, Span<float> probabilities);
+    /// <param name="dense">The token's encoder vector when the classifier reads one, else empty.</param>
+    void Probabilities(ReadOnlySpan<int> features, ReadOnlySpan<float> dense, Span<float> probabilities);
 }

@@ -2,8 +2,8 @@ using Pipeline.Analyzers.Quotes.Detection;
 
 namespace Pipeline.Analyzers.Quotes.Learning;
 
-/// <summary>One training example of a tagger: the gold label and the hashed features.</summary>
-internal readonly record struct TaggerExample(int Label, int[] Features);
+/// <summary>One training example of a tagger: the gold label, the hashed features and the token's encoder vector (encoder tier of the cue tagger).</summary>
+internal readonly record struct TaggerExample(int Label, int[] Features, float[]? Dense = null);
 
 /// <summary>
 /// Turns gold documents into examples for the three taggers, with the same feature code, windows
@@ -40,7 +40,7 @@ internal sealed class QuoteExamples(int bits)
                 var (seen, starts) = Words.GetValueOrDefault(word);
                 Words[word] = (seen + 1, starts + (labels[t] == Bio.B ? 1 : 0));
                 QuoteFeatures.Cue(v, t, sentence.FirstToken, sentence.EndToken, previous, _buffer);
-                Cue.Add(new TaggerExample(labels[t], _buffer.ToArray()));
+                Cue.Add(new TaggerExample(labels[t], _buffer.ToArray(), v.WordVectors?[t]));
             }
 
         var cueTokens = new CueMarks(v.Count, gold.Select(q => q.Cue));

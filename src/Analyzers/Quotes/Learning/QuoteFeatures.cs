@@ -79,6 +79,7 @@ internal static class QuoteFeatures
         if (c.Length > 0) f.Add(ClusterComplement, Key(c, 8), complement);
         if (t - 1 >= start && v.Cluster[t - 1].Length > 0) f.Add(ClusterPrev, Key(v.Cluster[t - 1], 6));
         if (t + 1 < end && v.Cluster[t + 1].Length > 0) f.Add(ClusterNext, Key(v.Cluster[t + 1], 6));
+        f.SetDense(v.WordVectors?[t]);
     }
 
     /// <summary>

@@ -7,7 +7,7 @@ namespace Pipeline.Analyzers.Quotes.Learning;
 /// content of each cue, then the source of each cue; plus the word clusters their features use.
 /// </summary>
 internal sealed class QuoteModel(string id, int bits, ITokenClassifier cue, ITokenClassifier content, ITokenClassifier source,
-    WordClusters? clusters, HashSet32 cueSkipWords)
+    WordClusters? clusters, HashSet32 cueSkipWords, string? cueEncoder = null)
 {
     /// <summary>Model id written in provenance (folder name and short hash).</summary>
     public string Id { get; } = id;
@@ -20,4 +20,6 @@ internal sealed class QuoteModel(string id, int bits, ITokenClassifier cue, ITok
     public WordClusters? Clusters { get; } = clusters;
     /// <summary>Word hashes of frequent words that (almost) never opened a cue in training: the cue tagger skips them after O.</summary>
     public HashSet32 CueSkipWords { get; } = cueSkipWords;
+    /// <summary>Id of the text encoder whose word vectors the cue tagger reads (the encoder tier), else null.</summary>
+    public string? CueEncoder { get; } = cueEncoder;
 }

@@ -16,7 +16,7 @@ internal static class QuoteModelFiles
     public const string Cue = "cue.plm", Content = "content.plm", Source = "source.plm";
     public const string ClustersFile = "clusters.tsv";
     public const string CueSkipWordsFile = "cue-skip-words.txt";
-    private const string ClustersProperty = "clusters", ClustersHashProperty = "clusters_sha256";
+    private const string ClustersProperty = "clusters", ClustersHashProperty = "clusters_sha256", EncoderProperty = "encoder";
 
     /// <param name="resolve">Finds a model folder by name (the run's model store).</param>
     public static QuoteModel Load(string folder, Func<string, string> resolve)
@@ -39,18 +39,23 @@ internal static class QuoteModelFiles
         var cueSkipWords = new HashSet32(File.Exists(skip)
             ? File.ReadLines(skip).Where(l => l.Length > 0 && l[0] != '#').Select(l => Hashing.Lower(l.Trim()))
             : []);
-        return new QuoteModel(Id(folder), cue.HashBits, new Scorer(cue), new Scorer(content), new Scorer(source), clusters, cueSkipWords);
+        string? encoder = cue.Properties.GetValueOrDefault(EncoderProperty);
+        if ((encoder is null) != (cue.DenseDimension == 0))
+            throw new InvalidModelException(folder, $"the cue tagger has {cue.DenseDimension} dense weights but names {(encoder is null ? "no encoder" : "encoder " + encoder)}");
+        return new QuoteModel(Id(folder), cue.HashBits, new Scorer(cue), new Scorer(content), new Scorer(source), clusters, cueSkipWords, encoder);
     }
 
     /// <param name="clusters">The clusters' model name and file, when the features used them.</param>
+    /// <param name="encoder">Id of the encoder whose word vectors the cue tagger reads, when it reads them.</param>
     public static void Save(string folder, LinearModel cue, LinearModel content, LinearModel source, (string Name, string File)? clusters,
-        IEnumerable<string> cueSkipWords)
+        IEnumerable<string> cueSkipWords, string? encoder = null)
     {
         Directory.CreateDirectory(folder);
         File.WriteAllLines(Path.Combine(folder, CueSkipWordsFile),
             ["# Frequent words that (almost) never opened a cue in the training data; the cue tagger skips them after an O label.", .. cueSkipWords]);
         if (clusters is { } c)
             cue = cue.WithProperties(cue.Properties.SetItem(ClustersProperty, c.Name).SetItem(ClustersHashProperty, Sha256(c.File)));
+        if (encoder is not null) cue = cue.WithProperties(cue.Properties.SetItem(EncoderProperty, encoder));
         cue.Save(Path.Combine(folder, Cue));
         content.Save(Path.Combine(folder, Content));
         source.Save(Path.Combine(folder, Source));
@@ -73,6 +78,7 @@ internal static class QuoteModelFiles
 
     private sealed class Scorer(LinearModel model) : ITokenClassifier
     {
-        public void Probabilities(ReadOnlySpan<int> features, Span<float> probabilities) => model.Predict(features, probabilities);
+        public void Probabilities(ReadOnlySpan<int> features, ReadOnlySpan<float> dense, Span<float> probabilities) =>
+            model.Predict(features, default, dense, probabilities);
     }
 }

@@ -3,6 +3,8 @@ using System.Globalization;
 using Pipeline.Analyzers.Quotes.Detection;
 using Pipeline.Analyzers.Quotes.Lexicon;
 using Pipeline.Learning.Clustering;
+using Pipeline.Learning.Encoders;
+using Pipeline.Learning.Training;
 using Pipeline.Learning.Linear;
 using Pipeline.Sdk;
 
@@ -15,7 +17,9 @@ namespace Pipeline.Analyzers.Quotes.Learning;
 /// Options: lexicon (default quotes-lexicon), clusters (word clusters for the features, default
 /// word-clusters; "none" for none), bits (20), algorithm (lbfgs | sdca), l1 (0.5), l2 (0.5),
 /// iterations (100), skipMinCount (20) and skipMaxRate (0.002): words seen at least skipMinCount times
-/// that open a cue at most at that rate are skipped by the cue tagger.
+/// that open a cue at most at that rate are skipped by the cue tagger; encoderLayers (none): the
+/// MiniLM layers (e.g. 2,3,4) whose averaged word vectors the cue tagger also reads (the encoder
+/// tier: more accurate, far slower).
 /// </summary>
 internal sealed class QuoteTrainer : AnalyzerTrainer
 {
@@ -32,11 +36,14 @@ internal sealed class QuoteTrainer : AnalyzerTrainer
             : (Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(clustersFolder))), Path.Combine(clustersFolder, QuoteModelFiles.ClustersFile));
         var wordClusters = clusters is { } c ? WordClusters.Load(c.File) : null;
         int bits = o.GetInt("bits", 20);
+        var encoder = o.GetString("encoderLayers") is { Length: > 0 } layers
+            ? context.GetEncoder(MiniLmEncoder.ModelIdFor(MiniLmEncoder.ParseLayers(layers)))
+            : null;
         var examples = new QuoteExamples(bits);
         foreach (var doc in context.Train)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
-            examples.Add(new TokenView(doc, lexicon, wordClusters), GoldQuote.From(doc));
+            examples.Add(new TokenView(doc, lexicon, wordClusters, encoder is null ? null : QuoteDetector.WordVectors(encoder, doc)), GoldQuote.From(doc));
         }
         context.Log?.Info($"quotes: {examples.Cue.Count} cue, {examples.Content.Count} content and {examples.Source.Count} source examples from {context.Train.Count} documents");
 
@@ -50,16 +57,19 @@ internal sealed class QuoteTrainer : AnalyzerTrainer
             Seed = context.Seed,
             Log = context.Log,
         };
-        LinearModel Fit(List<TaggerExample> list) => LinearTrainer.Train(
-            list.ConvertAll(e => new LinearExample(e.Label, e.Features)), Bio.Names, options, context.CancellationToken);
-        var cue = Fit(examples.Cue);
-        var content = Fit(examples.Content);
-        var source = Fit(examples.Source);
-        QuoteModelFiles.Save(context.OutputDirectory, cue, content, source, clusters, examples.CueSkipWords(o.GetInt("skipMinCount", 20), o.GetDouble("skipMaxRate", 0.002)));
+        LinearModel Fit(List<TaggerExample> list, LinearTrainerOptions options) => LinearTrainer.Train(
+            list.ConvertAll(e => new LinearExample(e.Label, e.Features) { Dense = e.Dense }), Bio.Names, options, context.CancellationToken);
+        var cueOptions = options with { DenseDimension = encoder?.Dimension ?? 0 };
+        var cue = Fit(examples.Cue, cueOptions);
+        var content = Fit(examples.Content, options);
+        var source = Fit(examples.Source, options);
+        QuoteModelFiles.Save(context.OutputDirectory, cue, content, source, clusters,
+            examples.CueSkipWords(o.GetInt("skipMinCount", 20), o.GetDouble("skipMaxRate", 0.002)), encoder?.ModelId);
 
-        var features = options.Describe()
+        var features = cueOptions.Describe()
             .Add("lexicon_entries", lexicon.Cues.EntryCount.ToString(CultureInfo.InvariantCulture))
             .Add("clusters", clusters?.Name ?? "none")
+            .Add("cue_encoder", encoder?.ModelId ?? "none")
             .Add("taggers", "cue, content|cue, source|cue (greedy BIO)");
         return new TrainingResult
         {
