@@ -29,11 +29,8 @@ internal static class LocalFeatures
     private const int TCapContext = 50, TCapTrigram = 51, TAllCapsLower = 52;
     private const int TCluster = 60, TGazetteer = 90;
     private const int TPrevious = 100, TPreviousTwo = 101, TPreviousLower = 102, TPreviousShape = 103;
-    /// <summary>Contextual clusters: per codebook, offsets -1..1 then the token's cluster with its
-    /// capitalisation; and offsets -2 and 2 and the bigrams with the left and right neighbours.</summary>
-    private const int TContextual = 110, ContextualTemplates = 4, TContextualWide = 130, ContextualWideTemplates = 4;
-    /// <summary>Contextual keys per codebook.</summary>
-    public const int ContextualKeysPerCodebook = 8;
+    /// <summary>Contextual clusters: per codebook, offsets -1..1 then the token's cluster with its capitalisation.</summary>
+    private const int TContextual = 110, ContextualTemplates = 4;
 
     /// <summary>Writes the static keys of token <paramref name="i"/>; returns how many.</summary>
     public static int Static(DocumentTokens d, int i, Span<ulong> keys)
@@ -89,32 +86,23 @@ internal static class LocalFeatures
 
     /// <summary>
     /// Writes the contextual cluster keys of token <paramref name="i"/> (none when the document
-    /// has no contextual ids): per codebook, the clusters of the token and of its neighbours at
-    /// -2..2, the token's cluster joined with its capitalisation, and the cluster bigrams with the
-    /// token's left and right neighbours. Returns how many.
+    /// has no contextual ids): per codebook, the clusters of the token and of its neighbours,
+    /// and the token's cluster joined with its capitalisation. Returns how many.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int ContextualKeys(DocumentTokens d, int i, Span<ulong> keys)
     {
         int codebooks = d.ContextualCodebooks, n = 0, first = d.SentenceFirst[i], end = d.SentenceEnd[i];
-        Span<ulong> around = stackalloc ulong[2 * Window + 1];
         for (int b = 0; b < codebooks; b++)
         {
-            for (int o = -Window; o <= Window; o++)
+            int template = TContextual + ContextualTemplates * b;
+            for (int o = -1; o <= 1; o++)
             {
                 int j = i + o;
-                around[o + Window] = j < first ? BeforeSentence : j >= end ? AfterSentence : (ulong)d.Contextual[j * codebooks + b];
+                ulong value = j < first ? BeforeSentence : j >= end ? AfterSentence : (ulong)d.Contextual[j * codebooks + b];
+                keys[n++] = FeatureHash.Key(value, template + 1 + o);
             }
-            ulong self = around[Window], left = around[Window - 1], right = around[Window + 1];
-            int template = TContextual + ContextualTemplates * b, wide = TContextualWide + ContextualWideTemplates * b;
-            keys[n++] = FeatureHash.Key(left, template);
-            keys[n++] = FeatureHash.Key(self, template + 1);
-            keys[n++] = FeatureHash.Key(right, template + 2);
-            keys[n++] = FeatureHash.Key(self, (ulong)d.Cap[i], template + 3);
-            keys[n++] = FeatureHash.Key(around[0], wide);
-            keys[n++] = FeatureHash.Key(around[2 * Window], wide + 1);
-            keys[n++] = FeatureHash.Key(left, self, wide + 2);
-            keys[n++] = FeatureHash.Key(self, right, wide + 3);
+            keys[n++] = FeatureHash.Key((ulong)d.Contextual[i * codebooks + b], (ulong)d.Cap[i], template + 3);
         }
         return n;
     }
