@@ -40,6 +40,11 @@ internal sealed class DocumentTokens
     /// <summary>Per token, its entry in the <see cref="FormCache"/> the document was loaded with.</summary>
     public int[] Form = [];
 
+    /// <summary>Count x <see cref="ContextualCodebooks"/>: each token's contextual cluster ids (accurate tier).</summary>
+    public int[] Contextual = [];
+    /// <summary>Codebooks in <see cref="Contextual"/>; 0 until <see cref="AssignContextual"/> is called for the document.</summary>
+    public int ContextualCodebooks { get; private set; }
+
     /// <summary>
     /// Computes the per-token hashes of a document. With <paramref name="forms"/>, a form seen
     /// before is copied from the cache instead of hashed and looked up again.
@@ -49,6 +54,7 @@ internal sealed class DocumentTokens
     {
         var tokens = document.Tokens;
         Resize(tokens.Length);
+        ContextualCodebooks = 0;
         forms?.Reserve(tokens.Length);
         for (int i = 0; i < tokens.Length; i++)
         {
@@ -84,6 +90,16 @@ internal sealed class DocumentTokens
             }
             lexicon.MarkGazetteers(Lower.AsSpan(first, end - first), Cap.AsSpan(first, end - first), Gazetteer.AsSpan(first, end - first));
         }
+    }
+
+    /// <summary>Assigns each token of the loaded document the clusters of its encoder vector.</summary>
+    public void AssignContextual(ContextualClusters clusters, IReadOnlyList<float[]> vectors)
+    {
+        if (vectors.Count != Count) throw new ArgumentException($"expected {Count} vectors, got {vectors.Count}", nameof(vectors));
+        int codebooks = clusters.Codebooks;
+        if (Contextual.Length < Count * codebooks) Contextual = new int[Math.Max(Count, Word.Length) * codebooks];
+        for (int i = 0; i < Count; i++) clusters.Assign(vectors[i], Contextual.AsSpan(i * codebooks, codebooks));
+        ContextualCodebooks = codebooks;
     }
 
     private int HashOrCopy(int i, ReadOnlySpan<char> text, EntityLexicon lexicon, FormCache forms)

@@ -18,14 +18,14 @@ internal sealed class EntityRecognizer
 
     public EntityRecognizer(EntityModel model, ITextEncoder? encoder)
     {
-        if (model.FirstPass.DenseDimension > 0)
+        if (model.ReadsEncoder)
         {
             if (encoder is null) throw new InvalidOperationException($"model {model.Id} reads {model.Encoder} states, and the host provides no text encoder");
-            if (encoder.ModelId != model.Encoder || encoder.Dimension != model.FirstPass.DenseDimension)
-                throw new InvalidOperationException($"model {model.Id} was trained with {model.Encoder} ({model.FirstPass.DenseDimension} dimensions), the host's encoder is {encoder.ModelId} ({encoder.Dimension})");
+            if (encoder.ModelId != model.Encoder || encoder.Dimension != model.EncoderDimension)
+                throw new InvalidOperationException($"model {model.Id} was trained with {model.Encoder} ({model.EncoderDimension} dimensions), the host's encoder is {encoder.ModelId} ({encoder.Dimension})");
         }
         Model = model;
-        _encoder = model.FirstPass.DenseDimension > 0 ? encoder : null;
+        _encoder = model.ReadsEncoder ? encoder : null;
     }
 
     public EntityModel Model { get; }

@@ -50,23 +50,21 @@ internal sealed class EntityTagger
 
     /// <summary>
     /// Tags a document. <paramref name="wordVectors"/> holds one encoder vector per token when
-    /// the model's first pass has a dense part (accurate tier).
+    /// the model reads encoder vectors (accurate tier).
     /// </summary>
     public void Tag(Document document, IReadOnlyList<float[]>? wordVectors = null)
     {
-        var first = _model.FirstPass;
-        if (first.DenseDimension > 0 && (wordVectors is null || wordVectors.Count != document.Tokens.Length))
-            throw new ArgumentException("the model needs one encoder vector per token", nameof(wordVectors));
-        _tokens.Load(document, _model.Lexicon, _forms);
-        Resize(_tokens.Count);
-        RunFirstPass(wordVectors);
+        TagFirstPass(document, wordVectors);
         RunSecondPass();
     }
 
     /// <summary>The first pass alone (training uses it to make the second pass's inputs).</summary>
     public void TagFirstPass(Document document, IReadOnlyList<float[]>? wordVectors = null)
     {
+        if (_model.ReadsEncoder && (wordVectors is null || wordVectors.Count != document.Tokens.Length))
+            throw new ArgumentException("the model needs one encoder vector per token", nameof(wordVectors));
         _tokens.Load(document, _model.Lexicon, _forms);
+        if (_model.ContextualClusters is { } clusters) _tokens.AssignContextual(clusters, wordVectors!);
         Resize(_tokens.Count);
         RunFirstPass(wordVectors);
     }
@@ -82,6 +80,7 @@ internal sealed class EntityTagger
             weights.Start(scores);
             _forms.AddWindow(_tokens, i, scores);
             int count = LocalFeatures.ContextKeys(_tokens, i, _keys);
+            count += LocalFeatures.ContextualKeys(_tokens, i, _keys.AsSpan(count));
             weights.Add(_keys.AsSpan(0, count), scores);
             if (weights.DenseDimension > 0) weights.AddDense(wordVectors![i], scores);
         }

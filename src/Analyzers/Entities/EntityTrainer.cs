@@ -28,9 +28,11 @@ internal sealed class EntityTrainer : AnalyzerTrainer
         ITextEncoder? encoder = null;
         if (options.Tier == EntitiesAnalyzer.AccurateTier)
             encoder = context.GetEncoder(MiniLmEncoder.ModelIdFor(options.EncoderLayers));
-        var vectors = encoder is null ? null : new EncoderCache(encoder, context.CacheDirectory, log);
+        var cache = encoder is null ? null : new EncoderCache(encoder, context.CacheDirectory, log);
+        var vectors = cache is null ? null : context.Train.Select(cache.WordVectors).ToList();
+        var clusters = vectors is null || options.ContextualClusters.IsEmpty ? null : FitContextualClusters(vectors, options, context);
 
-        var docs = context.Train.Select(d => GoldDocument.Create(d, lexicon, vectors)).ToList();
+        var docs = context.Train.Select((d, i) => GoldDocument.Create(d, lexicon, vectors?[i], clusters)).ToList();
         log?.Info($"entities: {docs.Count} training documents, {docs.Sum(d => d.Document.Tokens.Length)} tokens, tier {options.Tier}");
 
         // Second-pass inputs: each fold tagged by a first pass trained on the other folds.
@@ -41,7 +43,7 @@ internal sealed class EntityTrainer : AnalyzerTrainer
             log?.Info($"entities: first pass, fold {fold + 1} of {options.Folds}");
             var held = Enumerable.Range(0, docs.Count).Where(i => i % options.Folds == fold).ToList();
             var weights = TrainFirstPass(docs.Where((_, i) => i % options.Folds != fold), options, context);
-            var tagger = new EntityTagger(new EntityModel(options.Tier, encoder?.ModelId, lexicon, weights, LinearWeights.Empty));
+            var tagger = new EntityTagger(new EntityModel(options.Tier, encoder?.ModelId, lexicon, weights, LinearWeights.Empty, clusters));
             foreach (int i in held)
             {
                 tagger.TagFirstPass(docs[i].Document, docs[i].Vectors);
@@ -53,7 +55,7 @@ internal sealed class EntityTrainer : AnalyzerTrainer
         log?.Info("entities: second pass");
         var second = TrainSecondPass(docs, firstPass, options, context);
 
-        var model = new EntityModel(options.Tier, encoder?.ModelId, lexicon, first, second);
+        var model = new EntityModel(options.Tier, encoder?.ModelId, lexicon, first, second, clusters);
         model.Save(context.OutputDirectory);
         log?.Info($"entities: wrote {model.Id}: {first.RowCount} + {second.RowCount} weight rows");
         return new TrainingResult
@@ -64,7 +66,8 @@ internal sealed class EntityTrainer : AnalyzerTrainer
                 .Add("second_pass_rows", second.RowCount.ToString())
                 .Add("cluster_words", lexicon.ClusterWordCount.ToString())
                 .Add("gazetteer_entries", lexicon.GazetteerEntryCount.ToString())
-                .Add("encoder", encoder?.ModelId ?? "none"),
+                .Add("encoder", encoder?.ModelId ?? "none")
+                .Add("contextual_clusters_fitted", clusters is null ? "none" : string.Join(",", clusters.Sizes)),
         };
     }
 
@@ -74,8 +77,20 @@ internal sealed class EntityTrainer : AnalyzerTrainer
         var examples = new List<LinearExample>();
         foreach (var doc in docs)
             for (int i = 0; i < doc.Gold.Length; i++)
-                examples.Add(new LinearExample(doc.Gold[i], index.Map(doc.KeysOf(i))) { Dense = doc.Vectors?[i] });
+                examples.Add(new LinearExample(doc.Gold[i], index.Map(doc.KeysOf(i))) { Dense = options.DenseVectors ? doc.Vectors?[i] : null });
         return Fit(examples, index, options, context, examples[0].Dense?.Length ?? 0);
+    }
+
+    /// <summary>k-means codebooks over a seeded sample of the training tokens' encoder vectors.</summary>
+    private static ContextualClusters FitContextualClusters(List<float[][]> vectors, EntityTrainingOptions options, TrainingContext context)
+    {
+        var all = vectors.SelectMany(v => v).ToList();
+        var random = new Random(context.Seed);
+        var sample = all.Count <= options.ContextualSample ? all : all.OrderBy(_ => random.Next()).Take(options.ContextualSample).ToList();
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var clusters = ContextualClusters.Fit(sample, options.ContextualClusters, options.ContextualIterations, context.Seed);
+        context.Log?.Info($"entities: contextual clusters {string.Join(",", clusters.Sizes)} fitted on {sample.Count} of {all.Count} tokens in {started.Elapsed.TotalSeconds:F0} s");
+        return clusters;
     }
 
     private static LinearWeights TrainSecondPass(List<GoldDocument> docs, (byte[] Labels, float[] Probabilities)[] firstPass,

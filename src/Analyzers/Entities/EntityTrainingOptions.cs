@@ -13,6 +13,13 @@ internal sealed record EntityTrainingOptions
     public string Tier { get; init; } = EntitiesAnalyzer.FastTier;
     /// <summary>Accurate tier: the MiniLM layers averaged into the word vectors (the last alone by default).</summary>
     public ImmutableArray<int> EncoderLayers { get; init; } = [MiniLmEncoder.LastLayer];
+    /// <summary>Accurate tier: whether the first pass reads the encoder vectors themselves as a dense part.</summary>
+    public bool DenseVectors { get; init; } = true;
+    /// <summary>Accurate tier: sizes of the k-means codebooks over the encoder vectors whose cluster ids are features (none by default).</summary>
+    public ImmutableArray<int> ContextualClusters { get; init; } = [];
+    /// <summary>Training tokens sampled to fit the contextual clusters.</summary>
+    public int ContextualSample { get; init; } = 50_000;
+    public int ContextualIterations { get; init; } = 15;
     /// <summary>Word-cluster folder or file (path TAB word TAB count lines).</summary>
     public string Clusters { get; init; } = Path.Combine("models", "word-clusters");
     /// <summary>Gazetteer folder (one list per file, one entry per line).</summary>
@@ -38,6 +45,10 @@ internal sealed record EntityTrainingOptions
         {
             Tier = tier,
             EncoderLayers = o.GetString("encoderLayers") is { Length: > 0 } layers ? [.. MiniLmEncoder.ParseLayers(layers)] : d.EncoderLayers,
+            DenseVectors = o.GetBool("denseVectors", d.DenseVectors),
+            ContextualClusters = o.GetString("contextualClusters") is { Length: > 0 } sizes ? ParseSizes(sizes) : d.ContextualClusters,
+            ContextualSample = o.GetInt("contextualSample", d.ContextualSample),
+            ContextualIterations = o.GetInt("contextualIterations", d.ContextualIterations),
             Clusters = o.GetString("clusters", d.Clusters),
             Gazetteers = o.GetString("gazetteers", d.Gazetteers),
             L1 = (float)o.GetDouble("l1", d.L1),
@@ -48,6 +59,18 @@ internal sealed record EntityTrainingOptions
             Prune = (float)o.GetDouble("prune", d.Prune),
         };
     }
+
+    private static ImmutableArray<int> ParseSizes(string text)
+    {
+        var sizes = text.Split(',', StringSplitOptions.TrimEntries).Select(part =>
+            int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out int k) && k >= 2 ? k
+                : throw new ArgumentException($"option contextualClusters: '{part}' is not a cluster count (an integer of at least 2)")).ToImmutableArray();
+        if (sizes.Length > MaxCodebooks) throw new ArgumentException($"option contextualClusters: at most {MaxCodebooks} codebooks, got {sizes.Length}");
+        return sizes;
+    }
+
+    /// <summary>Codebooks whose keys fit a token's static key budget.</summary>
+    private const int MaxCodebooks = 4;
 
     public LinearTrainerOptions Linear(int features, int denseDimension, int seed, IRunLog? log) => new()
     {
@@ -66,6 +89,10 @@ internal sealed record EntityTrainingOptions
     {
         ["tier"] = Tier,
         ["encoder_layers"] = string.Join(",", EncoderLayers),
+        ["dense_vectors"] = DenseVectors ? "true" : "false",
+        ["contextual_clusters"] = string.Join(",", ContextualClusters),
+        ["contextual_sample"] = ContextualSample.ToString(CultureInfo.InvariantCulture),
+        ["contextual_iterations"] = ContextualIterations.ToString(CultureInfo.InvariantCulture),
         ["l1"] = L1.ToString(CultureInfo.InvariantCulture),
         ["l2"] = L2.ToString(CultureInfo.InvariantCulture),
         ["iterations"] = Iterations.ToString(CultureInfo.InvariantCulture),

@@ -29,7 +29,7 @@ internal sealed class GoldDocument
 
     public ReadOnlySpan<ulong> KeysOf(int token) => _keys.AsSpan(_offsets[token], _offsets[token + 1] - _offsets[token]);
 
-    public static GoldDocument Create(Document document, EntityLexicon lexicon, EncoderCache? encoder)
+    public static GoldDocument Create(Document document, EntityLexicon lexicon, float[][]? vectors = null, ContextualClusters? clusters = null)
     {
         int n = document.Tokens.Length;
         var gold = new byte[n];
@@ -41,6 +41,7 @@ internal sealed class GoldDocument
 
         var tokens = new DocumentTokens();
         tokens.Load(document, lexicon);
+        if (clusters is not null) tokens.AssignContextual(clusters, vectors ?? throw new ArgumentException("contextual clusters need the encoder vectors", nameof(vectors)));
         var keys = new List<ulong>(n * 56);
         var offsets = new int[n + 1];
         Span<ulong> buffer = stackalloc ulong[LocalFeatures.MaxStatic + LocalFeatures.LabelFeatureCount];
@@ -56,6 +57,6 @@ internal sealed class GoldDocument
             foreach (var key in buffer[..(count + LocalFeatures.LabelFeatureCount)]) keys.Add(key);
         }
         offsets[n] = keys.Count;
-        return new GoldDocument(document, lexicon, gold, [.. keys], offsets, encoder?.WordVectors(document));
+        return new GoldDocument(document, lexicon, gold, [.. keys], offsets, vectors);
     }
 }

@@ -29,6 +29,8 @@ internal static class LocalFeatures
     private const int TCapContext = 50, TCapTrigram = 51, TAllCapsLower = 52;
     private const int TCluster = 60, TGazetteer = 90;
     private const int TPrevious = 100, TPreviousTwo = 101, TPreviousLower = 102, TPreviousShape = 103;
+    /// <summary>Contextual clusters: per codebook, offsets -1..1 then the token's cluster with its capitalisation.</summary>
+    private const int TContextual = 110, ContextualTemplates = 4;
 
     /// <summary>Writes the static keys of token <paramref name="i"/>; returns how many.</summary>
     public static int Static(DocumentTokens d, int i, Span<ulong> keys)
@@ -43,7 +45,7 @@ internal static class LocalFeatures
         n += Bigrams(d, i, keys[n..]);
         n += Affixes(d, i, keys[n..]);
         n += Orthography(d, i, keys[n..]);
-        return n;
+        return n + ContextualKeys(d, i, keys[n..]);
     }
 
     /// <summary>
@@ -80,6 +82,29 @@ internal static class LocalFeatures
         keys[1] = FeatureHash.Key(inside ? d.Shape[j] : outside, TShape + offset);
         for (int k = 0; k < DocumentTokens.ClusterKeys; k++)
             keys[2 + k] = FeatureHash.Key(inside ? d.Cluster[j * DocumentTokens.ClusterKeys + k] : outside, TCluster + 4 * (offset + Window) + k);
+    }
+
+    /// <summary>
+    /// Writes the contextual cluster keys of token <paramref name="i"/> (none when the document
+    /// has no contextual ids): per codebook, the clusters of the token and of its neighbours,
+    /// and the token's cluster joined with its capitalisation. Returns how many.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static int ContextualKeys(DocumentTokens d, int i, Span<ulong> keys)
+    {
+        int codebooks = d.ContextualCodebooks, n = 0, first = d.SentenceFirst[i], end = d.SentenceEnd[i];
+        for (int b = 0; b < codebooks; b++)
+        {
+            int template = TContextual + ContextualTemplates * b;
+            for (int o = -1; o <= 1; o++)
+            {
+                int j = i + o;
+                ulong value = j < first ? BeforeSentence : j >= end ? AfterSentence : (ulong)d.Contextual[j * codebooks + b];
+                keys[n++] = FeatureHash.Key(value, template + 1 + o);
+            }
+            keys[n++] = FeatureHash.Key((ulong)d.Contextual[i * codebooks + b], (ulong)d.Cap[i], template + 3);
+        }
+        return n;
     }
 
     private static ulong WordKey(DocumentTokens d, int i) => FeatureHash.Key(d.Word[i], TWord);
