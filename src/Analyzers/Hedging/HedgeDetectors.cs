@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Pipeline.Analyzers.Hedging.Lexicon;
 using Pipeline.Analyzers.Hedging.Ml;
+using Pipeline.Learning.Encoders;
 using Pipeline.Sdk;
 
 namespace Pipeline.Analyzers.Hedging;
@@ -8,16 +9,19 @@ namespace Pipeline.Analyzers.Hedging;
 /// <summary>Loads the detector of the configured tier, once per run.</summary>
 public static class HedgeDetectors
 {
-    public static ICueDetector Load(HedgingOptions options, IModelStore models) => options.Tier switch
+    /// <param name="runEncoder">The run's text encoder, if any: a model trained with an encoder reads it (a MiniLM layer variant is loaded instead).</param>
+    public static ICueDetector Load(HedgingOptions options, IModelStore models, Func<ITextEncoder?>? runEncoder = null) => options.Tier switch
     {
         HedgingTier.Lexicon => LoadLexicon(models.Resolve(options.Lexicon)),
-        _ => LoadModel(models.Resolve(options.Model), options.CueThreshold).CreateDetector(options.LexiconFill),
+        _ => LoadModel(models.Resolve(options.Model), options, runEncoder),
     };
 
-    private static CueTaggerModel LoadModel(string folder, double? cueThreshold)
+    /// <summary>The ML tier's detector from a model folder; a model trained with an encoder gets it (see <see cref="MiniLmEncoder.ForModel"/>).</summary>
+    public static ICueDetector LoadModel(string folder, HedgingOptions options, Func<ITextEncoder?>? runEncoder = null)
     {
         var model = CueTaggerModel.Load(folder);
-        return cueThreshold is { } t ? model.WithThreshold(t) : model;
+        if (options.CueThreshold is { } t) model = model.WithThreshold(t);
+        return model.CreateDetector(options.LexiconFill, MiniLmEncoder.ForModel(model.Encoder, runEncoder ?? (() => null)));
     }
 
     public static LexiconCueDetector LoadLexicon(string folder) =>

@@ -24,7 +24,7 @@ public sealed class HedgingAnalyzer : TextAnalyzer
         registration.RegisterRunStart(run =>
         {
             var options = HedgingOptions.From(run.Options);
-            var annotator = new HedgeAnnotator(HedgeDetectors.Load(options, run.Models), options);
+            var annotator = new HedgeAnnotator(HedgeDetectors.Load(options, run.Models, run.GetService<ITextEncoder>), options);
             run.Log.Info($"hedging: {options.Tier.ToString().ToLowerInvariant()} tier, model {annotator.Detector.ModelId}");
             run.RegisterDocument(ctx => Write(ctx, annotator));
         });

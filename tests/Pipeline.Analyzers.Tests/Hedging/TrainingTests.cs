@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using Pipeline.Analyzers.Hedging;
 using Pipeline.Analyzers.Hedging.Ml;
+using Pipeline.Learning.Encoders;
 using Pipeline.Sdk;
 using Pipeline.Tests;
 using Pipeline.Text;
@@ -106,6 +107,72 @@ public class TrainingTests
             Assert.Contains("model.bin", e.Message);
         }
         finally { Directory.Delete(folder, recursive: true); }
+    }
+
+    [Fact]
+    public void The_encoder_tier_reads_the_encoder_state_of_candidate_cue_tokens()
+    {
+        var output = Directory.CreateTempSubdirectory("hedging-ml").FullName;
+        try
+        {
+            const string variant = "all-MiniLM-L6-v2@L2+3+4";
+            // Every stem seen as a cue and as a non-cue ("may" and the month "May") is a candidate.
+            var result = TrainTiny(output, ("encoderLayers", "2,3,4"), ("ambiguousMinCount", 1), ("cueThreshold", 0.5));
+            Assert.Equal(variant, result.Features["encoder"]);
+            var model = CueTaggerModel.Load(output);
+            Assert.Equal(variant, model.Encoder);
+            Assert.Contains("may", model.Features.AmbiguousStems);
+            Assert.Contains(variant, Assert.Throws<InvalidOperationException>(() => model.CreateDetector()).Message);
+
+            var encoder = new RecordingEncoder(MiniLmEncoder.ForModelId(variant)!);
+            var detector = model.CreateDetector(LexiconFill.None, encoder);
+            Assert.Equal(["may"], Found(detector, "Inflation may ease next year."));
+            Assert.Empty(Found(detector, "The talks resumed."));
+            Assert.Equal(["Inflation may ease next year."], encoder.Texts); // a sentence without a candidate is not encoded
+
+            // The states take part in the decision: without them the cue scores differently.
+            var withStates = Scores(detector, "Inflation may ease next year.");
+            encoder.Zero = true;
+            Assert.NotEqual(withStates, Scores(detector, "Inflation may ease next year."));
+        }
+        finally { Directory.Delete(output, recursive: true); }
+    }
+
+    [Fact]
+    public void An_encoder_tier_model_refuses_a_different_encoder()
+    {
+        var output = Directory.CreateTempSubdirectory("hedging-ml").FullName;
+        try
+        {
+            TrainTiny(output, ("encoderLayers", "2,3,4"), ("ambiguousMinCount", 1), ("cueThreshold", 0.5));
+            var e = Assert.Throws<InvalidOperationException>(() => CueTaggerModel.Load(output).CreateDetector(LexiconFill.None, MiniLmEncoder.Shared));
+            Assert.Contains("all-MiniLM-L6-v2@L2+3+4", e.Message);
+        }
+        finally { Directory.Delete(output, recursive: true); }
+    }
+
+    /// <summary>Passes calls to the encoder it wraps and records the texts it was asked for; with Zero set, returns zero vectors.</summary>
+    private sealed class RecordingEncoder(ITextEncoder inner) : ITextEncoder
+    {
+        public List<string> Texts { get; } = [];
+        public bool Zero { get; set; }
+        public string ModelId => inner.ModelId;
+        public int Dimension => inner.Dimension;
+        public float[] EncodeSentence(string text) => inner.EncodeSentence(text);
+        public float[][] EncodeSentences(IReadOnlyList<string> texts) => inner.EncodeSentences(texts);
+
+        public float[][] EncodeWords(string text, IReadOnlyList<TextSpan> words)
+        {
+            Texts.Add(text);
+            return Zero ? [.. words.Select(_ => new float[Dimension])] : inner.EncodeWords(text, words);
+        }
+    }
+
+    private static double[] Scores(ICueDetector detector, string text)
+    {
+        var cues = new List<CueSpan>();
+        detector.Detect(DocumentFactory.Create(text), cues);
+        return [.. cues.Select(c => c.Confidence)];
     }
 
     private static string[] Found(ICueDetector detector, string text)

@@ -22,6 +22,9 @@ public sealed class CueFeatures(int hashBits, IReadOnlySet<string> ambiguousStem
     public int HashBits { get; } = hashBits;
     public IReadOnlySet<string> AmbiguousStems { get; } = ambiguousStems;
 
+    /// <summary>Whether token <paramref name="i"/> has an ambiguous cue stem: the tokens the encoder tier reads a context vector for.</summary>
+    public bool IsCandidate(TokenTable t, int i) => _ambiguous.Contains(t.Stem(i));
+
     /// <summary>Writes the feature indices of token <paramref name="i"/> into <paramref name="into"/>; returns their count.</summary>
     public int Extract(TokenTable t, in Sentence s, int i, Span<int> into)
     {

@@ -17,6 +17,8 @@ public sealed class CueTaggerModel
     public const string ModelFile = "model.bin";
     public const string ThresholdProperty = "cue_threshold";
     public const string AmbiguousProperty = "ambiguous_stems";
+    public const string EncoderProperty = "encoder";
+    public const string EncoderScaleProperty = "encoder_scale";
 
     public CueTaggerModel(LinearModel linear, HedgeLexicon lexicon, string modelId)
     {
@@ -30,6 +32,10 @@ public sealed class CueTaggerModel
         var stems = linear.Properties.GetValueOrDefault(AmbiguousProperty, "")
             .Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
         Features = new CueFeatures(linear.HashBits, stems);
+        Encoder = linear.Properties.GetValueOrDefault(EncoderProperty);
+        if ((Encoder is null) != (linear.DenseDimension == 0))
+            throw new InvalidModelException(modelId, Encoder is null ? "dense weights without an encoder property" : $"encoder {Encoder} without dense weights");
+        EncoderScale = linear.Properties.TryGetValue(EncoderScaleProperty, out var scale) ? float.Parse(scale, CultureInfo.InvariantCulture) : 1f;
         Types = [.. linear.Labels.Skip(1).Select(l => Enum.TryParse<HedgeType>(l, ignoreCase: true, out var type) ? type
             : throw new InvalidModelException(modelId, $"unknown cue type label \"{l}\""))];
     }
@@ -43,11 +49,25 @@ public sealed class CueTaggerModel
     /// <summary>The cue type of each label after "O".</summary>
     public HedgeType[] Types { get; }
     public int Classes => Linear.ClassCount;
+    /// <summary>The text encoder whose states the candidate cue tokens read (a MiniLM model id); null for the encoder-free tagger.</summary>
+    public string? Encoder { get; }
+    /// <summary>Multiplies the encoder states before they meet the weights (as in training).</summary>
+    public float EncoderScale { get; }
 
     public CueTaggerModel WithThreshold(double threshold) =>
         new(Linear.WithProperties(Linear.Properties.SetItem(ThresholdProperty, threshold.ToString("0.00", CultureInfo.InvariantCulture))), Lexicon, ModelId);
 
-    public ICueDetector CreateDetector(LexiconFill fill = LexiconFill.All) => new MlCueDetector(this, fill);
+    /// <param name="encoder">The text encoder of <see cref="Encoder"/>; required when the model reads one, ignored otherwise.</param>
+    /// <exception cref="InvalidOperationException">The model reads encoder states and no matching encoder is given.</exception>
+    public ICueDetector CreateDetector(LexiconFill fill = LexiconFill.All, ITextEncoder? encoder = null) =>
+        new MlCueDetector(this, fill, ContextEncoder(encoder));
+
+    private CueContextEncoder? ContextEncoder(ITextEncoder? encoder)
+    {
+        if (Encoder is null) return null;
+        if (encoder is null) throw new InvalidOperationException($"hedging model {ModelId} reads {Encoder} states, and no text encoder is available");
+        return new CueContextEncoder(encoder, Features, Encoder, Linear.DenseDimension, EncoderScale);
+    }
 
     /// <exception cref="InvalidModelException">A file is missing or malformed; the message names it.</exception>
     public static CueTaggerModel Load(string folder)

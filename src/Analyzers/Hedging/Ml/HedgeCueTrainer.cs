@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Pipeline.Analyzers.Hedging.Lexicon;
+using Pipeline.Learning.Encoders;
 using Pipeline.Learning.Linear;
+using Pipeline.Learning.Training;
 using Pipeline.Sdk;
 
 namespace Pipeline.Analyzers.Hedging.Ml;
@@ -18,7 +20,10 @@ namespace Pipeline.Analyzers.Hedging.Ml;
 /// excludeSentencesOf (a JSON Lines file with "text" fields, e.g. an evaluation set: training
 /// sentences equal to one of them, compared on lower-cased letters and digits, are left out),
 /// cueThreshold (fixed; the dev documents are then only scored), refit (with cueThreshold: train
-/// on the train and dev documents together, once the settings have been chosen elsewhere).
+/// on the train and dev documents together, once the settings have been chosen elsewhere),
+/// encoderLayers (the encoder tier: the MiniLM layers, e.g. 2,3,4, whose averaged state each
+/// candidate cue token, one with an ambiguous cue stem, reads as a dense part; none by default),
+/// encoderScale (multiplies those states, 1 by default).
 /// </summary>
 public sealed class HedgeCueTrainer : AnalyzerTrainer
 {
@@ -45,31 +50,41 @@ public sealed class HedgeCueTrainer : AnalyzerTrainer
         var labels = LabelsOf(train);
         var ambiguous = AmbiguousStems(train, lexicon, excluded, o.GetInt("ambiguousMinCount", 5));
         var features = new CueFeatures(hashBits, ambiguous);
+        var encoder = o.GetString("encoderLayers") is { Length: > 0 } layers
+            ? context.GetEncoder(MiniLmEncoder.ModelIdFor(MiniLmEncoder.ParseLayers(layers))) : null;
+        float encoderScale = (float)o.GetDouble("encoderScale", 1);
+        var contextEncoder = encoder is null ? null : new CueContextEncoder(encoder, features, encoder.ModelId, encoder.Dimension, encoderScale);
         context.Log?.Info($"hedging: {train.Count} training documents ({scheme.Name} scheme{(refit ? ", dev documents included: the dev figures below are not held out" : "")}), labels {string.Join(",", labels)}, {ambiguous.Count} ambiguous cue stems");
 
         int skipped = 0;
-        var examples = Examples(train, lexicon, features, labels, excluded, () => skipped++).ToList();
+        var examples = Examples(train, lexicon, features, contextEncoder, labels, excluded, () => skipped++, context.Log).ToList();
         if (excluded.Count > 0) context.Log?.Info($"hedging: left out {skipped} training sentences found in {o.GetString("excludeSentencesOf")}");
         var trainerOptions = new LinearTrainerOptions
         {
             HashBits = hashBits,
+            DenseDimension = contextEncoder?.Dimension ?? 0,
             L1 = (float)o.GetDouble("l1", 0.5),
             L2 = (float)o.GetDouble("l2", 0.5),
             MaxIterations = o.GetInt("iterations", 200),
             Seed = context.Seed,
             Log = context.Log,
         };
-        var linear = LinearTrainer.Train(examples, labels, trainerOptions, context.CancellationToken)
-            .WithProperties(new Dictionary<string, string>
-            {
-                [CueTaggerModel.AmbiguousProperty] = string.Join(' ', ambiguous.Order(StringComparer.Ordinal)),
-                [CueTaggerModel.ThresholdProperty] = "0.50",
-                ["scheme"] = scheme.Name,
-            });
+        var properties = new Dictionary<string, string>
+        {
+            [CueTaggerModel.AmbiguousProperty] = string.Join(' ', ambiguous.Order(StringComparer.Ordinal)),
+            [CueTaggerModel.ThresholdProperty] = "0.50",
+            ["scheme"] = scheme.Name,
+        };
+        if (encoder is not null)
+        {
+            properties[CueTaggerModel.EncoderProperty] = encoder.ModelId;
+            properties[CueTaggerModel.EncoderScaleProperty] = encoderScale.ToString(CultureInfo.InvariantCulture);
+        }
+        var linear = LinearTrainer.Train(examples, labels, trainerOptions, context.CancellationToken).WithProperties(properties);
         var model = new CueTaggerModel(linear, lexicon, "hedging-ml@training");
-        var (threshold, dev) = TuneThreshold(model, devDocs, excluded, context.Log);
+        var (threshold, dev) = TuneThreshold(model, encoder, devDocs, excluded, context.Log);
         if (givenThreshold is { } t)
-            (threshold, dev) = (t, CueScore.Measure(model.WithThreshold(t).CreateDetector(LexiconFill.None), devDocs, excluded));
+            (threshold, dev) = (t, CueScore.Measure(model.WithThreshold(t).CreateDetector(LexiconFill.None, encoder), devDocs, excluded));
         model = model.WithThreshold(threshold);
         model.Save(context.OutputDirectory);
         context.Log?.Info($"hedging: cue threshold {threshold:0.00} ({(givenThreshold is null ? "tuned for dev cue F1" : "given")}), dev cue F1 {dev.CueF1:0.000}, sentence F1 {dev.SentenceF1:0.000}");
@@ -82,7 +97,8 @@ public sealed class HedgeCueTrainer : AnalyzerTrainer
                 .Add("ambiguous_stems", linear.Properties[CueTaggerModel.AmbiguousProperty])
                 .Add("cue_threshold", threshold.ToString("0.00", CultureInfo.InvariantCulture))
                 .Add("threshold_source", givenThreshold is null ? "tuned on dev for cue F1" : "given")
-                .Add("refit", refit ? "true" : "false"),
+                .Add("refit", refit ? "true" : "false")
+                .Add("encoder", encoder?.ModelId ?? "none"),
             Metrics = ImmutableDictionary<string, double>.Empty
                 .Add("dev_cue_f1", dev.CueF1).Add("dev_sentence_f1", dev.SentenceF1),
         };
@@ -97,10 +113,13 @@ public sealed class HedgeCueTrainer : AnalyzerTrainer
     }
 
     /// <summary>Per token of every sentence: the label (0 = O) and the feature indices.</summary>
-    private static IEnumerable<LinearExample> Examples(IReadOnlyList<Document> docs, HedgeLexicon lexicon,
-        CueFeatures features, string[] labels, SentenceSet excluded, Action onExcluded)
+    /// <summary>Per token of every sentence: the label (0 = O), the feature indices and, with an encoder, the dense part (zero but for candidate cue tokens).</summary>
+    private static IEnumerable<LinearExample> Examples(IReadOnlyList<Document> docs, HedgeLexicon lexicon, CueFeatures features,
+        CueContextEncoder? contextEncoder, string[] labels, SentenceSet excluded, Action onExcluded, IRunLog? log)
     {
         var buffer = new int[CueFeatures.MaxPerToken];
+        var zero = contextEncoder is null ? null : new float[contextEncoder.Dimension];
+        int encoded = 0;
         foreach (var doc in docs)
         {
             var table = new TokenTable(doc, lexicon);
@@ -108,10 +127,13 @@ public sealed class HedgeCueTrainer : AnalyzerTrainer
             foreach (var sentence in doc.Sentences)
             {
                 if (excluded.Contains(doc.GetText(sentence.Span))) { onExcluded(); continue; }
+                var vectors = contextEncoder?.Encode(table, sentence);
+                if (vectors is not null && ++encoded % 2000 == 0) log?.Info($"hedging: encoded {encoded} sentences with candidate cue tokens");
                 for (int i = sentence.FirstToken; i < sentence.EndToken; i++)
                 {
                     int n = features.Extract(table, sentence, i, buffer);
-                    yield return new LinearExample(gold[i], buffer.AsSpan(0, n).ToArray());
+                    var dense = vectors is not null && features.IsCandidate(table, i) ? vectors[i - sentence.FirstToken] : zero;
+                    yield return new LinearExample(gold[i], buffer.AsSpan(0, n).ToArray()) { Dense = dense };
                 }
             }
         }
@@ -158,13 +180,13 @@ public sealed class HedgeCueTrainer : AnalyzerTrainer
     }
 
     /// <summary>The cue threshold with the best dev cue F1 (0.5 when there are no dev documents); logs the dev scores of each threshold tried.</summary>
-    private static (double Threshold, CueScore Score) TuneThreshold(CueTaggerModel model, IReadOnlyList<Document> dev, SentenceSet excluded, IRunLog? log)
+    private static (double Threshold, CueScore Score) TuneThreshold(CueTaggerModel model, ITextEncoder? encoder, IReadOnlyList<Document> dev, SentenceSet excluded, IRunLog? log)
     {
         if (dev.Count == 0) return (0.5, new CueScore(0, 0));
-        var best = (Threshold: 0.5, Score: CueScore.Measure(model.CreateDetector(LexiconFill.None), dev, excluded));
+        var best = (Threshold: 0.5, Score: CueScore.Measure(model.CreateDetector(LexiconFill.None, encoder), dev, excluded));
         for (double t = 0.2; t <= 0.8 + 1e-9; t += 0.05)
         {
-            var score = CueScore.Measure(model.WithThreshold(t).CreateDetector(LexiconFill.None), dev, excluded);
+            var score = CueScore.Measure(model.WithThreshold(t).CreateDetector(LexiconFill.None, encoder), dev, excluded);
             log?.Info($"hedging: dev at cue threshold {t:0.00}: cue F1 {score.CueF1:0.000}, sentence F1 {score.SentenceF1:0.000}");
             if (score.CueF1 > best.Score.CueF1) best = (t, score);
         }

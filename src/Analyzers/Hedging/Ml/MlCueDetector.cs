@@ -7,9 +7,10 @@ namespace Pipeline.Analyzers.Hedging.Ml;
 /// The ML tier: tags each token cue or not (with a type) and joins adjacent cue tokens of one type
 /// into a cue. Where the tagger found no cue, lexicon cues fill in (<see cref="LexiconFill"/>): the
 /// weasels, which the corpora do not label, and by default every entry, for the news hedges the
-/// tagger rarely saw in training ("obscure", "claims", "it remained unclear").
+/// tagger rarely saw in training ("obscure", "claims", "it remained unclear"). A model trained with
+/// an encoder also reads the encoder state of each candidate cue token (<see cref="CueContextEncoder"/>).
 /// </summary>
-public sealed class MlCueDetector(CueTaggerModel model, LexiconFill fill) : ICueDetector
+public sealed class MlCueDetector(CueTaggerModel model, LexiconFill fill, CueContextEncoder? contextEncoder = null) : ICueDetector
 {
     public const string Method = "tagger";
 
@@ -24,6 +25,7 @@ public sealed class MlCueDetector(CueTaggerModel model, LexiconFill fill) : ICue
         double threshold = model.CueThreshold;
         foreach (var sentence in doc.Sentences)
         {
+            var vectors = contextEncoder?.Encode(table, sentence);
             int open = -1;
             HedgeType openType = default;
             double openScore = 0;
@@ -34,7 +36,8 @@ public sealed class MlCueDetector(CueTaggerModel model, LexiconFill fill) : ICue
                 if (i < sentence.EndToken)
                 {
                     int n = model.Features.Extract(table, sentence, i, features);
-                    model.Linear.Predict(features[..n], p);
+                    var dense = vectors is not null && model.Features.IsCandidate(table, i) ? vectors[i - sentence.FirstToken] : default;
+                    model.Linear.Predict(features[..n], default, dense, p);
                     cueProbability = 1 - p[0];
                     if (cueProbability >= threshold)
                     {
