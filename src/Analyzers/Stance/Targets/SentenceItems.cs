@@ -4,19 +4,21 @@ using Pipeline.Sdk;
 
 namespace Pipeline.Analyzers.Stance.Targets;
 
-public enum ItemKind : byte { Word, Target, Person, Organization, OtherEntity }
+public enum ItemKind : byte { Word, Target, Person }
 
 /// <summary>A token of a sentence, or a whole entity mention collapsed into one placeholder item.</summary>
 public readonly record struct SentenceItem(string Text, ItemKind Kind, int FirstToken, int LastToken, bool InQuotation);
 
 /// <summary>
 /// A sentence seen from one target: its tokens in order, with the target's mentions and every
-/// other entity mention collapsed to one item each ("&lt;T&gt;", "&lt;PER&gt;", "&lt;ORG&gt;"), so that
-/// n-grams read "&lt;T&gt; slammed &lt;PER&gt;" whoever the people are. Reused across sites (not thread-safe).
+/// other person mention collapsed to one item each ("&lt;T&gt;", "&lt;PER&gt;"), so that n-grams read
+/// "&lt;T&gt; slammed &lt;PER&gt;" whoever the people are. Other names (organisations, places) stay
+/// words: the training data (NewsMTSC) marks people only, so a model has never seen them
+/// collapsed. Reused across sites (not thread-safe).
 /// </summary>
 public sealed class SentenceItems
 {
-    public const string TargetText = "<T>", PersonText = "<PER>", OrganizationText = "<ORG>", EntityText = "<ENT>", NumberText = "<NUM>";
+    public const string TargetText = "<T>", PersonText = "<PER>", NumberText = "<NUM>";
 
     private readonly List<SentenceItem> _items = [];
     private readonly List<int> _targets = [];
@@ -41,26 +43,19 @@ public sealed class SentenceItems
             if (e < entities.Length && entities[e].Span.Start < token.Span.End)
             {
                 var mention = entities[e];
-                int last = t;
-                while (last + 1 < sentence.EndToken && doc.Tokens[last + 1].Span.Start < mention.Span.End) last++;
                 bool target = mention.ClusterId == site.ClusterId && (mention.Type is EntityTypes.Person or EntityTypes.Organization);
-                var kind = target ? ItemKind.Target : mention.Type switch
+                if (target || mention.Type == EntityTypes.Person)
                 {
-                    EntityTypes.Person => ItemKind.Person,
-                    EntityTypes.Organization => ItemKind.Organization,
-                    _ => ItemKind.OtherEntity,
-                };
-                if (target) _targets.Add(_items.Count);
-                _items.Add(new SentenceItem(kind switch
-                {
-                    ItemKind.Target => TargetText,
-                    ItemKind.Person => PersonText,
-                    ItemKind.Organization => OrganizationText,
-                    _ => EntityText,
-                }, kind, t, last, token.Has(TokenFlags.InQuotation)));
-                t = last;
-                e++;
-                continue;
+                    int last = t;
+                    while (last + 1 < sentence.EndToken && doc.Tokens[last + 1].Span.Start < mention.Span.End) last++;
+                    if (target) _targets.Add(_items.Count);
+                    _items.Add(target
+                        ? new SentenceItem(TargetText, ItemKind.Target, t, last, token.Has(TokenFlags.InQuotation))
+                        : new SentenceItem(PersonText, ItemKind.Person, t, last, token.Has(TokenFlags.InQuotation)));
+                    t = last;
+                    e++;
+                    continue;
+                }
             }
             string text = token.Kind == TokenKind.Number ? NumberText : StanceLexicon.Normalize(doc.TokenLower(t));
             _items.Add(new SentenceItem(text, ItemKind.Word, t, t, token.Has(TokenFlags.InQuotation)));

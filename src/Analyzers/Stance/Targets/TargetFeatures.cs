@@ -36,7 +36,7 @@ public sealed class TargetFeatures(StanceLexicon lexicon, FeatureHasher hasher)
         {
             var item = items[i];
             if (item.Kind == ItemKind.Target) continue;
-            if (item.Kind is ItemKind.Person or ItemKind.Organization) people++;
+            if (item.Kind == ItemKind.Person) people++;
             if (item.Text == "?") question = true;
             if (item.Text == "!") exclamation = true;
             int d = items.Distance(i), side = items.Side(i);
@@ -91,7 +91,7 @@ public sealed class TargetFeatures(StanceLexicon lexicon, FeatureHasher hasher)
         {
             var item = items[i];
             if (item.Kind == ItemKind.Target) continue;
-            if (item.Kind is ItemKind.Person or ItemKind.Organization) people++;
+            if (item.Kind == ItemKind.Person) people++;
             int d = items.Distance(i), side = items.Side(i);
             if (item.Kind != ItemKind.Word) continue;
             if (lexicon.IsNegator(item.Text) && d <= Window) negators++;
