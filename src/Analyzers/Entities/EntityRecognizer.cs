@@ -46,6 +46,7 @@ internal sealed class EntityRecognizer
         }
         HyphenatedSurnames.Join(document, tagged);
         InstitutionNames.Apply(document, tagged);
+        PhotoCredits.Apply(document, tagged);
 
         var inputs = new List<ClusterInput>(tagged.Count);
         var spans = new List<(TextSpan Span, TaggedMention Mention)>(tagged.Count);

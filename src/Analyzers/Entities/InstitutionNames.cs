@@ -18,6 +18,9 @@ namespace Pipeline.Analyzers.Entities;
 /// the 198 names of two or more words ending in one of these nouns are ORG (two are MISC, none
 /// LOC). Nouns that also end place names ("Bank": West Bank; "Centre", "Court", "Federation")
 /// are not institution nouns here.</item>
+/// <item>A seat of government stands for the government: "the Kremlin", "the White House", "the
+/// Pentagon", "Downing Street" are organisations, as OntoNotes types these names; CoNLL-2003 types
+/// the Kremlin and the White House LOC.</item>
 /// </list>
 /// </summary>
 internal static class InstitutionNames
@@ -27,6 +30,10 @@ internal static class InstitutionNames
         ["Academy", "Agency", "Authority", "Board", "Bureau", "College", "Commission", "Committee", "Council", "Department",
          "Foundation", "Institute", "Ministry", "Organisation", "Organization", "Party", "Service", "Society", "University"],
         StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Seats of government whose names stand for the government, as spelt in a mention (without "the").</summary>
+    private static readonly FrozenSet<string> SeatsOfGovernment = FrozenSet.ToFrozenSet(
+        ["Kremlin", "White House", "Pentagon", "Downing Street", "Elysee", "Élysée", "Elysée", "Zhongnanhai"], StringComparer.Ordinal);
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> CampusWords =
         FrozenSet.ToFrozenSet(["University", "College"], StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
@@ -43,7 +50,7 @@ internal static class InstitutionNames
             var tokens = mention.Tokens;
             if (tokens.Count > 1 && document.TokenText(tokens.First).SequenceEqual("The") && HoldsInstitutionNoun(document, tokens))
                 mentions[m] = mention = mention with { Tokens = tokens = tokens with { First = tokens.First + 1, Count = tokens.Count - 1 } };
-            if (tokens.Type == Location && IsHeadedByInstitutionNoun(document, tokens))
+            if (tokens.Type != Organisation && (tokens.Type == Location && IsHeadedByInstitutionNoun(document, tokens) || IsSeatOfGovernment(document, tokens)))
                 mentions[m] = mention with { Tokens = tokens with { Type = Organisation } };
         }
     }
@@ -67,6 +74,13 @@ internal static class InstitutionNames
         for (int i = tokens.First + 1; i < tokens.End; i++)
             if (InstitutionNouns.Contains(document.TokenText(i))) return true;
         return false;
+    }
+
+    private static bool IsSeatOfGovernment(Document document, TokenMention tokens)
+    {
+        int first = tokens.First + (document.TokenText(tokens.First) is "The" or "the" ? 1 : 0);
+        return first < tokens.End && SeatsOfGovernment.Contains(document.GetString(
+            TextSpan.FromBounds(document.Tokens[first].Span.Start, document.Tokens[tokens.End - 1].Span.End)));
     }
 
     private static bool IsHeadedByInstitutionNoun(Document document, TokenMention tokens) =>

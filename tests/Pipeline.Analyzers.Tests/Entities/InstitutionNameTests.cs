@@ -63,4 +63,12 @@ public class InstitutionNameTests
             Apply("The Atlantic Council met on the West Bank by the Atlantic.",
                 ("Atlantic Council", "LOC"), ("West Bank", "LOC"), ("Atlantic", "LOC")));
     }
+
+    [Fact]
+    public void A_seat_of_government_is_the_government()
+    {
+        Assert.Equal([("Kremlin", "ORG"), ("White House", "ORG"), ("Moscow", "LOC"), ("House", "LOC")],
+            Apply("The Kremlin and the White House spoke in Moscow, near the House.",
+                ("Kremlin", "LOC"), ("White House", "LOC"), ("Moscow", "LOC"), ("House", "LOC")));
+    }
 }
