@@ -72,8 +72,9 @@ public class SeedArticleTests
     }
 
     [Fact]
-    public void Spans_leave_out_titles_headline_words_and_possessives()
+    public void Spans_leave_out_titles_headline_words_possessives_and_the_final_period()
     {
+        Assert.DoesNotContain(Mentions, m => m.Text.EndsWith('.'));
         Assert.DoesNotContain(Mentions, m => m.Text.StartsWith("How ", StringComparison.Ordinal));
         Assert.DoesNotContain(Mentions, m => m.Text.Contains("President", StringComparison.Ordinal));
         Assert.DoesNotContain(Mentions, m => m.Text.EndsWith("'s", StringComparison.Ordinal) || m.Text.EndsWith("\u2019s", StringComparison.Ordinal));
