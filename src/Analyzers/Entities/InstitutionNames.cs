@@ -32,8 +32,9 @@ internal static class InstitutionNames
         StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Seats of government whose names stand for the government, as spelt in a mention (without "the").</summary>
-    private static readonly FrozenSet<string> SeatsOfGovernment = FrozenSet.ToFrozenSet(
-        ["Kremlin", "White House", "Pentagon", "Downing Street", "Elysee", "Élysée", "Elysée", "Zhongnanhai"], StringComparer.Ordinal);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SeatsOfGovernment = FrozenSet.ToFrozenSet(
+        ["Kremlin", "White House", "Pentagon", "Downing Street", "Elysee", "Élysée", "Elysée", "Zhongnanhai"],
+        StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> CampusWords =
         FrozenSet.ToFrozenSet(["University", "College"], StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
@@ -79,7 +80,7 @@ internal static class InstitutionNames
     private static bool IsSeatOfGovernment(Document document, TokenMention tokens)
     {
         int first = tokens.First + (document.TokenText(tokens.First) is "The" or "the" ? 1 : 0);
-        return first < tokens.End && SeatsOfGovernment.Contains(document.GetString(
+        return first < tokens.End && SeatsOfGovernment.Contains(document.GetText(
             TextSpan.FromBounds(document.Tokens[first].Span.Start, document.Tokens[tokens.End - 1].Span.End)));
     }
 
