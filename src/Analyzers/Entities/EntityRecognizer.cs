@@ -52,8 +52,7 @@ internal sealed class EntityRecognizer
         var spans = new List<(TextSpan Span, TaggedMention Mention)>(tagged.Count);
         foreach (var mention in tagged)
         {
-            int first = mention.Tokens.First, end = mention.Tokens.End;
-            while (end - first > 1 && (IsPossessive(document, end - 1) || IsPeriod(document, end - 1))) end--;
+            var (first, end) = MentionBounds.Trim(document, mention.Tokens);
             var tokens = new string[end - first];
             for (int i = first; i < end; i++) tokens[i - first] = document.TokenText(i).ToString();
             var span = TextSpan.FromBounds(document.Tokens[first].Span.Start, document.Tokens[end - 1].Span.End);
@@ -67,19 +66,5 @@ internal sealed class EntityRecognizer
             result.Add(new RecognizedEntity(spans[m].Span, EntityLabels.TypeName(inputs[m].Type),
                 spans[m].Mention.Confidence, clusterOf[m], canonical[clusterOf[m]]));
         return result;
-    }
-
-    /// <summary>
-    /// A period standing alone, which closes the sentence: the segmenter keeps an abbreviation's
-    /// period on its word ("Co.", "Bros."), so a name never ends with a bare one ("in the East.").
-    /// </summary>
-    private static bool IsPeriod(Document document, int token) => document.TokenText(token) is ".";
-
-    /// <summary>A possessive 's or a bare apostrophe that a mention must not end with.</summary>
-    private static bool IsPossessive(Document document, int token)
-    {
-        var text = document.TokenText(token);
-        if (text.Length == 1) return TokenText.Normalize(text[0]) == '\'';
-        return text.Length == 2 && TokenText.Normalize(text[0]) == '\'' && text[1] is 's' or 'S';
     }
 }
