@@ -28,7 +28,7 @@ internal static class MentionBounds
         int first = tokens.First, end = tokens.End;
         while (end - first > 1 && (IsPossessive(document, end - 1) || document.TokenText(end - 1) is ".")) end--;
         if (tokens.Type != Person) return (first, end);
-        while (end - first > 1 && IsLowerCaseWord(document.TokenText(end - 1)) && !NameParticles.Contains(document.TokenText(end - 1))) end--;
+        while (end - first > 1 && TokenText.Cap(document.TokenText(end - 1)) == CapPattern.Lower && !NameParticles.Contains(document.TokenText(end - 1))) end--;
         while (end - first > 1 && QuestionWords.Contains(document.TokenText(first))) first++;
         return (first, end);
     }
@@ -39,12 +39,5 @@ internal static class MentionBounds
         var text = document.TokenText(token);
         if (text.Length == 1) return TokenText.Normalize(text[0]) == '\'';
         return text.Length == 2 && TokenText.Normalize(text[0]) == '\'' && text[1] is 's' or 'S';
-    }
-
-    private static bool IsLowerCaseWord(ReadOnlySpan<char> text)
-    {
-        foreach (var c in text)
-            if (!char.IsLower(c)) return false;
-        return true;
     }
 }

@@ -30,11 +30,5 @@ internal static class PhotoCredits
     }
 
     /// <summary>An agency's short name: two or more letters, all capitals ("REUTERS", "AP", "AFP").</summary>
-    private static bool IsAgencyName(ReadOnlySpan<char> word)
-    {
-        if (word.Length < 2) return false;
-        foreach (var c in word)
-            if (!char.IsUpper(c)) return false;
-        return true;
-    }
+    private static bool IsAgencyName(ReadOnlySpan<char> word) => word.Length >= 2 && TokenText.Cap(word) == CapPattern.AllUpper;
 }
