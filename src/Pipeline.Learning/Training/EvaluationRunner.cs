@@ -15,6 +15,8 @@ public sealed record EvaluationRequest
     /// <summary>The model folder (checked against the gold labels); null: the analyzer's configured model.</summary>
     public string? ModelDirectory { get; init; }
     public required AnalyzeWithModel Analyze { get; init; }
+    /// <summary>Where to list the span disagreements (<see cref="SpanErrors"/>); null: not listed.</summary>
+    public string? ErrorsPath { get; init; }
 }
 
 /// <summary>
@@ -37,6 +39,8 @@ public sealed class EvaluationRunner(IRunLog log, TextWriter output)
         var predicted = request.Analyze(request.ModelDirectory, input, cancellationToken);
         var report = Evaluator.Evaluate(request.Produces, gold, predicted);
         report.WriteTo(output);
+        if (request.ErrorsPath is { } errorsPath)
+            log.Info($"{errorsPath}: {SpanErrors.Write(errorsPath, request.Produces, gold, predicted)} span disagreements");
         return report;
     }
 }

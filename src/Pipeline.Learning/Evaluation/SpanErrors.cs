@@ -1,0 +1,73 @@
+using Pipeline.Sdk;
+
+namespace Pipeline.Learning.Evaluation;
+
+/// <summary>
+/// The disagreements behind a span score (entities, hedge cues), one per line, for reading what a
+/// model gets wrong: a gold span the model typed otherwise (<c>type</c>), a predicted span that
+/// overlaps a gold one with other bounds (<c>bounds</c>), a gold span nothing overlaps
+/// (<c>missed</c>), a predicted span that overlaps no gold one (<c>spurious</c>). Tab-separated:
+/// document, kind, gold text, gold label, predicted text, predicted label, sentence.
+/// </summary>
+public static class SpanErrors
+{
+    public const string Header = "document\tkind\tgold\tgold_label\tpredicted\tpredicted_label\tsentence";
+
+    /// <summary>The labelled spans of the layer a span score reads, or null when <paramref name="key"/> is not one.</summary>
+    public static IEnumerable<(TextSpan Span, string Label)>? Items(LayerKey key, Document doc) =>
+        key == Layers.Entities ? doc.GetLayerOrEmpty(Layers.Entities).Select(e => (e.Span, e.Type))
+        : key == Layers.HedgeCues ? doc.GetLayerOrEmpty(Layers.HedgeCues).Select(c => (c.Span, c.Type.ToString().ToLowerInvariant()))
+        : null;
+
+    /// <summary>The error lines of one document pair (gold and predicted carry the same text).</summary>
+    public static IEnumerable<string> Lines(LayerKey key, Document gold, Document predicted)
+    {
+        var g = Items(key, gold)?.ToList() ?? throw new ArgumentException($"layer \"{key.Name}\" is not scored by span", nameof(key));
+        var p = Items(key, predicted)!.ToList();
+        var exact = g.Intersect(p).ToHashSet();
+        string id = gold.Metadata.SourcePath ?? gold.Id;
+        foreach (var (span, label) in g.Where(x => !exact.Contains(x)))
+        {
+            var same = p.FirstOrDefault(x => x.Span == span && !exact.Contains(x));
+            var overlapping = p.FirstOrDefault(x => x.Span.OverlapsWith(span) && !exact.Contains(x));
+            var (kind, other) = same.Label is not null ? ("type", same) : overlapping.Label is not null ? ("bounds", overlapping) : ("missed", default);
+            yield return Line(id, kind, gold, (span, label), other);
+        }
+        foreach (var item in p.Where(x => !exact.Contains(x) && !g.Any(y => y.Span.OverlapsWith(x.Span))))
+            yield return Line(id, "spurious", gold, default, item);
+    }
+
+    private static string Line(string id, string kind, Document doc, (TextSpan Span, string Label) gold, (TextSpan Span, string Label) predicted)
+    {
+        var at = gold.Label is not null ? gold.Span : predicted.Span;
+        var sentence = doc.Sentences.FirstOrDefault(s => s.Span.Contains(at.Start));
+        string context = sentence.TokenCount > 0 ? doc.GetString(sentence.Span) : "";
+        return string.Join('\t', id, kind,
+            gold.Label is null ? "" : doc.GetString(gold.Span), gold.Label ?? "",
+            predicted.Label is null ? "" : doc.GetString(predicted.Span), predicted.Label ?? "",
+            Clean(context));
+    }
+
+    private static string Clean(string text) => text.ReplaceLineEndings(" ").Replace('\t', ' ');
+
+    /// <summary>Writes the errors of every produced span layer the gold carries to <paramref name="path"/> (through a temporary file, so a failed run leaves no partial list).</summary>
+    public static int Write(string path, IEnumerable<LayerKey> produced, IReadOnlyList<Document> gold, IReadOnlyList<Document> predicted)
+    {
+        var keys = produced.Where(k => Items(k, gold[0]) is not null && gold.Any(d => d.HasLayer(k))).ToList();
+        var temp = path + ".tmp";
+        int count = 0;
+        using (var writer = new StreamWriter(temp))
+        {
+            writer.WriteLine(Header);
+            for (int i = 0; i < gold.Count; i++)
+                foreach (var key in keys)
+                    foreach (var line in Lines(key, gold[i], predicted[i]))
+                    {
+                        writer.WriteLine(line);
+                        count++;
+                    }
+        }
+        File.Move(temp, path, overwrite: true);
+        return count;
+    }
+}

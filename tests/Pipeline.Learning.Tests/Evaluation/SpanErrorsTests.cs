@@ -1,0 +1,44 @@
+using Pipeline.Learning.Evaluation;
+using Pipeline.Learning.Gold;
+using Pipeline.Sdk;
+
+namespace Pipeline.Learning.Tests.Evaluation;
+
+public class SpanErrorsTests : IDisposable
+{
+    private readonly TempFiles _files = new();
+    public void Dispose() => _files.Dispose();
+
+    [Fact]
+    public void Each_disagreement_is_listed_with_its_kind_and_sentence()
+    {
+        var gold = GoldFormats.Read(_files.Write("g.bio", "Obama\tB-PER\nvisited\tO\nNew\tB-LOC\nYork\tI-LOC\nwith\tO\nReuters\tB-ORG\nand\tO\nCNN\tB-ORG\n.\tO\n"),
+            null, null, e => throw new Exception(e)).ToList();
+        var doc = gold[0];
+        var g = doc.GetLayer(Layers.Entities); // Obama PER, New York LOC, Reuters ORG, CNN ORG
+        var visited = new TextSpan(doc.Text.IndexOf("visited", StringComparison.Ordinal), 7);
+        var predicted = doc.WithLayer(Layers.Entities,
+        [
+            g[0] with { Type = EntityTypes.Organization },                     // type
+            g[1] with { Span = new TextSpan(g[1].Span.Start, 3) },             // bounds: "New"
+            g[3],                                                              // right
+            g[0] with { Id = "x9", Span = visited, Type = EntityTypes.Miscellaneous },  // spurious
+        ]);                                                                    // Reuters: missed
+
+        var lines = SpanErrors.Lines(Layers.Entities, doc, predicted).Select(l => l.Split('\t')).ToList();
+
+        Assert.Equal(4, lines.Count);
+        Assert.Equal(["type", "Obama", "PER", "Obama", "ORG"], lines[0][1..6]);
+        Assert.Equal(["bounds", "New York", "LOC", "New", "LOC"], lines[1][1..6]);
+        Assert.Equal(["missed", "Reuters", "ORG", "", ""], lines[2][1..6]);
+        Assert.Equal(["spurious", "", "", "visited", "MISC"], lines[3][1..6]);
+        Assert.All(lines, l => Assert.Equal("Obama visited New York with Reuters and CNN .", l[6]));
+
+        var path = _files.PathOf("errors.tsv");
+        Assert.Equal(4, SpanErrors.Write(path, [Layers.Entities], gold, [predicted]));
+        var written = File.ReadAllLines(path);
+        Assert.Equal(SpanErrors.Header, written[0]);
+        Assert.Equal(5, written.Length);
+        Assert.False(File.Exists(path + ".tmp"));
+    }
+}
