@@ -13,17 +13,19 @@ public static class SpanErrors
 {
     public const string Header = "document\tkind\tgold\tgold_label\tpredicted\tpredicted_label\tsentence";
 
-    /// <summary>The labelled spans of the layer a span score reads, or null when <paramref name="key"/> is not one.</summary>
-    public static IEnumerable<(TextSpan Span, string Label)>? Items(LayerKey key, Document doc) =>
-        key == Layers.Entities ? doc.GetLayerOrEmpty(Layers.Entities).Select(e => (e.Span, e.Type))
-        : key == Layers.HedgeCues ? doc.GetLayerOrEmpty(Layers.HedgeCues).Select(c => (c.Span, c.Type.ToString().ToLowerInvariant()))
-        : null;
+    /// <summary>Whether a span score reads <paramref name="key"/>.</summary>
+    public static bool IsSpanLayer(LayerKey key) => key == Layers.Entities || key == Layers.HedgeCues;
+
+    private static List<(TextSpan Span, string Label)> Items(LayerKey key, Document doc) =>
+        key == Layers.Entities ? [.. doc.GetLayerOrEmpty(Layers.Entities).Select(e => (e.Span, e.Type))]
+        : [.. doc.GetLayerOrEmpty(Layers.HedgeCues).Select(c => (c.Span, c.Type.ToString().ToLowerInvariant()))];
 
     /// <summary>The error lines of one document pair (gold and predicted carry the same text).</summary>
     public static IEnumerable<string> Lines(LayerKey key, Document gold, Document predicted)
     {
-        var g = Items(key, gold)?.ToList() ?? throw new ArgumentException($"layer \"{key.Name}\" is not scored by span", nameof(key));
-        var p = Items(key, predicted)!.ToList();
+        if (!IsSpanLayer(key)) throw new ArgumentException($"layer \"{key.Name}\" is not scored by span", nameof(key));
+        var g = Items(key, gold);
+        var p = Items(key, predicted);
         var exact = g.Intersect(p).ToHashSet();
         string id = gold.Metadata.SourcePath ?? gold.Id;
         foreach (var (span, label) in g.Where(x => !exact.Contains(x)))
@@ -53,21 +55,29 @@ public static class SpanErrors
     /// <summary>Writes the errors of every produced span layer the gold carries to <paramref name="path"/> (through a temporary file, so a failed run leaves no partial list).</summary>
     public static int Write(string path, IEnumerable<LayerKey> produced, IReadOnlyList<Document> gold, IReadOnlyList<Document> predicted)
     {
-        var keys = produced.Where(k => Items(k, gold[0]) is not null && gold.Any(d => d.HasLayer(k))).ToList();
+        var keys = produced.Where(k => IsSpanLayer(k) && gold.Any(d => d.HasLayer(k))).ToList();
         var temp = path + ".tmp";
         int count = 0;
-        using (var writer = new StreamWriter(temp))
+        try
         {
-            writer.WriteLine(Header);
-            for (int i = 0; i < gold.Count; i++)
-                foreach (var key in keys)
-                    foreach (var line in Lines(key, gold[i], predicted[i]))
-                    {
-                        writer.WriteLine(line);
-                        count++;
-                    }
+            using (var writer = new StreamWriter(temp))
+            {
+                writer.WriteLine(Header);
+                for (int i = 0; i < gold.Count; i++)
+                    foreach (var key in keys)
+                        foreach (var line in Lines(key, gold[i], predicted[i]))
+                        {
+                            writer.WriteLine(line);
+                            count++;
+                        }
+            }
+            File.Move(temp, path, overwrite: true);
         }
-        File.Move(temp, path, overwrite: true);
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+            throw new IOException($"{path}: cannot write the error list: {ex.Message}", ex);
+        }
         return count;
     }
 }

@@ -41,4 +41,13 @@ public class SpanErrorsTests : IDisposable
         Assert.Equal(5, written.Length);
         Assert.False(File.Exists(path + ".tmp"));
     }
+
+    [Fact]
+    public void An_unwritable_error_list_is_reported_with_its_path()
+    {
+        var gold = GoldFormats.Read(_files.Write("g.bio", "Obama\tB-PER\n"), null, null, e => throw new Exception(e)).ToList();
+        var path = Path.Combine(_files.PathOf("no-such-folder"), "errors.tsv");
+        var error = Assert.Throws<IOException>(() => SpanErrors.Write(path, [Layers.Entities], gold, gold));
+        Assert.StartsWith(path + ": cannot write the error list", error.Message);
+    }
 }
