@@ -125,7 +125,8 @@ public static class Evaluator
                  ("cue_f1", score.Cue.F1), ("speaker_accuracy", score.SpeakerAccuracy)]);
     }
 
-    private static List<QuoteScore.AttributedQuote> Attributed(Document doc)
+    /// <summary>Each quote with its written source (null when the speaker is not written: carried over or guessed).</summary>
+    internal static List<QuoteScore.AttributedQuote> Attributed(Document doc)
     {
         var attributions = doc.GetLayerOrEmpty(Layers.Attributions).GroupBy(a => a.QuoteId).ToDictionary(g => g.Key, g => g.First());
         return doc.GetLayerOrEmpty(Layers.Quotes).Select(q =>

@@ -3,7 +3,7 @@ using Pipeline.Sdk;
 namespace Pipeline.Learning.Evaluation;
 
 /// <summary>
-/// The disagreements behind a span score (entities, hedge cues), one per line, for reading what a
+/// The disagreements behind a span score (entities, hedge cues, quote cues and sources), one per line, for reading what a
 /// model gets wrong: a gold span the model typed otherwise (<c>type</c>), a predicted span that
 /// overlaps a gold one with other bounds (<c>bounds</c>), a gold span nothing overlaps
 /// (<c>missed</c>), a predicted span that overlaps no gold one (<c>spurious</c>). Tab-separated:
@@ -14,11 +14,24 @@ public static class SpanErrors
     public const string Header = "document\tkind\tgold\tgold_label\tpredicted\tpredicted_label\tsentence";
 
     /// <summary>Whether a span score reads <paramref name="key"/>.</summary>
-    public static bool IsSpanLayer(LayerKey key) => key == Layers.Entities || key == Layers.HedgeCues;
+    public static bool IsSpanLayer(LayerKey key) => key == Layers.Entities || key == Layers.HedgeCues || key == Layers.Quotes;
 
     private static List<(TextSpan Span, string Label)> Items(LayerKey key, Document doc) =>
         key == Layers.Entities ? [.. doc.GetLayerOrEmpty(Layers.Entities).Select(e => (e.Span, e.Type))]
-        : [.. doc.GetLayerOrEmpty(Layers.HedgeCues).Select(c => (c.Span, c.Type.ToString().ToLowerInvariant()))];
+        : key == Layers.HedgeCues ? [.. doc.GetLayerOrEmpty(Layers.HedgeCues).Select(c => (c.Span, c.Type.ToString().ToLowerInvariant()))]
+        : QuoteParts(doc);
+
+    /// <summary>A document's quote cues (label "cue") and written sources ("source"), each span once.</summary>
+    private static List<(TextSpan Span, string Label)> QuoteParts(Document doc)
+    {
+        var quotes = Evaluator.Attributed(doc);
+        return
+        [
+            .. quotes.Where(q => q.Quote.Cue is not null).Select(q => (q.Quote.Cue!.Value, "cue"))
+                .Concat(quotes.Where(q => q.Speaker is not null).Select(q => (q.Speaker!.Value, "source")))
+                .Distinct(),
+        ];
+    }
 
     /// <summary>The error lines of one document pair (gold and predicted carry the same text).</summary>
     public static IEnumerable<string> Lines(LayerKey key, Document gold, Document predicted)

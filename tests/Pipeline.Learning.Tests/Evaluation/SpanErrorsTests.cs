@@ -1,6 +1,7 @@
 using Pipeline.Learning.Evaluation;
 using Pipeline.Learning.Gold;
 using Pipeline.Sdk;
+using Pipeline.Text;
 
 namespace Pipeline.Learning.Tests.Evaluation;
 
@@ -49,5 +50,22 @@ public class SpanErrorsTests : IDisposable
         var path = Path.Combine(_files.PathOf("no-such-folder"), "errors.tsv");
         var error = Assert.Throws<IOException>(() => SpanErrors.Write(path, [Layers.Entities], gold, gold));
         Assert.StartsWith(path + ": cannot write the error list", error.Message);
+    }
+
+    [Fact]
+    public void Quote_cues_and_written_sources_are_listed_as_spans()
+    {
+        const string text = "Officials said the talks failed, Reuters reported.";
+        var doc = DocumentFactory.Create(text);
+        TextSpan At(string part) => new(text.IndexOf(part, StringComparison.Ordinal), part.Length);
+        Document With(string cue, string source) => doc
+            .WithLayer(Layers.Quotes, [new Quote { Id = "q1", Span = At("the talks failed"), Kind = QuoteKind.Indirect, Content = [At("the talks failed")], Cue = At(cue) }])
+            .WithLayer(Layers.Attributions, [new Attribution { Id = "a1", QuoteId = "q1", Span = At(source), SpeakerKind = SpeakerKind.Anonymous, SpeakerText = source }]);
+
+        var lines = SpanErrors.Lines(Layers.Quotes, With("said", "Officials"), With("reported", "Officials")).Select(l => l.Split('\t')).ToList();
+
+        Assert.Equal(2, lines.Count);
+        Assert.Equal(["missed", "said", "cue", "", ""], lines[0][1..6]);
+        Assert.Equal(["spurious", "", "", "reported", "cue"], lines[1][1..6]);
     }
 }
