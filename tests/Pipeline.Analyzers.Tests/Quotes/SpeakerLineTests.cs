@@ -28,4 +28,23 @@ public sealed class SpeakerLineTests
     {
         Assert.DoesNotContain(Run.Value.Results, r => Run.Value.Content(r).Contains("earlier version", StringComparison.Ordinal));
     }
+
+    /// <summary>A transcript quoted whole, each paragraph opened by a quotation mark, after "as follows:".</summary>
+    private static readonly Lazy<QuoteRun> Transcript = new(() => QuoteTestKit.Analyze(
+        "Pence defended the invitation on Sunday. Partial transcript as follows:\n\n" +
+        "\"WALLACE: Let's start with breaking news on the debate story.\n\n" +
+        "\"PENCE: Well, look, the campaign invited a critic to sit in the front row.\n\n" +
+        "\"WALLACE: Do you really see those two as equivalent?\""));
+
+    [Theory]
+    [InlineData("start with breaking news", "WALLACE")]
+    [InlineData("the campaign invited a critic", "PENCE")]
+    [InlineData("really see those two as equivalent", "WALLACE")]
+    public void Each_line_of_a_quoted_transcript_is_its_speaker_s(string words, string speaker)
+    {
+        var r = Transcript.Value.QuoteWith(words);
+        Assert.Equal(":", Transcript.Value.Text(r.Quote.Quote.Cue!.Value));
+        Assert.Equal(speaker, r.Speaker.Text);
+        Assert.DoesNotContain("PENCE", Transcript.Value.Content(r), StringComparison.Ordinal);
+    }
 }

@@ -89,8 +89,9 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
         }
         DropCuesInsideReportedClauses(v, quotes);
         var covered = Covered(v, quotes);
-        AddColonLeads(v, quotes, covered);
+        // Speaker lines first: a transcript quoted whole after "as follows:" is one line per speaker, not one quote.
         AddSpeakerLines(v, quotes, covered);
+        AddColonLeads(v, quotes, covered);
         AddDashTrailers(v, quotes, covered);
         quotes.Sort((a, b) => a.Start.CompareTo(b.Start));
         AddUncuedQuotations(v, quotes, covered, cueTokens);
@@ -478,7 +479,8 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
 
     /// <summary>
     /// A paragraph opened by a short capitalised name and a colon, as in transcripts and headlines
-    /// ("TAPPER: And obviously ...", "Rubio: I Still Believe ..."): the rest of the paragraph is
+    /// ("TAPPER: And obviously ...", "Rubio: I Still Believe ...", also after the quotation mark that
+    /// opens each paragraph of a transcript quoted whole): the rest of the paragraph is
     /// what the name said, the colon is the cue. Editorial labels ("Correction:") are not names.
     /// </summary>
     private static void AddSpeakerLines(TokenView v, List<DetectedQuote> quotes, bool[] covered)
@@ -488,6 +490,8 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
         {
             if (paragraph.SentenceCount == 0) continue;
             int first = doc.Sentences[paragraph.FirstSentence].FirstToken, end = doc.Sentences[paragraph.EndSentence - 1].EndToken;
+            // A transcript quoted whole opens each of its paragraphs with a quotation mark ("PENCE: Well, ...).
+            if (first < end && v.Class[first] == TokenClass.QuoteMark) first++;
             int colon = first;
             while (colon < end && colon - first <= MaxSpeakerLineName && v.Class[colon] == TokenClass.Capitalized) colon++;
             if (colon == first || colon >= end || colon - first > MaxSpeakerLineName || doc.TokenText(colon) is not ":"
