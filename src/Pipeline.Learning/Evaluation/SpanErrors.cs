@@ -1,3 +1,4 @@
+using Pipeline.Learning.Metrics;
 using Pipeline.Sdk;
 
 namespace Pipeline.Learning.Evaluation;
@@ -21,17 +22,24 @@ public static class SpanErrors
         : key == Layers.HedgeCues ? [.. doc.GetLayerOrEmpty(Layers.HedgeCues).Select(c => (c.Span, c.Type.ToString().ToLowerInvariant()))]
         : QuoteParts(doc);
 
-    /// <summary>A document's quote cues (label "cue") and written sources ("source"), each span once.</summary>
+    /// <summary>
+    /// A document's quote cues (label "cue") and written sources ("source"), each span once, trimmed
+    /// as the quote score compares them (<see cref="QuoteScore.Trim"/>), so that only what the score
+    /// counts is listed.
+    /// </summary>
     private static List<(TextSpan Span, string Label)> QuoteParts(Document doc)
     {
         var quotes = Evaluator.Attributed(doc);
         return
         [
-            .. quotes.Where(q => q.Quote.Cue is not null).Select(q => (q.Quote.Cue!.Value, "cue"))
-                .Concat(quotes.Where(q => q.Speaker is not null).Select(q => (q.Speaker!.Value, "source")))
+            .. quotes.Where(q => q.Quote.Cue is not null).Select(q => (Trimmed(doc, q.Quote.Cue!.Value), "cue"))
+                .Concat(quotes.Where(q => q.Speaker is not null).Select(q => (Trimmed(doc, q.Speaker!.Value), "source")))
                 .Distinct(),
         ];
     }
+
+    /// <summary>The trimmed span, or the span itself when trimming leaves nothing (a colon cue).</summary>
+    private static TextSpan Trimmed(Document doc, TextSpan span) => QuoteScore.Trim(doc.Text, span) is { Length: > 0 } t ? t : span;
 
     /// <summary>The error lines of one document pair (gold and predicted carry the same text).</summary>
     public static IEnumerable<string> Lines(LayerKey key, Document gold, Document predicted)
