@@ -4,11 +4,12 @@ using Pipeline.Sdk;
 namespace Pipeline.Learning.Evaluation;
 
 /// <summary>
-/// The disagreements behind a span score (entities, hedge cues, quote cues and sources), one per line, for reading what a
-/// model gets wrong: a gold span the model typed otherwise (<c>type</c>), a predicted span that
-/// overlaps a gold one with other bounds (<c>bounds</c>), a gold span nothing overlaps
-/// (<c>missed</c>), a predicted span that overlaps no gold one (<c>spurious</c>). Tab-separated:
-/// document, kind, gold text, gold label, predicted text, predicted label, sentence.
+/// The disagreements behind a span score (entities, hedge cues, quote cues and sources), one per
+/// line, for reading what a model gets wrong: a gold span the model labelled otherwise
+/// (<c>type</c>), a predicted span that overlaps a gold one with other bounds (<c>bounds</c>), a
+/// gold span nothing overlaps (<c>missed</c>), a predicted span that overlaps no gold one
+/// (<c>spurious</c>). Tab-separated: document, kind, gold text, gold label, predicted text,
+/// predicted label, sentence.
 /// </summary>
 public static class SpanErrors
 {
