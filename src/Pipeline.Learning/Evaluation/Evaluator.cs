@@ -250,7 +250,8 @@ public static class Evaluator
 
     private static string Count(double n) => n == Math.Floor(n) ? ((long)n).ToString(CultureInfo.InvariantCulture) : n.ToString("F1", CultureInfo.InvariantCulture);
 
-    private static string Name<T>(T value) where T : struct, Enum
+    /// <summary>An enum value as the scores and reports spell it ("epistemic", "negative").</summary>
+    internal static string Name<T>(T value) where T : struct, Enum
     {
         var s = value.ToString();
         return char.ToLowerInvariant(s[0]) + s[1..];

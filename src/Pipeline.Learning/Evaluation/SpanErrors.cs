@@ -20,7 +20,7 @@ public static class SpanErrors
 
     private static List<(TextSpan Span, string Label)> Items(LayerKey key, Document doc) =>
         key == Layers.Entities ? [.. doc.GetLayerOrEmpty(Layers.Entities).Select(e => (e.Span, e.Type))]
-        : key == Layers.HedgeCues ? [.. doc.GetLayerOrEmpty(Layers.HedgeCues).Select(c => (c.Span, c.Type.ToString().ToLowerInvariant()))]
+        : key == Layers.HedgeCues ? [.. doc.GetLayerOrEmpty(Layers.HedgeCues).Select(c => (c.Span, Evaluator.Name(c.Type)))]
         : QuoteParts(doc);
 
     /// <summary>
