@@ -21,10 +21,12 @@ public sealed class EntitiesCommand : IBenchCommand
         var inputs = new[] { args.Require("input") };
 
         var load = Stopwatch.StartNew();
-        var model = EntityModel.Load(modelDir);
+        var model = EntityEnsemble.Load(modelDir);
         load.Stop();
-        Console.WriteLine($"model {model.Id} ({model.Tier}): {new FileInfo(Path.Combine(modelDir, EntityModel.FileName)).Length / 1e6:F1} MB, " +
-                          $"{model.FirstPass.RowCount + model.SecondPass.RowCount} weight rows, loaded in {load.Elapsed.TotalMilliseconds:F0} ms");
+        foreach (var member in model.Members)
+            Console.WriteLine($"member {member.Model.Id} ({member.Model.Tier}, weight {member.Weight:0.##}): " +
+                              $"{member.Model.FirstPass.RowCount + member.Model.SecondPass.RowCount} weight rows");
+        Console.WriteLine($"model {model.Id} ({model.Tier}): {ModelBytes(modelDir, model) / 1e6:F1} MB, loaded in {load.Elapsed.TotalMilliseconds:F0} ms");
 
         var docs = Texts(inputs).Take(maxDocs).Select(t => DocumentFactory.Create(t)).ToList();
         long tokens = docs.Sum(d => (long)d.Tokens.Length);
@@ -32,17 +34,26 @@ public sealed class EntitiesCommand : IBenchCommand
 
         ITextEncoder? encoder = Pipeline.Learning.Encoders.MiniLmEncoder.ForModel(model.Encoder, () => null);
         var recognizer = new EntityRecognizer(model, encoder);
-        var tagger = new EntityTagger(model);
+        var tagger = new EntityTagger(model.Members[0].Model);
         long mentions = 0;
         foreach (var d in docs.Take(50)) mentions += recognizer.Recognize(d).Count; // warm-up (JIT, caches)
 
-        if (encoder is null)
+        if (encoder is null && model.Members.Count == 1)
         {
             Measure("tagging (two passes)", repeat, tokens, () => { foreach (var d in docs) tagger.Tag(d); });
         }
         Measure("tagging + mentions + clusters" + (encoder is null ? "" : " + encoder"), repeat, tokens,
             () => { foreach (var d in docs) mentions += recognizer.Recognize(d).Count; });
         return 0;
+    }
+
+    /// <summary>The size of the model files: the folder's own, or the members' of an ensemble.</summary>
+    private static long ModelBytes(string modelDir, EntityEnsemble model)
+    {
+        var own = Path.Combine(modelDir, EntityModel.FileName);
+        if (File.Exists(own)) return new FileInfo(own).Length;
+        var parent = Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(modelDir)))!;
+        return model.Members.Sum(m => new FileInfo(Path.Combine(parent, m.Model.Id[..m.Model.Id.LastIndexOf('@')], EntityModel.FileName)).Length);
     }
 
     /// <summary>Runs <paramref name="run"/> <paramref name="repeat"/> times; prints each run and the medians.</summary>

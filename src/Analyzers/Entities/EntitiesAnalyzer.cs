@@ -7,7 +7,8 @@ namespace Pipeline.Analyzers.Entities;
 /// <summary>
 /// Named entities (PER, ORG, LOC, MISC, CoNLL-2003 conventions) with their in-document clusters.
 /// Options: "tier" ("fast", the default, or "accurate", which also reads the host's text
-/// encoder) and "model" (a model name or folder; default "entities-" + tier).
+/// encoder) and "model" (a model name or folder; default "entities-" + tier). A model folder may
+/// hold an ensemble of models decoded jointly (<see cref="EntityEnsemble"/>).
 /// </summary>
 [TextAnalyzer("entities", Description = "Named entities (PER, ORG, LOC, MISC) and their in-document clusters")]
 public sealed class EntitiesAnalyzer : TextAnalyzer
@@ -26,10 +27,11 @@ public sealed class EntitiesAnalyzer : TextAnalyzer
             var tier = run.Options.GetString("tier", FastTier);
             if (tier is not (FastTier or AccurateTier))
                 throw new ArgumentException($"entities: option tier is '{tier}'; expected '{FastTier}' or '{AccurateTier}'");
-            var model = EntityModel.Load(run.Models.Resolve(run.Options.GetString("model", "entities-" + tier)));
+            var model = EntityEnsemble.Load(run.Models.Resolve(run.Options.GetString("model", "entities-" + tier)), run.Models.Resolve);
             var recognizer = new EntityRecognizer(model, MiniLmEncoder.ForModel(model.Encoder, run.GetService<ITextEncoder>));
-            run.Log.Info($"entities: model {model.Id} ({model.Tier})");
-            var method = model.Tier == AccurateTier ? "greedy-bilou:two-pass+encoder" : "greedy-bilou:two-pass";
+            run.Log.Info(model.Members.Count == 1 ? $"entities: model {model.Id} ({model.Tier})"
+                : $"entities: model {model.Id} ({model.Tier}), an ensemble of {string.Join(", ", model.Members.Select(m => $"{m.Model.Id} ({m.Weight:0.##})"))}");
+            var method = (model.Tier == AccurateTier ? "greedy-bilou:two-pass+encoder" : "greedy-bilou:two-pass") + (model.Members.Count > 1 ? "+ensemble" : "");
             run.RegisterDocument(context => Annotate(context, recognizer, method));
         });
     }
@@ -38,7 +40,7 @@ public sealed class EntitiesAnalyzer : TextAnalyzer
 
     private static void Annotate(DocumentContext context, EntityRecognizer recognizer, string method)
     {
-        var provenance = context.Provenance(method, recognizer.Model.Id);
+        var provenance = context.Provenance(method, recognizer.Ensemble.Id);
         foreach (var entity in recognizer.Recognize(context.Document))
         {
             context.Add(Layers.Entities, new EntityMention

@@ -7,43 +7,39 @@ namespace Pipeline.Analyzers.Entities;
 internal readonly record struct RecognizedEntity(TextSpan Span, string Type, float Confidence, int Cluster, string CanonicalName);
 
 /// <summary>
-/// Mentions and their in-document clusters for a document, from a loaded model (and the text
-/// encoder when the model reads encoder states). Thread-safe: taggers and their buffers are
-/// pooled, one per concurrent caller.
+/// Mentions and their in-document clusters for a document, from a loaded model or ensemble (and
+/// the text encoder when a model reads encoder states). Thread-safe: taggers and their buffers
+/// are pooled, one per concurrent caller.
 /// </summary>
 internal sealed class EntityRecognizer
 {
     private readonly ConcurrentBag<EntityTagger> _taggers = [];
+    private readonly ConcurrentBag<JointDecoder> _decoders = [];
     private readonly ITextEncoder? _encoder;
 
     public EntityRecognizer(EntityModel model, ITextEncoder? encoder)
+        : this(EntityEnsemble.Of(model), encoder) { }
+
+    public EntityRecognizer(EntityEnsemble ensemble, ITextEncoder? encoder)
     {
-        if (model.ReadsEncoder)
+        if (ensemble.ReadsEncoder)
         {
-            if (encoder is null) throw new InvalidOperationException($"model {model.Id} reads {model.Encoder} states, and the host provides no text encoder");
-            if (encoder.ModelId != model.Encoder || encoder.Dimension != model.EncoderDimension)
-                throw new InvalidOperationException($"model {model.Id} was trained with {model.Encoder} ({model.EncoderDimension} dimensions), the host's encoder is {encoder.ModelId} ({encoder.Dimension})");
+            if (encoder is null) throw new InvalidOperationException($"model {ensemble.Id} reads {ensemble.Encoder} states, and the host provides no text encoder");
+            if (encoder.ModelId != ensemble.Encoder || encoder.Dimension != ensemble.EncoderDimension)
+                throw new InvalidOperationException($"model {ensemble.Id} was trained with {ensemble.Encoder} ({ensemble.EncoderDimension} dimensions), the host's encoder is {encoder.ModelId} ({encoder.Dimension})");
         }
-        Model = model;
-        _encoder = model.ReadsEncoder ? encoder : null;
+        Ensemble = ensemble;
+        _encoder = ensemble.ReadsEncoder ? encoder : null;
     }
 
-    public EntityModel Model { get; }
+    public EntityEnsemble Ensemble { get; }
 
     public List<RecognizedEntity> Recognize(Document document)
     {
         var vectors = _encoder is null || document.Tokens.IsEmpty ? null : EncoderCache.Encode(_encoder, document);
-        if (!_taggers.TryTake(out var tagger)) tagger = new EntityTagger(Model);
         var tagged = new List<TaggedMention>();
-        try
-        {
-            tagger.Tag(document, vectors);
-            tagger.Mentions(tagged);
-        }
-        finally
-        {
-            _taggers.Add(tagger);
-        }
+        if (Ensemble.Members.Count == 1) Tag(document, vectors, tagged);
+        else TagJointly(document, vectors, tagged);
         HyphenatedSurnames.Join(document, tagged);
         InstitutionNames.Apply(document, tagged);
         PhotoCredits.Apply(document, tagged);
@@ -66,5 +62,33 @@ internal sealed class EntityRecognizer
             result.Add(new RecognizedEntity(spans[m].Span, EntityLabels.TypeName(inputs[m].Type),
                 spans[m].Mention.Confidence, clusterOf[m], canonical[clusterOf[m]]));
         return result;
+    }
+
+    private void Tag(Document document, IReadOnlyList<float[]>? vectors, List<TaggedMention> tagged)
+    {
+        if (!_taggers.TryTake(out var tagger)) tagger = new EntityTagger(Ensemble.Members[0].Model);
+        try
+        {
+            tagger.Tag(document, vectors);
+            tagger.Mentions(tagged);
+        }
+        finally
+        {
+            _taggers.Add(tagger);
+        }
+    }
+
+    private void TagJointly(Document document, IReadOnlyList<float[]>? vectors, List<TaggedMention> tagged)
+    {
+        if (!_decoders.TryTake(out var decoder)) decoder = new JointDecoder(Ensemble.Members);
+        try
+        {
+            decoder.Tag(document, vectors);
+            decoder.Result.Mentions(tagged);
+        }
+        finally
+        {
+            _decoders.Add(decoder);
+        }
     }
 }

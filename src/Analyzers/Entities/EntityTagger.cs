@@ -44,6 +44,7 @@ internal sealed class EntityTagger
     }
 
     public DocumentTokens Tokens => _tokens;
+    public bool ReadsEncoder => _model.ReadsEncoder;
     public ReadOnlySpan<byte> FirstPassLabels => _firstLabels.AsSpan(0, _tokens.Count);
     public ReadOnlySpan<float> FirstPassProbabilities => _firstProbabilities.AsSpan(0, _tokens.Count * EntityLabels.Count);
     public ReadOnlySpan<byte> Labels => _labels.AsSpan(0, _tokens.Count);
@@ -90,6 +91,14 @@ internal sealed class EntityTagger
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RunSecondPass()
     {
+        ScoreSecondPass();
+        Decode(_secondPairs, secondPass: true);
+    }
+
+    /// <summary>The second pass's label-free scores of every token (after <see cref="TagFirstPass"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void ScoreSecondPass()
+    {
         var weights = _model.SecondPass;
         int n = _tokens.Count;
         _context.Build(_tokens, _firstLabels.AsSpan(0, n), _firstProbabilities.AsSpan(0, n * EntityLabels.Count), _dense);
@@ -102,7 +111,24 @@ internal sealed class EntityTagger
             (Vector512.Create<float>(scores) + _forms.SecondPassFormScores(_tokens, i)).CopyTo(scores);
             weights.AddDense(_dense.AsSpan(i * DocumentContextFeatures.DenseDimension, DocumentContextFeatures.DenseDimension), scores);
         }
-        Decode(_secondPairs, secondPass: true);
+    }
+
+    /// <summary>
+    /// The second pass's probabilities of the labels of token <paramref name="i"/> (17, O first)
+    /// after the given labels, written to <paramref name="probabilities"/>.
+    /// </summary>
+    public void SecondPassProbabilities(int i, int previous, int beforePrevious, bool sentenceEnd, Span<float> probabilities)
+    {
+        var sum = Vector512.Create<float>(_static.AsSpan(i * Classes, Classes))
+                + Vector512.Create<float>(_secondPairs.AsSpan((previous * PreviousLabels + beforePrevious) * Classes, Classes));
+        Choose(sum, probabilities, previous == LocalFeatures.StartLabel ? EntityLabels.Outside : previous, sentenceEnd);
+    }
+
+    /// <summary>Sets the final labels and their probabilities (a joint decoding of several models).</summary>
+    public void SetLabels(ReadOnlySpan<byte> labels, ReadOnlySpan<float> chosen)
+    {
+        labels.CopyTo(_labels);
+        chosen.CopyTo(_chosen);
     }
 
     /// <summary>

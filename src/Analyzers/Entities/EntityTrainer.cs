@@ -22,6 +22,7 @@ internal sealed class EntityTrainer : AnalyzerTrainer
 
     public override TrainingResult Train(TrainingContext context)
     {
+        if (context.Options.GetString(MembersOption) is { Length: > 0 } members) return WriteEnsemble(members, context);
         var options = EntityTrainingOptions.From(context.Options);
         var log = context.Log;
         var lexicon = LexiconSource.Load(options, log);
@@ -69,6 +70,39 @@ internal sealed class EntityTrainer : AnalyzerTrainer
                 .Add("encoder", encoder?.ModelId ?? "none")
                 .Add("contextual_clusters_fitted", clusters is null ? "none" : string.Join(",", clusters.Sizes)),
         };
+    }
+
+    /// <summary>The option naming trained models to combine instead of training one: "name:weight,name:weight,...".</summary>
+    public const string MembersOption = "members";
+
+    /// <summary>
+    /// Combines trained models (folders next to the output folder) into an ensemble, decoded
+    /// jointly; the training documents are not read. The runner scores it on dev like any model.
+    /// </summary>
+    private static TrainingResult WriteEnsemble(string members, TrainingContext context)
+    {
+        var listed = members.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(ParseMember).ToList();
+        if (listed.Count < 2) throw new ArgumentException($"option {MembersOption}: an ensemble needs at least two models, got '{members}'");
+        EntityEnsemble.Write(context.OutputDirectory, listed);
+        var ensemble = EntityEnsemble.Load(context.OutputDirectory);
+        context.Log?.Info($"entities: wrote {ensemble.Id}, an ensemble of {string.Join(", ", ensemble.Members.Select(m => $"{m.Model.Id} ({m.Weight:0.##})"))}");
+        return new TrainingResult
+        {
+            Labels = [.. LabelNames],
+            Features = ImmutableDictionary<string, string>.Empty
+                .Add("tier", ensemble.Tier)
+                .Add("members", string.Join(",", ensemble.Members.Select(m => m.Model.Id + ":" + m.Weight.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture))))
+                .Add("encoder", ensemble.Encoder ?? "none"),
+        };
+    }
+
+    private static (string Model, float Weight) ParseMember(string text)
+    {
+        int colon = text.LastIndexOf(':');
+        if (colon < 0) return (text, 1);
+        return float.TryParse(text.AsSpan(colon + 1), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out float weight) && weight > 0
+            ? (text[..colon], weight)
+            : throw new ArgumentException($"option {MembersOption}: '{text}' is not model:weight with a positive weight");
     }
 
     internal static LinearWeights TrainFirstPass(IEnumerable<GoldDocument> docs, EntityTrainingOptions options, TrainingContext context)

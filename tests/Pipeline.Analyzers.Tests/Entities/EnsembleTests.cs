@@ -1,0 +1,120 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using Pipeline.Analyzers.Entities;
+using Pipeline.Sdk;
+using Pipeline.Tests;
+using Pipeline.Text;
+
+namespace Pipeline.Analyzers.Tests.Entities;
+
+/// <summary>Entity model folders that list several models, decoded jointly.</summary>
+public sealed class EnsembleTests : IDisposable
+{
+    private static readonly string FastModel = Path.Combine(TestPaths.RepoRoot, "models", "entities-fast");
+    private const string Text = "Vladimir Putin met Alyaksandr Lukashenka in Sochi on Friday. " +
+        "Lukashenko told Kommersant that Belarus would not join Russia, and the Kremlin said the talks would go on.";
+
+    private readonly string _models = Directory.CreateTempSubdirectory("pipeline-ensemble-").FullName;
+
+    public EnsembleTests()
+    {
+        Directory.CreateSymbolicLink(Path.Combine(_models, "fast-a"), FastModel);
+        Directory.CreateSymbolicLink(Path.Combine(_models, "fast-b"), FastModel);
+    }
+
+    public void Dispose() => Directory.Delete(_models, recursive: true);
+
+    private string Ensemble(params (string Model, float Weight)[] members)
+    {
+        var folder = Path.Combine(_models, "ensemble");
+        EntityEnsemble.Write(folder, members);
+        return folder;
+    }
+
+    private static List<(string, string, int)> Recognize(EntityRecognizer recognizer)
+    {
+        var doc = DocumentFactory.Create(Text);
+        return recognizer.Recognize(doc).Select(e => (doc.GetString(e.Span), e.Type, e.Cluster)).ToList();
+    }
+
+    [Fact]
+    public void An_ensemble_of_one_model_twice_finds_what_the_model_finds()
+    {
+        var ensemble = EntityEnsemble.Load(Ensemble(("fast-a", 3), ("fast-b", 1)));
+        Assert.Equal(2, ensemble.Members.Count);
+        Assert.Equal([0.75f, 0.25f], ensemble.Members.Select(m => m.Weight));
+        Assert.Equal(EntitiesAnalyzer.FastTier, ensemble.Tier);
+
+        var alone = Recognize(new EntityRecognizer(EntityModel.Load(FastModel), encoder: null));
+        var joint = Recognize(new EntityRecognizer(ensemble, encoder: null));
+        Assert.Contains(("Vladimir Putin", "PER", alone[0].Item3), alone);
+        Assert.Equal(alone, joint);
+    }
+
+    [Fact]
+    public void A_folder_without_an_ensemble_list_is_its_own_model()
+    {
+        var single = EntityEnsemble.Load(FastModel);
+        Assert.Single(single.Members);
+        Assert.Equal(EntityModel.Load(FastModel).Id, single.Id);
+    }
+
+    [Fact]
+    public void The_ensemble_id_changes_with_its_weights()
+    {
+        var first = EntityEnsemble.Load(Ensemble(("fast-a", 1), ("fast-b", 1))).Id;
+        var second = EntityEnsemble.Load(Ensemble(("fast-a", 2), ("fast-b", 1))).Id;
+        Assert.StartsWith("ensemble@", first);
+        Assert.NotEqual(first, second);
+    }
+
+    [Theory]
+    [InlineData("""{"members": [{"model": "../fast-a", "weight": 1}]}""", "is not a folder name")]
+    [InlineData("""{"members": [{"model": "fast-a", "weight": 0}]}""", "weights must be positive")]
+    [InlineData("""{"members": []}""", "lists no members")]
+    [InlineData("""{"members": [""", "not an ensemble list")]
+    public void A_bad_ensemble_list_is_refused_naming_the_file(string json, string reason)
+    {
+        var folder = Path.Combine(_models, "bad");
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, EntityEnsemble.FileName);
+        File.WriteAllText(path, json);
+        var error = Assert.Throws<InvalidDataException>(() => EntityEnsemble.Load(folder));
+        Assert.StartsWith(path + ": ", error.Message);
+        Assert.Contains(reason, error.Message);
+    }
+
+    [Fact]
+    public void Training_with_members_writes_the_ensemble_without_reading_the_documents()
+    {
+        var output = Path.Combine(_models, "combined");
+        var options = new AnalyzerOptions(new Dictionary<string, string> { ["members"] = "fast-a:0.6, fast-b:0.4" }
+            .ToImmutableDictionary(p => p.Key, p => JsonSerializer.SerializeToElement(p.Value)));
+        var result = new EntitiesAnalyzer().CreateTrainer()!.Train(new TrainingContext { Train = [], Dev = [], OutputDirectory = output, Seed = 1, Options = options });
+
+        Assert.Equal(EntityLabels.Count, result.Labels.Length);
+        var ensemble = EntityEnsemble.Load(output);
+        Assert.Equal([0.6f, 0.4f], ensemble.Members.Select(m => m.Weight));
+        Assert.StartsWith("fast-a@", ensemble.Members[0].Model.Id);
+        Assert.False(File.Exists(Path.Combine(output, EntityModel.FileName)));
+    }
+
+    [Theory]
+    [InlineData("fast-a")]
+    [InlineData("fast-a:2,fast-b:heavy")]
+    public void Training_with_fewer_than_two_members_or_a_bad_weight_is_refused(string members)
+    {
+        var options = new AnalyzerOptions(new Dictionary<string, string> { ["members"] = members }
+            .ToImmutableDictionary(p => p.Key, p => JsonSerializer.SerializeToElement(p.Value)));
+        var trainer = new EntitiesAnalyzer().CreateTrainer()!;
+        var error = Assert.Throws<ArgumentException>(() => trainer.Train(new TrainingContext { Train = [], Dev = [], OutputDirectory = Path.Combine(_models, "x"), Seed = 1, Options = options }));
+        Assert.StartsWith("option members: ", error.Message);
+    }
+
+    [Fact]
+    public void A_missing_member_is_named()
+    {
+        var error = Assert.Throws<FileNotFoundException>(() => EntityEnsemble.Load(Ensemble(("fast-a", 1), ("gone", 1))));
+        Assert.Contains(Path.Combine(_models, "gone"), error.Message);
+    }
+}
