@@ -5,13 +5,18 @@ using Pipeline.Text;
 
 namespace Pipeline.Analyzers.Tests.Entities;
 
-/// <summary>The shipped accurate model reads the MiniLM layer variant it names.</summary>
+/// <summary>The shipped accurate tier: an ensemble whose encoder-reading members read the MiniLM layer variant they name.</summary>
 public class AccurateTierTests
 {
+    private static readonly string Folder = Path.Combine(TestPaths.RepoRoot, "models", "entities-accurate");
+
     [Fact]
-    public void The_accurate_model_loads_its_encoder_variant_and_types_names()
+    public void The_accurate_ensemble_loads_its_members_and_their_encoder_variant_and_types_names()
     {
-        var model = EntityModel.Load(Path.Combine(TestPaths.RepoRoot, "models", "entities-accurate"));
+        var model = EntityEnsemble.Load(Folder);
+        Assert.Equal(EntitiesAnalyzer.AccurateTier, model.Tier);
+        Assert.Equal(["entities-accurate-clusters", "entities-accurate-dense", "entities-accurate-lexical"],
+            model.Members.Select(m => m.Model.Id[..m.Model.Id.IndexOf('@')]));
         var encoder = MiniLmEncoder.ForModel(model.Encoder, () => null);
         Assert.Equal(model.Encoder, encoder?.ModelId);
         Assert.NotEqual(MiniLmEncoder.Id, model.Encoder);
@@ -24,9 +29,9 @@ public class AccurateTierTests
     }
 
     [Fact]
-    public void The_accurate_model_names_the_encoder_it_needs_when_given_another()
+    public void The_accurate_ensemble_names_the_encoder_it_needs_when_given_another()
     {
-        var model = EntityModel.Load(Path.Combine(TestPaths.RepoRoot, "models", "entities-accurate"));
+        var model = EntityEnsemble.Load(Folder);
         var error = Assert.Throws<InvalidOperationException>(() => new EntityRecognizer(model, MiniLmEncoder.Shared));
         Assert.Contains(model.Encoder!, error.Message);
     }
