@@ -23,7 +23,7 @@ internal sealed class EvalCommand : ICliCommand
         var setup = new LearningSetup();
         var gold = new Option<string>("--gold") { Description = $"The gold file (for {Segmentation}: a CoNLL-U file)", HelpName = "FILE", Required = true };
         var model = new Option<string?>("--model") { Description = "The model folder or name to score (default: the one the analyzer is configured with)", HelpName = "DIR" };
-        var errors = new Option<string?>("--errors") { Description = "Also write the span disagreements (entities, hedge cues, quote cues and sources) to this tab-separated file", HelpName = "FILE" };
+        var errors = new Option<string?>("--errors") { Description = "Also write the span disagreements (entities, hedge cues, quote cues, sources and content segments) to this tab-separated file", HelpName = "FILE" };
         var command = new Command("eval", $"Score an analyzer's model on gold data (or the segmenter: `eval {Segmentation}`); prints a table and a RESULT line")
         {
             gold, model, errors,

@@ -4,7 +4,7 @@ using Pipeline.Sdk;
 namespace Pipeline.Learning.Evaluation;
 
 /// <summary>
-/// The disagreements behind a span score (entities, hedge cues, quote cues and sources), one per
+/// The disagreements behind a span score (entities, hedge cues, quote cues, sources and content), one per
 /// line, for reading what a model gets wrong: a gold span the model labelled otherwise
 /// (<c>type</c>), a predicted span that overlaps a gold one with other bounds (<c>bounds</c>), a
 /// gold span nothing overlaps (<c>missed</c>), a predicted span that overlaps no gold one
@@ -24,9 +24,9 @@ public static class SpanErrors
         : QuoteParts(doc);
 
     /// <summary>
-    /// A document's quote cues (label "cue") and written sources ("source"), each span once, trimmed
-    /// as the quote score compares them (<see cref="QuoteScore.Trim"/>), so that only what the score
-    /// counts is listed.
+    /// A document's quote cues (label "cue"), written sources ("source") and content segments
+    /// ("content"), each span once, trimmed as the quote score compares them
+    /// (<see cref="QuoteScore.Trim"/>), so that only what the score counts is listed.
     /// </summary>
     private static List<(TextSpan Span, string Label)> QuoteParts(Document doc)
     {
@@ -35,6 +35,7 @@ public static class SpanErrors
         [
             .. quotes.Where(q => q.Quote.Cue is not null).Select(q => (Trimmed(doc, q.Quote.Cue!.Value), "cue"))
                 .Concat(quotes.Where(q => q.Speaker is not null).Select(q => (Trimmed(doc, q.Speaker!.Value), "source")))
+                .Concat(quotes.SelectMany(q => q.Quote.Content).Select(s => QuoteScore.Trim(doc.Text, s)).Where(s => !s.IsEmpty).Select(s => (s, "content")))
                 .Distinct(),
         ];
     }

@@ -53,19 +53,22 @@ public class SpanErrorsTests : IDisposable
     }
 
     [Fact]
-    public void Quote_cues_and_written_sources_are_listed_as_spans()
+    public void Quote_cues_written_sources_and_content_are_listed_as_spans()
     {
         const string text = "Officials said the talks failed, Reuters reported.";
         var doc = DocumentFactory.Create(text);
         TextSpan At(string part) => new(text.IndexOf(part, StringComparison.Ordinal), part.Length);
-        Document With(string cue, string source) => doc
-            .WithLayer(Layers.Quotes, [new Quote { Id = "q1", Span = At("the talks failed"), Kind = QuoteKind.Indirect, Content = [At("the talks failed")], Cue = At(cue) }])
+        Document With(string cue, string source, string content) => doc
+            .WithLayer(Layers.Quotes, [new Quote { Id = "q1", Span = At(content), Kind = QuoteKind.Indirect, Content = [At(content)], Cue = At(cue) }])
             .WithLayer(Layers.Attributions, [new Attribution { Id = "a1", QuoteId = "q1", Span = At(source), SpeakerKind = SpeakerKind.Anonymous, SpeakerText = source }]);
 
-        var lines = SpanErrors.Lines(Layers.Quotes, With("said", "Officials"), With("reported", "Officials")).Select(l => l.Split('\t')).ToList();
-
+        var lines = SpanErrors.Lines(Layers.Quotes, With("said", "Officials", "the talks failed"), With("reported", "Officials", "the talks failed, ")).Select(l => l.Split('\t')).ToList();
         Assert.Equal(2, lines.Count);
         Assert.Equal(["missed", "said", "cue", "", ""], lines[0][1..6]);
         Assert.Equal(["spurious", "", "", "reported", "cue"], lines[1][1..6]);
+
+        // Content is compared trimmed of the final comma, as the score compares it.
+        lines = SpanErrors.Lines(Layers.Quotes, With("said", "Officials", "the talks failed"), With("said", "Officials", "talks failed")).Select(l => l.Split('\t')).ToList();
+        Assert.Equal(["bounds", "the talks failed", "content", "talks failed", "content"], Assert.Single(lines)[1..6]);
     }
 }
