@@ -84,7 +84,14 @@ internal sealed class EntityTrainer : AnalyzerTrainer
         var listed = members.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(ParseMember).ToList();
         if (listed.Count < 2) throw new ArgumentException($"option {MembersOption}: an ensemble needs at least two models, got '{members}'");
         EntityEnsemble.Write(context.OutputDirectory, listed);
-        var ensemble = EntityEnsemble.Load(context.OutputDirectory);
+        EntityEnsemble ensemble;
+        try { ensemble = EntityEnsemble.Load(context.OutputDirectory); }
+        catch
+        {
+            // A list whose members do not load is not a model: leave no half-made folder behind.
+            File.Delete(Path.Combine(context.OutputDirectory, EntityEnsemble.FileName));
+            throw;
+        }
         context.Log?.Info($"entities: wrote {ensemble.Id}, an ensemble of {string.Join(", ", ensemble.Members.Select(m => $"{m.Model.Id} ({m.Weight:0.##})"))}");
         return new TrainingResult
         {

@@ -112,6 +112,18 @@ public sealed class EnsembleTests : IDisposable
     }
 
     [Fact]
+    public void Training_with_a_missing_member_names_it_and_leaves_no_ensemble_list()
+    {
+        var output = Path.Combine(_models, "combined");
+        var options = new AnalyzerOptions(new Dictionary<string, string> { ["members"] = "fast-a:0.5,gone:0.5" }
+            .ToImmutableDictionary(p => p.Key, p => JsonSerializer.SerializeToElement(p.Value)));
+        var trainer = new EntitiesAnalyzer().CreateTrainer()!;
+        var error = Assert.Throws<FileNotFoundException>(() => trainer.Train(new TrainingContext { Train = [], Dev = [], OutputDirectory = output, Seed = 1, Options = options }));
+        Assert.Contains(Path.Combine(_models, "gone"), error.Message);
+        Assert.False(File.Exists(Path.Combine(output, EntityEnsemble.FileName)));
+    }
+
+    [Fact]
     public void A_missing_member_is_named()
     {
         var error = Assert.Throws<FileNotFoundException>(() => EntityEnsemble.Load(Ensemble(("fast-a", 1), ("gone", 1))));
