@@ -54,7 +54,8 @@ public static class SpanErrors
         foreach (var (span, label) in g.Where(x => !exact.Contains(x)))
         {
             var same = p.FirstOrDefault(x => x.Span == span && !exact.Contains(x));
-            var overlapping = p.FirstOrDefault(x => x.Span.OverlapsWith(span) && !exact.Contains(x));
+            // Of the predictions overlapping it, show one of its own label first (a quote's content, not its cue).
+            var overlapping = p.Where(x => x.Span.OverlapsWith(span) && !exact.Contains(x)).OrderBy(x => x.Label == label ? 0 : 1).FirstOrDefault();
             var (kind, other) = same.Label is not null ? ("type", same) : overlapping.Label is not null ? ("bounds", overlapping) : ("missed", default);
             yield return Line(id, kind, gold, (span, label), other);
         }

@@ -44,6 +44,20 @@ public class SpanErrorsTests : IDisposable
     }
 
     [Fact]
+    public void A_misbounded_span_is_shown_with_the_overlapping_prediction_of_its_own_label()
+    {
+        const string text = "Officials in New York said so.";
+        var doc = DocumentFactory.Create(text);
+        TextSpan At(string part) => new(text.IndexOf(part, StringComparison.Ordinal), part.Length);
+        EntityMention Mention(string id, string part, string type) => new() { Id = id, Span = At(part), Type = type, Confidence = 1, ClusterId = id, CanonicalName = part };
+        var gold = doc.WithLayer(Layers.Entities, [Mention("g1", "New York", EntityTypes.Location)]);
+        var predicted = doc.WithLayer(Layers.Entities, [Mention("p1", "in New", EntityTypes.Organization), Mention("p2", "York", EntityTypes.Location)]);
+
+        var line = Assert.Single(SpanErrors.Lines(Layers.Entities, gold, predicted)).Split('\t');
+        Assert.Equal(["bounds", "New York", "LOC", "York", "LOC"], line[1..6]);
+    }
+
+    [Fact]
     public void An_unwritable_error_list_is_reported_with_its_path()
     {
         var gold = GoldFormats.Read(_files.Write("g.bio", "Obama\tB-PER\n"), null, null, e => throw new Exception(e)).ToList();
