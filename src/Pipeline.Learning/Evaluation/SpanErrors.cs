@@ -69,11 +69,12 @@ public static class SpanErrors
         var sentence = doc.Sentences.FirstOrDefault(s => s.Span.Contains(at.Start));
         string context = sentence.TokenCount > 0 ? doc.GetString(sentence.Span) : "";
         return string.Join('\t', id, kind,
-            gold.Label is null ? "" : doc.GetString(gold.Span), gold.Label ?? "",
-            predicted.Label is null ? "" : doc.GetString(predicted.Span), predicted.Label ?? "",
+            gold.Label is null ? "" : Clean(doc.GetString(gold.Span)), gold.Label ?? "",
+            predicted.Label is null ? "" : Clean(doc.GetString(predicted.Span)), predicted.Label ?? "",
             Clean(context));
     }
 
+    /// <summary>The text on one line without tabs (a quote's content may run over paragraphs).</summary>
     private static string Clean(string text) => text.ReplaceLineEndings(" ").Replace('\t', ' ');
 
     /// <summary>Writes the errors of every produced span layer the gold carries to <paramref name="path"/> (through a temporary file, so a failed run leaves no partial list).</summary>

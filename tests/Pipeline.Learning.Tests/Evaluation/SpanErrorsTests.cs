@@ -81,6 +81,14 @@ public class SpanErrorsTests : IDisposable
         Assert.Equal(["missed", "said", "cue", "", ""], lines[0][1..6]);
         Assert.Equal(["spurious", "", "", "reported", "cue"], lines[1][1..6]);
 
+        // A content running over a paragraph break stays on one line of the list.
+        const string paragraphs = "He said:\n\"We will win.\nWe will not stop.\"";
+        var two = DocumentFactory.Create(paragraphs);
+        TextSpan In(string part) => new(paragraphs.IndexOf(part, StringComparison.Ordinal), part.Length);
+        var quoted = two.WithLayer(Layers.Quotes, [new Quote { Id = "q1", Span = In("We will win.\nWe will not stop."), Kind = QuoteKind.Direct, Content = [In("We will win.\nWe will not stop.")] }]);
+        var none = two.WithLayer(Layers.Quotes, []);
+        Assert.Equal("missed\tWe will win. We will not stop\tcontent", string.Join('\t', Assert.Single(SpanErrors.Lines(Layers.Quotes, quoted, none)).Split('\t')[1..4]));
+
         // Content is compared trimmed of the final comma, as the score compares it.
         lines = SpanErrors.Lines(Layers.Quotes, With("said", "Officials", "the talks failed"), With("said", "Officials", "talks failed")).Select(l => l.Split('\t')).ToList();
         Assert.Equal(["bounds", "the talks failed", "content", "talks failed", "content"], Assert.Single(lines)[1..6]);
