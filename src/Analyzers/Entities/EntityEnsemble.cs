@@ -45,10 +45,7 @@ internal sealed class EntityEnsemble
     public static EntityEnsemble Load(string directory, Func<string, string>? resolve = null)
     {
         var path = Path.Combine(directory, FileName);
-        if (!File.Exists(path))
-        {
-            return Of(EntityModel.Load(directory));
-        }
+        if (!File.Exists(path)) return Of(EntityModel.Load(directory));
         var bytes = File.ReadAllBytes(path);
         var listed = Parse(path, bytes);
         var parent = Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory)))!;

@@ -124,6 +124,20 @@ public sealed class EnsembleTests : IDisposable
     }
 
     [Fact]
+    public void Members_reading_different_encoders_are_refused_naming_both()
+    {
+        var dense = EntityModel.Load(Path.Combine(TestPaths.RepoRoot, "models", "entities-accurate-dense"));
+        new EntityModel(dense.Tier, "other-encoder", dense.Lexicon, dense.FirstPass, dense.SecondPass).Save(Path.Combine(_models, "other"));
+        Directory.CreateSymbolicLink(Path.Combine(_models, "dense"), Path.Combine(TestPaths.RepoRoot, "models", "entities-accurate-dense"));
+
+        var folder = Ensemble(("dense", 1), ("other", 1));
+        var error = Assert.Throws<InvalidDataException>(() => EntityEnsemble.Load(folder));
+        Assert.StartsWith(Path.Combine(folder, EntityEnsemble.FileName) + ": ", error.Message);
+        Assert.Contains(dense.Encoder!, error.Message);
+        Assert.Contains("other-encoder", error.Message);
+    }
+
+    [Fact]
     public void A_missing_member_is_named()
     {
         var error = Assert.Throws<FileNotFoundException>(() => EntityEnsemble.Load(Ensemble(("fast-a", 1), ("gone", 1))));
