@@ -36,7 +36,7 @@ public interface ITextEncoder
     string ModelId { get; }
     /// <summary>Length of every vector.</summary>
     int Dimension { get; }
-    /// <summary>Mean-pooled, L2-normalised vector of a text.</summary>
+    /// <summary>Pooled (as the model was trained: mean of the states, or [CLS]), L2-normalised vector of a text.</summary>
     float[] EncodeSentence(string text);
     /// <summary>Pooled vectors of several texts (batched, faster than one by one).</summary>
     float[][] EncodeSentences(IReadOnlyList<string> texts);

@@ -11,8 +11,8 @@ internal readonly record struct EnsembleMember(EntityModel Model, float Weight);
 /// <summary>
 /// The models an entity model folder stands for: the folder's own <c>entities.model</c>, or the
 /// members an <c>ensemble.json</c> lists (model folders next to it) with their weights, decoded
-/// jointly (<see cref="JointDecoder"/>). The encoder reading members must read the same encoder
-/// states, which are computed once per document.
+/// jointly (<see cref="JointDecoder"/>). Members may read different encoders; each encoder runs
+/// once per document for all the members that read it.
 /// </summary>
 internal sealed class EntityEnsemble
 {
@@ -30,9 +30,8 @@ internal sealed class EntityEnsemble
     public IReadOnlyList<EnsembleMember> Members { get; }
     /// <summary>Folder name and a hash, for provenance (the model's own id when there is one member).</summary>
     public string Id { get; }
-    /// <summary>The encoder the reading members read, else null.</summary>
-    public string? Encoder => Members.Select(m => m.Model.Encoder).FirstOrDefault(e => e is not null);
-    public int EncoderDimension => Members.Select(m => m.Model.EncoderDimension).FirstOrDefault(d => d > 0);
+    /// <summary>The encoders the members read (model ids), each once, in member order.</summary>
+    public IReadOnlyList<string> Encoders => [.. Members.Where(m => m.Model.ReadsEncoder).Select(m => m.Model.Encoder!).Distinct()];
     public bool ReadsEncoder => Members.Any(m => m.Model.ReadsEncoder);
 
     /// <summary>A single model.</summary>
@@ -50,9 +49,6 @@ internal sealed class EntityEnsemble
         var listed = Parse(path, bytes);
         var parent = Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory)))!;
         var members = listed.Select(m => new EnsembleMember(EntityModel.Load((resolve ?? (p => p))(Path.Combine(parent, m.Model))), m.Weight)).ToList();
-        var encoders = members.Select(m => m.Model.Encoder).OfType<string>().Distinct().ToList();
-        if (encoders.Count > 1)
-            throw new InvalidDataException($"{path}: the members read different encoders ({string.Join(", ", encoders)}); an ensemble encodes each document once");
         float total = members.Sum(m => m.Weight);
         members = members.ConvertAll(m => m with { Weight = m.Weight / total });
         var tier = members.Any(m => m.Model.ReadsEncoder) ? EntitiesAnalyzer.AccurateTier : EntitiesAnalyzer.FastTier;

@@ -8,37 +8,47 @@ internal readonly record struct RecognizedEntity(TextSpan Span, string Type, flo
 
 /// <summary>
 /// Mentions and their in-document clusters for a document, from a loaded model or ensemble (and
-/// the text encoder when a model reads encoder states). Thread-safe: taggers and their buffers
-/// are pooled, one per concurrent caller.
+/// the text encoders its models read). Thread-safe: taggers and their buffers are pooled, one per
+/// concurrent caller.
 /// </summary>
 internal sealed class EntityRecognizer
 {
     private readonly ConcurrentBag<EntityTagger> _taggers = [];
     private readonly ConcurrentBag<JointDecoder> _decoders = [];
-    private readonly ITextEncoder? _encoder;
+    // The encoders the members read, and for each member the index of its encoder (-1: none).
+    private readonly ITextEncoder[] _encoders;
+    private readonly int[] _encoderOf;
 
     public EntityRecognizer(EntityModel model, ITextEncoder? encoder)
         : this(EntityEnsemble.Of(model), encoder) { }
 
+    /// <param name="encoder">The encoder every encoder-reading member reads (null when none does).</param>
     public EntityRecognizer(EntityEnsemble ensemble, ITextEncoder? encoder)
+        : this(ensemble, _ => encoder) { }
+
+    /// <param name="encoderFor">The encoder for a model id the members were trained with (null: not available).</param>
+    public EntityRecognizer(EntityEnsemble ensemble, Func<string, ITextEncoder?> encoderFor)
     {
-        if (ensemble.ReadsEncoder)
-        {
-            if (encoder is null) throw new InvalidOperationException($"model {ensemble.Id} reads {ensemble.Encoder} states, and the host provides no text encoder");
-            if (encoder.ModelId != ensemble.Encoder || encoder.Dimension != ensemble.EncoderDimension)
-                throw new InvalidOperationException($"model {ensemble.Id} was trained with {ensemble.Encoder} ({ensemble.EncoderDimension} dimensions), the host's encoder is {encoder.ModelId} ({encoder.Dimension})");
-        }
         Ensemble = ensemble;
-        _encoder = ensemble.ReadsEncoder ? encoder : null;
+        var ids = ensemble.Encoders.ToList();
+        _encoders = [.. ids.Select(id => encoderFor(id) ?? throw new InvalidOperationException($"model {ensemble.Id} reads {id} states, and the host provides no text encoder"))];
+        _encoderOf = [.. ensemble.Members.Select(m => m.Model.ReadsEncoder ? ids.IndexOf(m.Model.Encoder!) : -1)];
+        foreach (var m in ensemble.Members.Where(m => m.Model.ReadsEncoder))
+        {
+            var encoder = _encoders[ids.IndexOf(m.Model.Encoder!)];
+            if (encoder.ModelId != m.Model.Encoder || encoder.Dimension != m.Model.EncoderDimension)
+                throw new InvalidOperationException($"model {m.Model.Id} was trained with {m.Model.Encoder} ({m.Model.EncoderDimension} dimensions), the host's encoder is {encoder.ModelId} ({encoder.Dimension})");
+        }
     }
 
     public EntityEnsemble Ensemble { get; }
 
     public List<RecognizedEntity> Recognize(Document document)
     {
-        var vectors = _encoder is null || document.Tokens.IsEmpty ? null : EncoderCache.Encode(_encoder, document);
+        var encoded = document.Tokens.IsEmpty ? [] : Array.ConvertAll(_encoders, e => EncoderCache.Encode(e, document));
+        var vectors = Array.ConvertAll(_encoderOf, e => e < 0 || encoded.Length == 0 ? null : encoded[e]);
         var tagged = new List<TaggedMention>();
-        if (Ensemble.Members.Count == 1) Tag(document, vectors, tagged);
+        if (Ensemble.Members.Count == 1) Tag(document, vectors[0], tagged);
         else TagJointly(document, vectors, tagged);
         HyphenatedSurnames.Join(document, tagged);
         InstitutionNames.Apply(document, tagged);
@@ -78,7 +88,7 @@ internal sealed class EntityRecognizer
         }
     }
 
-    private void TagJointly(Document document, IReadOnlyList<float[]>? vectors, List<TaggedMention> tagged)
+    private void TagJointly(Document document, IReadOnlyList<float[]>?[] vectors, List<TaggedMention> tagged)
     {
         if (!_decoders.TryTake(out var decoder)) decoder = new JointDecoder(Ensemble.Members);
         try

@@ -28,7 +28,7 @@ internal sealed class EntityTrainer : AnalyzerTrainer
         var lexicon = LexiconSource.Load(options, log);
         ITextEncoder? encoder = null;
         if (options.Tier == EntitiesAnalyzer.AccurateTier)
-            encoder = context.GetEncoder(MiniLmEncoder.ModelIdFor(options.EncoderLayers));
+            encoder = context.GetEncoder(MiniLmEncoder.ModelIdFor(options.Checkpoint, options.EncoderLayers));
         var cache = encoder is null ? null : new EncoderCache(encoder, context.CacheDirectory, log);
         var vectors = cache is null ? null : context.Train.Select(cache.WordVectors).ToList();
         var clusters = vectors is null || options.ContextualClusters.IsEmpty ? null : FitContextualClusters(vectors, options, context);
@@ -99,7 +99,7 @@ internal sealed class EntityTrainer : AnalyzerTrainer
             Features = ImmutableDictionary<string, string>.Empty
                 .Add("tier", ensemble.Tier)
                 .Add("members", string.Join(",", ensemble.Members.Select(m => m.Model.Id + ":" + m.Weight.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture))))
-                .Add("encoder", ensemble.Encoder ?? "none"),
+                .Add("encoder", ensemble.Encoders.Count == 0 ? "none" : string.Join(",", ensemble.Encoders)),
         };
     }
 

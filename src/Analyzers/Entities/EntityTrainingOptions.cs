@@ -13,6 +13,8 @@ internal sealed record EntityTrainingOptions
     public string Tier { get; init; } = EntitiesAnalyzer.FastTier;
     /// <summary>Accurate tier: the MiniLM layers averaged into the word vectors (the last alone by default).</summary>
     public ImmutableArray<int> EncoderLayers { get; init; } = [MiniLmEncoder.LastLayer];
+    /// <summary>Accurate tier: the encoder's trained weights (a <see cref="MiniLmCheckpoint"/> id).</summary>
+    public MiniLmCheckpoint Checkpoint { get; init; } = MiniLmCheckpoint.AllMiniLmL6V2;
     /// <summary>Accurate tier: whether the first pass reads the encoder vectors themselves as a dense part.</summary>
     public bool DenseVectors { get; init; } = true;
     /// <summary>Accurate tier: sizes of the k-means codebooks over the encoder vectors whose cluster ids are features (none by default).</summary>
@@ -45,6 +47,9 @@ internal sealed record EntityTrainingOptions
         {
             Tier = tier,
             EncoderLayers = o.GetString("encoderLayers") is { Length: > 0 } layers ? [.. MiniLmEncoder.ParseLayers(layers)] : d.EncoderLayers,
+            Checkpoint = o.GetString("encoder") is { Length: > 0 } name
+                ? MiniLmCheckpoint.Named(name) ?? throw new ArgumentException($"option encoder: '{name}' is not an encoder ({string.Join(" or ", MiniLmCheckpoint.All.Select(c => c.Id))})")
+                : d.Checkpoint,
             DenseVectors = o.GetBool("denseVectors", d.DenseVectors),
             ContextualClusters = o.GetString("contextualClusters") is { Length: > 0 } sizes ? ParseSizes(sizes) : d.ContextualClusters,
             ContextualSample = o.GetInt("contextualSample", d.ContextualSample),
@@ -89,6 +94,7 @@ internal sealed record EntityTrainingOptions
     {
         ["tier"] = Tier,
         ["encoder_layers"] = string.Join(",", EncoderLayers),
+        ["encoder_checkpoint"] = Checkpoint.Id,
         ["dense_vectors"] = DenseVectors ? "true" : "false",
         ["contextual_clusters"] = string.Join(",", ContextualClusters),
         ["contextual_sample"] = ContextualSample.ToString(CultureInfo.InvariantCulture),

@@ -27,12 +27,12 @@ internal sealed class JointDecoder
     /// <summary>The tagger holding the joint labels (for <see cref="EntityTagger.Mentions"/>).</summary>
     public EntityTagger Result => _taggers[0];
 
-    /// <param name="wordVectors">One encoder vector per token, read by the members that read the encoder.</param>
-    public void Tag(Document document, IReadOnlyList<float[]>? wordVectors)
+    /// <param name="wordVectors">Per member, one vector per token from the encoder it reads (null for a member that reads none).</param>
+    public void Tag(Document document, IReadOnlyList<IReadOnlyList<float[]>?> wordVectors)
     {
         for (int m = 0; m < _taggers.Length; m++)
         {
-            _taggers[m].TagFirstPass(document, _taggers[m].ReadsEncoder ? wordVectors : null);
+            _taggers[m].TagFirstPass(document, wordVectors[m]);
             _taggers[m].ScoreSecondPass();
         }
         var tokens = _taggers[0].Tokens;

