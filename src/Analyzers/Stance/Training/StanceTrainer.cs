@@ -26,7 +26,7 @@ public sealed class StanceTrainer : AnalyzerTrainer
         var options = StanceTrainingOptions.From(context.Options, context.Train);
         var log = context.Log;
         var lexicon = StanceLexicon.Load(options.Lexicon);
-        var encoder = options.UseEncoder ? context.GetEncoder(MiniLmEncoder.ModelIdFor(options.EncoderLayers)) : null;
+        var encoder = options.UseEncoder ? context.GetEncoder(MiniLmEncoder.ModelIdFor(options.Checkpoint, options.EncoderLayers)) : null;
         ImmutableArray<string> labels;
         List<LinearExample> train, dev;
         int denseLength;

@@ -14,7 +14,8 @@ namespace Pipeline.Analyzers.Stance.Training;
 /// encoder), algorithm (maxent | lightgbm | ensemble | auto: train both, keep whichever of the
 /// two or their average measures best on dev), views (the encoder views of the entity model,
 /// e.g. tokens,window,sides,masked), encoderLayers (the MiniLM layers averaged into the token
-/// vectors, e.g. 4,5,6; default the last), encoderScale, refit (fit the chosen model again on
+/// vectors, e.g. 4,5,6; default the last), encoder (the checkpoint: all-MiniLM-L6-v2 or
+/// snowflake-arctic-embed-xs), encoderScale, refit (fit the chosen model again on
 /// train and dev), lexicon (folder), and the trainers' settings.
 /// </summary>
 public sealed record StanceTrainingOptions
@@ -28,6 +29,8 @@ public sealed record StanceTrainingOptions
     public ImmutableArray<string> Views { get; init; } = TargetEncoding.DefaultViews;
     /// <summary>The MiniLM layers averaged into each token state (1–6; the last alone by default).</summary>
     public ImmutableArray<int> EncoderLayers { get; init; } = [MiniLmEncoder.LastLayer];
+    /// <summary>The encoder's trained weights.</summary>
+    public MiniLmCheckpoint Checkpoint { get; init; } = MiniLmCheckpoint.AllMiniLmL6V2;
     /// <summary>Multiplies the encoder numbers: below 1 holds their weights back more than the lexical ones' under the one L2.</summary>
     public float EncoderScale { get; init; } = 1f;
     public int HashBits { get; init; } = 20;
@@ -74,6 +77,9 @@ public sealed record StanceTrainingOptions
             Lexicon = o.GetString("lexicon", d.Lexicon),
             Views = o.GetString("views") is { Length: > 0 } views ? [.. views.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)] : d.Views,
             EncoderLayers = o.GetString("encoderLayers") is { Length: > 0 } layers ? [.. MiniLmEncoder.ParseLayers(layers)] : d.EncoderLayers,
+            Checkpoint = o.GetString("encoder") is { Length: > 0 } name
+                ? MiniLmCheckpoint.Named(name) ?? throw new ArgumentException($"option encoder: '{name}' is not an encoder ({string.Join(" or ", MiniLmCheckpoint.All.Select(c => c.Id))})")
+                : d.Checkpoint,
             EncoderScale = (float)o.GetDouble("encoderScale", d.EncoderScale),
             HashBits = o.GetInt("hashBits", d.HashBits),
             L1 = (float)o.GetDouble("l1", d.L1),
@@ -107,6 +113,7 @@ public sealed record StanceTrainingOptions
         ["algorithm"] = Algorithm?.ToString().ToLowerInvariant() ?? "auto",
         ["views"] = string.Join(",", Views),
         ["encoder_layers"] = string.Join(",", EncoderLayers),
+        ["encoder_checkpoint"] = Checkpoint.Id,
         ["encoder_scale"] = EncoderScale.ToString(CultureInfo.InvariantCulture),
         ["hash_bits"] = HashBits.ToString(CultureInfo.InvariantCulture),
         ["l1"] = L1.ToString(CultureInfo.InvariantCulture),
