@@ -32,17 +32,16 @@ public sealed class EntitiesCommand : IBenchCommand
         long tokens = docs.Sum(d => (long)d.Tokens.Length);
         Console.WriteLine($"{docs.Count} documents, {tokens} tokens");
 
-        ITextEncoder? encoder = Pipeline.Learning.Encoders.MiniLmEncoder.ForModel(model.Encoder, () => null);
-        var recognizer = new EntityRecognizer(model, encoder);
+        var recognizer = new EntityRecognizer(model, id => Pipeline.Learning.Encoders.MiniLmEncoder.ForModel(id, () => null));
         var tagger = new EntityTagger(model.Members[0].Model);
         long mentions = 0;
         foreach (var d in docs.Take(50)) mentions += recognizer.Recognize(d).Count; // warm-up (JIT, caches)
 
-        if (encoder is null && model.Members.Count == 1)
+        if (!model.ReadsEncoder && model.Members.Count == 1)
         {
             Measure("tagging (two passes)", repeat, tokens, () => { foreach (var d in docs) tagger.Tag(d); });
         }
-        Measure("tagging + mentions + clusters" + (encoder is null ? "" : " + encoder"), repeat, tokens,
+        Measure("tagging + mentions + clusters" + (model.ReadsEncoder ? " + " + string.Join(" + ", model.Encoders) : ""), repeat, tokens,
             () => { foreach (var d in docs) mentions += recognizer.Recognize(d).Count; });
         return 0;
     }
