@@ -11,13 +11,13 @@ public class AccurateTierTests
     private static readonly string Folder = Path.Combine(TestPaths.RepoRoot, "models", "entities-accurate");
 
     [Fact]
-    public void The_accurate_ensemble_loads_its_members_and_their_encoder_variant_and_types_names()
+    public void The_accurate_ensemble_loads_its_members_and_their_encoders_and_types_names()
     {
         var model = EntityEnsemble.Load(Folder);
         Assert.Equal(EntitiesAnalyzer.AccurateTier, model.Tier);
-        Assert.Equal(["entities-accurate-clusters", "entities-accurate-dense", "entities-accurate-lexical"],
+        Assert.Equal(["entities-accurate-arctic", "entities-accurate-clusters", "entities-accurate-lexical"],
             model.Members.Select(m => m.Model.Id[..m.Model.Id.IndexOf('@')]));
-        Assert.DoesNotContain(MiniLmEncoder.Id, model.Encoders);
+        Assert.Equal(["snowflake-arctic-embed-xs@L2+3+4", "all-MiniLM-L6-v2@L2+3+4"], model.Encoders);
         Assert.All(model.Encoders, id => Assert.Equal(id, MiniLmEncoder.ForModel(id, () => null)?.ModelId));
 
         var doc = DocumentFactory.Create("Vladimir Putin met Alyaksandr Lukashenka in Sochi on Friday, the Kremlin said.");

@@ -127,18 +127,18 @@ public sealed class EnsembleTests : IDisposable
     [Fact]
     public void Members_reading_different_encoders_each_read_their_own_once_per_document()
     {
-        var dense = EntityModel.Load(Path.Combine(TestPaths.RepoRoot, "models", "entities-accurate-dense"));
-        new EntityModel(dense.Tier, "other-encoder", dense.Lexicon, dense.FirstPass, dense.SecondPass).Save(Path.Combine(_models, "other"));
-        Directory.CreateSymbolicLink(Path.Combine(_models, "dense"), Path.Combine(TestPaths.RepoRoot, "models", "entities-accurate-dense"));
-        var ensemble = EntityEnsemble.Load(Ensemble(("dense", 1), ("other", 1)));
-        Assert.Equal([dense.Encoder!, "other-encoder"], ensemble.Encoders);
+        var member = EntityModel.Load(Path.Combine(TestPaths.RepoRoot, "models", "entities-accurate-arctic"));
+        new EntityModel(member.Tier, "other-encoder", member.Lexicon, member.FirstPass, member.SecondPass).Save(Path.Combine(_models, "other"));
+        Directory.CreateSymbolicLink(Path.Combine(_models, "member"), Path.Combine(TestPaths.RepoRoot, "models", "entities-accurate-arctic"));
+        var ensemble = EntityEnsemble.Load(Ensemble(("member", 1), ("other", 1)));
+        Assert.Equal([member.Encoder!, "other-encoder"], ensemble.Encoders);
 
         // "other-encoder" gives the same vectors under another id, so the joint result is the model's own.
-        var minilm = MiniLmEncoder.ForModelId(dense.Encoder!)!;
-        var own = new CountingEncoder(minilm, dense.Encoder!);
-        var other = new CountingEncoder(minilm, "other-encoder");
+        var encoder = MiniLmEncoder.ForModelId(member.Encoder!)!;
+        var own = new CountingEncoder(encoder, member.Encoder!);
+        var other = new CountingEncoder(encoder, "other-encoder");
         var joint = Recognize(new EntityRecognizer(ensemble, id => id == own.ModelId ? own : id == other.ModelId ? other : null));
-        Assert.Equal(Recognize(new EntityRecognizer(dense, minilm)), joint);
+        Assert.Equal(Recognize(new EntityRecognizer(member, encoder)), joint);
         Assert.Contains(("Vladimir Putin", "PER", joint[0].Item3), joint);
         Assert.Equal((1, 1), (own.Documents, other.Documents));
 
