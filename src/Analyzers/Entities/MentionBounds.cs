@@ -4,11 +4,12 @@ using Pipeline.Sdk;
 namespace Pipeline.Analyzers.Entities;
 
 /// <summary>
-/// The tokens a tagged mention's span keeps. Every mention leaves out a final possessive 's and a
-/// final period that stands alone: the segmenter keeps an abbreviation's period on its word ("Co.",
-/// "Bros."), so a bare one closes the sentence ("in the East."). A person's name also leaves out a
-/// question word before it ("How Putin and Lukashenka really talk") and lower-case words after it
-/// ("Viktor wields"), name particles excepted ("Schalk van der Merwe", "Ivan de la Peña").
+/// The tokens a tagged mention's span keeps. Every mention leaves out a final possessive 's, a
+/// final period that stands alone (the segmenter keeps an abbreviation's period on its word, "Co.",
+/// "Bros.", so a bare one closes the sentence: "in the East.") and lower-case words at its end
+/// ("Viktor wields", "Kommersant reported"), name particles excepted ("Schalk van der Merwe",
+/// "Ivan de la Peña"). A person's name also leaves out a question word before it ("How Putin and
+/// Lukashenka really talk").
 /// </summary>
 internal static class MentionBounds
 {
@@ -27,8 +28,8 @@ internal static class MentionBounds
     {
         int first = tokens.First, end = tokens.End;
         while (end - first > 1 && (IsPossessive(document, end - 1) || document.TokenText(end - 1) is ".")) end--;
-        if (tokens.Type != Person) return (first, end);
         while (end - first > 1 && TokenText.Cap(document.TokenText(end - 1)) == CapPattern.Lower && !NameParticles.Contains(document.TokenText(end - 1))) end--;
+        if (tokens.Type != Person) return (first, end);
         while (end - first > 1 && QuestionWords.Contains(document.TokenText(first))) first++;
         return (first, end);
     }

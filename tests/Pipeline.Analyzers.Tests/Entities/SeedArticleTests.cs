@@ -1,21 +1,36 @@
+using System.Collections.Concurrent;
 using Pipeline.Analyzers.Entities;
+using Pipeline.Learning.Encoders;
 using Pipeline.Tests;
 using Pipeline.Text;
 
 namespace Pipeline.Analyzers.Tests.Entities;
 
-/// <summary>The shipped fast model on the seed article: who and what is named, with which type, in which cluster.</summary>
-public class SeedArticleTests
-{
-    private static readonly Lazy<(Pipeline.Sdk.Document Doc, List<RecognizedEntity> Entities)> Seed = new(() =>
-    {
-        var model = EntityModel.Load(Path.Combine(TestPaths.RepoRoot, "models", "entities-fast"));
-        var doc = DocumentFactory.Create(File.ReadAllText(Path.Combine(TestPaths.Seeds, "dialog-of-dictators.txt")));
-        return (doc, new EntityRecognizer(model, encoder: null).Recognize(doc));
-    });
+public sealed class FastTierSeedArticleTests() : SeedArticleTests("entities-fast");
 
-    private static IEnumerable<(string Text, RecognizedEntity Entity)> Mentions =>
-        Seed.Value.Entities.Select(e => (Seed.Value.Doc.GetString(e.Span), e));
+public sealed class AccurateTierSeedArticleTests() : SeedArticleTests("entities-accurate");
+
+/// <summary>A shipped tier on the seed article: who and what is named, with which type, in which cluster.</summary>
+public abstract class SeedArticleTests(string model)
+{
+    // Each tier reads the article once for all its cases.
+    private static readonly ConcurrentDictionary<string, Lazy<(Pipeline.Sdk.Document Doc, List<RecognizedEntity> Entities)>> Seeds = new();
+
+    private static (Pipeline.Sdk.Document, List<RecognizedEntity>) Recognize(string model)
+    {
+        var ensemble = EntityEnsemble.Load(Path.Combine(TestPaths.RepoRoot, "models", model));
+        var doc = DocumentFactory.Create(File.ReadAllText(Path.Combine(TestPaths.Seeds, "dialog-of-dictators.txt")));
+        return (doc, new EntityRecognizer(ensemble, id => MiniLmEncoder.ForModel(id, () => null)).Recognize(doc));
+    }
+
+    private IEnumerable<(string Text, RecognizedEntity Entity)> Mentions
+    {
+        get
+        {
+            var (doc, entities) = Seeds.GetOrAdd(model, m => new(() => Recognize(m))).Value;
+            return entities.Select(e => (doc.GetString(e.Span), e));
+        }
+    }
 
     [Theory]
     [InlineData("Vladimir Putin", "PER")]
