@@ -6,8 +6,8 @@ namespace Pipeline.Analyzers.Entities;
 /// <summary>
 /// The tokens a tagged mention's span keeps. Every mention leaves out a final possessive 's, a
 /// final period that stands alone (the segmenter keeps an abbreviation's period on its word, "Co.",
-/// "Bros.", so a bare one closes the sentence: "in the East.") and lower-case words at its end
-/// ("Viktor wields", "Kommersant reported"), name particles excepted ("Schalk van der Merwe",
+/// "Bros.", so a bare one closes the sentence: "in the East.") and, when it starts with a
+/// capital, lower-case words at its end ("Viktor wields", "Kommersant reported"), name particles excepted ("Schalk van der Merwe",
 /// "Ivan de la Peña"). A person's name also leaves out a question word before it ("How Putin and
 /// Lukashenka really talk").
 /// </summary>
@@ -28,7 +28,9 @@ internal static class MentionBounds
     {
         int first = tokens.First, end = tokens.End;
         while (end - first > 1 && (IsPossessive(document, end - 1) || document.TokenText(end - 1) is ".")) end--;
-        while (end - first > 1 && TokenText.Cap(document.TokenText(end - 1)) == CapPattern.Lower && !NameParticles.Contains(document.TokenText(end - 1))) end--;
+        // A name written in lower case ("interior ministry") keeps its words.
+        bool named = tokens.Type == Person || TokenText.Cap(document.TokenText(first)) != CapPattern.Lower;
+        while (named && end - first > 1 && TokenText.Cap(document.TokenText(end - 1)) == CapPattern.Lower && !NameParticles.Contains(document.TokenText(end - 1))) end--;
         if (tokens.Type != Person) return (first, end);
         while (end - first > 1 && QuestionWords.Contains(document.TokenText(first))) first++;
         return (first, end);

@@ -26,6 +26,8 @@ public class MentionBoundsTests
     [InlineData("The lock Schalk van der Merwe scored.", "Schalk van der", "PER", "Schalk van der")]
     [InlineData("He works at Goldman Sachs and Co. in London.", "Goldman Sachs and Co.", "ORG", "Goldman Sachs and Co.")]
     [InlineData("The interior ministry said so.", "interior ministry", "ORG", "interior ministry")]
+    [InlineData("Kommersant reported that the decree was ready.", "Kommersant reported", "ORG", "Kommersant")]
+    [InlineData("He flew to Central Asia yesterday.", "Central Asia yesterday", "LOC", "Central Asia")]
     public void A_span_keeps_the_name_and_leaves_out_what_is_not_part_of_it(string text, string tagged, string type, string kept) =>
         Assert.Equal(kept, Kept(text, tagged, type));
 }
