@@ -47,9 +47,7 @@ internal sealed record EntityTrainingOptions
         {
             Tier = tier,
             EncoderLayers = o.GetString("encoderLayers") is { Length: > 0 } layers ? [.. MiniLmEncoder.ParseLayers(layers)] : d.EncoderLayers,
-            Checkpoint = o.GetString("encoder") is { Length: > 0 } name
-                ? MiniLmCheckpoint.Named(name) ?? throw new ArgumentException($"option encoder: '{name}' is not an encoder ({string.Join(" or ", MiniLmCheckpoint.All.Select(c => c.Id))})")
-                : d.Checkpoint,
+            Checkpoint = MiniLmCheckpoint.FromOption(o.GetString("encoder")),
             DenseVectors = o.GetBool("denseVectors", d.DenseVectors),
             ContextualClusters = o.GetString("contextualClusters") is { Length: > 0 } sizes ? ParseSizes(sizes) : d.ContextualClusters,
             ContextualSample = o.GetInt("contextualSample", d.ContextualSample),

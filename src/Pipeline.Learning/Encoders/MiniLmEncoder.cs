@@ -48,6 +48,11 @@ public sealed record MiniLmCheckpoint(string Id, string ResourcePrefix, Func<Sys
 
     /// <summary>The checkpoint an option value names (its id), or null.</summary>
     public static MiniLmCheckpoint? Named(string id) => All.FirstOrDefault(c => c.Id == id);
+
+    /// <summary>The checkpoint a training's <c>encoder</c> option names; all-MiniLM-L6-v2 when it is empty.</summary>
+    /// <exception cref="ArgumentException">The value names no checkpoint.</exception>
+    public static MiniLmCheckpoint FromOption(string? value) => string.IsNullOrEmpty(value) ? AllMiniLmL6V2
+        : Named(value) ?? throw new ArgumentException($"option encoder: '{value}' is not an encoder ({string.Join(" or ", All.Select(c => c.Id))})");
 }
 
 /// <summary>

@@ -19,7 +19,7 @@ namespace Pipeline.Analyzers.Quotes.Learning;
 /// iterations (100), skipMinCount (20) and skipMaxRate (0.002): words seen at least skipMinCount times
 /// that open a cue at most at that rate are skipped by the cue tagger; encoderLayers (none): the
 /// MiniLM layers (e.g. 2,3,4) whose averaged word vectors the cue tagger also reads (the encoder
-/// tier: more accurate, far slower).
+/// tier: more accurate, far slower); encoder (all-MiniLM-L6-v2): the checkpoint those layers are of.
 /// </summary>
 internal sealed class QuoteTrainer : AnalyzerTrainer
 {
@@ -37,7 +37,7 @@ internal sealed class QuoteTrainer : AnalyzerTrainer
         var wordClusters = clusters is { } c ? WordClusters.Load(c.File) : null;
         int bits = o.GetInt("bits", 20);
         var encoder = o.GetString("encoderLayers") is { Length: > 0 } layers
-            ? context.GetEncoder(MiniLmEncoder.ModelIdFor(MiniLmEncoder.ParseLayers(layers)))
+            ? context.GetEncoder(MiniLmEncoder.ModelIdFor(MiniLmCheckpoint.FromOption(o.GetString("encoder")), MiniLmEncoder.ParseLayers(layers)))
             : null;
         var examples = new QuoteExamples(bits);
         foreach (var doc in context.Train)

@@ -77,9 +77,7 @@ public sealed record StanceTrainingOptions
             Lexicon = o.GetString("lexicon", d.Lexicon),
             Views = o.GetString("views") is { Length: > 0 } views ? [.. views.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)] : d.Views,
             EncoderLayers = o.GetString("encoderLayers") is { Length: > 0 } layers ? [.. MiniLmEncoder.ParseLayers(layers)] : d.EncoderLayers,
-            Checkpoint = o.GetString("encoder") is { Length: > 0 } name
-                ? MiniLmCheckpoint.Named(name) ?? throw new ArgumentException($"option encoder: '{name}' is not an encoder ({string.Join(" or ", MiniLmCheckpoint.All.Select(c => c.Id))})")
-                : d.Checkpoint,
+            Checkpoint = MiniLmCheckpoint.FromOption(o.GetString("encoder")),
             EncoderScale = (float)o.GetDouble("encoderScale", d.EncoderScale),
             HashBits = o.GetInt("hashBits", d.HashBits),
             L1 = (float)o.GetDouble("l1", d.L1),
