@@ -6,10 +6,10 @@ namespace Pipeline.Analyzers.Entities;
 /// <summary>
 /// The tokens a tagged mention's span keeps. Every mention leaves out a final possessive 's, a
 /// final period that stands alone (the segmenter keeps an abbreviation's period on its word, "Co.",
-/// "Bros.", so a bare one closes the sentence: "in the East.") and, when it starts with a
-/// capital, lower-case words at its end ("Viktor wields", "Kommersant reported"), name particles excepted ("Schalk van der Merwe",
-/// "Ivan de la Peña"). A person's name also leaves out a question word before it ("How Putin and
-/// Lukashenka really talk").
+/// "Bros.", so a bare one closes the sentence: "in the East.") and, when it starts with a capital,
+/// lower-case words at its end ("Viktor wields", "Kommersant reported"), name particles excepted
+/// ("Schalk van der Merwe", "Ivan de la Peña"). A person's name also leaves out a question word
+/// before it ("How Putin and Lukashenka really talk").
 /// </summary>
 internal static class MentionBounds
 {

@@ -46,13 +46,10 @@ public sealed record MiniLmCheckpoint(string Id, string ResourcePrefix, Func<Sys
 
     public static IReadOnlyList<MiniLmCheckpoint> All { get; } = [AllMiniLmL6V2, ArcticEmbedXs];
 
-    /// <summary>The checkpoint an option value names (its id), or null.</summary>
-    public static MiniLmCheckpoint? Named(string id) => All.FirstOrDefault(c => c.Id == id);
-
     /// <summary>The checkpoint a training's <c>encoder</c> option names; all-MiniLM-L6-v2 when it is empty.</summary>
     /// <exception cref="ArgumentException">The value names no checkpoint.</exception>
     public static MiniLmCheckpoint FromOption(string? value) => string.IsNullOrEmpty(value) ? AllMiniLmL6V2
-        : Named(value) ?? throw new ArgumentException($"option encoder: '{value}' is not an encoder ({string.Join(" or ", All.Select(c => c.Id))})");
+        : All.FirstOrDefault(c => c.Id == value) ?? throw new ArgumentException($"option encoder: '{value}' is not an encoder ({string.Join(" or ", All.Select(c => c.Id))})");
 }
 
 /// <summary>
