@@ -33,11 +33,12 @@ internal sealed class EntityRecognizer
         var ids = ensemble.Encoders.ToList();
         _encoders = [.. ids.Select(id => encoderFor(id) ?? throw new InvalidOperationException($"model {ensemble.Id} reads {id} states, and the host provides no text encoder"))];
         _encoderOf = [.. ensemble.Members.Select(m => m.Model.ReadsEncoder ? ids.IndexOf(m.Model.Encoder!) : -1)];
-        foreach (var m in ensemble.Members.Where(m => m.Model.ReadsEncoder))
+        for (int m = 0; m < _encoderOf.Length; m++)
         {
-            var encoder = _encoders[ids.IndexOf(m.Model.Encoder!)];
-            if (encoder.ModelId != m.Model.Encoder || encoder.Dimension != m.Model.EncoderDimension)
-                throw new InvalidOperationException($"model {m.Model.Id} was trained with {m.Model.Encoder} ({m.Model.EncoderDimension} dimensions), the host's encoder is {encoder.ModelId} ({encoder.Dimension})");
+            if (_encoderOf[m] < 0) continue;
+            var (model, encoder) = (ensemble.Members[m].Model, _encoders[_encoderOf[m]]);
+            if (encoder.ModelId != model.Encoder || encoder.Dimension != model.EncoderDimension)
+                throw new InvalidOperationException($"model {model.Id} was trained with {model.Encoder} ({model.EncoderDimension} dimensions), the host's encoder is {encoder.ModelId} ({encoder.Dimension})");
         }
     }
 
