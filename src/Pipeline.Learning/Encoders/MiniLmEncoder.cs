@@ -46,6 +46,23 @@ public sealed record MiniLmCheckpoint(string Id, string ResourcePrefix, Func<Sys
 
     public static IReadOnlyList<MiniLmCheckpoint> All { get; } = [AllMiniLmL6V2, ArcticEmbedXs];
 
+    /// <summary>One of the package's embedded files (model.onnx, vocab.txt).</summary>
+    public Stream OpenResource(string name)
+    {
+        var assembly = Assembly();
+        return assembly.GetManifestResourceStream(ResourcePrefix + name)
+            ?? throw new InvalidModelException(assembly.Location, $"embedded resource {ResourcePrefix + name} not found; is {assembly.GetName().Name} the expected version?");
+    }
+
+    /// <summary>The ONNX model's bytes.</summary>
+    public byte[] ModelBytes()
+    {
+        using var stream = OpenResource("model.onnx");
+        var model = new byte[stream.Length];
+        stream.ReadExactly(model);
+        return model;
+    }
+
     /// <summary>The checkpoint a training's <c>encoder</c> option names; all-MiniLM-L6-v2 when it is empty.</summary>
     /// <exception cref="ArgumentException">The value names no checkpoint.</exception>
     public static MiniLmCheckpoint FromOption(string? value) => string.IsNullOrEmpty(value) ? AllMiniLmL6V2
@@ -85,14 +102,8 @@ public sealed class MiniLmEncoder : ITextEncoder, IDisposable
         _checkpoint = _options.Checkpoint;
         _outputNames = [.. _options.Layers.Order().Select(l => _checkpoint.LayerTensors[l])];
         ModelId = ModelIdFor(_checkpoint, _options.Layers);
-        var assembly = _checkpoint.Assembly();
-        Tokenizer = WordPieceTokenizer.FromVocabulary(OpenResource(assembly, "vocab.txt"));
-        byte[] model;
-        using (var stream = OpenResource(assembly, "model.onnx"))
-        {
-            model = new byte[stream.Length];
-            stream.ReadExactly(model);
-        }
+        Tokenizer = WordPieceTokenizer.FromVocabulary(_checkpoint.OpenResource("vocab.txt"));
+        byte[] model = _checkpoint.ModelBytes();
         using var sessionOptions = new SessionOptions
         {
             IntraOpNumThreads = _options.IntraOpThreads,
@@ -264,6 +275,19 @@ public sealed class MiniLmEncoder : ITextEncoder, IDisposable
         return result;
     }
 
+    /// <summary>
+    /// The hidden states of a text as the model sees it: [CLS], its pieces (as many as one window
+    /// holds; the rest are left out) and [SEP], (pieces + 2) × 384, with those pieces.
+    /// </summary>
+    public (IReadOnlyList<WordPiece> Pieces, float[] States) SequenceStates(string text)
+    {
+        var pieces = Tokenizer.Tokenize(text);
+        if (pieces.Count > _options.MaxSequenceLength - 2) pieces = pieces.GetRange(0, _options.MaxSequenceLength - 2);
+        float[] states = [];
+        RunBatch([[.. pieces.Select(p => p.Id)]], (_, hidden, length) => states = hidden[..(length * Dim)].ToArray());
+        return (pieces, states);
+    }
+
     /// <summary>The contextual state of every piece of a text (pieces × 384), windowed when the text is long.</summary>
     public float[] PieceStates(IReadOnlyList<WordPiece> pieces)
     {
@@ -355,10 +379,6 @@ public sealed class MiniLmEncoder : ITextEncoder, IDisposable
         float norm = TensorPrimitives.Norm<float>(vector);
         if (norm > 1e-12f) TensorPrimitives.Divide(vector, norm, vector);
     }
-
-    private Stream OpenResource(System.Reflection.Assembly assembly, string name) =>
-        assembly.GetManifestResourceStream(_checkpoint.ResourcePrefix + name)
-        ?? throw new InvalidModelException(assembly.Location, $"embedded resource {_checkpoint.ResourcePrefix + name} not found; is {assembly.GetName().Name} the expected version?");
 
     public void Dispose() => _session.Dispose();
 }

@@ -73,6 +73,37 @@ public sealed class StanceTrainingTests : IDisposable
     }
 
     [Fact]
+    public void A_tuned_encoder_layer_tells_two_targets_of_one_sentence_apart()
+    {
+        // The same sentence holds a winner and a loser: only a classifier that knows which name is the target can label both.
+        var records = new StringBuilder();
+        int id = 0;
+        for (int i = 0; i < Names.Length; i++)
+        {
+            string winner = Names[i], loser = Names[(i + 5) % Names.Length];
+            string text = $"{winner} defeated {loser} in the debate.";
+            foreach (var (target, label) in new[] { (winner, "positive"), (loser, "negative") })
+            {
+                int start = text.IndexOf(target, StringComparison.Ordinal);
+                records.Append(JsonSerializer.Serialize(new { id = $"r{++id}", text, target, target_span = new[] { start, start + target.Length }, label, sentence_id = $"s{id}" })).Append('\n');
+            }
+        }
+        var options = Options(("tier", "fast"), ("algorithm", "maxent"), ("lexicon", Path.Combine(StanceTestHost.ModelsFolder, "stance-lexicon")), ("hashBits", "16"),
+            ("tune", "true"), ("tuneEpochs", "8"), ("tuneRate", "0.0002"), ("tuneBatch", "4"), ("tunedWeight", "1"));
+        Train(Write("train.jsonl", records.ToString()), options);
+
+        string model = Path.Combine(_root, "model");
+        Assert.Equal(1f, StanceModelSettings.Load(model).TunedWeight);
+        Assert.True(File.Exists(Path.Combine(model, StanceClassifier.TunedFile)));
+        var annotator = StanceTestHost.Load(new StanceOptions { Tier = "fast", Model = model, EntityModel = model, ClaimModel = "no-such-model" });
+        var doc = StanceTestHost.WithEntities(DocumentFactory.Create("Adams defeated Baker in the debate."),
+            ("adams", EntityTypes.Person, ["Adams"]), ("baker", EntityTypes.Person, ["Baker"]));
+        var stances = StanceTestHost.Annotate(annotator, doc).GetLayer(Layers.Stance).Where(s => s.Scope == StanceScope.Mention).ToDictionary(s => s.ClusterId, s => s.Label);
+        Assert.Equal(StanceLabel.Positive, stances["adams"]);
+        Assert.Equal(StanceLabel.Negative, stances["baker"]);
+    }
+
+    [Fact]
     public void Claim_stance_trains_from_FNC1_pairs_and_tells_related_from_unrelated()
     {
         var bodies = new StringBuilder();
@@ -125,14 +156,14 @@ public sealed class StanceTrainingTests : IDisposable
         Assert.Contains("neither a \"stance\" nor a \"claims\" layer", error.Message);
     }
 
-    private TrainingOutcome Train(string trainFile)
+    private TrainingOutcome Train(string trainFile, AnalyzerOptions? options = null)
     {
         var log = new RecordingLog();
         var produces = new StanceAnalyzer().Produces;
         return new TrainingRunner(log, TextWriter.Null).Run(new TrainingRequest
         {
             Analyzer = "stance", Trainer = new StanceAnalyzer().CreateTrainer(), Produces = produces,
-            Train = new GoldSource(trainFile), OutputDirectory = Path.Combine(_root, "model"), Options = FastMaxEnt,
+            Train = new GoldSource(trainFile), OutputDirectory = Path.Combine(_root, "model"), Options = options ?? FastMaxEnt,
             CommandLine = "pipeline train stance", Seed = 7,
             Analyze = (model, docs, _) =>
             {

@@ -10,9 +10,12 @@ public sealed class FeatureVector(int denseLength)
     public List<int> Sparse { get; } = [];
     public List<float> Values { get; } = [];
     public float[] Dense { get; } = new float[denseLength];
+    /// <summary>The tuned encoder classifier's probabilities, when the model has one (<see cref="TunedTargetClassifier"/>).</summary>
+    public float[]? Tuned { get; set; }
 
     public void Clear()
     {
+        Tuned = null;
         Sparse.Clear();
         Values.Clear();
         Array.Clear(Dense);

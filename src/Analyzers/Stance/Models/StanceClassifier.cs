@@ -12,14 +12,15 @@ namespace Pipeline.Analyzers.Stance.Models;
 /// </summary>
 public sealed class StanceClassifier
 {
-    public const string WeightsFile = "weights.plm", TreesFile = "trees.zip", LexiconFolder = "lexicon";
+    public const string WeightsFile = "weights.plm", TreesFile = "trees.zip", TunedFile = "tuned.bin", LexiconFolder = "lexicon";
 
     private readonly LinearModel? _linear;
     private readonly SentenceClassifier? _trees;
     private readonly int[] _treeOrder = []; // our label index → the tree model's output index, or -1
 
-    private StanceClassifier(string id, StanceModelSettings settings, StanceLexicon lexicon, LinearModel? linear, SentenceClassifier? trees)
+    private StanceClassifier(string id, StanceModelSettings settings, StanceLexicon lexicon, LinearModel? linear, SentenceClassifier? trees, TunedTargetClassifier? tuned)
     {
+        Tuned = tuned;
         Id = id;
         Settings = settings;
         Lexicon = lexicon;
@@ -34,8 +35,13 @@ public sealed class StanceClassifier
     public StanceModelSettings Settings { get; }
     public StanceLexicon Lexicon { get; }
     public ImmutableArray<string> Labels => Settings.Labels;
+    /// <summary>The tuned encoder classifier whose probabilities (<see cref="FeatureVector.Tuned"/>) are averaged in, or null.</summary>
+    public TunedTargetClassifier? Tuned { get; }
 
-    /// <summary>Probabilities of <see cref="Labels"/> for one item (the mean of both models' for an ensemble); returns the best label's index.</summary>
+    /// <summary>
+    /// Probabilities of <see cref="Labels"/> for one item (the mean of both models' for an ensemble,
+    /// the tuned classifier's averaged in at its weight); returns the best label's index.
+    /// </summary>
     public int Predict(FeatureVector x, Span<float> probabilities)
     {
         int classes = Labels.Length;
@@ -52,11 +58,17 @@ public sealed class StanceClassifier
                 probabilities[i] = _linear is null ? tree : (probabilities[i] + tree) / 2;
             }
         }
+        if (Tuned is not null)
+        {
+            var q = x.Tuned ?? throw new InvalidOperationException($"stance model {Id} needs the tuned classifier's probabilities in its feature vectors");
+            float w = Settings.TunedWeight;
+            for (int i = 0; i < classes; i++) probabilities[i] = (1 - w) * probabilities[i] + w * q[i];
+        }
         return System.Numerics.Tensors.TensorPrimitives.IndexOfMax<float>(probabilities);
     }
 
     /// <summary>Writes settings, lexicon copy and weights into <paramref name="folder"/>.</summary>
-    public static void Save(string folder, StanceModelSettings settings, string lexiconFolder, LinearModel? linear, SentenceClassifier? trees)
+    public static void Save(string folder, StanceModelSettings settings, string lexiconFolder, LinearModel? linear, SentenceClassifier? trees, TunedTargetClassifier? tuned = null)
     {
         Directory.CreateDirectory(folder);
         settings.Save(folder);
@@ -66,6 +78,8 @@ public sealed class StanceClassifier
             File.Copy(Path.Combine(lexiconFolder, file), Path.Combine(lexiconCopy, file), overwrite: true);
         File.Delete(Path.Combine(folder, WeightsFile));
         File.Delete(Path.Combine(folder, TreesFile));
+        File.Delete(Path.Combine(folder, TunedFile));
+        tuned?.Save(Path.Combine(folder, TunedFile));
         linear?.Save(Path.Combine(folder, WeightsFile));
         trees?.Save(Path.Combine(folder, TreesFile));
     }
@@ -96,8 +110,17 @@ public sealed class StanceClassifier
                 throw new InvalidModelException(path, $"tree model reads {trees.Dimension} features; the settings say {settings.DenseLength}");
             hashes.Add(ShortHash(path));
         }
+        TunedTargetClassifier? tuned = null;
+        if (settings.TunedWeight > 0)
+        {
+            string path = Path.Combine(folder, TunedFile);
+            tuned = TunedTargetClassifier.Load(path);
+            if (!tuned.Labels.SequenceEqual(settings.Labels))
+                throw new InvalidModelException(path, "tuned classifier's labels do not match the model settings");
+            hashes.Add(ShortHash(path));
+        }
         string id = $"{Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)))}@{string.Join('+', hashes)}";
-        return new StanceClassifier(id, settings, lexicon, linear, trees);
+        return new StanceClassifier(id, settings, lexicon, linear, trees, tuned);
     }
 
     /// <summary>"entity" or "claim".</summary>

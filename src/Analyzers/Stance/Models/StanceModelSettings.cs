@@ -43,6 +43,8 @@ public sealed record StanceModelSettings
     public float EncoderScale { get; init; } = 1f;
     /// <summary>Length of the dense part (cue summaries plus encoder vectors).</summary>
     public int DenseLength { get; init; }
+    /// <summary>Share of the tuned encoder classifier (tuned.bin) in the averaged probabilities; 0: the model has none.</summary>
+    public float TunedWeight { get; init; }
 
     public void Save(string folder)
     {

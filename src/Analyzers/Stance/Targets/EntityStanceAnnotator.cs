@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Pipeline.Analyzers.Stance.Models;
+using Pipeline.Learning.Encoders;
 using Pipeline.Sdk;
 
 namespace Pipeline.Analyzers.Stance.Targets;
@@ -30,7 +31,8 @@ public sealed class EntityStanceAnnotator
         var results = new List<(SiteStance, ImmutableArray<EntityMention>)>();
         var sites = TargetSite.Find(doc, entities);
         if (sites.Count == 0) return results;
-        var featurizer = new TargetFeaturizer(_model.Lexicon, _model.Settings.HashBits, _encoder, _model.Settings.EncoderViews, _model.Settings.EncoderScale);
+        var featurizer = new TargetFeaturizer(_model.Lexicon, _model.Settings.HashBits, _encoder, _model.Settings.EncoderViews, _model.Settings.EncoderScale,
+            _model.Tuned is { } tuned ? MiniLmEncoder.ForModelId(tuned.InputEncoder) : null, _model.Tuned);
         featurizer.Begin(doc, entities);
         var x = new FeatureVector(featurizer.DenseLength);
         Span<float> p = stackalloc float[_model.Labels.Length];

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Pipeline.Analyzers.Stance.Lexicon;
 using Pipeline.Analyzers.Stance.Models;
+using Pipeline.Learning.Encoders;
 using Pipeline.Learning.Linear;
 using Pipeline.Sdk;
 
@@ -16,16 +17,26 @@ public sealed class TargetFeaturizer
 {
     private readonly TargetFeatures _features;
     private readonly TargetEncoding? _encoding;
+    private readonly MiniLmEncoder? _below;
+    private readonly TunedTargetClassifier? _tuned;
+    private readonly Dictionary<int, (IReadOnlyList<WordPiece> Pieces, float[] States)> _sentenceStates = [];
     private readonly SentenceItems _items = new();
     private Document? _document;
     private ImmutableArray<EntityMention> _entities = [];
 
     /// <param name="views">The encoder views (<see cref="TargetEncoding"/>); unused without an encoder.</param>
     /// <param name="encoderScale">Multiplies the encoder numbers (<see cref="TargetEncoding"/>).</param>
-    public TargetFeaturizer(StanceLexicon lexicon, int hashBits, ITextEncoder? encoder, ImmutableArray<string> views, float encoderScale)
+    /// <param name="below">The encoder giving the states below a tuned layer: the sites' sentences are run through it (<see cref="TunedSite"/>).</param>
+    /// <param name="tuned">A tuned classifier whose probabilities each feature vector carries.</param>
+    public TargetFeaturizer(StanceLexicon lexicon, int hashBits, ITextEncoder? encoder, ImmutableArray<string> views, float encoderScale,
+        MiniLmEncoder? below = null, TunedTargetClassifier? tuned = null)
     {
+        if (tuned is not null && below?.ModelId != tuned.InputEncoder)
+            throw new ArgumentException($"the tuned stance classifier reads {tuned.InputEncoder}; {(below is null ? "no encoder was given" : $"got {below.ModelId}")}");
         _features = new TargetFeatures(lexicon, new FeatureHasher(hashBits));
         _encoding = encoder is null ? null : new TargetEncoding(encoder, lexicon, views, encoderScale);
+        _below = below;
+        _tuned = tuned;
     }
 
     /// <summary>Length of the dense part: the cue summary, then the encoder vectors.</summary>
@@ -37,6 +48,20 @@ public sealed class TargetFeaturizer
         _document = document;
         _entities = entities.Sort((a, b) => a.Span.CompareTo(b.Span));
         _encoding?.Begin(document);
+        _sentenceStates.Clear();
+    }
+
+    /// <summary>The states below the tuned layer of the site's sentence and the positions of its target's pieces.</summary>
+    public (float[] States, int[] Targets) TunedSite(TargetSite site)
+    {
+        var doc = _document ?? throw new InvalidOperationException("call Begin first");
+        var below = _below ?? throw new InvalidOperationException("no encoder for a tuned layer was given");
+        var sentence = doc.Sentences[site.Sentence].Span;
+        if (!_sentenceStates.TryGetValue(site.Sentence, out var encoded))
+            _sentenceStates[site.Sentence] = encoded = below.SequenceStates(doc.GetString(sentence));
+        var targets = TunedTargetClassifier.TargetPositions(encoded.Pieces,
+            site.Mentions.Select(m => new TextSpan(m.Span.Start - sentence.Start, m.Span.Length)));
+        return (encoded.States, targets);
     }
 
     /// <summary>The features of one site of the current document.</summary>
@@ -48,5 +73,11 @@ public sealed class TargetFeaturizer
         _features.Extract(_items, x.Sparse, x.Values);
         _features.Summary(_items, x.Dense.AsSpan(0, TargetFeatures.SummaryLength));
         _encoding?.Write(site.Sentence, _items, x.Dense.AsSpan(TargetFeatures.SummaryLength));
+        if (_tuned is not null)
+        {
+            var (states, targets) = TunedSite(site);
+            x.Tuned = new float[_tuned.Labels.Length];
+            _tuned.Predict(states, targets, x.Tuned);
+        }
     }
 }

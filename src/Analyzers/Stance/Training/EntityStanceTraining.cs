@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Pipeline.Analyzers.Stance.Lexicon;
 using Pipeline.Analyzers.Stance.Models;
 using Pipeline.Analyzers.Stance.Targets;
+using Pipeline.Learning.Encoders;
 using Pipeline.Learning.Linear;
 using Pipeline.Sdk;
 
@@ -15,9 +16,11 @@ public static class EntityStanceTraining
 {
     public static readonly ImmutableArray<string> Labels = ["negative", "neutral", "positive"];
 
-    public static List<LinearExample> Examples(IReadOnlyList<Document> docs, StanceLexicon lexicon, int hashBits, ITextEncoder? encoder, ImmutableArray<string> views, float encoderScale, IRunLog? log, CancellationToken cancellationToken)
+    /// <param name="below">Given: each example's sentence states below the tuned layer are collected into <paramref name="tuned"/>, in the same order.</param>
+    public static List<LinearExample> Examples(IReadOnlyList<Document> docs, StanceLexicon lexicon, int hashBits, ITextEncoder? encoder, ImmutableArray<string> views, float encoderScale,
+        IRunLog? log, CancellationToken cancellationToken, MiniLmEncoder? below = null, List<TunedExample>? tuned = null)
     {
-        var featurizer = new TargetFeaturizer(lexicon, hashBits, encoder, views, encoderScale);
+        var featurizer = new TargetFeaturizer(lexicon, hashBits, encoder, views, encoderScale, below);
         var x = new FeatureVector(featurizer.DenseLength);
         var examples = new List<LinearExample>();
         int done = 0;
@@ -35,6 +38,11 @@ public static class EntityStanceTraining
                 if (labelled is null) continue;
                 featurizer.Featurize(site, x);
                 examples.Add(new LinearExample((int)gold[labelled.Id], [.. x.Sparse]) { Values = [.. x.Values], Dense = (float[])x.Dense.Clone() });
+                if (below is not null && tuned is not null)
+                {
+                    var (states, targets) = featurizer.TunedSite(site);
+                    tuned.Add(new TunedExample(states, targets, (int)gold[labelled.Id]));
+                }
             }
             if (++done % 2000 == 0) log?.Info($"stance: featurized {done} of {docs.Count} documents");
         }

@@ -93,13 +93,27 @@ public static class StanceFitting
     /// Macro-F1 (over the classes the examples hold, as the evaluator counts them) and accuracy of a
     /// fitted model on examples; an ensemble averages the two models' probabilities.
     /// </summary>
-    public static ClassificationScore Score(FittedModel model, IReadOnlyList<LinearExample> examples, ImmutableArray<string> labels)
+    public static ClassificationScore Score(FittedModel model, IReadOnlyList<LinearExample> examples, ImmutableArray<string> labels) =>
+        Score(Probabilities(model, examples, labels), examples, labels);
+
+    /// <summary>Macro-F1 and accuracy of given probabilities for the examples.</summary>
+    public static ClassificationScore Score(float[][] probabilities, IReadOnlyList<LinearExample> examples, ImmutableArray<string> labels)
     {
         var score = new ClassificationScore(labels.Where((_, i) => examples.Any(x => x.Label == i)).ToList());
-        var p = new float[labels.Length];
+        for (int e = 0; e < examples.Count; e++)
+            score.Add(labels[examples[e].Label], labels[System.Numerics.Tensors.TensorPrimitives.IndexOfMax<float>(probabilities[e])]);
+        return score;
+    }
+
+    /// <summary>The probabilities a fitted model gives each example; an ensemble averages its models'.</summary>
+    public static float[][] Probabilities(FittedModel model, IReadOnlyList<LinearExample> examples, ImmutableArray<string> labels)
+    {
         var order = model.Trees is { } t ? labels.Select(l => t.Labels.IndexOf(l)).ToArray() : [];
-        foreach (var x in examples)
+        var result = new float[examples.Count][];
+        for (int e = 0; e < examples.Count; e++)
         {
+            var x = examples[e];
+            var p = result[e] = new float[labels.Length];
             if (model.Linear is { } linear) linear.Predict(x.Features, x.Values, x.Dense, p);
             if (model.Trees is { } trees)
             {
@@ -110,10 +124,13 @@ public static class StanceFitting
                     p[i] = model.Linear is null ? tree : (p[i] + tree) / 2;
                 }
             }
-            score.Add(labels[x.Label], labels[System.Numerics.Tensors.TensorPrimitives.IndexOfMax<float>(p)]);
         }
-        return score;
+        return result;
     }
+
+    /// <summary>(1 − w)·a + w·b, row by row.</summary>
+    public static float[][] Mix(float[][] a, float[][] b, float w) =>
+        a.Select((row, e) => row.Select((v, i) => (1 - w) * v + w * b[e][i]).ToArray()).ToArray();
 
     public static string Format(double value) => value.ToString("F4", CultureInfo.InvariantCulture);
 }

@@ -30,11 +30,14 @@ public sealed class StanceTrainer : AnalyzerTrainer
         ImmutableArray<string> labels;
         List<LinearExample> train, dev;
         int denseLength;
+        List<TunedExample>? tunedTrain = null, tunedDev = null;
         if (options.Task == StanceTask.Entity)
         {
             labels = EntityStanceTraining.Labels;
-            train = EntityStanceTraining.Examples(context.Train, lexicon, options.HashBits, encoder, options.Views, options.EncoderScale, log, context.CancellationToken);
-            dev = EntityStanceTraining.Examples(context.Dev, lexicon, options.HashBits, encoder, options.Views, options.EncoderScale, log, context.CancellationToken);
+            var below = options.Tuning is null ? null : MiniLmEncoder.ForModelId(TunedTargetClassifier.InputEncoderFor(options.Checkpoint));
+            if (below is not null) (tunedTrain, tunedDev) = ([], []);
+            train = EntityStanceTraining.Examples(context.Train, lexicon, options.HashBits, encoder, options.Views, options.EncoderScale, log, context.CancellationToken, below, tunedTrain);
+            dev = EntityStanceTraining.Examples(context.Dev, lexicon, options.HashBits, encoder, options.Views, options.EncoderScale, log, context.CancellationToken, below, tunedDev);
         }
         else
         {
@@ -58,13 +61,28 @@ public sealed class StanceTrainer : AnalyzerTrainer
             model = StanceFitting.Refit(model.Algorithm, options.Balance ? Balanced(all, labels.Length) : all, labels, denseLength, options, context.Seed, log, context.CancellationToken);
             log?.Info($"stance: refitted on train and dev ({all.Count} examples); the dev figures below are no longer held out");
         }
+        TunedTargetClassifier? tuned = null;
+        if (options.Tuning is { } tuning && tunedTrain is not null && tunedDev is not null)
+        {
+            var devMain = dev.Count > 0 ? StanceFitting.Probabilities(model, dev, labels) : null;
+            tuned = TunedTargetClassifier.Train(tunedTrain, labels, options.Checkpoint, tuning with { Seed = context.Seed }, log,
+                devMain is null ? null : (epoch, t) =>
+                {
+                    var p = tunedDev.Select(x => { var q = new float[labels.Length]; t.Predict(x.States, x.Targets, q); return q; }).ToArray();
+                    log?.Info($"stance: tuned layer epoch {epoch}: dev macro-F1 {StanceFitting.Score(p, dev, labels).MacroF1:F4} alone, "
+                        + string.Join(", ", new[] { 0.3f, 0.5f, 0.7f }.Select(w => $"{StanceFitting.Score(StanceFitting.Mix(devMain, p, w), dev, labels).MacroF1:F4} at {w}")));
+                }, context.CancellationToken);
+            if (options.Refit && dev.Count > 0)
+                tuned = TunedTargetClassifier.Train([.. tunedTrain, .. tunedDev], labels, options.Checkpoint, tuning with { Seed = context.Seed }, log,
+                    cancellationToken: context.CancellationToken);
+        }
         var settings = new StanceModelSettings
         {
             Task = options.Task, Algorithm = model.Algorithm, Labels = labels, HashBits = options.HashBits,
             Encoder = encoder?.ModelId, DenseLength = denseLength,
-            EncoderViews = options.Views, EncoderScale = options.EncoderScale,
+            EncoderViews = options.Views, EncoderScale = options.EncoderScale, TunedWeight = tuned is null ? 0 : options.TunedWeight,
         };
-        StanceClassifier.Save(context.OutputDirectory, settings, options.Lexicon, model.Linear, model.Trees);
+        StanceClassifier.Save(context.OutputDirectory, settings, options.Lexicon, model.Linear, model.Trees, tuned);
         return new TrainingResult
         {
             Labels = labels,

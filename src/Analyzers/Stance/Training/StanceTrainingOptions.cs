@@ -16,7 +16,9 @@ namespace Pipeline.Analyzers.Stance.Training;
 /// e.g. tokens,window,sides,masked), encoderLayers (the MiniLM layers averaged into the token
 /// vectors, e.g. 4,5,6; default the last), encoder (the checkpoint: all-MiniLM-L6-v2 or
 /// snowflake-arctic-embed-xs), encoderScale, refit (fit the chosen model again on
-/// train and dev), lexicon (folder), and the trainers' settings.
+/// train and dev), tune (fine-tune the encoder's last layer as a second classifier averaged in,
+/// with tunedWeight, tuneEpochs, tuneRate, tuneBatch, tuneDecay, tuneDropout), lexicon (folder),
+/// and the trainers' settings.
 /// </summary>
 public sealed record StanceTrainingOptions
 {
@@ -45,6 +47,10 @@ public sealed record StanceTrainingOptions
     public bool Balance { get; init; }
     /// <summary>After dev has chosen the algorithm, fit it again on train and dev together (the final model; its dev figures are then not held out).</summary>
     public bool Refit { get; init; }
+    /// <summary>Fine-tune the encoder's last layer as a second classifier of entity stance, averaged in (null: none).</summary>
+    public TuningOptions? Tuning { get; init; }
+    /// <summary>The tuned classifier's share of the averaged probabilities.</summary>
+    public float TunedWeight { get; init; } = 0.5f;
 
     public static StanceTrainingOptions From(AnalyzerOptions o, IReadOnlyList<Document> train)
     {
@@ -88,6 +94,21 @@ public sealed record StanceTrainingOptions
             LearningRate = o.GetDouble("learningRate", d.LearningRate),
             Balance = o.GetBool("balance", d.Balance),
             Refit = o.GetBool("refit", d.Refit),
+            Tuning = o.GetBool("tune", false) ? TuningOptionsFrom(o) : null,
+            TunedWeight = (float)o.GetDouble("tunedWeight", d.TunedWeight),
+        };
+    }
+
+    private static TuningOptions TuningOptionsFrom(AnalyzerOptions o)
+    {
+        var d = new TuningOptions();
+        return d with
+        {
+            Epochs = o.GetInt("tuneEpochs", d.Epochs),
+            LearningRate = (float)o.GetDouble("tuneRate", d.LearningRate),
+            BatchSize = o.GetInt("tuneBatch", d.BatchSize),
+            WeightDecay = (float)o.GetDouble("tuneDecay", d.WeightDecay),
+            Dropout = (float)o.GetDouble("tuneDropout", d.Dropout),
         };
     }
 
@@ -122,6 +143,9 @@ public sealed record StanceTrainingOptions
         ["learning_rate"] = LearningRate.ToString(CultureInfo.InvariantCulture),
         ["balance"] = Balance ? "true" : "false",
         ["refit"] = Refit ? "true" : "false",
+        ["tuned"] = Tuning is { } t
+            ? FormattableString.Invariant($"weight {TunedWeight}, epochs {t.Epochs}, rate {t.LearningRate}, batch {t.BatchSize}, decay {t.WeightDecay}, dropout {t.Dropout}")
+            : "none",
     }.ToImmutableDictionary();
 }
 
