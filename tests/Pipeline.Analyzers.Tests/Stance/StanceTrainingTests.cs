@@ -156,6 +156,16 @@ public sealed class StanceTrainingTests : IDisposable
         Assert.Contains("neither a \"stance\" nor a \"claims\" layer", error.Message);
     }
 
+    [Fact]
+    public void A_tuned_layer_for_claim_stance_is_refused_with_a_clear_message()
+    {
+        var doc = DocumentFactory.Create("Nothing to learn here.");
+        var options = Options(("tier", "fast"), ("task", "claim"), ("tune", "true"), ("lexicon", Path.Combine(StanceTestHost.ModelsFolder, "stance-lexicon")));
+        var context = new TrainingContext { Train = [doc], Dev = [doc], OutputDirectory = Path.Combine(_root, "model"), Seed = 1, Options = options };
+        var error = Assert.Throws<ArgumentException>(() => new StanceAnalyzer().CreateTrainer().Train(context));
+        Assert.Contains("option tune applies to entity stance only", error.Message);
+    }
+
     private TrainingOutcome Train(string trainFile, AnalyzerOptions? options = null)
     {
         var log = new RecordingLog();

@@ -41,6 +41,7 @@ public sealed class StanceTrainer : AnalyzerTrainer
         }
         else
         {
+            if (options.Tuning is not null) throw new ArgumentException("stance: option tune applies to entity stance only (a tuned layer reads a target in a sentence)");
             labels = ClaimStanceTraining.Labels;
             var claimTraining = new ClaimStanceTraining(lexicon, options.HashBits, encoder, log);
             var idf = claimTraining.Idf(context.Train);
