@@ -156,6 +156,19 @@ public sealed class StanceTrainingTests : IDisposable
         Assert.Contains("neither a \"stance\" nor a \"claims\" layer", error.Message);
     }
 
+    [Theory]
+    [InlineData("tuneBatch", "0", "tuneBatch must be at least 1")]
+    [InlineData("tuneEpochs", "0", "tuneEpochs and tuneBatch must be at least 1")]
+    [InlineData("tunedWeight", "1.5", "tunedWeight is the tuned classifier's share")]
+    public void Tuning_options_out_of_range_are_refused_with_a_clear_message(string key, string value, string message)
+    {
+        var doc = DocumentFactory.Create("Nothing to learn here.");
+        var options = Options(("tier", "fast"), ("task", "entity"), ("tune", "true"), (key, value));
+        var context = new TrainingContext { Train = [doc], Dev = [doc], OutputDirectory = Path.Combine(_root, "model"), Seed = 1, Options = options };
+        var error = Assert.Throws<ArgumentException>(() => new StanceAnalyzer().CreateTrainer().Train(context));
+        Assert.Contains(message, error.Message);
+    }
+
     [Fact]
     public void A_tuned_layer_for_claim_stance_is_refused_with_a_clear_message()
     {

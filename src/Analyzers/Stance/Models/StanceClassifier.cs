@@ -111,6 +111,8 @@ public sealed class StanceClassifier
             hashes.Add(ShortHash(path));
         }
         TunedTargetClassifier? tuned = null;
+        if (settings.TunedWeight > 1 || settings.TunedWeight < 0)
+            throw new InvalidModelException(Path.Combine(folder, StanceModelSettings.FileName), $"tunedWeight {settings.TunedWeight} is not a share from 0 to 1");
         if (settings.TunedWeight > 0)
         {
             string path = Path.Combine(folder, TunedFile);
