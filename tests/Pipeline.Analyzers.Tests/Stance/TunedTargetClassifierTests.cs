@@ -1,6 +1,7 @@
 using Pipeline.Analyzers.Stance.Models;
 using Pipeline.Learning;
 using Pipeline.Learning.Encoders;
+using Pipeline.Learning.Neural;
 using Pipeline.Sdk;
 
 namespace Pipeline.Analyzers.Tests.Stance;

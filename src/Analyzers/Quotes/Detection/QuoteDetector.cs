@@ -13,8 +13,9 @@ namespace Pipeline.Analyzers.Quotes.Detection;
 /// <param name="lonelyCueThreshold">When the most probable label decides: in a sentence where no cue opened, its likeliest
 /// cue start opens one from this P(B) (1: never).</param>
 /// <param name="encoder">The encoder of the model's cue tagger, when it reads word vectors (<see cref="QuoteModel.CueEncoder"/>).</param>
+/// <param name="tunedCueWeight">The share of the model's tuned cue tagger in the cue probabilities; NaN: the model's own.</param>
 internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, float cueThreshold = float.NaN, float lonelyCueThreshold = QuoteDetector.DefaultLonelyCueThreshold,
-    ITextEncoder? encoder = null)
+    ITextEncoder? encoder = null, float tunedCueWeight = float.NaN)
 {
     /// <summary>Largest number of tokens a content window reaches on each side of its cue.</summary>
     private const int MaxReach = 250;
@@ -37,6 +38,10 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
         : encoder is null ? throw new ArgumentException($"the quote model {model.Id} reads word vectors of {model.CueEncoder}, and no encoder was given", nameof(encoder))
         : encoder.ModelId == model.CueEncoder ? encoder
         : throw new ArgumentException($"the quote model {model.Id} reads word vectors of {model.CueEncoder}, not of {encoder.ModelId}", nameof(encoder));
+
+    private readonly TunedCueTagger? _tunedCue = float.IsNaN(tunedCueWeight) ? model.TunedCue
+        : tunedCueWeight is > 0 and <= 1 ? model.TunedCue?.WithWeight(tunedCueWeight)
+        : throw new ArgumentOutOfRangeException(nameof(tunedCueWeight), tunedCueWeight, "the quotes option tunedCueWeight is above 0 and at most 1");
 
     public List<DetectedQuote> Detect(Document doc) => Detect(View(doc));
 
@@ -115,12 +120,18 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
                 QuoteFeatures.Cue(v, t, start, end, previous, f);
                 return true;
             }
+            GreedyTagger.Adjust? mix = null;
+            if (_tunedCue is { } tuned)
+            {
+                var probabilities = tuned.Probabilities(v, sentence, skip);
+                mix = (t, p) => tuned.Mix(probabilities.AsSpan((t - start) * Bio.Count, Bio.Count), p);
+            }
             int found = cues.Count;
-            var (best, p) = GreedyTagger.Decode(Model.Cue, start, end, backward: false, buffer, Features, cues, CueThreshold);
+            var (best, p) = GreedyTagger.Decode(Model.Cue, start, end, backward: false, buffer, Features, cues, CueThreshold, mix);
             // The most probable label left this sentence without a cue; PolNeAR attributes something in a
             // quarter of such sentences, so a likely enough start still opens one.
             if (cues.Count == found && best >= 0 && p >= LonelyCueThreshold && float.IsNaN(CueThreshold))
-                GreedyTagger.DecodeFrom(Model.Cue, best, p, end, buffer, Features, cues);
+                GreedyTagger.DecodeFrom(Model.Cue, best, p, end, buffer, Features, cues, mix);
         }
         return cues;
     }

@@ -12,25 +12,29 @@ internal readonly record struct TaggedSpan(int Start, int End, double Probabilit
 /// </summary>
 internal static class GreedyTagger
 {
+    /// <summary>Changes the model's probabilities at a token before they decide (e.g. mixes in another model's).</summary>
+    public delegate void Adjust(int token, Span<float> probabilities);
+
     /// <param name="backward">Decode from end - 1 down to start: "B" then marks the last token of a span.</param>
     /// <param name="features">Fills the buffer for (token, previous label); returns false to force O (e.g. cue tokens).</param>
     /// <param name="beginThreshold">After an O label, a span opens when P(B) reaches this (a higher value trades
     /// recall for precision); NaN: the most probable label decides.</param>
+    /// <param name="adjust">Applied to the probabilities at each scored token, when given.</param>
     /// <returns>The token left outside any span whose P(B) after an O label was highest (-1 when none was scored), and that P(B).</returns>
     public static (int Token, float Probability) Decode(ITokenClassifier model, int start, int end, bool backward, FeatureBuffer buffer,
-        Func<int, int, FeatureBuffer, bool> features, List<TaggedSpan> output, float beginThreshold = float.NaN) =>
-        Decode(model, start, end, backward, buffer, features, output, beginThreshold, open: -1, openProbability: 0);
+        Func<int, int, FeatureBuffer, bool> features, List<TaggedSpan> output, float beginThreshold = float.NaN, Adjust? adjust = null) =>
+        Decode(model, start, end, backward, buffer, features, output, beginThreshold, open: -1, openProbability: 0, adjust);
 
     /// <summary>
     /// Decodes forward from a span forced open at <paramref name="begin"/> (given P(B)
     /// <paramref name="probability"/>): the span runs on while the tagger says I.
     /// </summary>
     public static void DecodeFrom(ITokenClassifier model, int begin, float probability, int end, FeatureBuffer buffer,
-        Func<int, int, FeatureBuffer, bool> features, List<TaggedSpan> output) =>
-        Decode(model, begin + 1, end, backward: false, buffer, features, output, float.NaN, open: begin, openProbability: probability);
+        Func<int, int, FeatureBuffer, bool> features, List<TaggedSpan> output, Adjust? adjust = null) =>
+        Decode(model, begin + 1, end, backward: false, buffer, features, output, float.NaN, open: begin, openProbability: probability, adjust);
 
     private static (int Token, float Probability) Decode(ITokenClassifier model, int start, int end, bool backward, FeatureBuffer buffer,
-        Func<int, int, FeatureBuffer, bool> features, List<TaggedSpan> output, float beginThreshold, int open, float openProbability)
+        Func<int, int, FeatureBuffer, bool> features, List<TaggedSpan> output, float beginThreshold, int open, float openProbability, Adjust? adjust)
     {
         Span<float> p = stackalloc float[Bio.Count];
         int previous = open >= 0 ? Bio.B : Bio.O, step = backward ? -1 : 1, best = -1;
@@ -43,6 +47,7 @@ internal static class GreedyTagger
             if (features(t, previous, buffer))
             {
                 model.Probabilities(buffer.Items, buffer.Dense, p);
+                adjust?.Invoke(t, p);
                 float o = p[Bio.O];
                 if (previous == Bio.O && !float.IsNaN(beginThreshold)) label = p[Bio.B] >= beginThreshold ? Bio.B : Bio.O;
                 else

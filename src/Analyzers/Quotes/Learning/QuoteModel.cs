@@ -7,7 +7,7 @@ namespace Pipeline.Analyzers.Quotes.Learning;
 /// content of each cue, then the source of each cue; plus the word clusters their features use.
 /// </summary>
 internal sealed class QuoteModel(string id, int bits, ITokenClassifier cue, ITokenClassifier content, ITokenClassifier source,
-    WordClusters? clusters, HashSet32 cueSkipWords, string? cueEncoder = null)
+    WordClusters? clusters, HashSet32 cueSkipWords, string? cueEncoder = null, TunedCueTagger? tunedCue = null)
 {
     /// <summary>Model id written in provenance (folder name and short hash).</summary>
     public string Id { get; } = id;
@@ -22,4 +22,6 @@ internal sealed class QuoteModel(string id, int bits, ITokenClassifier cue, ITok
     public HashSet32 CueSkipWords { get; } = cueSkipWords;
     /// <summary>Id of the text encoder whose word vectors the cue tagger reads (the encoder tier), else null.</summary>
     public string? CueEncoder { get; } = cueEncoder;
+    /// <summary>The fine-tuned encoder layer whose cue probabilities are mixed with the cue tagger's, when the model has one.</summary>
+    public TunedCueTagger? TunedCue { get; } = tunedCue;
 }

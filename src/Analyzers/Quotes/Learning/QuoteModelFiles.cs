@@ -1,7 +1,10 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using Pipeline.Learning;
 using Pipeline.Learning.Clustering;
+using Pipeline.Learning.Encoders;
 using Pipeline.Learning.Linear;
+using Pipeline.Learning.Neural;
 
 namespace Pipeline.Analyzers.Quotes.Learning;
 
@@ -16,7 +19,8 @@ internal static class QuoteModelFiles
     public const string Cue = "cue.plm", Content = "content.plm", Source = "source.plm";
     public const string ClustersFile = "clusters.tsv";
     public const string CueSkipWordsFile = "cue-skip-words.txt";
-    private const string ClustersProperty = "clusters", ClustersHashProperty = "clusters_sha256", EncoderProperty = "encoder";
+    private const string ClustersProperty = "clusters", ClustersHashProperty = "clusters_sha256", EncoderProperty = "encoder",
+        TunedWeightProperty = "tuned_weight";
 
     /// <param name="resolve">Finds a model folder by name (the run's model store).</param>
     public static QuoteModel Load(string folder, Func<string, string> resolve)
@@ -42,13 +46,27 @@ internal static class QuoteModelFiles
         string? encoder = cue.Properties.GetValueOrDefault(EncoderProperty);
         if ((encoder is null) != (cue.DenseDimension == 0))
             throw new InvalidModelException(folder, $"the cue tagger has {cue.DenseDimension} dense weights but names {(encoder is null ? "no encoder" : "encoder " + encoder)}");
-        return new QuoteModel(Id(folder), cue.HashBits, new Scorer(cue), new Scorer(content), new Scorer(source), clusters, cueSkipWords, encoder);
+        return new QuoteModel(Id(folder), cue.HashBits, new Scorer(cue), new Scorer(content), new Scorer(source), clusters, cueSkipWords, encoder,
+            LoadTunedCue(folder, cue));
+    }
+
+    /// <summary>The tuned cue tagger when the folder has one, with its weight from the cue model's properties.</summary>
+    private static TunedCueTagger? LoadTunedCue(string folder, LinearModel cue)
+    {
+        string path = Path.Combine(folder, TunedCueTagger.FileName);
+        if (!File.Exists(path)) return null;
+        var classifier = TunedTokenClassifier.Load(path);
+        var below = MiniLmEncoder.ForModelId(classifier.InputEncoder)
+            ?? throw new InvalidModelException(path, $"it reads the states of encoder {classifier.InputEncoder}, which is not a MiniLM layer");
+        float weight = cue.Properties.TryGetValue(TunedWeightProperty, out var w) ? float.Parse(w, CultureInfo.InvariantCulture) : TunedCueTagger.DefaultWeight;
+        if (weight is not (> 0 and <= 1)) throw new InvalidModelException(Path.Combine(folder, Cue), $"its {TunedWeightProperty} {w} is not above 0 and at most 1");
+        return new TunedCueTagger(classifier, below, weight);
     }
 
     /// <param name="clusters">The clusters' model name and file, when the features used them.</param>
     /// <param name="encoder">Id of the encoder whose word vectors the cue tagger reads, when it reads them.</param>
     public static void Save(string folder, LinearModel cue, LinearModel content, LinearModel source, (string Name, string File)? clusters,
-        IEnumerable<string> cueSkipWords, string? encoder = null)
+        IEnumerable<string> cueSkipWords, string? encoder = null, TunedTokenClassifier? tunedCue = null, float tunedWeight = TunedCueTagger.DefaultWeight)
     {
         Directory.CreateDirectory(folder);
         File.WriteAllLines(Path.Combine(folder, CueSkipWordsFile),
@@ -56,6 +74,11 @@ internal static class QuoteModelFiles
         if (clusters is { } c)
             cue = cue.WithProperties(cue.Properties.SetItem(ClustersProperty, c.Name).SetItem(ClustersHashProperty, Sha256(c.File)));
         if (encoder is not null) cue = cue.WithProperties(cue.Properties.SetItem(EncoderProperty, encoder));
+        if (tunedCue is not null)
+        {
+            cue = cue.WithProperties(cue.Properties.SetItem(TunedWeightProperty, tunedWeight.ToString("R", CultureInfo.InvariantCulture)));
+            tunedCue.Save(Path.Combine(folder, TunedCueTagger.FileName));
+        }
         cue.Save(Path.Combine(folder, Cue));
         content.Save(Path.Combine(folder, Content));
         source.Save(Path.Combine(folder, Source));
@@ -65,7 +88,7 @@ internal static class QuoteModelFiles
     private static string Id(string folder)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var file in new[] { Cue, Content, Source, CueSkipWordsFile })
+        foreach (var file in new[] { Cue, Content, Source, CueSkipWordsFile, TunedCueTagger.FileName })
             if (File.Exists(Path.Combine(folder, file))) sha.AppendData(File.ReadAllBytes(Path.Combine(folder, file)));
         return Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder))) + "@" + Convert.ToHexStringLower(sha.GetHashAndReset())[..8];
     }

@@ -6,6 +6,7 @@ using Pipeline.Learning.Clustering;
 using Pipeline.Learning.Encoders;
 using Pipeline.Learning.Training;
 using Pipeline.Learning.Linear;
+using Pipeline.Learning.Neural;
 using Pipeline.Sdk;
 
 namespace Pipeline.Analyzers.Quotes.Learning;
@@ -19,7 +20,10 @@ namespace Pipeline.Analyzers.Quotes.Learning;
 /// iterations (100), skipMinCount (20) and skipMaxRate (0.002): words seen at least skipMinCount times
 /// that open a cue at most at that rate are skipped by the cue tagger; encoderLayers (none): the
 /// MiniLM layers (e.g. 2,3,4) whose averaged word vectors the cue tagger also reads (the encoder
-/// tier: more accurate, far slower); encoder (all-MiniLM-L6-v2): the checkpoint those layers are of.
+/// tier: more accurate, far slower); encoder (all-MiniLM-L6-v2): the checkpoint those layers are of;
+/// tune (false): also fine-tune the checkpoint's last layer as a cue tagger (<see cref="TunedCueTagger"/>),
+/// with tuneEpochs, tuneRate, tuneBatch, tuneDecay, tuneDropout (<see cref="TuningOptions"/>), tunedWeight
+/// (its share of the cue probabilities, 0.5) and tuneSnapshots (a folder for each epoch's tagger).
 /// </summary>
 internal sealed class QuoteTrainer : AnalyzerTrainer
 {
@@ -39,11 +43,17 @@ internal sealed class QuoteTrainer : AnalyzerTrainer
         var encoder = o.GetString("encoderLayers") is { Length: > 0 } layers
             ? context.GetEncoder(MiniLmEncoder.ModelIdFor(MiniLmCheckpoint.FromOption(o.GetString("encoder")), MiniLmEncoder.ParseLayers(layers)))
             : null;
+        var tuning = o.GetBool("tune", false) ? TuningOptions.From(o, "quotes", DefaultTuning) with { Seed = context.Seed } : null;
+        float tunedWeight = (float)o.GetDouble("tunedWeight", TunedCueTagger.DefaultWeight);
+        if (tunedWeight is not (> 0 and <= 1)) throw new ArgumentException("quotes: option tunedWeight is the tuned cue tagger's share, above 0 and at most 1");
         var examples = new QuoteExamples(bits);
+        var views = new List<TokenView>();
         foreach (var doc in context.Train)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
-            examples.Add(new TokenView(doc, lexicon, wordClusters, encoder is null ? null : QuoteDetector.WordVectors(encoder, doc)), GoldQuote.From(doc));
+            var view = new TokenView(doc, lexicon, wordClusters, encoder is null ? null : QuoteDetector.WordVectors(encoder, doc));
+            examples.Add(view, GoldQuote.From(doc));
+            if (tuning is not null) views.Add(view);
         }
         context.Log?.Info($"quotes: {examples.Cue.Count} cue, {examples.Content.Count} content and {examples.Source.Count} source examples from {context.Train.Count} documents");
 
@@ -63,13 +73,17 @@ internal sealed class QuoteTrainer : AnalyzerTrainer
         var cue = Fit(examples.Cue, cueOptions);
         var content = Fit(examples.Content, options);
         var source = Fit(examples.Source, options);
-        QuoteModelFiles.Save(context.OutputDirectory, cue, content, source, clusters,
-            examples.CueSkipWords(o.GetInt("skipMinCount", 20), o.GetDouble("skipMaxRate", 0.002)), encoder?.ModelId);
+        var skipWords = examples.CueSkipWords(o.GetInt("skipMinCount", 20), o.GetDouble("skipMaxRate", 0.002)).ToList();
+        var tunedCue = tuning is null ? null
+            : TuneCueTagger(views, new HashSet32(skipWords.Select(w => Hashing.Lower(w))), MiniLmCheckpoint.FromOption(o.GetString("encoder")), tuning,
+                o.GetString("tuneSnapshots"), context);
+        QuoteModelFiles.Save(context.OutputDirectory, cue, content, source, clusters, skipWords, encoder?.ModelId, tunedCue, tunedWeight);
 
         var features = cueOptions.Describe()
             .Add("lexicon_entries", lexicon.Cues.EntryCount.ToString(CultureInfo.InvariantCulture))
             .Add("clusters", clusters?.Name ?? "none")
             .Add("cue_encoder", encoder?.ModelId ?? "none")
+            .Add("cue_tuned_layer", tunedCue is null ? "none" : $"{tunedCue.InputEncoder} + tuned layer {TunedEncoderLayer.Index + 1}, weight {tunedWeight}")
             .Add("taggers", "cue, content|cue, source|cue (greedy BIO)");
         return new TrainingResult
         {
@@ -80,6 +94,30 @@ internal sealed class QuoteTrainer : AnalyzerTrainer
                 .Add("content_weight_rows", content.RowCount)
                 .Add("source_weight_rows", source.RowCount),
         };
+    }
+
+    /// <summary>Settings for a tagger over every sentence: a smaller batch of sentences than stance's targets, as each holds many tokens.</summary>
+    private static readonly TuningOptions DefaultTuning = new() { Epochs = 2, BatchSize = 8, LearningRate = 5e-5f };
+
+    /// <summary>Encodes every training sentence below the tuned layer and fine-tunes it for gold cue labels.</summary>
+    private static TunedTokenClassifier TuneCueTagger(List<TokenView> views, HashSet32 skip, MiniLmCheckpoint checkpoint, TuningOptions tuning,
+        string? snapshots, TrainingContext context)
+    {
+        var below = MiniLmEncoder.ForModelId(TunedEncoderLayer.InputEncoderFor(checkpoint))!;
+        var examples = new List<TunedTokenExample>();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        foreach (var v in views)
+        {
+            context.CancellationToken.ThrowIfCancellationRequested();
+            var labels = new int[v.Count];
+            foreach (var q in GoldQuote.From(v.Doc)) GreedyTagger.Mark(labels, q.Cue.Start, q.Cue.End, backward: false);
+            foreach (var sentence in v.Doc.Sentences)
+                if (TunedCueTagger.Example(v, sentence, skip, below, labels) is { } example) examples.Add(example);
+        }
+        context.Log?.Info($"quotes: {examples.Count} sentences, {examples.Sum(e => e.Positions.Length)} tokens encoded below the tuned layer ({clock.Elapsed.TotalSeconds:F0} s)");
+        return TunedTokenClassifier.Train(examples, [.. Bio.Names], checkpoint, tuning, context.Log,
+            snapshots is null ? null : (epoch, model) => model.Save(Path.Combine(snapshots, $"epoch{epoch}", TunedCueTagger.FileName)),
+            context.CancellationToken);
     }
 
     /// <summary>A model folder by name or path: a folder that exists, else the run's model store, else ./models/name.</summary>

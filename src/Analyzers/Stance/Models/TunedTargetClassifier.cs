@@ -13,20 +13,6 @@ namespace Pipeline.Analyzers.Stance.Models;
 /// <summary>One training example of a <see cref="TunedTargetClassifier"/>: the sentence's states below the tuned layer, its target positions, its class.</summary>
 public sealed record TunedExample(float[] States, int[] Targets, int Label);
 
-/// <summary>Settings of <see cref="TunedTargetClassifier.Train"/>.</summary>
-public sealed record TuningOptions
-{
-    public int Epochs { get; init; } = 3;
-    public int BatchSize { get; init; } = 16;
-    /// <summary>Learning rate of the encoder layer's weights (the head and the target marker learn 20 times faster).</summary>
-    public float LearningRate { get; init; } = 5e-5f;
-    public float WeightDecay { get; init; } = 0.01f;
-    /// <summary>Share of the head's inputs dropped at each training step.</summary>
-    public float Dropout { get; init; } = 0.1f;
-    public int Seed { get; init; } = 1;
-    public int Threads { get; init; } = Math.Max(1, Math.Min(2, Environment.ProcessorCount));
-}
-
 /// <summary>
 /// Target-dependent stance from the text encoder with its last layer trained for the task: the
 /// states of the layer below (from the ONNX model, frozen) plus a learned marker vector at the
@@ -44,10 +30,6 @@ public sealed class TunedTargetClassifier
 {
     private const uint Magic = 0x43545450; // "PTTC"
     private const int Version = 1;
-    /// <summary>The 0-based index of the tuned layer in the checkpoint (the last of six).</summary>
-    public const int TunedLayer = 5;
-    public const int Heads = 12;
-
     private readonly TransformerLayer _layer;
     private readonly float[] _marker, _head, _bias;
 
@@ -67,7 +49,7 @@ public sealed class TunedTargetClassifier
     public int Dim => _layer.Dim;
 
     /// <summary>The encoder id for the states below the tuned layer of a checkpoint.</summary>
-    public static string InputEncoderFor(MiniLmCheckpoint checkpoint) => MiniLmEncoder.ModelIdFor(checkpoint, [TunedLayer]);
+    public static string InputEncoderFor(MiniLmCheckpoint checkpoint) => TunedEncoderLayer.InputEncoderFor(checkpoint);
 
     /// <summary>
     /// The positions (in the states: [CLS] is 0) of the pieces that overlap <paramref name="targets"/>;
@@ -124,7 +106,7 @@ public sealed class TunedTargetClassifier
         TuningOptions options, IRunLog? log = null, Action<int, TunedTargetClassifier>? afterEpoch = null, CancellationToken cancellationToken = default)
     {
         if (examples.Count == 0) throw new ArgumentException("no training examples", nameof(examples));
-        var layer = TransformerLayer.FromOnnx(OnnxGraph.Read(checkpoint.ModelBytes()), TunedLayer, Heads);
+        var layer = TunedEncoderLayer.Load(checkpoint);
         int d = layer.Dim, classes = labels.Length;
         var rng = new Random(options.Seed);
         var model = new TunedTargetClassifier(InputEncoderFor(checkpoint), labels, layer, new float[d],
@@ -132,8 +114,8 @@ public sealed class TunedTargetClassifier
         // One parameter vector for Adam: the layer's, then the marker, head and biases.
         int layerCount = layer.ParameterCount, total = layerCount + d + 2 * d * classes + classes;
         var threads = Enumerable.Range(0, Math.Max(1, options.Threads)).Select(_ => new float[total]).ToArray();
-        var first = new float[total];
-        var second = new float[total];
+        var adam = new AdamW(total);
+        var segments = model.Segments(layerCount);
         var order = Enumerable.Range(0, examples.Count).ToArray();
         int steps = options.Epochs * ((examples.Count + options.BatchSize - 1) / options.BatchSize), step = 0;
         float keep = 1f - options.Dropout;
@@ -159,7 +141,7 @@ public sealed class TunedTargetClassifier
                 });
                 loss += losses.Sum();
                 step++;
-                model.AdamStep(threads, first, second, step, steps, end - start, options, layerCount);
+                adam.Step(segments, threads, end - start, step, steps, options.LearningRate, options.WeightDecay);
             }
             log?.Info($"stance: tuned layer epoch {epoch}: training loss {loss / examples.Count:F4} ({clock.Elapsed.TotalSeconds:F0} s)");
             afterEpoch?.Invoke(epoch, model);
@@ -198,44 +180,15 @@ public sealed class TunedTargetClassifier
         return loss;
     }
 
-    /// <summary>The trained arrays as (array, offset, length, index of the first in the gradient, learning-rate factor, decayed).</summary>
-    private List<(float[] Array, int Offset, int Length, int At, float Rate, bool Decay)> Segments(int layerCount)
+    /// <summary>The trained arrays, laid out in the gradient as the layer's parameters, then the marker, head and biases.</summary>
+    private List<AdamW.Segment> Segments(int layerCount)
     {
-        var segments = _layer.Blocks().Select(b => (_layer.Parameters, b.Offset, b.Length, b.Offset, 1f, b.Matrix)).ToList();
+        var segments = _layer.Blocks().Select(b => new AdamW.Segment(_layer.Parameters, b.Offset, b.Length, b.Offset, 1f, b.Matrix)).ToList();
         // The head and the marker start from nothing learned: they learn faster than the pretrained layer.
-        segments.Add((_marker, 0, _marker.Length, layerCount, 20f, false));
-        segments.Add((_head, 0, _head.Length, layerCount + _marker.Length, 20f, true));
-        segments.Add((_bias, 0, _bias.Length, layerCount + _marker.Length + _head.Length, 20f, false));
+        segments.Add(new(_marker, 0, _marker.Length, layerCount, 20f, false));
+        segments.Add(new(_head, 0, _head.Length, layerCount + _marker.Length, 20f, true));
+        segments.Add(new(_bias, 0, _bias.Length, layerCount + _marker.Length + _head.Length, 20f, false));
         return segments;
-    }
-
-    /// <summary>AdamW over the summed gradients, with a linear warm-up over the first tenth of the steps and a linear decay after it.</summary>
-    private void AdamStep(float[][] threads, float[] first, float[] second, int step, int steps, int batch, TuningOptions o, int layerCount)
-    {
-        const float Beta1 = 0.9f, Beta2 = 0.999f, Epsilon = 1e-8f;
-        int warmup = Math.Max(1, steps / 10);
-        float schedule = step <= warmup ? step / (float)warmup : Math.Max(0f, (steps - step) / (float)Math.Max(1, steps - warmup));
-        float c1 = 1 - MathF.Pow(Beta1, step), c2 = 1 - MathF.Pow(Beta2, step);
-        var segments = Segments(layerCount);
-        Parallel.For(0, threads.Length, new ParallelOptions { MaxDegreeOfParallelism = threads.Length }, part =>
-        {
-            foreach (var (array, offset, length, at, factor, decay) in segments)
-            {
-                int from = (int)((long)length * part / threads.Length), to = (int)((long)length * (part + 1) / threads.Length);
-                float rate = o.LearningRate * factor * schedule, shrink = decay ? 1f - rate * o.WeightDecay : 1f;
-                for (int k = from; k < to; k++)
-                {
-                    int i = at + k;
-                    float gradient = 0;
-                    foreach (var t in threads) gradient += t[i];
-                    gradient /= batch;
-                    first[i] = Beta1 * first[i] + (1 - Beta1) * gradient;
-                    second[i] = Beta2 * second[i] + (1 - Beta2) * gradient * gradient;
-                    ref float w = ref array[offset + k];
-                    w = w * shrink - rate * (first[i] / c1) / (MathF.Sqrt(second[i] / c2) + Epsilon);
-                }
-            }
-        });
     }
 
     public void Save(string path)
@@ -245,9 +198,9 @@ public sealed class TunedTargetClassifier
         using var w = new BinaryWriter(stream, Encoding.UTF8); // little-endian on every platform
         w.Write(Magic);
         w.Write(Version);
-        WriteString(w, InputEncoder);
+        ModelFileReader.WriteString(w, InputEncoder);
         w.Write(Labels.Length);
-        foreach (var label in Labels) WriteString(w, label);
+        foreach (var label in Labels) ModelFileReader.WriteString(w, label);
         w.Write(_layer.Dim);
         w.Write(_layer.Heads);
         w.Write(_layer.FeedForward);
@@ -255,50 +208,23 @@ public sealed class TunedTargetClassifier
             w.Write(MemoryMarshal.AsBytes(array.AsSpan()));
     }
 
-    private static void WriteString(BinaryWriter w, string s)
-    {
-        var bytes = Encoding.UTF8.GetBytes(s);
-        w.Write(bytes.Length);
-        w.Write(bytes);
-    }
-
     /// <exception cref="InvalidModelException">The file is missing or not a tuned classifier.</exception>
     public static TunedTargetClassifier Load(string path)
     {
-        byte[] bytes;
-        try { bytes = File.ReadAllBytes(path); }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        { throw new InvalidModelException(path, ex is FileNotFoundException or DirectoryNotFoundException ? "model file not found" : ex.Message, ex); }
-        if (!BitConverter.IsLittleEndian) throw new InvalidModelException(path, "this format is read on little-endian machines only");
-        int pos = 0;
-        ReadOnlySpan<byte> Take(long count)
-        {
-            if (count < 0 || count > bytes.Length - pos) throw new InvalidModelException(path, "file is truncated");
-            var s = bytes.AsSpan(pos, (int)count);
-            pos += (int)count;
-            return s;
-        }
-        int Int() => BinaryPrimitives.ReadInt32LittleEndian(Take(4));
-        string String() => Encoding.UTF8.GetString(Take(Int()));
-        float[] Floats(long count) => MemoryMarshal.Cast<byte, float>(Take(count * 4)).ToArray();
-
-        if (bytes.Length < 4 || BinaryPrimitives.ReadUInt32LittleEndian(Take(4)) != Magic)
-            throw new InvalidModelException(path, "not a tuned target classifier (bad magic number)");
-        int version = Int();
-        if (version != Version) throw new InvalidModelException(path, $"tuned classifier format version {version} is not supported (expected {Version})");
-        string encoder = String();
-        int classes = Int();
-        if (classes is < 2 or > 100) throw new InvalidModelException(path, "corrupt header");
+        var r = new ModelFileReader(path, Magic, Version, "tuned target classifier");
+        string encoder = r.String();
+        int classes = r.Int();
+        if (classes is < 2 or > 100) throw r.Corrupt("corrupt header");
         var labels = ImmutableArray.CreateBuilder<string>(classes);
-        for (int i = 0; i < classes; i++) labels.Add(String());
-        int dim = Int(), heads = Int(), ff = Int();
-        if (dim < 1 || heads < 1 || dim % heads != 0 || ff < 1) throw new InvalidModelException(path, "corrupt layer shape");
+        for (int i = 0; i < classes; i++) labels.Add(r.String());
+        int dim = r.Int(), heads = r.Int(), ff = r.Int();
+        if (dim < 1 || heads < 1 || dim % heads != 0 || ff < 1) throw r.Corrupt("corrupt layer shape");
         var layer = new TransformerLayer(dim, heads, ff);
-        Floats(layer.ParameterCount).CopyTo(layer.Parameters, 0);
-        var marker = Floats(dim);
-        var head = Floats(2L * dim * classes);
-        var bias = Floats(classes);
-        if (pos != bytes.Length) throw new InvalidModelException(path, "unexpected bytes after the weights");
+        r.Floats(layer.ParameterCount).CopyTo(layer.Parameters, 0);
+        var marker = r.Floats(dim);
+        var head = r.Floats(2L * dim * classes);
+        var bias = r.Floats(classes);
+        r.End();
         return new TunedTargetClassifier(encoder, labels.MoveToImmutable(), layer, marker, head, bias);
     }
 }

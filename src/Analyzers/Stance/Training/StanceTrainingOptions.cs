@@ -4,6 +4,7 @@ using Pipeline.Analyzers.Stance.Lexicon;
 using Pipeline.Analyzers.Stance.Models;
 using Pipeline.Analyzers.Stance.Targets;
 using Pipeline.Learning.Encoders;
+using Pipeline.Learning.Neural;
 using Pipeline.Sdk;
 
 namespace Pipeline.Analyzers.Stance.Training;
@@ -94,26 +95,10 @@ public sealed record StanceTrainingOptions
             LearningRate = o.GetDouble("learningRate", d.LearningRate),
             Balance = o.GetBool("balance", d.Balance),
             Refit = o.GetBool("refit", d.Refit),
-            Tuning = o.GetBool("tune", false) ? TuningOptionsFrom(o) : null,
+            Tuning = o.GetBool("tune", false) ? TuningOptions.From(o, "stance") : null,
             TunedWeight = o.GetDouble("tunedWeight", d.TunedWeight) is > 0 and <= 1 and var w ? (float)w
                 : throw new ArgumentException("stance: option tunedWeight is the tuned classifier's share, above 0 and at most 1"),
         };
-    }
-
-    private static TuningOptions TuningOptionsFrom(AnalyzerOptions o)
-    {
-        var d = new TuningOptions();
-        var t = d with
-        {
-            Epochs = o.GetInt("tuneEpochs", d.Epochs),
-            LearningRate = (float)o.GetDouble("tuneRate", d.LearningRate),
-            BatchSize = o.GetInt("tuneBatch", d.BatchSize),
-            WeightDecay = (float)o.GetDouble("tuneDecay", d.WeightDecay),
-            Dropout = (float)o.GetDouble("tuneDropout", d.Dropout),
-        };
-        if (t.Epochs < 1 || t.BatchSize < 1 || !(t.LearningRate > 0) || !(t.WeightDecay >= 0) || t.Dropout is < 0 or >= 1 || float.IsNaN(t.Dropout))
-            throw new ArgumentException("stance: tuning options: tuneEpochs and tuneBatch must be at least 1, tuneRate above 0, tuneDecay 0 or more, tuneDropout from 0 to below 1");
-        return t;
     }
 
     /// <summary>The task the gold documents annotate: claim stance, or entity stance.</summary>

@@ -1,0 +1,195 @@
+using System.Collections.Immutable;
+using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
+using System.Text;
+using Pipeline.Learning.Encoders;
+using Pipeline.Sdk;
+
+namespace Pipeline.Learning.Neural;
+
+/// <summary>One training example of a <see cref="TunedTokenClassifier"/>: a text's states below the tuned layer, the positions to classify and their classes.</summary>
+public sealed record TunedTokenExample(float[] States, int[] Positions, int[] Labels);
+
+/// <summary>
+/// A token classifier from the text encoder with its last layer trained for the task (as BERT is
+/// fine-tuned for tagging): the frozen states of the layer below (from the ONNX model) go through
+/// the tuned layer, and a softmax head reads its output at each classified position. The layer
+/// starts from the checkpoint's own weights and computes only the classified positions.
+/// Thread-safe for prediction.
+/// </summary>
+/// <remarks>
+/// File format (little-endian): "PTTK", int32 version, the encoder id below the layer
+/// (length-prefixed UTF-8), the labels (count, then length-prefixed UTF-8), int32 dim, heads,
+/// feed-forward; float32 layer parameters, head weights[dim × classes], head biases[classes].
+/// </remarks>
+public sealed class TunedTokenClassifier
+{
+    private const uint Magic = 0x4B545450; // "PTTK"
+    private const int Version = 1;
+    private const string Kind = "tuned token classifier";
+
+    private readonly TransformerLayer _layer;
+    private readonly float[] _head, _bias;
+
+    private TunedTokenClassifier(string inputEncoder, ImmutableArray<string> labels, TransformerLayer layer, float[] head, float[] bias)
+    {
+        InputEncoder = inputEncoder;
+        Labels = labels;
+        _layer = layer;
+        _head = head;
+        _bias = bias;
+    }
+
+    /// <summary>The encoder model id whose states the tuned layer reads (the checkpoint's layer below it).</summary>
+    public string InputEncoder { get; }
+    public ImmutableArray<string> Labels { get; }
+
+    /// <summary>The probabilities of <see cref="Labels"/> at each of <paramref name="positions"/> (positions × classes).</summary>
+    public float[] Predict(float[] states, int[] positions)
+    {
+        int classes = Labels.Length;
+        var probabilities = new float[positions.Length * classes];
+        if (positions.Length == 0) return probabilities;
+        var y = _layer.Forward(states, positions).Output;
+        for (int i = 0; i < positions.Length; i++)
+            Head(y.Slice(i * _layer.Dim, _layer.Dim), probabilities.AsSpan(i * classes, classes));
+        return probabilities;
+    }
+
+    private void Head(ReadOnlySpan<float> features, Span<float> p)
+    {
+        int classes = Labels.Length;
+        _bias.CopyTo(p);
+        for (int k = 0; k < features.Length; k++)
+            TensorPrimitives.MultiplyAdd(_head.AsSpan(k * classes, classes), features[k], p, p);
+        TensorPrimitives.SoftMax(p, p);
+    }
+
+    /// <summary>Fine-tunes the checkpoint's last layer and a softmax head on the examples.</summary>
+    /// <param name="afterEpoch">Called after each epoch with the model so far (e.g. to score a dev set).</param>
+    public static TunedTokenClassifier Train(IReadOnlyList<TunedTokenExample> examples, ImmutableArray<string> labels, MiniLmCheckpoint checkpoint,
+        TuningOptions options, IRunLog? log = null, Action<int, TunedTokenClassifier>? afterEpoch = null, CancellationToken cancellationToken = default)
+    {
+        if (examples.Count == 0) throw new ArgumentException("no training examples", nameof(examples));
+        var layer = TunedEncoderLayer.Load(checkpoint);
+        int d = layer.Dim, classes = labels.Length;
+        var rng = new Random(options.Seed);
+        var model = new TunedTokenClassifier(TunedEncoderLayer.InputEncoderFor(checkpoint), labels, layer,
+            Enumerable.Range(0, d * classes).Select(_ => (rng.NextSingle() * 2 - 1) * 0.02f).ToArray(), new float[classes]);
+        int layerCount = layer.ParameterCount, total = layerCount + d * classes + classes;
+        var threads = Enumerable.Range(0, Math.Max(1, options.Threads)).Select(_ => new float[total]).ToArray();
+        var adam = new AdamW(total);
+        var segments = model.Segments(layerCount);
+        var order = Enumerable.Range(0, examples.Count).ToArray();
+        int steps = options.Epochs * ((examples.Count + options.BatchSize - 1) / options.BatchSize), step = 0;
+        long tokens = examples.Sum(e => (long)e.Positions.Length);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        for (int epoch = 1; epoch <= options.Epochs; epoch++)
+        {
+            rng.Shuffle(order);
+            double loss = 0;
+            for (int start = 0; start < order.Length; start += options.BatchSize)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                int end = Math.Min(order.Length, start + options.BatchSize), seed = rng.Next();
+                var losses = new double[threads.Length];
+                int batchTokens = 0;
+                for (int i = start; i < end; i++) batchTokens += examples[order[i]].Positions.Length;
+                Parallel.For(0, threads.Length, new ParallelOptions { MaxDegreeOfParallelism = threads.Length }, t =>
+                {
+                    var g = threads[t];
+                    Array.Clear(g);
+                    for (int i = start + t; i < end; i += threads.Length)
+                        losses[t] += model.Accumulate(examples[order[i]], new Random(seed + i), options.Dropout, g, layerCount);
+                });
+                loss += losses.Sum();
+                step++;
+                // The loss is summed over tokens: average the gradient over the batch's tokens.
+                adam.Step(segments, threads, Math.Max(1, batchTokens), step, steps, options.LearningRate, options.WeightDecay);
+            }
+            log?.Info($"tuned token classifier epoch {epoch}: training loss {loss / Math.Max(1, tokens):F4} per token ({clock.Elapsed.TotalSeconds:F0} s)");
+            afterEpoch?.Invoke(epoch, model);
+        }
+        return model;
+    }
+
+    /// <summary>Adds one example's gradients into <paramref name="g"/>; returns its loss summed over its positions.</summary>
+    private double Accumulate(TunedTokenExample example, Random rng, float dropout, float[] g, int layerCount)
+    {
+        int d = _layer.Dim, classes = Labels.Length, m = example.Positions.Length;
+        if (m == 0) return 0;
+        var pass = _layer.Forward(example.States, example.Positions);
+        var y = pass.Output;
+        float keep = 1f - dropout;
+        var features = new float[d];
+        var mask = new float[d];
+        var dy = new float[m * d];
+        Span<float> p = stackalloc float[classes];
+        int headAt = layerCount, biasAt = headAt + d * classes;
+        double loss = 0;
+        for (int i = 0; i < m; i++)
+        {
+            for (int k = 0; k < d; k++) mask[k] = rng.NextSingle() < keep ? 1f / keep : 0f;
+            TensorPrimitives.Multiply(y.Slice(i * d, d), mask, features);
+            Head(features, p);
+            int label = example.Labels[i];
+            loss -= Math.Log(Math.Max(p[label], 1e-12f));
+            p[label] -= 1f; // d loss / d logits
+            var dyi = dy.AsSpan(i * d, d);
+            for (int k = 0; k < d; k++)
+            {
+                dyi[k] = TensorPrimitives.Dot(_head.AsSpan(k * classes, classes), p) * mask[k];
+                TensorPrimitives.MultiplyAdd(p, features[k], g.AsSpan(headAt + k * classes, classes), g.AsSpan(headAt + k * classes, classes));
+            }
+            TensorPrimitives.Add(g.AsSpan(biasAt, classes), p, g.AsSpan(biasAt, classes));
+        }
+        _layer.Backward(pass, dy, g);
+        return loss;
+    }
+
+    /// <summary>The trained arrays, laid out in the gradient as the layer's parameters, then the head and biases.</summary>
+    private List<AdamW.Segment> Segments(int layerCount)
+    {
+        var segments = _layer.Blocks().Select(b => new AdamW.Segment(_layer.Parameters, b.Offset, b.Length, b.Offset, 1f, b.Matrix)).ToList();
+        // The head starts from nothing learned: it learns faster than the pretrained layer.
+        segments.Add(new(_head, 0, _head.Length, layerCount, 20f, true));
+        segments.Add(new(_bias, 0, _bias.Length, layerCount + _head.Length, 20f, false));
+        return segments;
+    }
+
+    public void Save(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        using var stream = File.Create(path);
+        using var w = new BinaryWriter(stream, Encoding.UTF8); // little-endian on every platform
+        w.Write(Magic);
+        w.Write(Version);
+        ModelFileReader.WriteString(w, InputEncoder);
+        w.Write(Labels.Length);
+        foreach (var label in Labels) ModelFileReader.WriteString(w, label);
+        w.Write(_layer.Dim);
+        w.Write(_layer.Heads);
+        w.Write(_layer.FeedForward);
+        foreach (var array in new[] { _layer.Parameters, _head, _bias })
+            w.Write(MemoryMarshal.AsBytes(array.AsSpan()));
+    }
+
+    /// <exception cref="InvalidModelException">The file is missing or not a tuned token classifier.</exception>
+    public static TunedTokenClassifier Load(string path)
+    {
+        var r = new ModelFileReader(path, Magic, Version, Kind);
+        string encoder = r.String();
+        int classes = r.Int();
+        if (classes is < 2 or > 100) throw r.Corrupt("corrupt header");
+        var labels = ImmutableArray.CreateBuilder<string>(classes);
+        for (int i = 0; i < classes; i++) labels.Add(r.String());
+        int dim = r.Int(), heads = r.Int(), ff = r.Int();
+        if (dim < 1 || heads < 1 || dim % heads != 0 || ff < 1) throw r.Corrupt("corrupt layer shape");
+        var layer = new TransformerLayer(dim, heads, ff);
+        r.Floats(layer.ParameterCount).CopyTo(layer.Parameters, 0);
+        var head = r.Floats((long)dim * classes);
+        var bias = r.Floats(classes);
+        r.End();
+        return new TunedTokenClassifier(encoder, labels.MoveToImmutable(), layer, head, bias);
+    }
+}
