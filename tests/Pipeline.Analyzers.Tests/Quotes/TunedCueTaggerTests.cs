@@ -1,0 +1,127 @@
+using System.Collections.Immutable;
+using System.Text;
+using System.Text.Json;
+using Pipeline.Analyzers.Quotes;
+using Pipeline.Analyzers.Quotes.Detection;
+using Pipeline.Analyzers.Quotes.Learning;
+using Pipeline.Analyzers.Quotes.Lexicon;
+using Pipeline.Learning;
+using Pipeline.Learning.Gold;
+using Pipeline.Learning.Linear;
+using Pipeline.Learning.Neural;
+using Pipeline.Learning.Training;
+using Pipeline.Sdk;
+using Pipeline.Tests;
+using Pipeline.Text;
+
+namespace Pipeline.Analyzers.Tests.Quotes;
+
+/// <summary>
+/// The encoder tier's tuned cue tagger: `pipeline train quotes` with tune=true writes it into the
+/// model folder, the detector mixes its probabilities into the linear cue tagger's, and its
+/// options are checked.
+/// </summary>
+public sealed class TunedCueTaggerTests : IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "pipeline-tuned-cue-tests", Guid.NewGuid().ToString("N"));
+    private static readonly string Models = Path.Combine(TestPaths.RepoRoot, "models");
+    private static readonly QuotesLexicon Lexicon = QuotesLexicon.Load(Path.Combine(Models, QuotesLexicon.DefaultName));
+    private static readonly string[] Names = ["Smith", "Jones", "Brown", "Garcia", "Miller", "Davis", "Wilson", "Moore", "Taylor", "Clark"];
+
+    public TunedCueTaggerTests() => Directory.CreateDirectory(_root);
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_root, true); } catch (IOException) { }
+    }
+
+    private static AnalyzerOptions Options(params (string Key, string Value)[] values) =>
+        new(values.Append((Key: "lexicon", Value: Path.Combine(Models, QuotesLexicon.DefaultName))).Append((Key: "clusters", Value: "none")).Append((Key: "bits", Value: "16"))
+            .ToImmutableDictionary(v => v.Key, v => JsonSerializer.SerializeToElement(v.Value)));
+
+    /// <summary>PolNeAR-style articles: "X contended that …" is attributed, "X visited …" is not.</summary>
+    private List<Document> Articles()
+    {
+        var records = new StringBuilder();
+        foreach (var name in Names)
+        {
+            string text = $"{name} contended that taxes will rise next year. {name} visited Ohio on Tuesday.";
+            int cue = text.IndexOf("contended", StringComparison.Ordinal), content = text.IndexOf("taxes", StringComparison.Ordinal);
+            var quote = new { content_spans = new[] { new[] { content, text.IndexOf('.') } }, cue_spans = new[] { new[] { cue, cue + 9 } }, source_spans = new[] { new[] { 0, name.Length } } };
+            records.Append(JsonSerializer.Serialize(new { id = name, text, quotes = new[] { quote } })).Append('\n');
+        }
+        string path = Path.Combine(_root, "train.jsonl");
+        File.WriteAllText(path, records.ToString());
+        return [.. new PolnearReader().Read(path, new GoldReadOptions(), e => throw new InvalidOperationException(e))];
+    }
+
+    private void Train(AnalyzerOptions options, string folder) => new QuotesAnalyzer().CreateTrainer().Train(new TrainingContext
+    {
+        Train = Articles(), Dev = [], OutputDirectory = folder, Seed = 1, Options = options,
+    });
+
+    private static List<string> Cues(QuoteDetector detector, string text)
+    {
+        var doc = DocumentFactory.Create(text);
+        return [.. detector.Detect(doc).Where(q => q.Cue is not null).Select(q => doc.TokenText(q.Cue!.Value.Start).ToString())];
+    }
+
+    [Fact]
+    public void A_tuned_cue_tagger_is_trained_saved_and_decides_cues_the_linear_tagger_does_not_open()
+    {
+        string trained = Path.Combine(_root, "trained");
+        Train(Options(("tune", "true"), ("tuneEpochs", "10"), ("tuneRate", "0.0002"), ("tuneBatch", "2"), ("tuneDropout", "0"), ("tunedWeight", "1")), trained);
+        Assert.True(File.Exists(Path.Combine(trained, TunedCueTagger.FileName)));
+        var model = QuoteModelFiles.Load(trained, name => name);
+        Assert.Equal(1f, model.TunedCue!.Weight);
+
+        // The same tuned tagger next to a linear cue tagger that never opens a cue: the cues are the tuned tagger's.
+        string folder = Path.Combine(_root, "mixed");
+        SaveWithSilentLinearTaggers(folder, TunedTokenClassifier.Load(Path.Combine(trained, TunedCueTagger.FileName)), weight: 1f);
+        var mixed = QuoteModelFiles.Load(folder, name => name);
+        var detector = new QuoteDetector(Lexicon, mixed, lonelyCueThreshold: 1f);
+        Assert.Equal(["contended"], Cues(detector, "Adams contended that prices will fall soon."));
+        Assert.Empty(Cues(detector, "Adams visited Texas on Monday."));
+        // At a small share the silent linear tagger outweighs it.
+        Assert.Empty(Cues(new QuoteDetector(Lexicon, mixed, lonelyCueThreshold: 1f, tunedCueWeight: 0.05f), "Adams contended that prices will fall soon."));
+    }
+
+    /// <summary>A model whose linear cue tagger always says O and whose content and source taggers find nothing, with a tuned cue tagger.</summary>
+    private static void SaveWithSilentLinearTaggers(string folder, TunedTokenClassifier tuned, float weight)
+    {
+        var options = new LinearTrainerOptions { HashBits = 16, MaxIterations = 50 };
+        var examples = Enumerable.Range(0, 30).Select(i => new LinearExample(i == 0 ? Bio.B : i == 1 ? Bio.I : Bio.O, [0])).ToList();
+        var silent = LinearTrainer.Train([.. Enumerable.Range(0, 30).Select(_ => new LinearExample(Bio.O, [0])), new LinearExample(Bio.B, [1]), new LinearExample(Bio.I, [2])], Bio.Names, options);
+        var span = LinearTrainer.Train(examples, Bio.Names, options);
+        QuoteModelFiles.Save(folder, silent, span, span, clusters: null, cueSkipWords: [], encoder: null, tuned, weight);
+    }
+
+    [Theory]
+    [InlineData("tunedWeight", "1.5", "tunedWeight is the tuned cue tagger's share")]
+    [InlineData("tuneBatch", "0", "tuneEpochs and tuneBatch must be at least 1")]
+    [InlineData("tuneRate", "0", "tuneRate above 0")]
+    public void Tuning_options_out_of_range_are_refused_with_a_clear_message(string key, string value, string message)
+    {
+        var error = Assert.Throws<ArgumentException>(() => Train(Options(("tune", "true"), (key, value)), Path.Combine(_root, "model")));
+        Assert.Contains(message, error.Message);
+        Assert.StartsWith("quotes:", error.Message);
+    }
+
+    [Fact]
+    public void A_tuned_weight_out_of_range_is_refused_at_run_time_and_in_a_model_file()
+    {
+        string trained = Path.Combine(_root, "trained");
+        Train(Options(("tune", "true"), ("tuneEpochs", "1")), trained);
+        var model = QuoteModelFiles.Load(trained, name => name);
+        Assert.Equal(TunedCueTagger.DefaultWeight, model.TunedCue!.Weight);
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new QuoteDetector(Lexicon, model, tunedCueWeight: 0f));
+        Assert.Contains("tunedCueWeight", error.Message);
+
+        string cue = Path.Combine(trained, QuoteModelFiles.Cue);
+        var linear = LinearModel.Load(cue);
+        linear.WithProperties(linear.Properties.SetItem("tuned_weight", "2")).Save(cue);
+        var invalid = Assert.Throws<InvalidModelException>(() => QuoteModelFiles.Load(trained, name => name));
+        Assert.Equal(cue, invalid.File);
+        Assert.Contains("tuned_weight", invalid.Reason);
+    }
+}
