@@ -167,17 +167,17 @@ public sealed class TransformerLayer
     /// <see cref="Parameters"/>) for the output gradient <paramref name="dy"/> (queries × dim), and
     /// returns the gradient of the input (positions × dim).
     /// </summary>
-    public float[] Backward(Pass pass, ReadOnlySpan<float> dy, float[] grad)
+    public float[] Backward(Pass pass, ReadOnlySpan<float> dy, Span<float> grad)
     {
         int d = Dim, n = pass.N, m = pass.Queries.Length, f = FeedForward, hd = d / Heads;
         var w = Parameters;
-        var dB = NormBackward(pass.B, dy, m, d, pass.Mean2, pass.InvStd2, w.AsSpan(G2, d), grad.AsSpan(G2, d), grad.AsSpan(Be2, d));
-        var dF = LinearBackward(pass.F, m, f, d, w.AsSpan(W2, f * d), dB, grad.AsSpan(W2, f * d), grad.AsSpan(B2, d));
+        var dB = NormBackward(pass.B, dy, m, d, pass.Mean2, pass.InvStd2, w.AsSpan(G2, d), grad.Slice(G2, d), grad.Slice(Be2, d));
+        var dF = LinearBackward(pass.F, m, f, d, w.AsSpan(W2, f * d), dB, grad.Slice(W2, f * d), grad.Slice(B2, d));
         for (int k = 0; k < dF.Length; k++) dF[k] *= GeluDerivative(pass.U[k]);
-        var dH1 = LinearBackward(pass.H1, m, d, f, w.AsSpan(W1, d * f), dF, grad.AsSpan(W1, d * f), grad.AsSpan(B1, f));
+        var dH1 = LinearBackward(pass.H1, m, d, f, w.AsSpan(W1, d * f), dF, grad.Slice(W1, d * f), grad.Slice(B1, f));
         TensorPrimitives.Add(dH1, dB, dH1);
-        var dA = NormBackward(pass.A, dH1, m, d, pass.Mean1, pass.InvStd1, w.AsSpan(G1, d), grad.AsSpan(G1, d), grad.AsSpan(Be1, d));
-        var dC = LinearBackward(pass.C, m, d, d, w.AsSpan(Wo, d * d), dA, grad.AsSpan(Wo, d * d), grad.AsSpan(Bo, d));
+        var dA = NormBackward(pass.A, dH1, m, d, pass.Mean1, pass.InvStd1, w.AsSpan(G1, d), grad.Slice(G1, d), grad.Slice(Be1, d));
+        var dC = LinearBackward(pass.C, m, d, d, w.AsSpan(Wo, d * d), dA, grad.Slice(Wo, d * d), grad.Slice(Bo, d));
         var dXq = (float[])dA.Clone(); // the residual
         var dQ = new float[m * d];
         var dK = new float[n * d];
@@ -205,10 +205,10 @@ public sealed class TransformerLayer
                     TensorPrimitives.MultiplyAdd(q, ds, dK.AsSpan(j * d + h * hd, hd), dK.AsSpan(j * d + h * hd, hd));
                 }
             }
-        var dXqFromQ = LinearBackward(pass.Xq, m, d, d, w.AsSpan(Wq, d * d), dQ, grad.AsSpan(Wq, d * d), grad.AsSpan(Bq, d));
+        var dXqFromQ = LinearBackward(pass.Xq, m, d, d, w.AsSpan(Wq, d * d), dQ, grad.Slice(Wq, d * d), grad.Slice(Bq, d));
         TensorPrimitives.Add(dXq, dXqFromQ, dXq);
-        var dX = LinearBackward(pass.X, n, d, d, w.AsSpan(Wk, d * d), dK, grad.AsSpan(Wk, d * d), grad.AsSpan(Bk, d));
-        var dXFromV = LinearBackward(pass.X, n, d, d, w.AsSpan(Wv, d * d), dV, grad.AsSpan(Wv, d * d), grad.AsSpan(Bv, d));
+        var dX = LinearBackward(pass.X, n, d, d, w.AsSpan(Wk, d * d), dK, grad.Slice(Wk, d * d), grad.Slice(Bk, d));
+        var dXFromV = LinearBackward(pass.X, n, d, d, w.AsSpan(Wv, d * d), dV, grad.Slice(Wv, d * d), grad.Slice(Bv, d));
         TensorPrimitives.Add(dX, dXFromV, dX);
         for (int i = 0; i < m; i++)
         {

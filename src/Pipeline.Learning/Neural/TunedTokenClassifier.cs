@@ -11,16 +11,17 @@ namespace Pipeline.Learning.Neural;
 public sealed record TunedTokenExample(float[] States, int[] Positions, int[] Labels);
 
 /// <summary>
-/// A token classifier from the text encoder with its last layer trained for the task (as BERT is
-/// fine-tuned for tagging): the frozen states of the layer below (from the ONNX model) go through
-/// the tuned layer, and a softmax head reads its output at each classified position. The layer
-/// starts from the checkpoint's own weights and computes only the classified positions.
+/// A token classifier from the text encoder with its last layers trained for the task (as BERT is
+/// fine-tuned for tagging): the frozen states of the layer below them (from the ONNX model) go
+/// through the tuned layers, and a softmax head reads the top one's output at each classified
+/// position. The layers start from the checkpoint's own weights; the top one computes only the
+/// classified positions.
 /// Thread-safe for prediction.
 /// </summary>
 /// <remarks>
 /// File format (little-endian): "PTTK", int32 version, the encoder id below the layer
 /// (length-prefixed UTF-8), the labels (count, then length-prefixed UTF-8), int32 dim, heads,
-/// feed-forward; float32 layer parameters, head weights[dim × classes], head biases[classes].
+/// feed-forward, layer count; float32 parameters of each layer (lowest first), head weights[dim × classes], head biases[classes].
 /// </remarks>
 public sealed class TunedTokenClassifier
 {
@@ -28,14 +29,14 @@ public sealed class TunedTokenClassifier
     private const int Version = 1;
     private const string Kind = "tuned token classifier";
 
-    private readonly TransformerLayer _layer;
+    private readonly TransformerLayer[] _layers;
     private readonly float[] _head, _bias;
 
-    private TunedTokenClassifier(string inputEncoder, ImmutableArray<string> labels, TransformerLayer layer, float[] head, float[] bias)
+    private TunedTokenClassifier(string inputEncoder, ImmutableArray<string> labels, TransformerLayer[] layers, float[] head, float[] bias)
     {
         InputEncoder = inputEncoder;
         Labels = labels;
-        _layer = layer;
+        _layers = layers;
         _head = head;
         _bias = bias;
     }
@@ -43,6 +44,9 @@ public sealed class TunedTokenClassifier
     /// <summary>The encoder model id whose states the tuned layer reads (the checkpoint's layer below it).</summary>
     public string InputEncoder { get; }
     public ImmutableArray<string> Labels { get; }
+    /// <summary>How many encoder layers were tuned.</summary>
+    public int LayerCount => _layers.Length;
+    private TransformerLayer Top => _layers[^1];
 
     /// <summary>The probabilities of <see cref="Labels"/> at each of <paramref name="positions"/> (positions × classes).</summary>
     public float[] Predict(float[] states, int[] positions)
@@ -50,10 +54,28 @@ public sealed class TunedTokenClassifier
         int classes = Labels.Length;
         var probabilities = new float[positions.Length * classes];
         if (positions.Length == 0) return probabilities;
-        var y = _layer.Forward(states, positions).Output;
+        var (_, top) = Forward(states, positions);
+        var y = top.Output;
         for (int i = 0; i < positions.Length; i++)
-            Head(y.Slice(i * _layer.Dim, _layer.Dim), probabilities.AsSpan(i * classes, classes));
+            Head(y.Slice(i * Top.Dim, Top.Dim), probabilities.AsSpan(i * classes, classes));
         return probabilities;
+    }
+
+    /// <summary>The lower layers' passes over every position, and the top layer's over <paramref name="positions"/>.</summary>
+    private (TransformerLayer.Pass[] Lower, TransformerLayer.Pass Top) Forward(float[] states, int[] positions)
+    {
+        var lower = new TransformerLayer.Pass[_layers.Length - 1];
+        var x = states;
+        if (lower.Length > 0)
+        {
+            int[] all = [.. Enumerable.Range(0, states.Length / Top.Dim)];
+            for (int l = 0; l < lower.Length; l++)
+            {
+                lower[l] = _layers[l].Forward(x, all);
+                x = lower[l].Output.ToArray();
+            }
+        }
+        return (lower, Top.Forward(x, positions));
     }
 
     private void Head(ReadOnlySpan<float> features, Span<float> p)
@@ -65,18 +87,19 @@ public sealed class TunedTokenClassifier
         TensorPrimitives.SoftMax(p, p);
     }
 
-    /// <summary>Fine-tunes the checkpoint's last layer and a softmax head on the examples.</summary>
+    /// <summary>Fine-tunes the checkpoint's last <paramref name="layers"/> layers and a softmax head on the examples (states below those layers).</summary>
     /// <param name="afterEpoch">Called after each epoch with the model so far (e.g. to score a dev set).</param>
     public static TunedTokenClassifier Train(IReadOnlyList<TunedTokenExample> examples, ImmutableArray<string> labels, MiniLmCheckpoint checkpoint,
-        TuningOptions options, IRunLog? log = null, Action<int, TunedTokenClassifier>? afterEpoch = null, CancellationToken cancellationToken = default)
+        TuningOptions options, IRunLog? log = null, Action<int, TunedTokenClassifier>? afterEpoch = null, CancellationToken cancellationToken = default,
+        int layers = 1)
     {
         if (examples.Count == 0) throw new ArgumentException("no training examples", nameof(examples));
-        var layer = TunedEncoderLayer.Load(checkpoint);
-        int d = layer.Dim, classes = labels.Length;
+        var tuned = TunedEncoderLayer.Load(checkpoint, layers);
+        int d = tuned[0].Dim, classes = labels.Length;
         var rng = new Random(options.Seed);
-        var model = new TunedTokenClassifier(TunedEncoderLayer.InputEncoderFor(checkpoint), labels, layer,
+        var model = new TunedTokenClassifier(TunedEncoderLayer.InputEncoderFor(checkpoint, layers), labels, tuned,
             Enumerable.Range(0, d * classes).Select(_ => (rng.NextSingle() * 2 - 1) * 0.02f).ToArray(), new float[classes]);
-        int layerCount = layer.ParameterCount, total = layerCount + d * classes + classes;
+        int layerCount = tuned.Sum(l => l.ParameterCount), total = layerCount + d * classes + classes;
         var threads = Enumerable.Range(0, Math.Max(1, options.Threads)).Select(_ => new float[total]).ToArray();
         var adam = new AdamW(total);
         var segments = model.Segments(layerCount);
@@ -116,9 +139,9 @@ public sealed class TunedTokenClassifier
     /// <summary>Adds one example's gradients into <paramref name="g"/>; returns its loss summed over its positions.</summary>
     private double Accumulate(TunedTokenExample example, Random rng, float dropout, float[] g, int layerCount)
     {
-        int d = _layer.Dim, classes = Labels.Length, m = example.Positions.Length;
+        int d = Top.Dim, classes = Labels.Length, m = example.Positions.Length;
         if (m == 0) return 0;
-        var pass = _layer.Forward(example.States, example.Positions);
+        var (lower, pass) = Forward(example.States, example.Positions);
         var y = pass.Output;
         float keep = 1f - dropout;
         var features = new float[d];
@@ -143,14 +166,27 @@ public sealed class TunedTokenClassifier
             }
             TensorPrimitives.Add(g.AsSpan(biasAt, classes), p, g.AsSpan(biasAt, classes));
         }
-        _layer.Backward(pass, dy, g);
+        // Each layer's gradients sit after the lower layers' in g.
+        int at = layerCount - Top.ParameterCount;
+        var dx = Top.Backward(pass, dy, g.AsSpan(at, Top.ParameterCount));
+        for (int l = lower.Length - 1; l >= 0; l--)
+        {
+            at -= _layers[l].ParameterCount;
+            dx = _layers[l].Backward(lower[l], dx, g.AsSpan(at, _layers[l].ParameterCount));
+        }
         return loss;
     }
 
-    /// <summary>The trained arrays, laid out in the gradient as the layer's parameters, then the head and biases.</summary>
+    /// <summary>The trained arrays, laid out in the gradient as the layers' parameters (lowest first), then the head and biases.</summary>
     private List<AdamW.Segment> Segments(int layerCount)
     {
-        var segments = _layer.Blocks().Select(b => new AdamW.Segment(_layer.Parameters, b.Offset, b.Length, b.Offset, 1f, b.Matrix)).ToList();
+        var segments = new List<AdamW.Segment>();
+        int at = 0;
+        foreach (var layer in _layers)
+        {
+            segments.AddRange(layer.Blocks().Select(b => new AdamW.Segment(layer.Parameters, b.Offset, b.Length, at + b.Offset, 1f, b.Matrix)));
+            at += layer.ParameterCount;
+        }
         // The head starts from nothing learned: it learns faster than the pretrained layer.
         segments.Add(new(_head, 0, _head.Length, layerCount, 20f, true));
         segments.Add(new(_bias, 0, _bias.Length, layerCount + _head.Length, 20f, false));
@@ -167,10 +203,11 @@ public sealed class TunedTokenClassifier
         ModelFileReader.WriteString(w, InputEncoder);
         w.Write(Labels.Length);
         foreach (var label in Labels) ModelFileReader.WriteString(w, label);
-        w.Write(_layer.Dim);
-        w.Write(_layer.Heads);
-        w.Write(_layer.FeedForward);
-        foreach (var array in new[] { _layer.Parameters, _head, _bias })
+        w.Write(Top.Dim);
+        w.Write(Top.Heads);
+        w.Write(Top.FeedForward);
+        w.Write(_layers.Length);
+        foreach (var array in _layers.Select(l => l.Parameters).Append(_head).Append(_bias))
             w.Write(MemoryMarshal.AsBytes(array.AsSpan()));
     }
 
@@ -183,13 +220,17 @@ public sealed class TunedTokenClassifier
         if (classes is < 2 or > 100) throw r.Corrupt("corrupt header");
         var labels = ImmutableArray.CreateBuilder<string>(classes);
         for (int i = 0; i < classes; i++) labels.Add(r.String());
-        int dim = r.Int(), heads = r.Int(), ff = r.Int();
-        if (dim < 1 || heads < 1 || dim % heads != 0 || ff < 1) throw r.Corrupt("corrupt layer shape");
-        var layer = new TransformerLayer(dim, heads, ff);
-        r.Floats(layer.ParameterCount).CopyTo(layer.Parameters, 0);
+        int dim = r.Int(), heads = r.Int(), ff = r.Int(), count = r.Int();
+        if (dim < 1 || heads < 1 || dim % heads != 0 || ff < 1 || count is < 1 or > 48) throw r.Corrupt("corrupt layer shape");
+        var layers = new TransformerLayer[count];
+        for (int l = 0; l < count; l++)
+        {
+            layers[l] = new TransformerLayer(dim, heads, ff);
+            r.Floats(layers[l].ParameterCount).CopyTo(layers[l].Parameters, 0);
+        }
         var head = r.Floats((long)dim * classes);
         var bias = r.Floats(classes);
         r.End();
-        return new TunedTokenClassifier(encoder, labels.MoveToImmutable(), layer, head, bias);
+        return new TunedTokenClassifier(encoder, labels.MoveToImmutable(), layers, head, bias);
     }
 }

@@ -37,14 +37,16 @@ public sealed class TunedTokenClassifierTests : IDisposable
 
     private static int FirstPiece(IReadOnlyList<WordPiece> pieces, int start) => 1 + Enumerable.Range(0, pieces.Count).First(i => pieces[i].Start == start);
 
-    [Fact]
-    public void Learns_labels_that_depend_on_the_sentence_and_round_trips_through_its_file()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Learns_labels_that_depend_on_the_sentence_and_round_trips_through_its_file(int layers)
     {
-        var below = MiniLmEncoder.ForModelId(TunedEncoderLayer.InputEncoderFor(MiniLmCheckpoint.AllMiniLmL6V2))!;
+        var below = MiniLmEncoder.ForModelId(TunedEncoderLayer.InputEncoderFor(MiniLmCheckpoint.AllMiniLmL6V2, layers))!;
         var train = Examples(below, Names.Select((n, i) => (n, Names[(i + 3) % Names.Length])));
         var classifier = TunedTokenClassifier.Train(train, Labels, MiniLmCheckpoint.AllMiniLmL6V2,
-            new TuningOptions { Epochs = 20, BatchSize = 4, LearningRate = 3e-4f, Dropout = 0 });
-        Assert.Equal(TunedEncoderLayer.InputEncoderFor(MiniLmCheckpoint.AllMiniLmL6V2), classifier.InputEncoder);
+            new TuningOptions { Epochs = 20, BatchSize = 4, LearningRate = 3e-4f, Dropout = 0 }, layers: layers);
+        Assert.Equal(layers == 1 ? "all-MiniLM-L6-v2@L5" : "all-MiniLM-L6-v2@L4", classifier.InputEncoder);
 
         // Pairs the training never saw: the label follows the verb and the place, whichever name holds it.
         foreach (var example in Examples(below, [(Names[0], Names[5]), (Names[6], Names[1])]))
@@ -58,6 +60,7 @@ public sealed class TunedTokenClassifierTests : IDisposable
         classifier.Save(path);
         var loaded = TunedTokenClassifier.Load(path);
         Assert.Equal<string>(Labels, loaded.Labels);
+        Assert.Equal(layers, loaded.LayerCount);
         Assert.Equal(classifier.Predict(train[0].States, train[0].Positions), loaded.Predict(train[0].States, train[0].Positions));
 
         File.WriteAllBytes(path, File.ReadAllBytes(path)[..^5]);

@@ -22,7 +22,8 @@ namespace Pipeline.Analyzers.Quotes.Learning;
 /// MiniLM layers (e.g. 2,3,4) whose averaged word vectors the cue tagger also reads (the encoder
 /// tier: more accurate, far slower); encoder (all-MiniLM-L6-v2): the checkpoint those layers are of;
 /// tune (false): also fine-tune the checkpoint's last layer as a cue tagger (<see cref="TunedCueTagger"/>),
-/// with tuneEpochs, tuneRate, tuneBatch, tuneDecay, tuneDropout (<see cref="TuningOptions"/>), tunedWeight
+/// with tuneEpochs, tuneRate, tuneBatch, tuneDecay, tuneDropout (<see cref="TuningOptions"/>), tuneLayers (how
+/// many of the checkpoint's last layers are tuned, 1), tunedWeight
 /// (its share of the cue probabilities, 0.5) and tuneSnapshots (a folder for each epoch's tagger).
 /// </summary>
 internal sealed class QuoteTrainer : AnalyzerTrainer
@@ -46,6 +47,8 @@ internal sealed class QuoteTrainer : AnalyzerTrainer
         var tuning = o.GetBool("tune", false) ? TuningOptions.From(o, "quotes", DefaultTuning) with { Seed = context.Seed } : null;
         float tunedWeight = (float)o.GetDouble("tunedWeight", TunedCueTagger.DefaultWeight);
         if (tunedWeight is not (> 0 and <= 1)) throw new ArgumentException("quotes: option tunedWeight is the tuned cue tagger's share, above 0 and at most 1");
+        int tunedLayers = o.GetInt("tuneLayers", 1);
+        if (tunedLayers is < 1 or > TunedEncoderLayer.Index + 1) throw new ArgumentException($"quotes: option tuneLayers is from 1 to {TunedEncoderLayer.Index + 1}");
         var examples = new QuoteExamples(bits);
         var views = new List<TokenView>();
         foreach (var doc in context.Train)
@@ -76,14 +79,14 @@ internal sealed class QuoteTrainer : AnalyzerTrainer
         var skipWords = examples.CueSkipWords(o.GetInt("skipMinCount", 20), o.GetDouble("skipMaxRate", 0.002)).ToList();
         var tunedCue = tuning is null ? null
             : TuneCueTagger(views, new HashSet32(skipWords.Select(w => Hashing.Lower(w))), MiniLmCheckpoint.FromOption(o.GetString("encoder")), tuning,
-                o.GetString("tuneSnapshots"), context);
+                tunedLayers, o.GetString("tuneSnapshots"), context);
         QuoteModelFiles.Save(context.OutputDirectory, cue, content, source, clusters, skipWords, encoder?.ModelId, tunedCue, tunedWeight);
 
         var features = cueOptions.Describe()
             .Add("lexicon_entries", lexicon.Cues.EntryCount.ToString(CultureInfo.InvariantCulture))
             .Add("clusters", clusters?.Name ?? "none")
             .Add("cue_encoder", encoder?.ModelId ?? "none")
-            .Add("cue_tuned_layer", tunedCue is null ? "none" : $"{tunedCue.InputEncoder} + tuned layer {TunedEncoderLayer.Index + 1}, weight {tunedWeight}")
+            .Add("cue_tuned_layer", tunedCue is null ? "none" : $"{tunedCue.InputEncoder} + {tunedCue.LayerCount} tuned layer(s), weight {tunedWeight}")
             .Add("taggers", "cue, content|cue, source|cue (greedy BIO)");
         return new TrainingResult
         {
@@ -101,9 +104,9 @@ internal sealed class QuoteTrainer : AnalyzerTrainer
 
     /// <summary>Encodes every training sentence below the tuned layer and fine-tunes it for gold cue labels.</summary>
     private static TunedTokenClassifier TuneCueTagger(List<TokenView> views, HashSet32 skip, MiniLmCheckpoint checkpoint, TuningOptions tuning,
-        string? snapshots, TrainingContext context)
+        int layers, string? snapshots, TrainingContext context)
     {
-        var below = MiniLmEncoder.ForModelId(TunedEncoderLayer.InputEncoderFor(checkpoint))!;
+        var below = MiniLmEncoder.ForModelId(TunedEncoderLayer.InputEncoderFor(checkpoint, layers))!;
         var examples = new List<TunedTokenExample>();
         var clock = System.Diagnostics.Stopwatch.StartNew();
         foreach (var v in views)
@@ -117,7 +120,7 @@ internal sealed class QuoteTrainer : AnalyzerTrainer
         context.Log?.Info($"quotes: {examples.Count} sentences, {examples.Sum(e => e.Positions.Length)} tokens encoded below the tuned layer ({clock.Elapsed.TotalSeconds:F0} s)");
         return TunedTokenClassifier.Train(examples, [.. Bio.Names], checkpoint, tuning, context.Log,
             snapshots is null ? null : (epoch, model) => model.Save(Path.Combine(snapshots, $"epoch{epoch}", TunedCueTagger.FileName)),
-            context.CancellationToken);
+            context.CancellationToken, layers);
     }
 
     /// <summary>A model folder by name or path: a folder that exists, else the run's model store, else ./models/name.</summary>
