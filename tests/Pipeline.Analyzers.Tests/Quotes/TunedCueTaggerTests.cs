@@ -100,6 +100,7 @@ public sealed class TunedCueTaggerTests : IDisposable
     [InlineData("tunedWeight", "1.5", "tunedWeight is the tuned cue tagger's share")]
     [InlineData("tuneBatch", "0", "tuneEpochs and tuneBatch must be at least 1")]
     [InlineData("tuneRate", "0", "tuneRate above 0")]
+    [InlineData("tuneLayers", "7", "tuneLayers is from 1 to 6")]
     public void Tuning_options_out_of_range_are_refused_with_a_clear_message(string key, string value, string message)
     {
         var error = Assert.Throws<ArgumentException>(() => Train(Options(("tune", "true"), (key, value)), Path.Combine(_root, "model")));

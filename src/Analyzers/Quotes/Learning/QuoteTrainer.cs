@@ -22,8 +22,8 @@ namespace Pipeline.Analyzers.Quotes.Learning;
 /// MiniLM layers (e.g. 2,3,4) whose averaged word vectors the cue tagger also reads (the encoder
 /// tier: more accurate, far slower); encoder (all-MiniLM-L6-v2): the checkpoint those layers are of;
 /// tune (false): also fine-tune the checkpoint's last layer as a cue tagger (<see cref="TunedCueTagger"/>),
-/// with tuneEpochs, tuneRate, tuneBatch, tuneDecay, tuneDropout (<see cref="TuningOptions"/>), tuneLayers (how
-/// many of the checkpoint's last layers are tuned, 1), tunedWeight
+/// with tuneEpochs (4), tuneRate (2e-4), tuneBatch (8), tuneDecay, tuneDropout (<see cref="TuningOptions"/>), tuneLayers (how
+/// many of the checkpoint's last layers are tuned, 2), tunedWeight
 /// (its share of the cue probabilities, 0.5) and tuneSnapshots (a folder for each epoch's tagger).
 /// </summary>
 internal sealed class QuoteTrainer : AnalyzerTrainer
@@ -47,7 +47,7 @@ internal sealed class QuoteTrainer : AnalyzerTrainer
         var tuning = o.GetBool("tune", false) ? TuningOptions.From(o, "quotes", DefaultTuning) with { Seed = context.Seed } : null;
         float tunedWeight = (float)o.GetDouble("tunedWeight", TunedCueTagger.DefaultWeight);
         if (tunedWeight is not (> 0 and <= 1)) throw new ArgumentException("quotes: option tunedWeight is the tuned cue tagger's share, above 0 and at most 1");
-        int tunedLayers = o.GetInt("tuneLayers", 1);
+        int tunedLayers = o.GetInt("tuneLayers", DefaultTunedLayers);
         if (tunedLayers is < 1 or > TunedEncoderLayer.Index + 1) throw new ArgumentException($"quotes: option tuneLayers is from 1 to {TunedEncoderLayer.Index + 1}");
         var examples = new QuoteExamples(bits);
         var views = new List<TokenView>();
@@ -87,6 +87,8 @@ internal sealed class QuoteTrainer : AnalyzerTrainer
             .Add("clusters", clusters?.Name ?? "none")
             .Add("cue_encoder", encoder?.ModelId ?? "none")
             .Add("cue_tuned_layer", tunedCue is null ? "none" : $"{tunedCue.InputEncoder} + {tunedCue.LayerCount} tuned layer(s), weight {tunedWeight}")
+            .Add("cue_tuning", tuning is null ? "none"
+                : FormattableString.Invariant($"{tuning.Epochs} epochs, rate {tuning.LearningRate}, batch {tuning.BatchSize}, decay {tuning.WeightDecay}, dropout {tuning.Dropout}"))
             .Add("taggers", "cue, content|cue, source|cue (greedy BIO)");
         return new TrainingResult
         {
@@ -99,8 +101,9 @@ internal sealed class QuoteTrainer : AnalyzerTrainer
         };
     }
 
-    /// <summary>Settings for a tagger over every sentence: a smaller batch of sentences than stance's targets, as each holds many tokens.</summary>
-    private static readonly TuningOptions DefaultTuning = new() { Epochs = 2, BatchSize = 8, LearningRate = 5e-5f };
+    /// <summary>The settings chosen on PolNeAR dev (models/quotes-polnear-accurate's card); batches of sentences, each holding many classified words.</summary>
+    private static readonly TuningOptions DefaultTuning = new() { Epochs = 4, BatchSize = 8, LearningRate = 2e-4f };
+    private const int DefaultTunedLayers = 2;
 
     /// <summary>Encodes every training sentence below the tuned layer and fine-tunes it for gold cue labels.</summary>
     private static TunedTokenClassifier TuneCueTagger(List<TokenView> views, HashSet32 skip, MiniLmCheckpoint checkpoint, TuningOptions tuning,
