@@ -59,3 +59,42 @@ public sealed class ModelFileReader
         w.Write(bytes);
     }
 }
+
+/// <summary>
+/// The header the tuned encoder models share: magic number, version, the encoder id of the frozen
+/// states they read, their labels and the shape of their transformer layers.
+/// </summary>
+public static class TunedModelHeader
+{
+    /// <summary>Creates the file and writes the header; the caller writes the weights after it.</summary>
+    public static BinaryWriter Create(string path, uint magic, int version, string inputEncoder, IReadOnlyList<string> labels, TransformerLayer shape)
+    {
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
+        var w = new BinaryWriter(File.Create(path), Encoding.UTF8); // little-endian on every platform
+        w.Write(magic);
+        w.Write(version);
+        ModelFileReader.WriteString(w, inputEncoder);
+        w.Write(labels.Count);
+        foreach (var label in labels) ModelFileReader.WriteString(w, label);
+        w.Write(shape.Dim);
+        w.Write(shape.Heads);
+        w.Write(shape.FeedForward);
+        return w;
+    }
+
+    /// <summary>Opens the file and reads the header; the caller reads the weights after it.</summary>
+    /// <exception cref="InvalidModelException">The file is missing, of another kind or version, or its header is corrupt.</exception>
+    public static (ModelFileReader Reader, string InputEncoder, System.Collections.Immutable.ImmutableArray<string> Labels, int Dim, int Heads, int FeedForward)
+        Open(string path, uint magic, int version, string kind)
+    {
+        var r = new ModelFileReader(path, magic, version, kind);
+        string encoder = r.String();
+        int classes = r.Int();
+        if (classes is < 2 or > 100) throw r.Corrupt("corrupt header");
+        var labels = System.Collections.Immutable.ImmutableArray.CreateBuilder<string>(classes);
+        for (int i = 0; i < classes; i++) labels.Add(r.String());
+        int dim = r.Int(), heads = r.Int(), ff = r.Int();
+        if (dim < 1 || heads < 1 || dim % heads != 0 || ff < 1) throw r.Corrupt("corrupt layer shape");
+        return (r, encoder, labels.MoveToImmutable(), dim, heads, ff);
+    }
+}

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
-using System.Text;
 using Pipeline.Learning.Encoders;
 using Pipeline.Sdk;
 
@@ -195,17 +194,7 @@ public sealed class TunedTokenClassifier
 
     public void Save(string path)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        using var stream = File.Create(path);
-        using var w = new BinaryWriter(stream, Encoding.UTF8); // little-endian on every platform
-        w.Write(Magic);
-        w.Write(Version);
-        ModelFileReader.WriteString(w, InputEncoder);
-        w.Write(Labels.Length);
-        foreach (var label in Labels) ModelFileReader.WriteString(w, label);
-        w.Write(Top.Dim);
-        w.Write(Top.Heads);
-        w.Write(Top.FeedForward);
+        using var w = TunedModelHeader.Create(path, Magic, Version, InputEncoder, Labels, Top);
         w.Write(_layers.Length);
         foreach (var array in _layers.Select(l => l.Parameters).Append(_head).Append(_bias))
             w.Write(MemoryMarshal.AsBytes(array.AsSpan()));
@@ -214,14 +203,9 @@ public sealed class TunedTokenClassifier
     /// <exception cref="InvalidModelException">The file is missing or not a tuned token classifier.</exception>
     public static TunedTokenClassifier Load(string path)
     {
-        var r = new ModelFileReader(path, Magic, Version, Kind);
-        string encoder = r.String();
-        int classes = r.Int();
-        if (classes is < 2 or > 100) throw r.Corrupt("corrupt header");
-        var labels = ImmutableArray.CreateBuilder<string>(classes);
-        for (int i = 0; i < classes; i++) labels.Add(r.String());
-        int dim = r.Int(), heads = r.Int(), ff = r.Int(), count = r.Int();
-        if (dim < 1 || heads < 1 || dim % heads != 0 || ff < 1 || count is < 1 or > 48) throw r.Corrupt("corrupt layer shape");
+        var (r, encoder, labels, dim, heads, ff) = TunedModelHeader.Open(path, Magic, Version, Kind);
+        int count = r.Int(), classes = labels.Length;
+        if (count is < 1 or > 48) throw r.Corrupt("corrupt layer count");
         var layers = new TransformerLayer[count];
         for (int l = 0; l < count; l++)
         {
@@ -231,6 +215,6 @@ public sealed class TunedTokenClassifier
         var head = r.Floats((long)dim * classes);
         var bias = r.Floats(classes);
         r.End();
-        return new TunedTokenClassifier(encoder, labels.MoveToImmutable(), layers, head, bias);
+        return new TunedTokenClassifier(encoder, labels, layers, head, bias);
     }
 }

@@ -1,8 +1,6 @@
-using System.Buffers.Binary;
 using System.Collections.Immutable;
 using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
-using System.Text;
 using Pipeline.Learning;
 using Pipeline.Learning.Encoders;
 using Pipeline.Learning.Neural;
@@ -193,17 +191,7 @@ public sealed class TunedTargetClassifier
 
     public void Save(string path)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        using var stream = File.Create(path);
-        using var w = new BinaryWriter(stream, Encoding.UTF8); // little-endian on every platform
-        w.Write(Magic);
-        w.Write(Version);
-        ModelFileReader.WriteString(w, InputEncoder);
-        w.Write(Labels.Length);
-        foreach (var label in Labels) ModelFileReader.WriteString(w, label);
-        w.Write(_layer.Dim);
-        w.Write(_layer.Heads);
-        w.Write(_layer.FeedForward);
+        using var w = TunedModelHeader.Create(path, Magic, Version, InputEncoder, Labels, _layer);
         foreach (var array in new[] { _layer.Parameters, _marker, _head, _bias })
             w.Write(MemoryMarshal.AsBytes(array.AsSpan()));
     }
@@ -211,20 +199,14 @@ public sealed class TunedTargetClassifier
     /// <exception cref="InvalidModelException">The file is missing or not a tuned classifier.</exception>
     public static TunedTargetClassifier Load(string path)
     {
-        var r = new ModelFileReader(path, Magic, Version, "tuned target classifier");
-        string encoder = r.String();
-        int classes = r.Int();
-        if (classes is < 2 or > 100) throw r.Corrupt("corrupt header");
-        var labels = ImmutableArray.CreateBuilder<string>(classes);
-        for (int i = 0; i < classes; i++) labels.Add(r.String());
-        int dim = r.Int(), heads = r.Int(), ff = r.Int();
-        if (dim < 1 || heads < 1 || dim % heads != 0 || ff < 1) throw r.Corrupt("corrupt layer shape");
+        var (r, encoder, labels, dim, heads, ff) = TunedModelHeader.Open(path, Magic, Version, "tuned target classifier");
+        int classes = labels.Length;
         var layer = new TransformerLayer(dim, heads, ff);
         r.Floats(layer.ParameterCount).CopyTo(layer.Parameters, 0);
         var marker = r.Floats(dim);
         var head = r.Floats(2L * dim * classes);
         var bias = r.Floats(classes);
         r.End();
-        return new TunedTargetClassifier(encoder, labels.MoveToImmutable(), layer, marker, head, bias);
+        return new TunedTargetClassifier(encoder, labels, layer, marker, head, bias);
     }
 }
