@@ -6,7 +6,7 @@ using Pipeline.Sdk;
 namespace Pipeline.Analyzers.Quotes.Learning;
 
 /// <summary>
-/// The encoder tier of cue detection: a <see cref="TunedTokenClassifier"/> (MiniLM's last layer
+/// The accurate model's second cue tagger: a <see cref="TunedTokenClassifier"/> (MiniLM's last layers
 /// fine-tuned for B-I-O cue labels) reads the whole sentence, so a cue such as "is defending" or
 /// "has been slow to embrace" is judged from more than the two words the linear features see.
 /// Its probabilities are mixed with the linear cue tagger's at each token the tagger scores.
@@ -59,7 +59,7 @@ internal sealed class TunedCueTagger(TunedTokenClassifier classifier, MiniLmEnco
         return positions.Length == 0 ? null : new TunedTokenExample(states, positions, [.. tokens.Select(t => labels[t])]);
     }
 
-    /// <summary>The sentence's states below the tuned layer, the tokens classified and their first pieces' positions in the states.</summary>
+    /// <summary>The sentence's states below the tuned layers, the tokens classified and their first pieces' positions in the states.</summary>
     private static (float[] States, int[] Tokens, int[] Positions) Encode(TokenView v, Sentence sentence, HashSet32 skip, MiniLmEncoder below)
     {
         var candidates = new List<int>();
