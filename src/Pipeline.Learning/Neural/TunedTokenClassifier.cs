@@ -6,7 +6,7 @@ using Pipeline.Sdk;
 
 namespace Pipeline.Learning.Neural;
 
-/// <summary>One training example of a <see cref="TunedTokenClassifier"/>: a text's states below the tuned layer, the positions to classify and their classes.</summary>
+/// <summary>One training example of a <see cref="TunedTokenClassifier"/>: a text's states below the tuned layers, the positions to classify and their classes.</summary>
 public sealed record TunedTokenExample(float[] States, int[] Positions, int[] Labels);
 
 /// <summary>
@@ -18,7 +18,7 @@ public sealed record TunedTokenExample(float[] States, int[] Positions, int[] La
 /// Thread-safe for prediction.
 /// </summary>
 /// <remarks>
-/// File format (little-endian): "PTTK", int32 version, the encoder id below the layer
+/// File format (little-endian): "PTTK", int32 version, the encoder id below the layers
 /// (length-prefixed UTF-8), the labels (count, then length-prefixed UTF-8), int32 dim, heads,
 /// feed-forward, layer count; float32 parameters of each layer (lowest first), head weights[dim × classes], head biases[classes].
 /// </remarks>
@@ -40,7 +40,7 @@ public sealed class TunedTokenClassifier
         _bias = bias;
     }
 
-    /// <summary>The encoder model id whose states the tuned layer reads (the checkpoint's layer below it).</summary>
+    /// <summary>The encoder model id whose states the tuned layers read (the checkpoint's layer below them).</summary>
     public string InputEncoder { get; }
     public ImmutableArray<string> Labels { get; }
     /// <summary>How many encoder layers were tuned.</summary>

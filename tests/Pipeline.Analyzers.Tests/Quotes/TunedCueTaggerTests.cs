@@ -124,5 +124,10 @@ public sealed class TunedCueTaggerTests : IDisposable
         var invalid = Assert.Throws<InvalidModelException>(() => QuoteModelFiles.Load(trained, name => name));
         Assert.Equal(cue, invalid.File);
         Assert.Contains("tuned_weight", invalid.Reason);
+
+        linear.WithProperties(linear.Properties.SetItem("tuned_weight", "half")).Save(cue);
+        invalid = Assert.Throws<InvalidModelException>(() => QuoteModelFiles.Load(trained, name => name));
+        Assert.Equal(cue, invalid.File);
+        Assert.Contains("'half' is not a number", invalid.Reason);
     }
 }

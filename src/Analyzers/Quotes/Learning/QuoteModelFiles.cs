@@ -58,7 +58,9 @@ internal static class QuoteModelFiles
         var classifier = TunedTokenClassifier.Load(path);
         var below = MiniLmEncoder.ForModelId(classifier.InputEncoder)
             ?? throw new InvalidModelException(path, $"it reads the states of encoder {classifier.InputEncoder}, which is not a MiniLM layer");
-        float weight = cue.Properties.TryGetValue(TunedWeightProperty, out var w) ? float.Parse(w, CultureInfo.InvariantCulture) : TunedCueTagger.DefaultWeight;
+        float weight = TunedCueTagger.DefaultWeight;
+        if (cue.Properties.TryGetValue(TunedWeightProperty, out var w) && !float.TryParse(w, NumberStyles.Float, CultureInfo.InvariantCulture, out weight))
+            throw new InvalidModelException(Path.Combine(folder, Cue), $"its {TunedWeightProperty} '{w}' is not a number");
         if (weight is not (> 0 and <= 1)) throw new InvalidModelException(Path.Combine(folder, Cue), $"its {TunedWeightProperty} {w} is not above 0 and at most 1");
         return new TunedCueTagger(classifier, below, weight);
     }

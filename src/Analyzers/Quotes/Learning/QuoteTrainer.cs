@@ -21,7 +21,7 @@ namespace Pipeline.Analyzers.Quotes.Learning;
 /// that open a cue at most at that rate are skipped by the cue tagger; encoderLayers (none): the
 /// MiniLM layers (e.g. 2,3,4) whose averaged word vectors the cue tagger also reads (the encoder
 /// tier: more accurate, far slower); encoder (all-MiniLM-L6-v2): the checkpoint those layers are of;
-/// tune (false): also fine-tune the checkpoint's last layer as a cue tagger (<see cref="TunedCueTagger"/>),
+/// tune (false): also fine-tune the checkpoint's last layers as a second cue tagger (<see cref="TunedCueTagger"/>),
 /// with tuneEpochs (4), tuneRate (2e-4), tuneBatch (8), tuneDecay, tuneDropout (<see cref="TuningOptions"/>), tuneLayers (how
 /// many of the checkpoint's last layers are tuned, 2), tunedWeight
 /// (its share of the cue probabilities, 0.5) and tuneSnapshots (a folder for each epoch's tagger).
@@ -105,7 +105,7 @@ internal sealed class QuoteTrainer : AnalyzerTrainer
     private static readonly TuningOptions DefaultTuning = new() { Epochs = 4, BatchSize = 8, LearningRate = 2e-4f };
     private const int DefaultTunedLayers = 2;
 
-    /// <summary>Encodes every training sentence below the tuned layer and fine-tunes it for gold cue labels.</summary>
+    /// <summary>Encodes every training sentence below the tuned layers and fine-tunes them for gold cue labels.</summary>
     private static TunedTokenClassifier TuneCueTagger(List<TokenView> views, HashSet32 skip, MiniLmCheckpoint checkpoint, TuningOptions tuning,
         int layers, string? snapshots, TrainingContext context)
     {
