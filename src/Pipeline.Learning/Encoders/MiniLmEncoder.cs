@@ -111,8 +111,8 @@ public sealed class MiniLmEncoder : ITextEncoder, IDisposable
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
         };
-        var inner = _outputNames.Where(n => n != _checkpoint.LayerTensors[LastLayer]).ToArray();
-        _session = new InferenceSession(inner.Length == 0 ? model : WithGraphOutputs(model, inner), sessionOptions);
+        bool lastOnly = _outputNames is [var only] && only == _checkpoint.LayerTensors[LastLayer];
+        _session = new InferenceSession(lastOnly ? model : OnnxGraph.WithOutputs(model, _outputNames), sessionOptions);
     }
 
     /// <summary>
@@ -173,31 +173,6 @@ public sealed class MiniLmEncoder : ITextEncoder, IDisposable
     /// <summary>The model id of a checkpoint with the given layers averaged.</summary>
     public static string ModelIdFor(MiniLmCheckpoint checkpoint, IReadOnlyList<int> layers) =>
         layers is [LastLayer] ? checkpoint.Id : checkpoint.Id + LayersMark + string.Join('+', layers.Order());
-
-    // ONNX Runtime only returns graph outputs. A serialized ModelProto may repeat its "graph"
-    // field (7); the parser merges the repeats, appending to the graph's repeated "output" field (12).
-    private static byte[] WithGraphOutputs(byte[] model, string[] names)
-    {
-        var graph = new List<byte>();
-        foreach (var name in names)
-        {
-            var nameBytes = System.Text.Encoding.UTF8.GetBytes(name);
-            var info = new List<byte> { 0x0A };
-            Varint(info, nameBytes.Length); info.AddRange(nameBytes);
-            info.AddRange([0x12, 0x04, 0x0A, 0x02, 0x08, 0x01]); // type: tensor of float
-            graph.Add(0x62); Varint(graph, info.Count); graph.AddRange(info);
-        }
-        var tail = new List<byte> { 0x3A };
-        Varint(tail, graph.Count); tail.AddRange(graph);
-        return [.. model, .. tail];
-    }
-
-    private static void Varint(List<byte> bytes, int value)
-    {
-        uint v = (uint)value;
-        while (v >= 0x80) { bytes.Add((byte)(v | 0x80)); v >>= 7; }
-        bytes.Add((byte)v);
-    }
 
     /// <summary>A process-wide encoder with default options, created on first use.</summary>
     public static MiniLmEncoder Shared => SharedInstance.Value;

@@ -49,6 +49,91 @@ public sealed class OnnxGraph
         return new OnnxGraph(nodes, initializers);
     }
 
+    /// <summary>
+    /// The model cut down to what computes <paramref name="outputs"/>, which become its only graph
+    /// outputs: ONNX Runtime runs every node of a graph whatever is fetched, so an encoder read
+    /// at an inner layer would otherwise pay for the layers above it. Nodes and initializers that
+    /// do not lead to an output are dropped; the rest of the model is copied as it is.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The bytes are not an ONNX model with a graph, or an output is not computed in it.</exception>
+    public static byte[] WithOutputs(ReadOnlySpan<byte> model, IReadOnlyList<string> outputs)
+    {
+        var result = new List<byte>(model.Length);
+        bool graphFound = false;
+        foreach (var (field, wire, value) in Fields(model))
+        {
+            if (field == 7)
+            {
+                graphFound = true;
+                WriteField(result, 7, 2, PrunedGraph(value, outputs));
+            }
+            else WriteField(result, field, wire, value);
+        }
+        if (!graphFound) throw new InvalidDataException("not an ONNX model: no graph");
+        return [.. result];
+    }
+
+    // GraphProto: node = 1, initializer = 5, output = 12 (ValueInfoProto: name = 1). Nodes are in
+    // topological order, so one backward pass finds every node an output depends on.
+    private static byte[] PrunedGraph(byte[] graph, IReadOnlyList<string> outputs)
+    {
+        var fields = Fields(graph);
+        var needed = new HashSet<string>(outputs, StringComparer.Ordinal);
+        var keep = new bool[fields.Count];
+        var computed = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = fields.Count - 1; i >= 0; i--)
+        {
+            if (fields[i].Field != 1) continue;
+            var node = Node(fields[i].Value);
+            if (!node.Outputs.Any(needed.Contains)) continue;
+            keep[i] = true;
+            computed.UnionWith(node.Outputs);
+            needed.UnionWith(node.Inputs);
+        }
+        if (outputs.FirstOrDefault(o => !computed.Contains(o)) is { } missing)
+            throw new InvalidDataException($"no node of the ONNX model computes '{missing}'");
+        var result = new List<byte>(graph.Length);
+        var existing = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        for (int i = 0; i < fields.Count; i++)
+        {
+            var (field, wire, value) = fields[i];
+            if (field == 12) { existing[ValueInfoName(value)] = value; continue; }
+            if (field == 1 && !keep[i]) continue;
+            if (field == 5 && !needed.Contains(TensorName(value))) continue;
+            WriteField(result, field, wire, value);
+        }
+        foreach (var name in outputs) WriteField(result, 12, 2, existing.GetValueOrDefault(name) ?? FloatValueInfo(name));
+        return [.. result];
+    }
+
+    private static string ValueInfoName(byte[] valueInfo) =>
+        Fields(valueInfo).Where(f => f.Field == 1).Select(f => Encoding.UTF8.GetString(f.Value)).FirstOrDefault() ?? "";
+
+    private static string TensorName(byte[] tensor) =>
+        Fields(tensor).Where(f => f.Field == 8).Select(f => Encoding.UTF8.GetString(f.Value)).FirstOrDefault() ?? "";
+
+    /// <summary>A ValueInfoProto naming a float tensor of any shape.</summary>
+    private static byte[] FloatValueInfo(string name)
+    {
+        var info = new List<byte>();
+        WriteField(info, 1, 2, Encoding.UTF8.GetBytes(name));
+        WriteField(info, 2, 2, [0x0A, 0x02, 0x08, FloatType]); // type { tensor_type { elem_type: FLOAT } }
+        return [.. info];
+    }
+
+    private static void WriteField(List<byte> into, int field, int wire, ReadOnlySpan<byte> value)
+    {
+        WriteVarint(into, (ulong)((field << 3) | wire));
+        if (wire == 2) WriteVarint(into, (ulong)value.Length);
+        into.AddRange(value);
+    }
+
+    private static void WriteVarint(List<byte> into, ulong v)
+    {
+        while (v >= 0x80) { into.Add((byte)(v | 0x80)); v >>= 7; }
+        into.Add((byte)v);
+    }
+
     private static OnnxNode Node(ReadOnlySpan<byte> bytes)
     {
         List<string> inputs = [], outputs = [];

@@ -60,25 +60,12 @@ internal sealed class TunedCueTagger(TunedTokenClassifier classifier, MiniLmEnco
     }
 
     /// <summary>The sentence's states below the tuned layers, the tokens classified and their first pieces' positions in the states.</summary>
-    private static (float[] States, int[] Tokens, int[] Positions) Encode(TokenView v, Sentence sentence, HashSet32 skip, MiniLmEncoder below)
+    private static TunedTokenInput Encode(TokenView v, Sentence sentence, HashSet32 skip, MiniLmEncoder below)
     {
-        var candidates = new List<int>();
+        var candidates = new List<(int, TextSpan)>();
+        int offset = sentence.Span.Start;
         for (int t = sentence.FirstToken; t < sentence.EndToken; t++)
-            if (Classifies(v, skip, t)) candidates.Add(t);
-        if (candidates.Count == 0) return ([], [], []);
-        var (pieces, states) = below.SequenceStates(v.Doc.GetString(sentence.Span));
-        var tokens = new List<int>(candidates.Count);
-        var positions = new List<int>(candidates.Count);
-        int offset = sentence.Span.Start, p = 0;
-        foreach (int t in candidates)
-        {
-            var span = v.Doc.Tokens[t].Span;
-            while (p < pieces.Count && pieces[p].End + offset <= span.Start) p++;
-            if (p >= pieces.Count) break; // the rest of the sentence did not fit in the encoder's window
-            if (pieces[p].Start + offset >= span.End) continue; // no piece for this token
-            tokens.Add(t);
-            positions.Add(p + 1); // [CLS] is position 0
-        }
-        return (states, [.. tokens], [.. positions]);
+            if (Classifies(v, skip, t)) candidates.Add((t, new TextSpan(v.Doc.Tokens[t].Span.Start - offset, v.Doc.Tokens[t].Span.Length)));
+        return TunedTokenInput.Encode(below, candidates.Count == 0 ? "" : v.Doc.GetString(sentence.Span), candidates);
     }
 }

@@ -1,0 +1,34 @@
+using Pipeline.Learning.Encoders;
+using Pipeline.Sdk;
+
+namespace Pipeline.Learning.Neural;
+
+/// <summary>
+/// What a <see cref="TunedTokenClassifier"/> reads for one text: its states below the tuned layers and,
+/// for each token it classifies, the position of the token's first word piece in those states.
+/// </summary>
+/// <param name="Tokens">The caller's ids of the tokens classified (those the encoder's window reached).</param>
+public sealed record TunedTokenInput(float[] States, int[] Tokens, int[] Positions)
+{
+    public static readonly TunedTokenInput Empty = new([], [], []);
+
+    /// <summary>Encodes <paramref name="text"/> and finds the first piece of each candidate token.</summary>
+    /// <param name="candidates">Token ids with their spans in <paramref name="text"/>, in text order; none: the text is not encoded.</param>
+    public static TunedTokenInput Encode(MiniLmEncoder below, string text, IReadOnlyList<(int Token, TextSpan Span)> candidates)
+    {
+        if (candidates.Count == 0) return Empty;
+        var (pieces, states) = below.SequenceStates(text);
+        var tokens = new List<int>(candidates.Count);
+        var positions = new List<int>(candidates.Count);
+        int p = 0;
+        foreach (var (token, span) in candidates)
+        {
+            while (p < pieces.Count && pieces[p].End <= span.Start) p++;
+            if (p >= pieces.Count) break; // the rest of the text did not fit in the encoder's window
+            if (pieces[p].Start >= span.End) continue; // no piece for this token
+            tokens.Add(token);
+            positions.Add(p + 1); // [CLS] is position 0
+        }
+        return new TunedTokenInput(states, [.. tokens], [.. positions]);
+    }
+}

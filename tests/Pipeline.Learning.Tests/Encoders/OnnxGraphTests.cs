@@ -1,0 +1,34 @@
+using Pipeline.Learning.Encoders;
+
+namespace Pipeline.Learning.Tests.Encoders;
+
+public class OnnxGraphTests
+{
+    private static readonly MiniLmCheckpoint Checkpoint = MiniLmCheckpoint.AllMiniLmL6V2;
+
+    [Fact]
+    public void A_model_cut_at_an_inner_layer_keeps_only_the_layers_below_it()
+    {
+        var full = OnnxGraph.Read(Checkpoint.ModelBytes());
+        var second = OnnxGraph.Read(OnnxGraph.WithOutputs(Checkpoint.ModelBytes(), [Checkpoint.LayerTensors[2]]));
+        var fourth = OnnxGraph.Read(OnnxGraph.WithOutputs(Checkpoint.ModelBytes(), [Checkpoint.LayerTensors[4]]));
+
+        static bool Computes(OnnxGraph graph, string tensor) => graph.Nodes.Any(n => n.Outputs.Contains(tensor));
+        Assert.True(Computes(second, Checkpoint.LayerTensors[1]) && Computes(second, Checkpoint.LayerTensors[2]));
+        Assert.False(Computes(second, Checkpoint.LayerTensors[3]));
+        Assert.False(Computes(second, Checkpoint.LayerTensors[6]));
+        Assert.True(Computes(fourth, Checkpoint.LayerTensors[4]) && !Computes(fourth, Checkpoint.LayerTensors[5]));
+        // Each layer is the same number of nodes: two of six, four of six, and the embeddings.
+        Assert.InRange(second.Nodes.Count, full.Nodes.Count / 4, full.Nodes.Count / 2);
+        Assert.True(fourth.Nodes.Count > second.Nodes.Count && fourth.Nodes.Count < full.Nodes.Count);
+        // The upper layers' weights go with their nodes.
+        Assert.True(second.Initializers.Count < fourth.Initializers.Count && fourth.Initializers.Count < full.Initializers.Count);
+    }
+
+    [Fact]
+    public void An_output_the_graph_does_not_compute_is_named()
+    {
+        var error = Assert.Throws<InvalidDataException>(() => OnnxGraph.WithOutputs(Checkpoint.ModelBytes(), ["/encoder/layer.9/output"]));
+        Assert.Contains("'/encoder/layer.9/output'", error.Message);
+    }
+}
