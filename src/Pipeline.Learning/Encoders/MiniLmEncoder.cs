@@ -22,6 +22,11 @@ public sealed record MiniLmOptions
     public IReadOnlyList<int> Layers { get; init; } = [MiniLmEncoder.LastLayer];
     /// <summary>Which trained weights of the architecture to run.</summary>
     public MiniLmCheckpoint Checkpoint { get; init; } = MiniLmCheckpoint.AllMiniLmL6V2;
+    /// <summary>
+    /// Weights that replace the checkpoint's, by ONNX initializer name (fine-tuned layers); the
+    /// encoder's id then ends in "+tuned", an id no model names, so it is never shared or cached.
+    /// </summary>
+    public IReadOnlyDictionary<string, float[]>? Weights { get; init; }
 }
 
 /// <summary>
@@ -65,6 +70,10 @@ public sealed record MiniLmCheckpoint(string Id, string ResourcePrefix, Func<Sys
 
     /// <summary>The checkpoint a training's <c>encoder</c> option names; all-MiniLM-L6-v2 when it is empty.</summary>
     /// <exception cref="ArgumentException">The value names no checkpoint.</exception>
+    /// <summary>The checkpoint a MiniLM model id ("all-MiniLM-L6-v2@L4") is read from; null for another encoder.</summary>
+    public static MiniLmCheckpoint? ForModelId(string modelId) =>
+        All.FirstOrDefault(c => modelId == c.Id || modelId.StartsWith(c.Id + "@", StringComparison.Ordinal));
+
     public static MiniLmCheckpoint FromOption(string? value) => string.IsNullOrEmpty(value) ? AllMiniLmL6V2
         : All.FirstOrDefault(c => c.Id == value) ?? throw new ArgumentException($"option encoder: '{value}' is not an encoder ({string.Join(" or ", All.Select(c => c.Id))})");
 }
@@ -80,6 +89,7 @@ public sealed class MiniLmEncoder : ITextEncoder, IDisposable
     public const string Id = "all-MiniLM-L6-v2";
     private const int Dim = 384;
     public const int LastLayer = 6;
+    private const string TunedMark = "+tuned";
     private const string LayersMark = "@L";
     private static readonly string[] InputNames = ["input_ids", "attention_mask", "token_type_ids"];
 
@@ -101,9 +111,10 @@ public sealed class MiniLmEncoder : ITextEncoder, IDisposable
             throw new ArgumentOutOfRangeException(nameof(options), $"Layers must be distinct layers between 1 and {LastLayer}");
         _checkpoint = _options.Checkpoint;
         _outputNames = [.. _options.Layers.Order().Select(l => _checkpoint.LayerTensors[l])];
-        ModelId = ModelIdFor(_checkpoint, _options.Layers);
+        ModelId = ModelIdFor(_checkpoint, _options.Layers) + (_options.Weights is { Count: > 0 } ? TunedMark : "");
         Tokenizer = WordPieceTokenizer.FromVocabulary(_checkpoint.OpenResource("vocab.txt"));
         byte[] model = _checkpoint.ModelBytes();
+        if (_options.Weights is { Count: > 0 } weights) model = OnnxGraph.WithInitializers(model, weights);
         using var sessionOptions = new SessionOptions
         {
             IntraOpNumThreads = _options.IntraOpThreads,

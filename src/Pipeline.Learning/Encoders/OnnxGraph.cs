@@ -73,6 +73,41 @@ public sealed class OnnxGraph
         return [.. result];
     }
 
+    /// <summary>
+    /// The model with the float initializers named in <paramref name="values"/> holding those values
+    /// instead (as raw data), e.g. fine-tuned layers, so ONNX Runtime runs them.
+    /// </summary>
+    /// <exception cref="InvalidDataException">A named initializer is missing or holds another number of floats.</exception>
+    public static byte[] WithInitializers(ReadOnlySpan<byte> model, IReadOnlyDictionary<string, float[]> values)
+    {
+        var replaced = new HashSet<string>(StringComparer.Ordinal);
+        var result = new List<byte>(model.Length);
+        foreach (var (field, wire, value) in Fields(model))
+        {
+            if (field != 7) { WriteField(result, field, wire, value); continue; }
+            var graph = new List<byte>(value.Length);
+            foreach (var (g, gWire, item) in Fields(value))
+            {
+                if (g == 5 && Tensor(item) is { } tensor && values.TryGetValue(tensor.Name, out var floats))
+                {
+                    if (floats.Length != tensor.Values.Length)
+                        throw new InvalidDataException($"ONNX initializer {tensor.Name} holds {tensor.Values.Length} floats; {floats.Length} given");
+                    var rewritten = new List<byte>(item.Length);
+                    foreach (var (t, tWire, part) in Fields(item))
+                        if (t is not (4 or 9)) WriteField(rewritten, t, tWire, part); // float_data, raw_data
+                    WriteField(rewritten, 9, 2, MemoryMarshal.AsBytes(floats.AsSpan()));
+                    WriteField(graph, 5, 2, rewritten.ToArray());
+                    replaced.Add(tensor.Name);
+                }
+                else WriteField(graph, g, gWire, item);
+            }
+            WriteField(result, 7, 2, graph.ToArray());
+        }
+        if (values.Keys.FirstOrDefault(k => !replaced.Contains(k)) is { } missing)
+            throw new InvalidDataException($"the ONNX model has no float initializer '{missing}'");
+        return [.. result];
+    }
+
     // GraphProto: node = 1, initializer = 5, output = 12 (ValueInfoProto: name = 1). Nodes are in
     // topological order, so one backward pass finds every node an output depends on.
     private static byte[] PrunedGraph(byte[] graph, IReadOnlyList<string> outputs)

@@ -55,6 +55,22 @@ public sealed class TransformerLayer
     /// <exception cref="InvalidDataException">The graph lacks one of the layer's tensors.</exception>
     public static TransformerLayer FromOnnx(Encoders.OnnxGraph graph, int layer, int heads)
     {
+        var tensors = OnnxTensors(graph, layer, out int dim, out int ff);
+        var result = new TransformerLayer(dim, heads, ff);
+        foreach (var (tensor, offset, length) in tensors)
+        {
+            if (tensor.Values.Length != length) throw new InvalidDataException($"ONNX tensor {tensor.Name} has {tensor.Values.Length} values; expected {length}");
+            tensor.Values.CopyTo(result.Parameters, offset);
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// The ONNX initializers of encoder layer <paramref name="layer"/> (0-based) and where each sits in
+    /// <see cref="Parameters"/>: the same layout both ways, so tuned parameters can be written back.
+    /// </summary>
+    public static IReadOnlyList<(Encoders.OnnxTensor Tensor, int Offset, int Length)> OnnxTensors(Encoders.OnnxGraph graph, int layer, out int dim, out int ff)
+    {
         string prefix = $"encoder.layer.{layer}.";
         OnnxTensorLookup find = name => graph.Initializers.TryGetValue(prefix + name, out var t) ? t
             : throw new InvalidDataException($"ONNX graph has no tensor {prefix + name}");
@@ -72,29 +88,25 @@ public sealed class TransformerLayer
                     return weights;
             throw new InvalidDataException($"ONNX graph: no weight matrix before {bias}");
         }
-        int dim = find("attention.self.query.bias").Values.Length, ff = find("intermediate.dense.bias").Values.Length;
-        var result = new TransformerLayer(dim, heads, ff);
-        void Put(int offset, Encoders.OnnxTensor tensor, int length)
-        {
-            if (tensor.Values.Length != length) throw new InvalidDataException($"ONNX tensor {tensor.Name} has {tensor.Values.Length} values; expected {length}");
-            tensor.Values.CopyTo(result.Parameters, offset);
-        }
+        int d = dim = find("attention.self.query.bias").Values.Length, f = ff = find("intermediate.dense.bias").Values.Length;
+        var layout = new TransformerLayer(d, 1, f); // offsets only
+        var tensors = new List<(Encoders.OnnxTensor, int, int)>();
         string[] biases = ["attention.self.query.bias", "attention.self.key.bias", "attention.self.value.bias", "attention.output.dense.bias"];
-        int[] offsets = [result.Wq, result.Wk, result.Wv, result.Wo];
+        int[] offsets = [layout.Wq, layout.Wk, layout.Wv, layout.Wo];
         for (int i = 0; i < biases.Length; i++)
         {
-            Put(offsets[i], WeightBefore(biases[i]), dim * dim);
-            Put(offsets[i] + dim * dim, find(biases[i]), dim); // each bias follows its matrix
+            tensors.Add((WeightBefore(biases[i]), offsets[i], d * d));
+            tensors.Add((find(biases[i]), offsets[i] + d * d, d)); // each bias follows its matrix
         }
-        Put(result.G1, find("attention.output.LayerNorm.weight"), dim);
-        Put(result.Be1, find("attention.output.LayerNorm.bias"), dim);
-        Put(result.W1, WeightBefore("intermediate.dense.bias"), dim * ff);
-        Put(result.B1, find("intermediate.dense.bias"), ff);
-        Put(result.W2, WeightBefore("output.dense.bias"), ff * dim);
-        Put(result.B2, find("output.dense.bias"), dim);
-        Put(result.G2, find("output.LayerNorm.weight"), dim);
-        Put(result.Be2, find("output.LayerNorm.bias"), dim);
-        return result;
+        tensors.Add((find("attention.output.LayerNorm.weight"), layout.G1, d));
+        tensors.Add((find("attention.output.LayerNorm.bias"), layout.Be1, d));
+        tensors.Add((WeightBefore("intermediate.dense.bias"), layout.W1, d * f));
+        tensors.Add((find("intermediate.dense.bias"), layout.B1, f));
+        tensors.Add((WeightBefore("output.dense.bias"), layout.W2, f * d));
+        tensors.Add((find("output.dense.bias"), layout.B2, d));
+        tensors.Add((find("output.LayerNorm.weight"), layout.G2, d));
+        tensors.Add((find("output.LayerNorm.bias"), layout.Be2, d));
+        return tensors;
     }
 
     private delegate Encoders.OnnxTensor OnnxTensorLookup(string name);

@@ -31,4 +31,20 @@ public class OnnxGraphTests
         var error = Assert.Throws<InvalidDataException>(() => OnnxGraph.WithOutputs(Checkpoint.ModelBytes(), ["/encoder/layer.9/output"]));
         Assert.Contains("'/encoder/layer.9/output'", error.Message);
     }
+
+    [Fact]
+    public void Initializers_given_new_values_hold_them_and_a_wrong_size_or_name_is_named()
+    {
+        var full = OnnxGraph.Read(Checkpoint.ModelBytes());
+        var (name, tensor) = full.Initializers.First(t => t.Value.Values.Length > 1);
+        var values = tensor.Values.Select(v => v + 1f).ToArray();
+        var changed = OnnxGraph.Read(OnnxGraph.WithInitializers(Checkpoint.ModelBytes(), new Dictionary<string, float[]> { [name] = values }));
+        Assert.Equal(values, changed.Initializers[name].Values);
+        Assert.Equal(full.Nodes.Count, changed.Nodes.Count);
+
+        var wrongSize = Assert.Throws<InvalidDataException>(() => OnnxGraph.WithInitializers(Checkpoint.ModelBytes(), new Dictionary<string, float[]> { [name] = [1f] }));
+        Assert.Contains(name, wrongSize.Message);
+        var missing = Assert.Throws<InvalidDataException>(() => OnnxGraph.WithInitializers(Checkpoint.ModelBytes(), new Dictionary<string, float[]> { ["no.such.weight"] = [1f] }));
+        Assert.Contains("'no.such.weight'", missing.Message);
+    }
 }

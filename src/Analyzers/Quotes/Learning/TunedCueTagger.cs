@@ -13,18 +13,21 @@ namespace Pipeline.Analyzers.Quotes.Learning;
 /// It classifies a word by its first piece, and only the words a cue can open on (outside
 /// quotations, not a skipped word), in training as at run time.
 /// </summary>
-internal sealed class TunedCueTagger(TunedTokenClassifier classifier, MiniLmEncoder below, float weight)
+internal sealed class TunedCueTagger(TunedTokenClassifier classifier, MiniLmEncoder below, float weight, Lazy<MiniLmEncoder>? tunedEncoder = null)
 {
     public const string FileName = "cue-tuned.bin";
     public const float DefaultWeight = 0.5f;
 
     public TunedTokenClassifier Classifier { get; } = classifier;
+
+    // At run time ONNX Runtime runs the tuned layers too (the same states, faster); created on first use, shared by every thread.
+    private readonly Lazy<MiniLmEncoder> _tuned = tunedEncoder ?? new(() => classifier.CreateOnnxEncoder());
     /// <summary>The tuned classifier's share of the mixed probabilities.</summary>
     public float Weight { get; } = weight is > 0 and <= 1 ? weight
         : throw new ArgumentOutOfRangeException(nameof(weight), weight, "the tuned cue tagger's weight is above 0 and at most 1");
 
     /// <summary>The same tagger with another share for the tuned classifier.</summary>
-    public TunedCueTagger WithWeight(float share) => new(Classifier, below, share);
+    public TunedCueTagger WithWeight(float share) => new(Classifier, below, share, _tuned);
 
     /// <summary>Whether the cue tagger's tuned part classifies token <paramref name="t"/>: a cue may open there.</summary>
     public static bool Classifies(TokenView v, HashSet32 skip, int t) => !v.InQuote(t) && !skip.Contains(v.WordHash[t]);
@@ -37,9 +40,9 @@ internal sealed class TunedCueTagger(TunedTokenClassifier classifier, MiniLmEnco
     {
         var result = new float[sentence.TokenCount * Bio.Count];
         Array.Fill(result, float.NaN);
-        var (states, tokens, positions) = Encode(v, sentence, skip, below);
+        var (states, tokens, positions) = Encode(v, sentence, skip, _tuned.Value);
         if (positions.Length == 0) return result;
-        var p = Classifier.Predict(states, positions);
+        var p = Classifier.PredictFromTop(states, positions);
         for (int i = 0; i < positions.Length; i++)
             p.AsSpan(i * Bio.Count, Bio.Count).CopyTo(result.AsSpan((tokens[i] - sentence.FirstToken) * Bio.Count, Bio.Count));
         return result;
@@ -59,13 +62,16 @@ internal sealed class TunedCueTagger(TunedTokenClassifier classifier, MiniLmEnco
         return positions.Length == 0 ? null : new TunedTokenExample(states, positions, [.. tokens.Select(t => labels[t])]);
     }
 
-    /// <summary>The sentence's states below the tuned layers, the tokens classified and their first pieces' positions in the states.</summary>
-    private static TunedTokenInput Encode(TokenView v, Sentence sentence, HashSet32 skip, MiniLmEncoder below)
+    /// <summary>
+    /// The sentence's states from <paramref name="encoder"/> (below the tuned layers in training, the
+    /// tuned layers' output at run time), the tokens classified and their first pieces' positions.
+    /// </summary>
+    private static TunedTokenInput Encode(TokenView v, Sentence sentence, HashSet32 skip, MiniLmEncoder encoder)
     {
         var candidates = new List<(int, TextSpan)>();
         int offset = sentence.Span.Start;
         for (int t = sentence.FirstToken; t < sentence.EndToken; t++)
             if (Classifies(v, skip, t)) candidates.Add((t, new TextSpan(v.Doc.Tokens[t].Span.Start - offset, v.Doc.Tokens[t].Span.Length)));
-        return TunedTokenInput.Encode(below, candidates.Count == 0 ? "" : v.Doc.GetString(sentence.Span), candidates);
+        return TunedTokenInput.Encode(encoder, candidates.Count == 0 ? "" : v.Doc.GetString(sentence.Span), candidates);
     }
 }
