@@ -68,12 +68,12 @@ public sealed record MiniLmCheckpoint(string Id, string ResourcePrefix, Func<Sys
         return model;
     }
 
-    /// <summary>The checkpoint a training's <c>encoder</c> option names; all-MiniLM-L6-v2 when it is empty.</summary>
-    /// <exception cref="ArgumentException">The value names no checkpoint.</exception>
     /// <summary>The checkpoint a MiniLM model id ("all-MiniLM-L6-v2@L4") is read from; null for another encoder.</summary>
     public static MiniLmCheckpoint? ForModelId(string modelId) =>
         All.FirstOrDefault(c => modelId == c.Id || modelId.StartsWith(c.Id + "@", StringComparison.Ordinal));
 
+    /// <summary>The checkpoint a training's <c>encoder</c> option names; all-MiniLM-L6-v2 when it is empty.</summary>
+    /// <exception cref="ArgumentException">The value names no checkpoint.</exception>
     public static MiniLmCheckpoint FromOption(string? value) => string.IsNullOrEmpty(value) ? AllMiniLmL6V2
         : All.FirstOrDefault(c => c.Id == value) ?? throw new ArgumentException($"option encoder: '{value}' is not an encoder ({string.Join(" or ", All.Select(c => c.Id))})");
 }
