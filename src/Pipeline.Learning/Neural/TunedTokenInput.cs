@@ -4,8 +4,9 @@ using Pipeline.Sdk;
 namespace Pipeline.Learning.Neural;
 
 /// <summary>
-/// What a <see cref="TunedTokenClassifier"/> reads for one text: its states below the tuned layers and,
-/// for each token it classifies, the position of the token's first word piece in those states.
+/// What a <see cref="TunedTokenClassifier"/> reads for one text: its states from the encoder given
+/// (below the tuned layers in training; their output, from <see cref="TunedTokenClassifier.CreateOnnxEncoder"/>,
+/// at run time) and, for each token it classifies, the position of the token's first word piece in them.
 /// </summary>
 /// <param name="Tokens">The caller's ids of the tokens classified (those the encoder's window reached).</param>
 public sealed record TunedTokenInput(float[] States, int[] Tokens, int[] Positions)
@@ -14,10 +15,10 @@ public sealed record TunedTokenInput(float[] States, int[] Tokens, int[] Positio
 
     /// <summary>Encodes <paramref name="text"/> and finds the first piece of each candidate token.</summary>
     /// <param name="candidates">Token ids with their spans in <paramref name="text"/>, in text order; none: the text is not encoded.</param>
-    public static TunedTokenInput Encode(MiniLmEncoder below, string text, IReadOnlyList<(int Token, TextSpan Span)> candidates)
+    public static TunedTokenInput Encode(MiniLmEncoder encoder, string text, IReadOnlyList<(int Token, TextSpan Span)> candidates)
     {
         if (candidates.Count == 0) return Empty;
-        var (pieces, states) = below.SequenceStates(text);
+        var (pieces, states) = encoder.SequenceStates(text);
         var tokens = new List<int>(candidates.Count);
         var positions = new List<int>(candidates.Count);
         int p = 0;
