@@ -35,13 +35,16 @@ internal static class MentionClusterer
             else byKey[key[m]] = m;
         }
 
+        // Indexed once, so that a long document's one-word mentions cost a lookup each, not a scan.
+        var fullNamesBySurname = FullNamesBySurname(mentions, names);
+        var organizationsByInitials = OrganizationsByInitials(mentions, names);
         for (int m = 0; m < n; m++)
         {
             if (names[m].Length != 1) continue;
             int target = mentions[m].Type switch
             {
-                Person => NearestFullName(mentions, names, m),
-                Organization => Abbreviated(mentions, names, m),
+                Person => NearestFullName(fullNamesBySurname, names[m][0], m),
+                Organization => Abbreviated(organizationsByInitials, names[m][0]),
                 _ => -1,
             };
             if (target >= 0) Union(parent, target, m);
@@ -67,37 +70,45 @@ internal static class MentionClusterer
         return (clusterOf, canonical.Select(m => NameText(mentions[m], names[m])).ToArray());
     }
 
-    /// <summary>The full-name person mention whose surname the one-word mention <paramref name="m"/> matches: nearest before, else nearest after.</summary>
-    private static int NearestFullName(IReadOnlyList<ClusterInput> mentions, string[][] names, int m)
+    /// <summary>The multi-word person mentions by their surname's key, each list in document order.</summary>
+    private static Dictionary<string, List<int>> FullNamesBySurname(IReadOnlyList<ClusterInput> mentions, string[][] names)
     {
-        string surname = NameKey.Transliteration(names[m][0], surname: true);
-        int after = -1;
-        for (int d = 1; d < mentions.Count; d++)
+        var bySurname = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (int m = 0; m < mentions.Count; m++)
         {
-            int before = m - d;
-            if (before >= 0 && IsFullNameWithSurname(mentions, names, before, surname)) return before;
-            if (after < 0 && m + d < mentions.Count && IsFullNameWithSurname(mentions, names, m + d, surname)) after = m + d;
-            if (before < 0 && (after >= 0 || m + d >= mentions.Count)) break;
+            if (mentions[m].Type != Person || names[m].Length < 2) continue;
+            string surname = NameKey.Transliteration(names[m][^1], surname: true);
+            if (!bySurname.TryGetValue(surname, out var list)) bySurname.Add(surname, list = []);
+            list.Add(m);
         }
-        return after;
+        return bySurname;
     }
 
-    private static bool IsFullNameWithSurname(IReadOnlyList<ClusterInput> mentions, string[][] names, int m, string surname) =>
-        mentions[m].Type == Person && names[m].Length > 1 && NameKey.Transliteration(names[m][^1], surname: true) == surname;
-
-    /// <summary>The first multi-word organisation whose initials spell the one-word upper-case mention <paramref name="m"/>.</summary>
-    private static int Abbreviated(IReadOnlyList<ClusterInput> mentions, string[][] names, int m)
+    /// <summary>The full-name person mention whose surname the one-word mention <paramref name="m"/> matches: nearest before, else nearest after.</summary>
+    private static int NearestFullName(Dictionary<string, List<int>> fullNamesBySurname, string word, int m)
     {
-        string word = names[m][0];
-        if (word.Length < 2 || !word.All(char.IsUpper)) return -1;
+        if (!fullNamesBySurname.TryGetValue(NameKey.Transliteration(word, surname: true), out var fullNames)) return -1;
+        int i = fullNames.BinarySearch(m);
+        int firstAfter = i >= 0 ? i + 1 : ~i;
+        return firstAfter > 0 ? fullNames[firstAfter - 1] : fullNames[firstAfter];
+    }
+
+    /// <summary>The first multi-word organisation mention for each initialism its words spell.</summary>
+    private static Dictionary<string, int> OrganizationsByInitials(IReadOnlyList<ClusterInput> mentions, string[][] names)
+    {
+        var byInitials = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int o = 0; o < mentions.Count; o++)
         {
-            if (o == m || mentions[o].Type != Organization || names[o].Length < 2) continue;
+            if (mentions[o].Type != Organization || names[o].Length < 2) continue;
             var initials = string.Concat(names[o].Where(t => !AcronymSkips.Contains(t) && t.Length > 0 && char.IsLetter(t[0])).Select(t => char.ToUpperInvariant(t[0])));
-            if (initials == word) return o;
+            byInitials.TryAdd(initials, o);
         }
-        return -1;
+        return byInitials;
     }
+
+    /// <summary>The first multi-word organisation whose initials spell the one-word upper-case mention <paramref name="word"/>.</summary>
+    private static int Abbreviated(Dictionary<string, int> organizationsByInitials, string word) =>
+        word.Length >= 2 && word.All(char.IsUpper) && organizationsByInitials.TryGetValue(word, out int o) ? o : -1;
 
     /// <summary>The name's tokens without a leading article or trailing punctuation.</summary>
     internal static string[] NameTokens(ClusterInput mention)

@@ -7,10 +7,16 @@ namespace Pipeline.Text.Segmenting;
 /// brackets that follow) when the next token can open a sentence: a capital, a digit, an opening
 /// quote or bracket. After an abbreviation or an initial it ends only before a usual sentence
 /// opener (The, He...), and never after a title (Mr., Gen., Jan.). A paragraph end always ends one.
+/// A run of more than <see cref="MaxTokens"/> tokens without an end (a table, a list, text without
+/// punctuation) is cut at its last line break before the limit, else after its last , ; or : in
+/// the second half of the limit, else at the limit: analyzers work per sentence, and an unbounded one makes their cost quadratic.
 /// </summary>
 internal static class SentenceSplitter
 {
     private enum Ending : byte { None, Terminator, Abbreviation }
+
+    /// <summary>The most tokens a sentence may hold, far above the longest sentences of real news prose.</summary>
+    public const int MaxTokens = 250;
 
     public static void Split(string text, SegmentBuffer buffer)
     {
@@ -22,7 +28,7 @@ internal static class SentenceSplitter
             {
                 if (t > start && tokens[t].LineStart && IsBullet(text[tokens[t].Start]))
                 {
-                    Add(buffer, start, t, p, first);
+                    Add(text, buffer, start, t, p, first);
                     start = t;
                 }
                 var ending = EndingOf(text, tokens[t]);
@@ -35,16 +41,38 @@ internal static class SentenceSplitter
                     : tokens[t].Abbreviation == AbbreviationKind.General && OpensSentenceAfterAbbreviation(text, tokens[next]);
                 if (split)
                 {
-                    Add(buffer, start, next, p, first);
+                    Add(text, buffer, start, next, p, first);
                     start = next;
                 }
                 t = next - 1;
             }
-            Add(buffer, start, end, p, first);
+            Add(text, buffer, start, end, p, first);
         }
     }
 
-    private static void Add(SegmentBuffer buffer, int start, int end, int paragraph, int paragraphStart)
+    private static void Add(string text, SegmentBuffer buffer, int start, int end, int paragraph, int paragraphStart)
+    {
+        while (end - start > MaxTokens)
+        {
+            int cut = BoundedEnd(text, buffer.Tokens, start);
+            AddOne(buffer, start, cut, paragraph, paragraphStart);
+            start = cut;
+        }
+        AddOne(buffer, start, end, paragraph, paragraphStart);
+    }
+
+    /// <summary>Where to end a first sentence of at most <see cref="MaxTokens"/> tokens in the over-long run [start, end).</summary>
+    private static int BoundedEnd(string text, RawToken[] tokens, int start)
+    {
+        int limit = start + MaxTokens;
+        for (int t = limit; t > start + 1; t--)
+            if (tokens[t].LineStart) return t;
+        for (int t = limit; t > start + MaxTokens / 2; t--)
+            if (tokens[t - 1].Kind == TokenKind.Punctuation && text[tokens[t - 1].Start] is ',' or ';' or ':') return t;
+        return limit;
+    }
+
+    private static void AddOne(SegmentBuffer buffer, int start, int end, int paragraph, int paragraphStart)
     {
         ref var head = ref buffer.Tokens[start];
         head.Flags |= start == paragraphStart ? TokenFlags.SentenceStart | TokenFlags.ParagraphStart : TokenFlags.SentenceStart;

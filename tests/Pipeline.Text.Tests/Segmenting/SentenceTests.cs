@@ -71,4 +71,36 @@ public class SentenceTests
         Assert.Equal((3, 2, 0), (s.Sentences[1].FirstToken, s.Sentences[1].TokenCount, s.Sentences[1].Paragraph));
         Assert.Equal((5, 4, 1), (s.Sentences[2].FirstToken, s.Sentences[2].TokenCount, s.Sentences[2].Paragraph));
     }
+    [Fact]
+    public void A_table_without_sentence_ends_is_cut_at_line_breaks()
+    {
+        // 60 rows of 8 tokens: one 480-token run without a terminator.
+        var rows = Enumerable.Range(1, 60).Select(i => $"{i}\tTRAIN\tusa\tcocoa\tgrain\tBAHIA COCOA REVIEW");
+        string text = string.Join("\n", rows);
+        var s = Seg.Of(text);
+        Assert.True(s.Sentences.Length >= 2);
+        Assert.All(s.Sentences, sentence => Assert.InRange(sentence.TokenCount, 1, 250));
+        Assert.All(s.Sentences.Skip(1), sentence => Assert.Matches(@"^\d+\tTRAIN", text[sentence.Span.Start..sentence.Span.End]));
+    }
+
+    [Fact]
+    public void A_run_without_punctuation_or_line_breaks_is_cut_at_the_limit()
+    {
+        var s = Seg.Of(string.Join(' ', Enumerable.Repeat("word", 600)));
+        Assert.Equal([250, 250, 100], s.Sentences.Select(sentence => sentence.TokenCount));
+    }
+
+    [Fact]
+    public void An_over_long_run_is_cut_after_a_clause_mark_before_the_limit()
+    {
+        var s = Seg.Of(string.Join(' ', Enumerable.Repeat("word", 200)) + ", " + string.Join(' ', Enumerable.Repeat("word", 100)));
+        Assert.Equal([201, 100], s.Sentences.Select(sentence => sentence.TokenCount));
+    }
+
+    [Fact]
+    public void A_long_news_sentence_stays_whole()
+    {
+        string text = "The bill, which " + string.Join(", ", Enumerable.Repeat("the senator from the state of Ohio said on Monday", 12)) + ", passed.";
+        Assert.Equal([text], Seg.Sentences(text));
+    }
 }
