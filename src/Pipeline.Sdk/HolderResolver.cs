@@ -13,13 +13,21 @@ public readonly record struct Holder(HolderKind Kind, string? QuoteId, string? C
 /// <summary>
 /// Finds the holder of a span from the quotes and attributions layers: a span inside a quote's
 /// content is the speaker's. Without a quotes layer (no quotes analyzer in the run), text between
-/// quotation marks is taken as the words of a speaker who is not known.
+/// quotation marks is taken as the words of a speaker who is not known. Not thread-safe: one per
+/// document and thread.
 /// </summary>
 public sealed class HolderResolver
 {
     private readonly (TextSpan Segment, Holder Holder)[] _segments;
+    private readonly RangeIndex _index;
+    private readonly List<int> _near = [];
 
-    private HolderResolver((TextSpan, Holder)[] segments) => _segments = segments;
+    private HolderResolver((TextSpan Segment, Holder)[] segments)
+    {
+        _segments = segments;
+        _index = new RangeIndex(segments.Length == 0 ? 0 : segments.Max(s => s.Segment.End), bucketShift: 8);
+        for (int i = 0; i < segments.Length; i++) _index.Add(i, segments[i].Segment.Start, segments[i].Segment.End);
+    }
 
     public static HolderResolver For(Document doc)
     {
@@ -50,12 +58,16 @@ public sealed class HolderResolver
     {
         var result = Holder.Author;
         int best = int.MaxValue;
-        foreach (var (segment, holder) in _segments)
+        _index.Near(Math.Max(span.Start - 1, 0), span.Start + 1, _near); // an empty span may sit at a segment's end
+        foreach (int i in _near)
+        {
+            var (segment, holder) = _segments[i];
             if (segment.Contains(span) && segment.Length < best)
             {
                 best = segment.Length;
                 result = holder;
             }
+        }
         return result;
     }
 }

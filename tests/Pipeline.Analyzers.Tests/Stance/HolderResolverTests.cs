@@ -47,4 +47,32 @@ public sealed class HolderResolverTests
         var doc = DocumentFactory.Create(Text).WithLayer(Layers.Quotes, ImmutableArray<Quote>.Empty);
         Assert.Equal(Holder.Author, HolderResolver.For(doc).Resolve(Find("Jones", Text.IndexOf('"'))));
     }
+    [Fact]
+    public void In_a_long_document_each_mention_finds_its_innermost_quote()
+    {
+        // 300 short quotes, then one long quote holding a nested one.
+        var text = new System.Text.StringBuilder();
+        var quotes = new List<Quote>();
+        for (int i = 0; i < 300; i++)
+        {
+            text.Append("He said Jones lied. ");
+            var span = new TextSpan(text.Length - 12, 10);
+            quotes.Add(new Quote { Id = $"q{i}", Span = span, Content = [span], Kind = QuoteKind.Indirect });
+        }
+        int longStart = text.Length;
+        text.Append(string.Concat(Enumerable.Repeat("Jones met Smith again. ", 60)));
+        var outer = TextSpan.FromBounds(longStart, text.Length);
+        var inner = new TextSpan(longStart + 23 * 40, 22);
+        quotes.Add(new Quote { Id = "outer", Span = outer, Content = [outer], Kind = QuoteKind.Indirect });
+        quotes.Add(new Quote { Id = "inner", Span = inner, Content = [inner], Kind = QuoteKind.Indirect });
+        var doc = DocumentFactory.Create(text.ToString()).WithLayer(Layers.Quotes, [.. quotes]);
+        var holders = HolderResolver.For(doc);
+
+        Assert.Equal("q0", holders.Resolve(new TextSpan(8, 5)).QuoteId);
+        Assert.Equal("q299", holders.Resolve(new TextSpan(20 * 299 + 8, 5)).QuoteId);
+        Assert.Equal(Holder.Author, holders.Resolve(new TextSpan(20 * 150, 2)));
+        Assert.Equal("outer", holders.Resolve(new TextSpan(longStart + 23 * 10, 5)).QuoteId);
+        Assert.Equal("inner", holders.Resolve(new TextSpan(inner.Start, 5)).QuoteId);
+        Assert.Equal("outer", holders.Resolve(new TextSpan(outer.End - 7, 5)).QuoteId);
+    }
 }

@@ -255,19 +255,30 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
     /// Two cues claiming the same words: the more confident keeps them, unless one quote is
     /// reported inside the other (its cue lies in the other's content: "X said Y claimed Z").
     /// </summary>
+    /// <summary>Quotes are indexed by the tokens they cover in buckets of 64 tokens.</summary>
+    private const int TokenBucketShift = 6;
+
     private static void RemoveOverlaps(List<DetectedQuote> quotes)
     {
         quotes.Sort((a, b) => b.Confidence.CompareTo(a.Confidence));
-        for (int i = 1; i < quotes.Count; i++)
+        // Each quote meets only the more confident ones near it, in confidence order.
+        var kept = new RangeIndex(quotes.Where(q => q.Content.Count > 0).Select(q => Extent(q).End).DefaultIfEmpty(0).Max(), TokenBucketShift);
+        var near = new List<int>();
+        for (int i = 0; i < quotes.Count; i++)
         {
             var q = quotes[i];
-            for (int j = 0; j < i && q.Content.Count > 0; j++)
+            if (q.Content.Count == 0) continue;
+            var (start, end) = Extent(q);
+            kept.Near(start, end, near);
+            foreach (int j in near)
             {
+                if (q.Content.Count == 0) break;
                 var keep = quotes[j];
                 if (Nested(q, keep) || Nested(keep, q)) continue;
                 foreach (var (ks, ke) in keep.Content)
                     q.Content.RemoveAll(c => c.Start < ke && ks < c.End);
             }
+            if (q.Content.Count > 0 && Extent(q) is var (keptStart, keptEnd)) kept.Add(i, keptStart, keptEnd);
         }
         quotes.RemoveAll(q => q.Content.Count == 0);
     }
@@ -428,12 +439,18 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
     /// </summary>
     internal static void DropCuesInsideReportedClauses(TokenView v, List<DetectedQuote> quotes)
     {
-        List<DetectedQuote>? drop = null;
+        var byContent = new RangeIndex(v.Count, TokenBucketShift);
+        for (int i = 0; i < quotes.Count; i++)
+            if (quotes[i].Content.Count > 0) byContent.Add(i, quotes[i].Start, quotes[i].End);
+        var near = new List<int>();
+        HashSet<DetectedQuote>? drop = null;
         foreach (var q in quotes)
         {
             if (q.Cue is not { } c) continue;
-            foreach (var outer in quotes)
+            byContent.Near(c.Start, c.End, near);
+            foreach (int o in near)
             {
+                var outer = quotes[o];
                 if (outer == q || outer.Confidence <= q.Confidence || drop?.Contains(outer) == true) continue;
                 if (!outer.Content.Exists(s => s.Start <= c.Start && c.End <= s.End && !v.InQuote(s.Start))) continue;
                 if (!q.Content.Exists(s => AnyQuoted(v, s.Start, s.End))) (drop ??= []).Add(q);
@@ -448,6 +465,11 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
         for (int t = start; t < end; t++) if (v.InQuote(t)) return true;
         return false;
     }
+
+    /// <summary>The token range from the first to the last token of a quote's content and cue.</summary>
+    private static (int Start, int End) Extent(DetectedQuote q) => q.Cue is { } c
+        ? (Math.Min(q.Start, c.Start), Math.Max(q.End, c.End))
+        : (q.Start, q.End);
 
     private static bool Nested(DetectedQuote inner, DetectedQuote outer) =>
         inner.Cue is { } c && outer.Content.Exists(s => s.Start <= c.Start && c.End <= s.End);
