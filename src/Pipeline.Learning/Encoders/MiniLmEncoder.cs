@@ -291,9 +291,14 @@ public sealed class MiniLmEncoder : ITextEncoder, IDisposable
         var best = new int[n]; // margin (pieces of context) of the window the piece's state came from
         Array.Fill(best, -1);
         var sequences = starts.Select(s => pieces.Skip(s).Take(Math.Min(window, n - s)).Select(x => x.Id).ToArray()).ToArray();
-        RunBatch(sequences, (row, hidden, length) =>
+        // A few windows a call: one call over all the windows of a long text held gigabytes of attention.
+        for (int first = 0; first < sequences.Length; first += WindowsPerRun)
+            RunBatch(sequences[first..Math.Min(first + WindowsPerRun, sequences.Length)], (row, hidden, length) =>
+                KeepBestStates(starts[first + row], hidden, length));
+        return states;
+
+        void KeepBestStates(int start, ReadOnlySpan<float> hidden, int length)
         {
-            int start = starts[row];
             for (int j = 0; j < length - 2; j++)
             {
                 int i = start + j;
@@ -304,8 +309,7 @@ public sealed class MiniLmEncoder : ITextEncoder, IDisposable
                 best[i] = margin;
                 hidden.Slice((j + 1) * Dim, Dim).CopyTo(states.AsSpan(i * Dim, Dim)); // +1 skips [CLS]
             }
-        });
-        return states;
+        }
     }
 
     /// <summary>
@@ -348,6 +352,9 @@ public sealed class MiniLmEncoder : ITextEncoder, IDisposable
     }
 
     private delegate void RowHandler(int row, ReadOnlySpan<float> hidden, int length);
+
+    /// <summary>Windows of one long text run together in one call.</summary>
+    private const int WindowsPerRun = 4;
 
     private static int FirstPieceEndingAfter(List<WordPiece> pieces, int position)
     {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using System.Text;
@@ -35,14 +36,15 @@ public sealed class OnnxGraph
         var nodes = new List<OnnxNode>();
         var initializers = new Dictionary<string, OnnxTensor>(StringComparer.Ordinal);
         bool graphFound = false;
-        foreach (var (field, _, value) in Fields(model))
+        foreach (var f in Fields(model))
         {
-            if (field != 7) continue;
+            if (f.Number != 7) continue;
             graphFound = true;
-            foreach (var (g, _, item) in Fields(value))
+            var graph = f.Of(model);
+            foreach (var g in Fields(graph))
             {
-                if (g == 1) nodes.Add(Node(item));
-                else if (g == 5 && Tensor(item) is { } tensor) initializers[tensor.Name] = tensor;
+                if (g.Number == 1) nodes.Add(Node(g.Of(graph)));
+                else if (g.Number == 5 && Tensor(g.Of(graph)) is { } tensor) initializers[tensor.Name] = tensor;
             }
         }
         if (!graphFound) throw new InvalidDataException("not an ONNX model: no graph");
@@ -56,22 +58,8 @@ public sealed class OnnxGraph
     /// do not lead to an output are dropped; the rest of the model is copied as it is.
     /// </summary>
     /// <exception cref="InvalidDataException">The bytes are not an ONNX model with a graph, or an output is not computed in it.</exception>
-    public static byte[] WithOutputs(ReadOnlySpan<byte> model, IReadOnlyList<string> outputs)
-    {
-        var result = new List<byte>(model.Length);
-        bool graphFound = false;
-        foreach (var (field, wire, value) in Fields(model))
-        {
-            if (field == 7)
-            {
-                graphFound = true;
-                WriteField(result, 7, 2, PrunedGraph(value, outputs));
-            }
-            else WriteField(result, field, wire, value);
-        }
-        if (!graphFound) throw new InvalidDataException("not an ONNX model: no graph");
-        return [.. result];
-    }
+    public static byte[] WithOutputs(ReadOnlySpan<byte> model, IReadOnlyList<string> outputs) =>
+        WithGraph(model, (writer, graph) => WritePrunedGraph(writer, graph, outputs));
 
     /// <summary>
     /// The model with the float initializers named in <paramref name="values"/> holding those values
@@ -81,36 +69,72 @@ public sealed class OnnxGraph
     public static byte[] WithInitializers(ReadOnlySpan<byte> model, IReadOnlyDictionary<string, float[]> values)
     {
         var replaced = new HashSet<string>(StringComparer.Ordinal);
-        var result = new List<byte>(model.Length);
-        foreach (var (field, wire, value) in Fields(model))
+        var result = WithGraph(model, (writer, graph) =>
         {
-            if (field != 7) { WriteField(result, field, wire, value); continue; }
-            var graph = new List<byte>(value.Length);
-            foreach (var (g, gWire, item) in Fields(value))
+            var fields = Fields(graph);
+            var rewritten = new Dictionary<int, byte[]>();
+            for (int i = 0; i < fields.Count; i++)
             {
-                if (g == 5 && Tensor(item) is { } tensor && values.TryGetValue(tensor.Name, out var floats))
-                {
-                    if (floats.Length != tensor.Values.Length)
-                        throw new InvalidDataException($"ONNX initializer {tensor.Name} holds {tensor.Values.Length} floats; {floats.Length} given");
-                    var rewritten = new List<byte>(item.Length);
-                    foreach (var (t, tWire, part) in Fields(item))
-                        if (t is not (4 or 9)) WriteField(rewritten, t, tWire, part); // float_data, raw_data
-                    WriteField(rewritten, 9, 2, MemoryMarshal.AsBytes(floats.AsSpan()));
-                    WriteField(graph, 5, 2, rewritten.ToArray());
-                    replaced.Add(tensor.Name);
-                }
-                else WriteField(graph, g, gWire, item);
+                if (fields[i].Number != 5 || !values.TryGetValue(TensorName(fields[i].Of(graph)), out var floats)) continue;
+                var tensor = Tensor(fields[i].Of(graph));
+                if (tensor is null) continue;
+                if (floats.Length != tensor.Values.Length)
+                    throw new InvalidDataException($"ONNX initializer {tensor.Name} holds {tensor.Values.Length} floats; {floats.Length} given");
+                rewritten[i] = WithRawData(fields[i].Of(graph), floats);
+                replaced.Add(tensor.Name);
             }
-            WriteField(result, 7, 2, graph.ToArray());
-        }
+            long length = 0;
+            for (int i = 0; i < fields.Count; i++)
+                length += rewritten.TryGetValue(i, out var bytes) ? FieldSize(5, 2, bytes.Length) : FieldSize(fields[i]);
+            WriteKey(writer, 7, 2, length);
+            for (int i = 0; i < fields.Count; i++)
+            {
+                if (rewritten.TryGetValue(i, out var bytes)) WriteField(writer, 5, 2, bytes);
+                else WriteField(writer, fields[i], graph);
+            }
+        });
         if (values.Keys.FirstOrDefault(k => !replaced.Contains(k)) is { } missing)
             throw new InvalidDataException($"the ONNX model has no float initializer '{missing}'");
-        return [.. result];
+        return result;
+    }
+
+    /// <summary>
+    /// The model with its graph field written by <paramref name="writeGraph"/> (key and length
+    /// included) and every other field copied. Written once into one buffer: copies of a 90 MB
+    /// model per field and per step held half a gigabyte while an encoder loaded.
+    /// </summary>
+    private static byte[] WithGraph(ReadOnlySpan<byte> model, GraphWriter writeGraph)
+    {
+        var writer = new ArrayBufferWriter<byte>(model.Length + 4096);
+        bool graphFound = false;
+        foreach (var f in Fields(model))
+        {
+            if (f.Number == 7)
+            {
+                graphFound = true;
+                writeGraph(writer, f.Of(model));
+            }
+            else WriteField(writer, f, model);
+        }
+        if (!graphFound) throw new InvalidDataException("not an ONNX model: no graph");
+        return writer.WrittenSpan.ToArray();
+    }
+
+    private delegate void GraphWriter(ArrayBufferWriter<byte> writer, ReadOnlySpan<byte> graph);
+
+    /// <summary>A TensorProto with its float_data and raw_data replaced by <paramref name="floats"/> as raw data.</summary>
+    private static byte[] WithRawData(ReadOnlySpan<byte> tensor, float[] floats)
+    {
+        var writer = new ArrayBufferWriter<byte>(floats.Length * sizeof(float) + 256);
+        foreach (var t in Fields(tensor))
+            if (t.Number is not (4 or 9)) WriteField(writer, t, tensor); // float_data, raw_data
+        WriteField(writer, 9, 2, MemoryMarshal.AsBytes(floats.AsSpan()));
+        return writer.WrittenSpan.ToArray();
     }
 
     // GraphProto: node = 1, initializer = 5, output = 12 (ValueInfoProto: name = 1). Nodes are in
     // topological order, so one backward pass finds every node an output depends on.
-    private static byte[] PrunedGraph(byte[] graph, IReadOnlyList<string> outputs)
+    private static void WritePrunedGraph(ArrayBufferWriter<byte> writer, ReadOnlySpan<byte> graph, IReadOnlyList<string> outputs)
     {
         var fields = Fields(graph);
         var needed = new HashSet<string>(outputs, StringComparer.Ordinal);
@@ -118,8 +142,8 @@ public sealed class OnnxGraph
         var computed = new HashSet<string>(StringComparer.Ordinal);
         for (int i = fields.Count - 1; i >= 0; i--)
         {
-            if (fields[i].Field != 1) continue;
-            var node = Node(fields[i].Value);
+            if (fields[i].Number != 1) continue;
+            var node = Node(fields[i].Of(graph));
             if (!node.Outputs.Any(needed.Contains)) continue;
             keep[i] = true;
             computed.UnionWith(node.Outputs);
@@ -127,57 +151,89 @@ public sealed class OnnxGraph
         }
         if (outputs.FirstOrDefault(o => !computed.Contains(o)) is { } missing)
             throw new InvalidDataException($"no node of the ONNX model computes '{missing}'");
-        var result = new List<byte>(graph.Length);
         var existing = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         for (int i = 0; i < fields.Count; i++)
         {
-            var (field, wire, value) = fields[i];
-            if (field == 12) { existing[ValueInfoName(value)] = value; continue; }
-            if (field == 1 && !keep[i]) continue;
-            if (field == 5 && !needed.Contains(TensorName(value))) continue;
-            WriteField(result, field, wire, value);
+            var f = fields[i];
+            if (f.Number == 12) existing[ValueInfoName(f.Of(graph))] = f.Of(graph).ToArray(); // written after, as the outputs
+            else if (f.Number == 5) keep[i] = needed.Contains(TensorName(f.Of(graph)));
+            else if (f.Number != 1) keep[i] = true;
         }
-        foreach (var name in outputs) WriteField(result, 12, 2, existing.GetValueOrDefault(name) ?? FloatValueInfo(name));
-        return [.. result];
+        var outputInfos = outputs.Select(name => existing.GetValueOrDefault(name) ?? FloatValueInfo(name)).ToList();
+        long length = outputInfos.Sum(info => FieldSize(12, 2, info.Length));
+        for (int i = 0; i < fields.Count; i++) if (keep[i]) length += FieldSize(fields[i]);
+        WriteKey(writer, 7, 2, length);
+        for (int i = 0; i < fields.Count; i++) if (keep[i]) WriteField(writer, fields[i], graph);
+        foreach (var info in outputInfos) WriteField(writer, 12, 2, info);
     }
 
-    private static string ValueInfoName(byte[] valueInfo) =>
-        Fields(valueInfo).Where(f => f.Field == 1).Select(f => Encoding.UTF8.GetString(f.Value)).FirstOrDefault() ?? "";
+    private static string ValueInfoName(ReadOnlySpan<byte> valueInfo) => StringField(valueInfo, 1);
 
-    private static string TensorName(byte[] tensor) =>
-        Fields(tensor).Where(f => f.Field == 8).Select(f => Encoding.UTF8.GetString(f.Value)).FirstOrDefault() ?? "";
+    private static string TensorName(ReadOnlySpan<byte> tensor) => StringField(tensor, 8);
+
+    private static string StringField(ReadOnlySpan<byte> message, int number)
+    {
+        foreach (var f in Fields(message))
+            if (f.Number == number) return Encoding.UTF8.GetString(f.Of(message));
+        return "";
+    }
 
     /// <summary>A ValueInfoProto naming a float tensor of any shape.</summary>
     private static byte[] FloatValueInfo(string name)
     {
-        var info = new List<byte>();
+        var info = new ArrayBufferWriter<byte>();
         WriteField(info, 1, 2, Encoding.UTF8.GetBytes(name));
         WriteField(info, 2, 2, [0x0A, 0x02, 0x08, FloatType]); // type { tensor_type { elem_type: FLOAT } }
-        return [.. info];
+        return info.WrittenSpan.ToArray();
     }
 
-    private static void WriteField(List<byte> into, int field, int wire, ReadOnlySpan<byte> value)
+    /// <summary>The bytes a field takes when written: key, length for wire type 2, value.</summary>
+    private static long FieldSize(int number, int wire, long length) =>
+        VarintSize((ulong)((number << 3) | wire)) + (wire == 2 ? VarintSize((ulong)length) : 0) + length;
+
+    private static long FieldSize(Field f) => FieldSize(f.Number, f.Wire, f.Length);
+
+    private static int VarintSize(ulong v)
     {
-        WriteVarint(into, (ulong)((field << 3) | wire));
-        if (wire == 2) WriteVarint(into, (ulong)value.Length);
-        into.AddRange(value);
+        int size = 1;
+        while (v >= 0x80) { size++; v >>= 7; }
+        return size;
     }
 
-    private static void WriteVarint(List<byte> into, ulong v)
+    /// <summary>A field's key, and its length for wire type 2: what comes before its value.</summary>
+    private static void WriteKey(ArrayBufferWriter<byte> into, int number, int wire, long length)
     {
-        while (v >= 0x80) { into.Add((byte)(v | 0x80)); v >>= 7; }
-        into.Add((byte)v);
+        WriteVarint(into, (ulong)((number << 3) | wire));
+        if (wire == 2) WriteVarint(into, (ulong)length);
+    }
+
+    private static void WriteField(ArrayBufferWriter<byte> into, Field f, ReadOnlySpan<byte> message) =>
+        WriteField(into, f.Number, f.Wire, f.Of(message));
+
+    private static void WriteField(ArrayBufferWriter<byte> into, int number, int wire, ReadOnlySpan<byte> value)
+    {
+        WriteKey(into, number, wire, value.Length);
+        into.Write(value);
+    }
+
+    private static void WriteVarint(ArrayBufferWriter<byte> into, ulong v)
+    {
+        var span = into.GetSpan(10);
+        int n = 0;
+        while (v >= 0x80) { span[n++] = (byte)(v | 0x80); v >>= 7; }
+        span[n++] = (byte)v;
+        into.Advance(n);
     }
 
     private static OnnxNode Node(ReadOnlySpan<byte> bytes)
     {
         List<string> inputs = [], outputs = [];
         string op = "";
-        foreach (var (field, _, value) in Fields(bytes))
+        foreach (var f in Fields(bytes))
         {
-            if (field == 1) inputs.Add(Encoding.UTF8.GetString(value));
-            else if (field == 2) outputs.Add(Encoding.UTF8.GetString(value));
-            else if (field == 4) op = Encoding.UTF8.GetString(value);
+            if (f.Number == 1) inputs.Add(Encoding.UTF8.GetString(f.Of(bytes)));
+            else if (f.Number == 2) outputs.Add(Encoding.UTF8.GetString(f.Of(bytes)));
+            else if (f.Number == 4) op = Encoding.UTF8.GetString(f.Of(bytes));
         }
         return new OnnxNode(op, inputs, outputs);
     }
@@ -190,17 +246,18 @@ public sealed class OnnxGraph
         string name = "";
         float[]? values = null;
         var floats = new List<float>();
-        foreach (var (field, wire, value) in Fields(bytes))
+        foreach (var f in Fields(bytes))
         {
-            switch (field)
+            var value = f.Of(bytes);
+            switch (f.Number)
             {
-                case 1 when wire == 0: dims.Add(VarintValue(value)); break;
-                case 1 when wire == 2: // packed
+                case 1 when f.Wire == 0: dims.Add(VarintValue(value)); break;
+                case 1 when f.Wire == 2: // packed
                     for (int p = 0; p < value.Length;) dims.Add((long)ReadVarint(value, ref p));
                     break;
                 case 2: type = (int)VarintValue(value); break;
-                case 4 when wire == 2: floats.AddRange(MemoryMarshal.Cast<byte, float>(value).ToArray()); break;
-                case 4 when wire == 5: floats.Add(BinaryPrimitives.ReadSingleLittleEndian(value)); break;
+                case 4 when f.Wire == 2: floats.AddRange(MemoryMarshal.Cast<byte, float>(value)); break;
+                case 4 when f.Wire == 5: floats.Add(BinaryPrimitives.ReadSingleLittleEndian(value)); break;
                 case 8: name = Encoding.UTF8.GetString(value); break;
                 case 9: values = MemoryMarshal.Cast<byte, float>(value).ToArray(); break;
             }
@@ -227,10 +284,16 @@ public sealed class OnnxGraph
         }
     }
 
-    /// <summary>The fields of one message: number, wire type and value bytes (the varint's own bytes for wire type 0).</summary>
-    private static List<(int Field, int Wire, byte[] Value)> Fields(ReadOnlySpan<byte> bytes)
+    /// <summary>One field of a message: number, wire type, and where its value lies in the message (the varint's own bytes for wire type 0).</summary>
+    private readonly record struct Field(int Number, int Wire, int Start, int Length)
     {
-        var fields = new List<(int, int, byte[])>();
+        public ReadOnlySpan<byte> Of(ReadOnlySpan<byte> message) => message.Slice(Start, Length);
+    }
+
+    /// <summary>The fields of one message, as ranges of its bytes (nothing is copied).</summary>
+    private static List<Field> Fields(ReadOnlySpan<byte> bytes)
+    {
+        var fields = new List<Field>();
         int p = 0;
         while (p < bytes.Length)
         {
@@ -249,8 +312,8 @@ public sealed class OnnxGraph
                 case 5: p += 4; break;
                 default: throw new InvalidDataException($"unsupported protocol-buffer wire type {wire} in ONNX model");
             }
-            if (p > bytes.Length) throw new InvalidDataException("truncated ONNX model");
-            fields.Add((field, wire, bytes[start..p].ToArray()));
+            if (p > bytes.Length || p < start) throw new InvalidDataException("truncated ONNX model");
+            fields.Add(new Field(field, wire, start, p - start));
         }
         return fields;
     }
