@@ -136,6 +136,43 @@ public sealed class ExecutionTests : IDisposable
     }
 
     [Fact]
+    public async Task A_call_still_running_after_its_timeout_keeps_the_run_services_alive()
+    {
+        using var release = new ManualResetEventSlim();
+        var probe = new DisposalProbe();
+        var services = new ServiceRegistry().AddLazy(() => probe);
+        var slow = new Alpha
+        {
+            Writes = [TestLayers.Words],
+            OnRunStart = run => run.GetService<DisposalProbe>(),
+            OnDocument = _ => release.Wait(TimeSpan.FromSeconds(30)),
+        };
+        await HostRun.RunAsync([slow], [Doc()], Out, timeoutSeconds: 0.3, services: services);
+
+        services.Dispose(); // as the command does when the run returns, the call still running
+        Assert.False(probe.Disposed, "a service was disposed while an abandoned call could still use it");
+        release.Set();
+    }
+
+    [Fact]
+    public async Task The_run_services_are_disposed_with_the_registry_when_every_call_returned()
+    {
+        var probe = new DisposalProbe();
+        var services = new ServiceRegistry().AddLazy(() => probe);
+        var analyzer = new Alpha { Writes = [TestLayers.Words], OnRunStart = run => run.GetService<DisposalProbe>() };
+        await HostRun.RunAsync([analyzer], [Doc()], Out, timeoutSeconds: 5, services: services);
+
+        services.Dispose();
+        Assert.True(probe.Disposed);
+    }
+
+    private sealed class DisposalProbe : IDisposable
+    {
+        public bool Disposed { get; private set; }
+        public void Dispose() => Disposed = true;
+    }
+
+    [Fact]
     public async Task PL0004_an_analyzer_that_cannot_start_is_left_out_with_its_dependants_and_the_others_run()
     {
         var needsModel = new Alpha { Writes = [TestLayers.Words], OnRunStart = run => run.Models.Resolve("hedge-cues-v9"), OnDocument = Scripts.MarkCapitalised(TestLayers.Words) };

@@ -59,6 +59,18 @@ internal sealed class AnalyzerRuntime
         Interlocked.Add(ref _documentTicks, ticks);
         Interlocked.Increment(ref _calls);
     }
+
+    private int _abandonedRunning;
+
+    /// <summary>Whether a call abandoned after its timeout is still running (and may still use the run's services).</summary>
+    public bool HasAbandonedCalls => Volatile.Read(ref _abandonedRunning) > 0;
+
+    /// <summary>Counts <paramref name="call"/>, abandoned after its timeout, until it really returns.</summary>
+    public void Abandoned(Task call)
+    {
+        Interlocked.Increment(ref _abandonedRunning);
+        _ = call.ContinueWith(_ => Interlocked.Decrement(ref _abandonedRunning), TaskScheduler.Default);
+    }
 }
 
 /// <summary>An analyzer left out of a run: PL0004 when it could not start, PL0003 when a producer it needs could not.</summary>

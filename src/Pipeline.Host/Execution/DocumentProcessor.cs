@@ -139,6 +139,7 @@ internal sealed class DocumentProcessor(IReadOnlyList<AnalyzerRuntime> runtimes,
                 // non-concurrent analyzer's gate closed until the call really returns.
                 cts.Cancel();
                 context.Close();
+                rt.Abandoned(call);
                 if (release)
                 {
                     release = false;

@@ -71,6 +71,7 @@ public sealed class PipelineRunner(AnalyzerCatalog catalog, EffectiveConfig conf
         }
 
         annotations.Dispose();
+        if (session.Runtimes.Any(r => r.HasAbandonedCalls)) services.LeaveUndisposed();
         if (!cancelled)
         {
             foreach (var finding in session.End()) state.Report(finding, console: true);

@@ -31,8 +31,17 @@ public sealed class ServiceRegistry : IDisposable
         return service;
     }
 
+    private volatile bool _leaveUndisposed;
+
+    /// <summary>
+    /// Makes <see cref="Dispose"/> leave the services alone: a call abandoned after its timeout
+    /// may still be using them (an encoder's native session), and the process's exit frees them.
+    /// </summary>
+    public void LeaveUndisposed() => _leaveUndisposed = true;
+
     public void Dispose()
     {
+        if (_leaveUndisposed) return;
         lock (_owned)
         {
             // Outer services first: they may still use the inner ones they were built on.

@@ -121,6 +121,9 @@ public sealed class MiniLmEncoder : ITextEncoder, IDisposable
             InterOpNumThreads = 1,
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+            // A failed run throws with ONNX Runtime's message; its own console log only added noise,
+            // e.g. from a call abandoned after its timeout when the process exits under it.
+            LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL,
         };
         bool lastOnly = _outputNames is [var only] && only == _checkpoint.LayerTensors[LastLayer];
         _session = new InferenceSession(lastOnly ? model : OnnxGraph.WithOutputs(model, _outputNames), sessionOptions);
