@@ -251,13 +251,13 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
         return (s, e);
     }
 
+    /// <summary>Quotes are indexed by the tokens they cover in buckets of 64 tokens.</summary>
+    private const int TokenBucketShift = 6;
+
     /// <summary>
     /// Two cues claiming the same words: the more confident keeps them, unless one quote is
     /// reported inside the other (its cue lies in the other's content: "X said Y claimed Z").
     /// </summary>
-    /// <summary>Quotes are indexed by the tokens they cover in buckets of 64 tokens.</summary>
-    private const int TokenBucketShift = 6;
-
     private static void RemoveOverlaps(List<DetectedQuote> quotes)
     {
         quotes.Sort((a, b) => b.Confidence.CompareTo(a.Confidence));
