@@ -134,6 +134,25 @@ public class MiniLmEncoderTests(EncoderFixture fixture) : IClassFixture<EncoderF
     }
 
     [Fact]
+    public void A_text_of_many_windows_gets_a_state_for_every_piece()
+    {
+        // About 1,450 pieces: more windows than one call runs, so the windows go in several calls.
+        string text = string.Concat(Enumerable.Repeat("Unaffable ministers said the reforms may fail. ", 130));
+        var pieces = _encoder.Tokenizer.Tokenize(text);
+        var states = _encoder.PieceStates(pieces);
+        var occurrences = Enumerable.Range(0, pieces.Count).Where(p => text[pieces[p].Start..pieces[p].End] == "ministers").ToList();
+        int middle = occurrences[occurrences.Count / 2];
+        var reference = states.AsSpan(middle * 384, 384).ToArray();
+        for (int p = 0; p < pieces.Count; p++)
+        {
+            var state = states.AsSpan(p * 384, 384);
+            Assert.True(TensorPrimitives.Norm(state) > 0.1f, $"piece {p} of {pieces.Count} has no state");
+            if (text[pieces[p].Start..pieces[p].End] == "ministers")
+                Assert.True(Cosine(reference, state.ToArray()) > 0.8f, $"piece {p}: a state from another position");
+        }
+    }
+
+    [Fact]
     public void Tokenizer_splits_like_bert_uncased_and_keeps_offsets()
     {
         string text = "Unaffable Café, ok?\u200B 😀x";
