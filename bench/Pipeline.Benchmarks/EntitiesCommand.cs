@@ -40,6 +40,8 @@ public sealed class EntitiesCommand : IBenchCommand
         if (!model.ReadsEncoder && model.Members.Count == 1)
         {
             Measure("tagging (two passes)", repeat, tokens, () => { foreach (var d in docs) tagger.Tag(d); });
+            Console.WriteLine($"form cache: {100.0 * tagger.Forms.FormsAdded / tagger.Forms.TokensLoaded:F1} % of tokens missed it " +
+                              $"(capacity {FormCache.DefaultCapacity:N0} forms)");
         }
         Measure("tagging + mentions + clusters" + (model.ReadsEncoder ? " + " + string.Join(" + ", model.Encoders) : ""), repeat, tokens,
             () => { foreach (var d in docs) mentions += recognizer.Recognize(d).Count; });

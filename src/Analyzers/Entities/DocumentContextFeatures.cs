@@ -29,9 +29,13 @@ internal sealed class DocumentContextFeatures
     public void Build(DocumentTokens d, ReadOnlySpan<byte> labels, ReadOnlySpan<float> probabilities, Span<float> dense)
     {
         int n = d.Count;
-        dense[..(n * DenseDimension)].Clear();
+        // Each row is written whole here (no clearing pass over the buffer first): the label
+        // distribution, then zero shares, which the capitalised tokens' loop below overwrites.
         for (int i = 0; i < n; i++)
+        {
             probabilities.Slice(i * EntityLabels.Count, EntityLabels.Count).CopyTo(dense.Slice(i * DenseDimension));
+            dense.Slice(i * DenseDimension + EntityLabels.Count, 3 * Types).Clear();
+        }
 
         // Group the capitalised tokens by lower-case form.
         if (_order.Length < n) { _order = new (ulong, int)[n]; _group = new int[n]; }
@@ -100,31 +104,31 @@ internal sealed class DocumentContextFeatures
         return n;
     }
 
-    /// <summary>The static keys but the one that depends on the token's form alone (<see cref="FormKey"/>); returns how many.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static int ContextKeys(DocumentTokens d, ReadOnlySpan<byte> firstPass, int i, Span<ulong> keys)
-    {
-        int n = FirstPassLabels(d, firstPass, i, keys);
-        keys[n++] = ShapeKey(d, i);
-        return n;
-    }
-
     /// <summary>The token's lower-case form.</summary>
     public static ulong FormKey(DocumentTokens d, int i) => FeatureHash.Key(d.Lower[i], TLower);
 
-    private static ulong ShapeKey(DocumentTokens d, int i) =>
+    /// <summary>The token's shape with its capitalisation and sentence context.</summary>
+    public static ulong ShapeKey(DocumentTokens d, int i) =>
         FeatureHash.Key(d.Shape[i], (ulong)d.Cap[i] | (ulong)d.Context[i] << 8, TShapeCap);
+
+    /// <summary>Offsets of the first-pass label window, and the values a label there takes: the 17 labels, before the sentence, after it.</summary>
+    public const int LabelWindow = 2 * Window + 1, FirstPassLabelValues = EntityLabels.Count + 2;
+
+    /// <summary>The value of the first-pass label feature at <paramref name="offset"/> from token <paramref name="i"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int FirstPassLabelValue(DocumentTokens d, ReadOnlySpan<byte> firstPass, int i, int offset)
+    {
+        int j = i + offset;
+        return j >= d.SentenceFirst[i] && j < d.SentenceEnd[i] ? firstPass[j] : LocalFeatures.StartLabel + (offset > 0 ? 1 : 0);
+    }
+
+    public static ulong FirstPassLabelKey(int value, int offset) => FeatureHash.Key((ulong)value, TFirstPass + offset);
 
     /// <summary>The first pass's labels in a window of two.</summary>
     private static int FirstPassLabels(DocumentTokens d, ReadOnlySpan<byte> firstPass, int i, Span<ulong> keys)
     {
-        int n = 0, first = d.SentenceFirst[i], end = d.SentenceEnd[i];
-        for (int o = -Window; o <= Window; o++)
-        {
-            int j = i + o;
-            ulong label = j >= first && j < end ? firstPass[j] : (ulong)LocalFeatures.StartLabel + (o > 0 ? 1UL : 0);
-            keys[n++] = FeatureHash.Key(label, TFirstPass + o);
-        }
+        int n = 0;
+        for (int o = -Window; o <= Window; o++) keys[n++] = FirstPassLabelKey(FirstPassLabelValue(d, firstPass, i, o), o);
         return n;
     }
 

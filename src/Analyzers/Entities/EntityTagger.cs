@@ -26,6 +26,7 @@ internal sealed class EntityTagger
     private readonly EntityModel _model;
     private readonly DocumentTokens _tokens = new();
     private readonly FormCache _forms;
+    private readonly ClosedSetScores _closedSets;
     private readonly DocumentContextFeatures _context = new();
     private readonly ulong[] _keys = new ulong[Math.Max(LocalFeatures.MaxStatic, DocumentContextFeatures.MaxStatic)];
     private readonly float[] _scores = new float[EntityLabels.Count];
@@ -39,11 +40,13 @@ internal sealed class EntityTagger
     {
         _model = model;
         _forms = new FormCache(model.FirstPass, model.SecondPass);
+        _closedSets = new ClosedSetScores(model.FirstPass, model.SecondPass);
         _firstPairs = PairScores(model.FirstPass, LocalFeatures.LabelPair);
         _secondPairs = PairScores(model.SecondPass, DocumentContextFeatures.Labels);
     }
 
     public DocumentTokens Tokens => _tokens;
+    public FormCache Forms => _forms;
     public bool ReadsEncoder => _model.ReadsEncoder;
     public ReadOnlySpan<byte> FirstPassLabels => _firstLabels.AsSpan(0, _tokens.Count);
     public ReadOnlySpan<float> FirstPassProbabilities => _firstProbabilities.AsSpan(0, _tokens.Count * EntityLabels.Count);
@@ -80,6 +83,7 @@ internal sealed class EntityTagger
             var scores = _static.AsSpan(i * Classes, Classes);
             weights.Start(scores);
             _forms.AddWindow(_tokens, i, scores);
+            (Vector512.Create<float>(scores) + _closedSets.Capitalisation(_tokens, i)).CopyTo(scores);
             int count = LocalFeatures.ContextKeys(_tokens, i, _keys);
             count += LocalFeatures.ContextualKeys(_tokens, i, _keys.AsSpan(count));
             weights.Add(_keys.AsSpan(0, count), scores);
@@ -106,9 +110,9 @@ internal sealed class EntityTagger
         {
             var scores = _static.AsSpan(i * Classes, Classes);
             weights.Start(scores);
-            int count = DocumentContextFeatures.ContextKeys(_tokens, _firstLabels, i, _keys);
-            weights.Add(_keys.AsSpan(0, count), scores);
-            (Vector512.Create<float>(scores) + _forms.SecondPassFormScores(_tokens, i)).CopyTo(scores);
+            _keys[0] = DocumentContextFeatures.ShapeKey(_tokens, i);
+            weights.Add(_keys.AsSpan(0, 1), scores);
+            (Vector512.Create<float>(scores) + _forms.SecondPassFormScores(_tokens, i) + _closedSets.FirstPassLabels(_tokens, _firstLabels, i)).CopyTo(scores);
             weights.AddDense(_dense.AsSpan(i * DocumentContextFeatures.DenseDimension, DocumentContextFeatures.DenseDimension), scores);
         }
     }

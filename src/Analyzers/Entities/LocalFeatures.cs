@@ -60,13 +60,45 @@ internal static class LocalFeatures
 
     /// <summary>
     /// Writes the static keys that depend on token <paramref name="i"/>'s neighbours or
-    /// sentence: word and shape bigrams, capitalisation in context, gazetteer matches. Returns how many.
+    /// sentence, but the capitalisation ones (<see cref="CapitalisationKeys(int, Span{ulong})"/>,
+    /// scored from a table): word and shape bigrams, the lower case in an all-caps sentence,
+    /// gazetteer matches. Returns how many.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int ContextKeys(DocumentTokens d, int i, Span<ulong> keys)
     {
         int n = Bigrams(d, i, keys);
-        return n + Orthography(d, i, keys[n..]);
+        return n + Lexical(d, i, keys[n..]);
+    }
+
+    /// <summary>The capitalisation patterns, and the code of a position outside the sentence.</summary>
+    private const int CapPatterns = (int)CapPattern.MixedLowerFirst + 1, CapOutside = CapPatterns;
+    private const int Contexts = 8;
+
+    /// <summary>Values of <see cref="CapitalisationIndex"/>: the patterns of the token and its two neighbours, and its sentence context.</summary>
+    public const int CapitalisationValues = (CapPatterns + 1) * CapPatterns * (CapPatterns + 1) * Contexts;
+
+    /// <summary>The one number that the capitalisation keys of token <paramref name="i"/> depend on.</summary>
+    public static int CapitalisationIndex(DocumentTokens d, int i)
+    {
+        int first = d.SentenceFirst[i], end = d.SentenceEnd[i];
+        int left = i > first ? (int)d.Cap[i - 1] : CapOutside, right = i + 1 < end ? (int)d.Cap[i + 1] : CapOutside;
+        return ((left * CapPatterns + (int)d.Cap[i]) * (CapPatterns + 1) + right) * Contexts + (int)d.Context[i];
+    }
+
+    /// <summary>Writes the two capitalisation keys of a <see cref="CapitalisationIndex"/>: the token's pattern in its sentence context, and the patterns of it and its neighbours.</summary>
+    public static void CapitalisationKeys(int index, Span<ulong> keys)
+    {
+        ulong context = (ulong)(index % Contexts);
+        index /= Contexts;
+        ulong right = (ulong)(index % (CapPatterns + 1));
+        index /= CapPatterns + 1;
+        ulong cap = (ulong)(index % CapPatterns), left = (ulong)(index / CapPatterns);
+        // Models store an outside neighbour as 15.
+        if (left == CapOutside) left = 15;
+        if (right == CapOutside) right = 15;
+        keys[0] = FeatureHash.Key(cap | context << 8, TCapContext);
+        keys[1] = FeatureHash.Key(left | cap << 8 | right << 16, TCapTrigram);
     }
 
     /// <summary>
@@ -136,12 +168,15 @@ internal static class LocalFeatures
     /// <summary>Capitalisation in context and gazetteer matches around the token.</summary>
     private static int Orthography(DocumentTokens d, int i, Span<ulong> keys)
     {
+        CapitalisationKeys(CapitalisationIndex(d, i), keys);
+        return 2 + Lexical(d, i, keys[2..]);
+    }
+
+    /// <summary>The lower case in an all-caps sentence, and gazetteer matches around the token.</summary>
+    private static int Lexical(DocumentTokens d, int i, Span<ulong> keys)
+    {
         int n = 0, first = d.SentenceFirst[i], end = d.SentenceEnd[i];
-        var context = d.Context[i];
-        keys[n++] = FeatureHash.Key((ulong)d.Cap[i] | (ulong)context << 8, TCapContext);
-        ulong capLeft = i > first ? (ulong)d.Cap[i - 1] : 15, capRight = i + 1 < end ? (ulong)d.Cap[i + 1] : 15;
-        keys[n++] = FeatureHash.Key(capLeft | (ulong)d.Cap[i] << 8 | capRight << 16, TCapTrigram);
-        if ((context & TokenContext.AllCapsSentence) != 0) keys[n++] = FeatureHash.Key(d.Lower[i], TAllCapsLower);
+        if ((d.Context[i] & TokenContext.AllCapsSentence) != 0) keys[n++] = FeatureHash.Key(d.Lower[i], TAllCapsLower);
         for (int o = -1; o <= 1; o++)
         {
             int j = i + o;

@@ -67,6 +67,36 @@ public class FeatureTests
     }
 
     [Fact]
+    public void Capitalisation_keys_depend_on_the_token_and_neighbour_patterns_and_the_sentence_context()
+    {
+        var lexicon = EntityLexicon.Empty;
+        ulong[] Of(string text, int token)
+        {
+            var tokens = new DocumentTokens();
+            tokens.Load(DocumentFactory.Create(text), lexicon);
+            var keys = new ulong[2];
+            LocalFeatures.CapitalisationKeys(LocalFeatures.CapitalisationIndex(tokens, token), keys);
+            return keys;
+        }
+        var putin = Of("Rain fell. Then Putin spoke.", 4);
+        Assert.Equal(putin, Of("Rain fell. Then Biden left.", 4));             // other words, the same patterns
+        Assert.NotEqual(putin[1], Of("Rain fell. Then Putin Spoke.", 4)[1]);    // the right neighbour's pattern
+        Assert.NotEqual(putin[1], Of("Rain fell. then Putin spoke.", 4)[1]);    // the left neighbour's pattern
+        Assert.NotEqual(putin[1], Of("Rain fell. Putin spoke.", 3)[1]);         // no left neighbour in the sentence
+        Assert.NotEqual(putin[0], Of("Rain fell. Then PUTIN spoke.", 4)[0]);    // its own pattern
+        Assert.NotEqual(putin[0], Of("Then Putin spoke.", 1)[0]);               // the first sentence (headline)
+
+        // Every index gives its own pair of keys.
+        var pairs = new HashSet<(ulong, ulong)>();
+        var buffer = new ulong[2];
+        for (int index = 0; index < LocalFeatures.CapitalisationValues; index++)
+        {
+            LocalFeatures.CapitalisationKeys(index, buffer);
+            Assert.True(pairs.Add((buffer[0], buffer[1])), $"index {index} repeats another's keys");
+        }
+    }
+
+    [Fact]
     public void Gazetteer_matches_mark_category_and_position()
     {
         var lexicon = EntityLexicon.Build([], [("country", ["United States", "Belarus"]), ("city", ["Minsk"])]);

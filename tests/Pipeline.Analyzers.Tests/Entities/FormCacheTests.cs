@@ -35,9 +35,11 @@ public class FormCacheTests
         var model = Model.Value;
         var forms = new FormCache(model.FirstPass, model.SecondPass);
         var cached = new DocumentTokens();
-        var words = Enumerable.Range(0, 10_000).Select(i => $"w{i}").ToArray();
-        // 6,000 forms; 6,000 more, half of them new (the cache of 8,192 starts over); 10,000 (it grows).
-        foreach (var text in new[] { "Putin spoke. " + string.Join(' ', words[..6_000]), string.Join(' ', words[3_000..9_000]) + " Putin spoke.", string.Join(' ', words) })
+        // A document of 3/4 of the cache's forms; another as long, half of them new (the cache
+        // starts over); one of 5/4 of its size (it grows).
+        int quarter = FormCache.DefaultCapacity / 4;
+        var words = Enumerable.Range(0, 5 * quarter).Select(i => $"w{i}").ToArray();
+        foreach (var text in new[] { "Putin spoke. " + string.Join(' ', words[..(3 * quarter)]), string.Join(' ', words[(3 * quarter / 2)..(9 * quarter / 2)]) + " Putin spoke.", string.Join(' ', words) })
         {
             var doc = DocumentFactory.Create(text);
             cached.Load(doc, model.Lexicon, forms);
@@ -73,10 +75,11 @@ public class FormCacheTests
         Assert.Equal(expected.Context[..n], actual.Context[..n]);
     }
 
-    /// <summary>Per token: the first pass's static scores, its label-and-form scores after O and after the sentence start, the second pass's form score.</summary>
+    /// <summary>Per token: the first pass's static scores (with the capitalisation table's row), its label-and-form scores after O and after the sentence start, the second pass's form score.</summary>
     private static void AssertSameScores(EntityModel model, FormCache forms, DocumentTokens d)
     {
         var keys = new ulong[LocalFeatures.MaxStatic];
+        var closedSets = new ClosedSetScores(model.FirstPass, model.SecondPass);
         var expected = new float[LinearWeights.Classes];
         var actual = new float[LinearWeights.Classes];
         for (int i = 0; i < d.Count; i++)
@@ -85,6 +88,7 @@ public class FormCacheTests
             model.FirstPass.Add(keys.AsSpan(0, LocalFeatures.Static(d, i, keys)), expected);
             model.FirstPass.Start(actual);
             forms.AddWindow(d, i, actual);
+            (Vector512.Create<float>(actual) + closedSets.Capitalisation(d, i)).CopyTo(actual);
             model.FirstPass.Add(keys.AsSpan(0, LocalFeatures.ContextKeys(d, i, keys)), actual);
             AssertClose(expected, actual);
 
