@@ -40,6 +40,25 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
+    public void A_folder_s_files_of_other_types_are_passed_over_with_one_line_and_a_named_one_is_read()
+    {
+        var table = _temp.Write("in/index.tsv", "id\ttitle\n1\tPutin meets Lukashenka\n");
+        var output = _temp.Combine("out");
+        var (code, _, stderr) = ConfigTests.Cli(["run", _temp.Combine("in"), "--out", output]);
+        Assert.Equal(0, code);
+        var record = Assert.Single(File.ReadLines(Path.Combine(output, "annotations.jsonl")));
+        Assert.Contains("good.txt", record);
+        var line = Assert.Single(stderr.Split('\n'), l => l.Contains("not read"));
+        Assert.Contains(table, line);
+        Assert.Contains("glob", line);
+
+        var (namedCode, _, namedErr) = ConfigTests.Cli(["run", table, "--out", output]);
+        Assert.Equal(0, namedCode);
+        Assert.Contains("index.tsv", Assert.Single(File.ReadLines(Path.Combine(output, "annotations.jsonl"))));
+        Assert.DoesNotContain("not read", namedErr);
+    }
+
+    [Fact]
     public void A_missing_path() => AssertRejected(_temp.Combine("in/missing.txt"), "no such file or directory");
 
     [Fact]

@@ -57,12 +57,13 @@ public sealed class PipelineRunner(AnalyzerCatalog catalog, EffectiveConfig conf
 
         var work = new DocumentWork(session, config, limits, resume, previous, cancellationToken);
         var writer = new OrderedWriter(annotations, state, resume);
+        var passedOver = new PassedOverFiles();
         bool cancelled = false;
         using (var progress = options.Progress ? new ProgressLine(options.Error, state) : null)
         {
             try
             {
-                await RunPipelineAsync(options, work, writer, Math.Max(1, options.Jobs), cancellationToken);
+                await RunPipelineAsync(options, work, writer, passedOver, Math.Max(1, options.Jobs), cancellationToken);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -86,6 +87,7 @@ public sealed class PipelineRunner(AnalyzerCatalog catalog, EffectiveConfig conf
         timings.WriteJson(Path.Combine(output, RunTimings.FileName));
 
         var result = state.Result(clock.Elapsed, cancelled, work.Characters, work.Tokens);
+        if (passedOver.Describe() is { } notice) options.Error.WriteLine(notice);
         options.Out.WriteLine(Summary(result, options.OutputDirectory));
         if (options.ReportAnalyzers) timings.Print(options.Out);
         return result;
@@ -119,7 +121,7 @@ public sealed class PipelineRunner(AnalyzerCatalog catalog, EffectiveConfig conf
     }
 
     /// <summary>Producer (reads inputs) → workers (segment and analyse) → the ordered writer, with at most <c>4 × jobs</c> documents in flight.</summary>
-    private static async Task RunPipelineAsync(RunOptions options, DocumentWork work, OrderedWriter writer, int jobs, CancellationToken ct)
+    private static async Task RunPipelineAsync(RunOptions options, DocumentWork work, OrderedWriter writer, PassedOverFiles passedOver, int jobs, CancellationToken ct)
     {
         var slots = new SemaphoreSlim(jobs * 4);
         var queue = Channel.CreateBounded<(long Seq, ReadResult Read)>(new BoundedChannelOptions(jobs * 2) { SingleWriter = true });
@@ -130,7 +132,7 @@ public sealed class PipelineRunner(AnalyzerCatalog catalog, EffectiveConfig conf
             try
             {
                 long seq = 0;
-                foreach (var read in ReadInputs(options.Inputs, work.Limits, Path.GetFullPath(options.OutputDirectory)))
+                foreach (var read in ReadInputs(options.Inputs, work.Limits, Path.GetFullPath(options.OutputDirectory), passedOver))
                 {
                     await slots.WaitAsync(ct);
                     await queue.Writer.WriteAsync((seq++, read), ct);
@@ -162,13 +164,18 @@ public sealed class PipelineRunner(AnalyzerCatalog catalog, EffectiveConfig conf
     /// Every article of every input, in order; an input that cannot be read yields one failure.
     /// Files inside the output folder are not inputs (`run . --out out` must not read its own records).
     /// </summary>
-    private static IEnumerable<ReadResult> ReadInputs(IReadOnlyList<string> inputs, RunLimits limits, string outputDirectory)
+    private static IEnumerable<ReadResult> ReadInputs(IReadOnlyList<string> inputs, RunLimits limits, string outputDirectory, PassedOverFiles passedOver)
     {
         var readLimits = new ReadLimits { MaxCharacters = limits.MaxCharacters };
         var outputPrefix = Path.TrimEndingDirectorySeparator(outputDirectory) + Path.DirectorySeparatorChar;
         foreach (var input in InputResolver.Resolve(inputs))
         {
             if (Path.GetFullPath(input.Path).StartsWith(outputPrefix, StringComparison.Ordinal)) continue;
+            if (input.OtherType)
+            {
+                passedOver.Add(input.Path);
+                continue;
+            }
             if (input.Error is not null)
             {
                 yield return new ReadFailure(input.Path, input.Error);

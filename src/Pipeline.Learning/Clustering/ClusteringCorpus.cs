@@ -10,7 +10,7 @@ namespace Pipeline.Learning.Clustering;
 /// </summary>
 public static class ClusteringCorpus
 {
-    /// <summary>Reads every file under the given paths; returns how many documents were read and which failed.</summary>
+    /// <summary>Reads every article and `.bio` file under the given paths; returns how many documents were read and which failed.</summary>
     public static (int Documents, List<string> Failures) Read(IReadOnlyList<string> paths, CorpusCounter counter)
     {
         int documents = 0;
@@ -24,6 +24,7 @@ public static class ClusteringCorpus
                 catch (IOException ex) { failures.Add($"{input.Path}: {ex.Message}"); }
                 continue;
             }
+            if (input.OtherType) continue; // a folder's index table or export, not text to cluster
             foreach (var read in ArticleReader.Default.Read(input.Path, ReadLimits.Default))
             {
                 if (read is ReadFailure failure) { failures.Add($"{failure.Path}: {failure.Reason}"); continue; }

@@ -2,8 +2,8 @@ namespace Pipeline.Text.Reading;
 
 /// <summary>
 /// Reads articles from files by extension: .txt, .md, .html/.htm, .json (an object or an array of
-/// them), .jsonl (one object per line, read line by line); any other file is read as plain text
-/// when it decodes as text. Never throws for bad input: every problem is a <see cref="ReadFailure"/>
+/// them), .jsonl (one object per line, read line by line); any other file it is given is read as
+/// plain text when it decodes as text (folder walks pass over other types: <see cref="IsArticleFile"/>). Never throws for bad input: every problem is a <see cref="ReadFailure"/>
 /// with a one-line reason, and the other records of a file are still read. Thread-safe.
 /// </summary>
 public sealed class ArticleReader
@@ -68,6 +68,13 @@ public sealed class ArticleReader
         };
         return warning is null ? results : results.Select(r => r is ArticleRead article ? article with { Warning = warning } : r);
     }
+
+    /// <summary>
+    /// Whether a file found in a folder is read as an article: the article extensions (.txt,
+    /// .text, .md, .markdown, .html, .htm, .xhtml, .json, .jsonl, .ndjson), or none at all.
+    /// </summary>
+    public static bool IsArticleFile(string path) => Path.GetExtension(path).ToLowerInvariant() is
+        "" or ".txt" or ".text" or ".md" or ".markdown" or ".html" or ".htm" or ".xhtml" or ".json" or ".jsonl" or ".ndjson";
 
     private static Format FormatOf(string path) => Path.GetExtension(path).ToLowerInvariant() switch
     {

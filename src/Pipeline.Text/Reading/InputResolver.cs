@@ -2,15 +2,22 @@ using Microsoft.Extensions.FileSystemGlobbing;
 
 namespace Pipeline.Text.Reading;
 
-/// <summary>A file to read, or an input argument that names nothing readable.</summary>
-public readonly record struct ResolvedInput(string Path, string? Error);
+/// <summary>
+/// A file to read, or an input argument that names nothing readable. <see cref="OtherType"/>
+/// marks a file met while walking a folder whose extension is not an article type
+/// (<see cref="ArticleReader.IsArticleFile"/>): the run passes over it, as it would be
+/// mistaken for an article (an index table, a spreadsheet export); naming it or matching it
+/// with a glob reads it.
+/// </summary>
+public readonly record struct ResolvedInput(string Path, string? Error, bool OtherType = false);
 
 /// <summary>
 /// Expands the paths given on the command line into files, lazily and in a deterministic order:
 /// folders recursively (in ordinal order of their paths, hidden files and folders skipped), glob
 /// patterns (<c>news/**/*.txt</c>), single files, and list files (<c>@list.txt</c>: one input per
 /// line, relative to the list file; blank lines and lines starting with # are ignored).
-/// An input that matches nothing is returned with an error.
+/// An input that matches nothing is returned with an error; a folder's files that are not of an
+/// article type are returned marked <see cref="ResolvedInput.OtherType"/>.
 /// </summary>
 public static class InputResolver
 {
@@ -60,7 +67,7 @@ public static class InputResolver
         entries.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
         foreach (var (_, path, isFolder) in entries)
         {
-            if (!isFolder) yield return new ResolvedInput(path, null);
+            if (!isFolder) yield return new ResolvedInput(path, null, OtherType: !ArticleReader.IsArticleFile(path));
             else foreach (var file in WalkFolder(path)) yield return file;
         }
     }

@@ -50,6 +50,17 @@ public class InputResolverTests : IDisposable
     }
 
     [Fact]
+    public void A_folder_marks_its_files_of_other_types_and_named_files_are_read_whatever_their_type()
+    {
+        foreach (var file in new[] { "feed/index.tsv", "feed/story", "feed/one.TXT", "feed/two.html", "feed/export.csv" })
+            _dir.Write(file, "text");
+        var folder = InputResolver.Resolve([Path.Combine(_dir.Root, "feed")]).Select(r => (Rel(r.Path), r.OtherType));
+        Assert.Equal([("feed/export.csv", true), ("feed/index.tsv", true), ("feed/one.TXT", false), ("feed/story", false), ("feed/two.html", false)], folder);
+        Assert.False(Assert.Single(InputResolver.Resolve([Path.Combine(_dir.Root, "feed", "index.tsv")])).OtherType);
+        Assert.All(InputResolver.Resolve([Path.Combine(_dir.Root, "feed", "*.tsv")]), r => Assert.False(r.OtherType));
+    }
+
+    [Fact]
     public void Order_is_the_order_of_the_inputs() =>
         Assert.Equal(["c.md", "b.txt"], Files(Path.Combine(_dir.Root, "c.md"), Path.Combine(_dir.Root, "b.txt")));
 }
