@@ -55,6 +55,8 @@ public sealed class SentenceClassifier
     private readonly ITransformer _model;
     private readonly SchemaDefinition _inputSchema;
     private readonly ConcurrentBag<PredictionEngine<Input, Output>> _engines = new();
+    /// <summary>LightGBM models are scored from their trees, without ML.NET's per-call overhead.</summary>
+    private readonly TreeSoftmaxScorer? _trees;
 
     private sealed class Input
     {
@@ -75,7 +77,11 @@ public sealed class SentenceClassifier
         Dimension = dimension;
         Labels = labels;
         _inputSchema = InputSchema(dimension);
+        _trees = TreeSoftmaxScorer.TryCreate(model);
     }
+
+    /// <summary>Whether predictions come from the model's trees read directly (LightGBM) rather than ML.NET's prediction engine.</summary>
+    internal bool ScoresTreesDirectly => _trees is not null;
 
     /// <summary>The classes, in the order of <see cref="PredictProbabilities"/>'s output (sorted).</summary>
     public ImmutableArray<string> Labels { get; }
@@ -122,6 +128,12 @@ public sealed class SentenceClassifier
     public float[] PredictProbabilities(float[] features)
     {
         if (features.Length != Dimension) throw new ArgumentException($"expected {Dimension} features, got {features.Length}", nameof(features));
+        return _trees is not null ? _trees.Probabilities(features) : PredictWithEngine(features);
+    }
+
+    /// <summary>The probabilities from ML.NET's prediction engine (pooled, one per concurrent caller).</summary>
+    internal float[] PredictWithEngine(float[] features)
+    {
         if (!_engines.TryTake(out var engine))
             engine = _ml.Model.CreatePredictionEngine<Input, Output>(_model, ignoreMissingColumns: true, inputSchemaDefinition: _inputSchema);
         try { return engine.Predict(new Input { Features = features }).Score; }

@@ -48,6 +48,23 @@ public class SentenceClassifierTests : IDisposable
     }
 
     [Fact]
+    public void A_lightgbm_model_read_from_its_trees_gives_the_prediction_engine_s_probabilities()
+    {
+        var classifier = SentenceClassifier.Train(Clusters(300, 5), new ClassifierOptions { Algorithm = ClassifierAlgorithm.LightGbm, Iterations = 60, Leaves = 8 });
+        string path = _files.PathOf("trees/classifier.zip");
+        classifier.Save(path);
+        var random = new Random(6);
+        foreach (var model in new[] { classifier, SentenceClassifier.Load(path) })
+        {
+            Assert.True(model.ScoresTreesDirectly);
+            foreach (var x in Clusters(200, 7).Select(e => e.Features).Append(new float[8]).Append(Enumerable.Repeat(5f, 8).ToArray()))
+                Assert.Equal(model.PredictWithEngine(x), model.PredictProbabilities(x), (a, b) => MathF.Abs(a - b) < 1e-6f);
+        }
+        // A linear model keeps the engine.
+        Assert.False(SentenceClassifier.Train(Clusters(60, 8)).ScoresTreesDirectly);
+    }
+
+    [Fact]
     public void The_same_seed_gives_the_same_model()
     {
         var train = Clusters(90, 3);
