@@ -59,6 +59,16 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
+    public void Files_passed_over_are_counted_by_extension_in_one_line()
+    {
+        var passedOver = new Pipeline.Host.Running.PassedOverFiles();
+        Assert.Null(passedOver.Describe());
+        foreach (var path in new[] { "feed/index.tsv", "feed/a.CSV", "feed/b.csv", "feed/report.pdf" }) passedOver.Add(path);
+        Assert.Equal("pipeline: folders: 4 files (2 .csv, 1 .pdf, 1 .tsv; the first feed/index.tsv) not read, not being of an article type; " +
+                     "name a file, or match it with a glob, to read it", passedOver.Describe());
+    }
+
+    [Fact]
     public void A_missing_path() => AssertRejected(_temp.Combine("in/missing.txt"), "no such file or directory");
 
     [Fact]
