@@ -57,11 +57,13 @@ public sealed class StanceCommand : IBenchCommand
         for (int r = 0; r < repeat; r++)
         {
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            long allocated = GC.GetTotalAllocatedBytes(precise: true);
             var clock = Stopwatch.StartNew();
             run();
             wall[r] = clock.Elapsed.TotalSeconds;
             var used = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
-            Console.WriteLine($"  {what}: {tokens / wall[r]:N0} tokens/s wall, {tokens / used:N0} tokens/s per CPU second");
+            double bytes = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+            Console.WriteLine($"  {what}: {tokens / wall[r]:N0} tokens/s wall, {tokens / used:N0} tokens/s per CPU second, {bytes / tokens:N0} bytes allocated per token");
         }
         Array.Sort(wall);
         double median = wall[repeat / 2];
