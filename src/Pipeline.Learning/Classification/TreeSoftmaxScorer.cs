@@ -75,14 +75,15 @@ internal sealed class TreeSoftmaxScorer
     /// <summary>One ensemble's trees in flat arrays (children below zero are leaves, ~leaf), leaf values times tree weights.</summary>
     private sealed class FlatEnsemble
     {
-        private readonly int[] _treeStart, _leafStart, _left, _right, _feature;
+        /// <summary>Per tree: its first node, its first leaf, and its root (0, or ~0 for a one-leaf tree).</summary>
+        private readonly int[] _treeStart, _leafStart, _root, _left, _right, _feature;
         private readonly float[] _threshold;
         private readonly double[] _leafValue;
         private readonly double _bias;
 
-        private FlatEnsemble(int[] treeStart, int[] leafStart, int[] left, int[] right, int[] feature, float[] threshold, double[] leafValue, double bias)
+        private FlatEnsemble(int[] treeStart, int[] leafStart, int[] root, int[] left, int[] right, int[] feature, float[] threshold, double[] leafValue, double bias)
         {
-            (_treeStart, _leafStart, _left, _right, _feature, _threshold, _leafValue, _bias) = (treeStart, leafStart, left, right, feature, threshold, leafValue, bias);
+            (_treeStart, _leafStart, _root, _left, _right, _feature, _threshold, _leafValue, _bias) = (treeStart, leafStart, root, left, right, feature, threshold, leafValue, bias);
         }
 
         /// <summary>Null when a tree has categorical splits (not read here).</summary>
@@ -92,6 +93,7 @@ internal sealed class TreeSoftmaxScorer
             int nodes = trees.Sum(t => t.NumberOfNodes), leaves = trees.Sum(t => t.NumberOfLeaves);
             var treeStart = new int[trees.Count];
             var leafStart = new int[trees.Count];
+            var root = new int[trees.Count];
             var left = new int[nodes];
             var right = new int[nodes];
             var feature = new int[nodes];
@@ -102,7 +104,7 @@ internal sealed class TreeSoftmaxScorer
             {
                 var tree = trees[t];
                 if (tree.CategoricalSplitFlags.Any(flag => flag)) return null;
-                (treeStart[t], leafStart[t]) = (node, leaf);
+                (treeStart[t], leafStart[t], root[t]) = (node, leaf, tree.NumberOfNodes > 0 ? 0 : ~0);
                 for (int n = 0; n < tree.NumberOfNodes; n++, node++)
                 {
                     left[node] = tree.LeftChild[n];
@@ -112,7 +114,7 @@ internal sealed class TreeSoftmaxScorer
                 }
                 for (int l = 0; l < tree.NumberOfLeaves; l++, leaf++) leafValue[leaf] = ensemble.TreeWeights[t] * tree.LeafValues[l];
             }
-            return new FlatEnsemble(treeStart, leafStart, left, right, feature, threshold, leafValue, ensemble.Bias);
+            return new FlatEnsemble(treeStart, leafStart, root, left, right, feature, threshold, leafValue, ensemble.Bias);
         }
 
         public double Output(ReadOnlySpan<float> x)
@@ -120,8 +122,7 @@ internal sealed class TreeSoftmaxScorer
             double output = _bias;
             for (int t = 0; t < _treeStart.Length; t++)
             {
-                int start = _treeStart[t], node = 0;
-                if (start == (t + 1 < _treeStart.Length ? _treeStart[t + 1] : _left.Length)) node = -1; // a one-leaf tree
+                int start = _treeStart[t], node = _root[t];
                 // ML.NET's rule: the value at most the threshold goes left.
                 while (node >= 0) node = x[_feature[start + node]] <= _threshold[start + node] ? _left[start + node] : _right[start + node];
                 output += _leafValue[_leafStart[t] + ~node];
