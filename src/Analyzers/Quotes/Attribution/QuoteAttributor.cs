@@ -49,7 +49,7 @@ internal sealed class QuoteAttributor(QuotesLexicon lexicon, QuoteModel model)
     {
         var infos = quotes.Select(q => ToInfo(view.Doc, q)).OrderBy(q => q.Start).ToList();
         var ctx = new AttributionContext(view, new EntityIndex(view, entities), infos, Lexicon.Speakers);
-        var buffer = new FeatureBuffer(Model.Bits);
+        var buffer = Model.Source.CreateBuffer();
         var results = new List<AttributionResult>(infos.Count);
         foreach (var q in infos)
         {

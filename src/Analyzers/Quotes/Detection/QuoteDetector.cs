@@ -58,12 +58,12 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
 
     public List<DetectedQuote> Detect(TokenView v)
     {
-        var buffer = new FeatureBuffer(Model.Bits);
-        var cues = FindCues(v, buffer);
+        var cues = FindCues(v, Model.Cue.CreateBuffer());
         var cueTokens = new CueMarks(v.Count, cues.Select(c => (c.Start, c.End)));
 
         var quotes = new List<DetectedQuote>();
         var spans = new List<TaggedSpan>();
+        var buffer = Model.Content.CreateBuffer();
         foreach (var cue in cues)
         {
             spans.Clear();

@@ -46,7 +46,7 @@ internal static class GreedyTagger
             float prob = 1;
             if (features(t, previous, buffer))
             {
-                model.Probabilities(buffer.Items, buffer.Dense, p);
+                model.Probabilities(buffer, p);
                 adjust?.Invoke(t, p);
                 float o = p[Bio.O];
                 if (previous == Bio.O && !float.IsNaN(beginThreshold)) label = p[Bio.B] >= beginThreshold ? Bio.B : Bio.O;

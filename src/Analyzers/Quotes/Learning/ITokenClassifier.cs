@@ -3,7 +3,9 @@ namespace Pipeline.Analyzers.Quotes.Learning;
 /// <summary>A multiclass classifier over hashed features, giving class probabilities.</summary>
 internal interface ITokenClassifier
 {
-    /// <summary>Writes one probability per class (B-I-O order of <see cref="Bio"/>).</summary>
-    /// <param name="dense">The token's encoder vector when the classifier reads one, else empty.</param>
-    void Probabilities(ReadOnlySpan<int> features, ReadOnlySpan<float> dense, Span<float> probabilities);
+    /// <summary>A buffer for this classifier's features (with its closed-set tables); one per thread and tagger.</summary>
+    FeatureBuffer CreateBuffer();
+
+    /// <summary>Writes one probability per class (B-I-O order of <see cref="Bio"/>) for the features in the buffer.</summary>
+    void Probabilities(FeatureBuffer features, Span<float> probabilities);
 }

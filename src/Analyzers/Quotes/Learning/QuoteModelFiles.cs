@@ -46,7 +46,8 @@ internal static class QuoteModelFiles
         string? encoder = cue.Properties.GetValueOrDefault(EncoderProperty);
         if ((encoder is null) != (cue.DenseDimension == 0))
             throw new InvalidModelException(folder, $"the cue tagger has {cue.DenseDimension} dense weights but names {(encoder is null ? "no encoder" : "encoder " + encoder)}");
-        return new QuoteModel(Id(folder), cue.HashBits, new Scorer(cue), new Scorer(content), new Scorer(source), clusters, cueSkipWords, encoder,
+        return new QuoteModel(Id(folder), cue.HashBits, new Scorer(cue, QuoteFeatures.CueSets, QuoteFeatures.CueForms),
+            new Scorer(content, QuoteFeatures.ContentSets), new Scorer(source, QuoteFeatures.SourceSets), clusters, cueSkipWords, encoder,
             LoadTunedCue(folder, cue));
     }
 
@@ -101,9 +102,21 @@ internal static class QuoteModelFiles
         return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
 
-    private sealed class Scorer(LinearModel model) : ITokenClassifier
+    /// <summary>A tagger's linear model, with the tables of the closed feature sets its features use.</summary>
+    private sealed class Scorer(LinearModel model, IEnumerable<ClosedFeatureSet> closedSets, FormFeatureSet? forms = null) : ITokenClassifier
     {
-        public void Probabilities(ReadOnlySpan<int> features, ReadOnlySpan<float> dense, Span<float> probabilities) =>
-            model.Predict(features, default, dense, probabilities);
+        private readonly ClosedSetScores _closedSets = new(model, closedSets);
+        private readonly ThreadLocal<FormScores>? _forms = forms is null ? null : new(() => new FormScores(model, forms));
+
+        public FeatureBuffer CreateBuffer() => new(model.HashBits, _closedSets, _forms?.Value);
+
+        public void Probabilities(FeatureBuffer features, Span<float> probabilities)
+        {
+            var p = probabilities[..Bio.Count];
+            model.Score(features.Items, default, features.Dense, p);
+            var closed = features.SummedScores;
+            for (int c = 0; c < p.Length; c++) p[c] += closed[c];
+            LinearModel.Softmax(p);
+        }
     }
 }

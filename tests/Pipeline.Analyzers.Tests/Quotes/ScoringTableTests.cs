@@ -1,0 +1,79 @@
+using Pipeline.Analyzers.Quotes;
+using Pipeline.Analyzers.Quotes.Detection;
+using Pipeline.Analyzers.Quotes.Learning;
+using Pipeline.Analyzers.Quotes.Lexicon;
+using Pipeline.Tests;
+using Pipeline.Text;
+
+namespace Pipeline.Analyzers.Tests.Quotes;
+
+/// <summary>
+/// The taggers score closed feature sets from tables and a token's form features from a cache;
+/// training hashes every feature. Both must give a token the same probabilities, or the shipped
+/// models would not behave as they were trained.
+/// </summary>
+public sealed class ScoringTableTests
+{
+    private static readonly Lazy<(QuotesLexicon Lexicon, QuoteModel Model)> Components =
+        new(() => QuoteComponents.Load(Path.Combine(TestPaths.RepoRoot, "models")));
+
+    private static TokenView SeedArticle()
+    {
+        var (lexicon, model) = Components.Value;
+        var doc = DocumentFactory.Create(File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "seeds", "dialog-of-dictators.txt")));
+        return new TokenView(doc, lexicon, model.Clusters);
+    }
+
+    /// <summary>Asserts the tagger's buffer and a training buffer (every feature hashed) give the same probabilities.</summary>
+    private static void AssertSame(ITokenClassifier tagger, int bits, Action<FeatureBuffer> features, string what)
+    {
+        var tables = tagger.CreateBuffer();
+        var hashed = new FeatureBuffer(bits);
+        Span<float> expected = stackalloc float[Bio.Count], actual = stackalloc float[Bio.Count];
+        features(hashed);
+        features(tables);
+        Assert.True(tables.Count < hashed.Count, $"{what}: the tables replaced no feature");
+        tagger.Probabilities(hashed, expected);
+        tagger.Probabilities(tables, actual);
+        for (int c = 0; c < Bio.Count; c++)
+            Assert.True(Math.Abs(expected[c] - actual[c]) < 1e-5, $"{what}: P({Bio.Names[c]}) {actual[c]} from the tables, {expected[c]} from the hashed features");
+    }
+
+    [Fact]
+    public void The_cue_tagger_scores_every_token_and_previous_label_as_from_hashed_features()
+    {
+        var v = SeedArticle();
+        var model = Components.Value.Model;
+        foreach (var sentence in v.Doc.Sentences)
+            for (int t = sentence.FirstToken; t < sentence.EndToken; t++)
+                for (int label = 0; label < Bio.Count; label++)
+                    AssertSame(model.Cue, model.Bits, f => QuoteFeatures.Cue(v, t, sentence.FirstToken, sentence.EndToken, label, f), $"cue at token {t} '{v.Doc.TokenText(t)}' after {Bio.Names[label]}");
+    }
+
+    [Fact]
+    public void The_content_and_source_taggers_score_every_token_around_a_cue_as_from_hashed_features()
+    {
+        var v = SeedArticle();
+        var model = Components.Value.Model;
+        int cue = Enumerable.Range(0, v.Count).First(t => v.CueAt[t] is not null && v.SentenceOf[t] > 3);
+        var cues = new CueMarks(v.Count, [(cue, cue + 1)]);
+        int lemma = QuoteFeatures.CueLemma(v, cue, cue + 1);
+        for (int t = Math.Max(0, cue - 60); t < Math.Min(v.Count, cue + 60); t++)
+        {
+            if (t == cue) continue;
+            for (int label = 0; label < Bio.Count; label++)
+            {
+                AssertSame(model.Content, model.Bits, f => QuoteFeatures.Content(v, cues, t, cue, cue + 1, lemma, label, f), $"content at token {t} after {Bio.Names[label]}");
+                AssertSame(model.Source, model.Bits, f => QuoteFeatures.Source(v, t, cue, cue + 1, lemma, label, f), $"source at token {t} after {Bio.Names[label]}");
+            }
+        }
+    }
+
+    [Fact]
+    public void The_closed_sets_pack_every_value_of_the_enumerations_they_read()
+    {
+        Assert.Equal(Enum.GetValues<TokenClass>().Length, QuoteFeatures.TokenClasses);
+        Assert.Equal(Enum.GetValues<CueCategory>().Length + 1, QuoteFeatures.CueCategories);
+        Assert.Equal(Enum.GetValues<SpeakerWordClass>().Length, QuoteFeatures.SpeakerClasses);
+    }
+}
