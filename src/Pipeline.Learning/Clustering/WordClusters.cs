@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Pipeline.Learning.Clustering;
@@ -11,15 +12,14 @@ public sealed class WordClusters
 {
     private readonly Dictionary<string, ClusterPath> _paths;
 
-    // The lookup path of every token: a flat open-addressing table of (word hash, entry) pairs,
-    // the words one after another in one char array, their paths in entry order. A probe touches
-    // one slot and the word's characters, where a string dictionary touches buckets, entries and
-    // a string object.
-    private readonly int[] _slots;      // 2 per slot: hash, entry (-1: empty)
+    // The lookup path of every token: a flat open-addressing table of (word hash, record offset)
+    // pairs, and one record per word in one char array: the word's length, its path's length and
+    // bits, then its characters. A probe touches one slot and one record (a cache line or two),
+    // where a string dictionary touches buckets, entries and a string object.
+    private readonly int[] _slots;      // 2 per slot: hash, record offset (-1: empty)
     private readonly int _shift;
-    private readonly char[] _chars;
-    private readonly int[] _starts;     // entry -> first char in _chars; one more for the end
-    private readonly ClusterPath[] _entryPaths;
+    private readonly char[] _records;
+    private const int RecordHeader = 6; // length, path length, path bits (4 chars)
 
     private WordClusters(Dictionary<string, ClusterPath> paths)
     {
@@ -29,19 +29,21 @@ public sealed class WordClusters
         _shift = 32 - log;
         _slots = new int[2 << log];
         for (int i = 1; i < _slots.Length; i += 2) _slots[i] = -1;
-        _chars = new char[paths.Keys.Sum(w => w.Length)];
-        _starts = new int[paths.Count + 1];
-        _entryPaths = new ClusterPath[paths.Count];
-        int entry = 0, mask = (1 << log) - 1;
+        _records = new char[paths.Sum(p => p.Key.Length <= char.MaxValue ? RecordHeader + p.Key.Length : 0)];
+        int offset = 0, mask = (1 << log) - 1;
         foreach (var (word, path) in paths)
         {
-            word.CopyTo(_chars.AsSpan(_starts[entry]));
-            _starts[entry + 1] = _starts[entry] + word.Length;
-            _entryPaths[entry] = path;
+            if (word.Length > char.MaxValue) continue; // no token is that long
+            _records[offset] = (char)word.Length;
+            _records[offset + 1] = (char)path.Length;
+            ulong bits = path.Bits;
+            MemoryMarshal.Write(MemoryMarshal.AsBytes(_records.AsSpan(offset + 2, 4)), in bits);
+            word.CopyTo(_records.AsSpan(offset + RecordHeader));
             int hash = Hash(word), slot = Slot(hash);
             while (_slots[2 * slot + 1] >= 0) slot = (slot + 1) & mask;
             _slots[2 * slot] = hash;
-            _slots[2 * slot + 1] = entry++;
+            _slots[2 * slot + 1] = offset;
+            offset += RecordHeader + word.Length;
         }
     }
 
@@ -66,11 +68,11 @@ public sealed class WordClusters
         int hash = Hash(word), mask = (_slots.Length >> 1) - 1;
         for (int slot = Slot(hash); ; slot = (slot + 1) & mask)
         {
-            int entry = _slots[2 * slot + 1];
-            if (entry < 0) break;
-            if (_slots[2 * slot] == hash && _chars.AsSpan(_starts[entry], _starts[entry + 1] - _starts[entry]).SequenceEqual(word))
+            int offset = _slots[2 * slot + 1];
+            if (offset < 0) break;
+            if (_slots[2 * slot] == hash && _records[offset] == word.Length && _records.AsSpan(offset + RecordHeader, word.Length).SequenceEqual(word))
             {
-                path = _entryPaths[entry];
+                path = new ClusterPath(MemoryMarshal.Read<ulong>(MemoryMarshal.AsBytes(_records.AsSpan(offset + 2, 4))), _records[offset + 1]);
                 return true;
             }
         }
