@@ -50,6 +50,8 @@ internal sealed class FeatureBuffer(int bits, ClosedSetScores? closedSets = null
     /// <summary>The features of a closed set's value: one table row when the tagger has the set's table, else each hashed feature.</summary>
     public void Add(ClosedFeatureSet set, int value)
     {
+        // A value past the set would read another value's row: a packing bug, never a wrong score.
+        if ((uint)value >= (uint)set.Size) throw new ArgumentOutOfRangeException(nameof(value), value, $"closed feature set {set.Id} has {set.Size} values");
         if (closedSets?.TableOf(set) is not { } table)
         {
             set.AddKeys(value, this);
