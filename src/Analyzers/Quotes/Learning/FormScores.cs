@@ -25,7 +25,7 @@ internal sealed class FormFeatureSet(Func<TokenView, int, long> formKey, Action<
 /// <remarks>
 /// Forms are told apart by <see cref="FormFeatureSet.FormKey"/>. A row equals the per-key sum up to
 /// the rounding of another addition order. Open addressing with the row in the slot: a lookup
-/// reads one cache line.
+/// reads one 24-byte slot, not a dictionary's buckets and entries.
 /// </remarks>
 internal sealed class FormScores(LinearModel model, FormFeatureSet set)
 {

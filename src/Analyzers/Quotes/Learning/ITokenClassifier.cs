@@ -3,7 +3,7 @@ namespace Pipeline.Analyzers.Quotes.Learning;
 /// <summary>A multiclass classifier over hashed features, giving class probabilities.</summary>
 internal interface ITokenClassifier
 {
-    /// <summary>A buffer for this classifier's features (with its closed-set tables); one per thread and tagger.</summary>
+    /// <summary>A buffer for this classifier's features, with its closed-set tables and this thread's form cache; not for other threads.</summary>
     FeatureBuffer CreateBuffer();
 
     /// <summary>Writes one probability per class (B-I-O order of <see cref="Bio"/>) for the features in the buffer.</summary>
