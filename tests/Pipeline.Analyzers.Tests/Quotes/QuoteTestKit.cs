@@ -43,7 +43,8 @@ internal sealed class QuoteRun(Document doc, List<AttributionResult> results, Li
 /// </summary>
 internal static class QuoteTestKit
 {
-    private static readonly Lazy<(QuotesLexicon Lexicon, QuoteModel Model)> Components =
+    /// <summary>The shipped lexicon and model, loaded once for all tests.</summary>
+    internal static readonly Lazy<(QuotesLexicon Lexicon, QuoteModel Model)> Components =
         new(() => QuoteComponents.Load(Path.Combine(TestPaths.RepoRoot, "models")));
 
     public static QuoteRun Analyze(string text, params Seed[] entities)

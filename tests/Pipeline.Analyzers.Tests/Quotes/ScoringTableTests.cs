@@ -14,8 +14,7 @@ namespace Pipeline.Analyzers.Tests.Quotes;
 /// </summary>
 public sealed class ScoringTableTests
 {
-    private static readonly Lazy<(QuotesLexicon Lexicon, QuoteModel Model)> Components =
-        new(() => QuoteComponents.Load(Path.Combine(TestPaths.RepoRoot, "models")));
+    private static Lazy<(QuotesLexicon Lexicon, QuoteModel Model)> Components => QuoteTestKit.Components;
 
     private static TokenView SeedArticle()
     {
@@ -72,8 +71,8 @@ public sealed class ScoringTableTests
     [Fact]
     public void The_closed_sets_pack_every_value_of_the_enumerations_they_read()
     {
-        Assert.Equal(Enum.GetValues<TokenClass>().Length, QuoteFeatures.TokenClasses);
-        Assert.Equal(Enum.GetValues<CueCategory>().Length + 1, QuoteFeatures.CueCategories);
-        Assert.Equal(Enum.GetValues<SpeakerWordClass>().Length, QuoteFeatures.SpeakerClasses);
+        Assert.Equal(QuoteFeatures.TokenClasses, Enum.GetValues<TokenClass>().Length);
+        Assert.Equal(QuoteFeatures.CueCategories, Enum.GetValues<CueCategory>().Length + 1);
+        Assert.Equal(QuoteFeatures.SpeakerClasses, Enum.GetValues<SpeakerWordClass>().Length);
     }
 }

@@ -310,10 +310,8 @@ internal static class QuoteFeatures
     private static readonly ClosedFeatureSet ContentToken = new(4, 2 * Bio.Count * TokenClasses * 2 * 2 * 2, (value, f) =>
     {
         int isCue = value % 2, last = value / 2 % 2, inQuote = value / 4 % 2;
-        value /= 8;
-        int cls = value % TokenClasses;
-        value /= TokenClasses;
-        int label = value % Bio.Count, side = value / Bio.Count, sideLabel = side * 16 + label;
+        var (side, label, cls) = SideLabelClassOf(value / 8);
+        int sideLabel = side * 16 + label;
         f.Add(SideLabelClass, sideLabel, cls);
         f.Add(SideInQuote, side, inQuote);
         f.Add(SideLabelInQuote, sideLabel, inQuote);
@@ -340,15 +338,17 @@ internal static class QuoteFeatures
     private static readonly ClosedFeatureSet SourceToken = new(7, 2 * Bio.Count * TokenClasses * 2 * SpeakerClasses, (value, f) =>
     {
         int speaker = value % SpeakerClasses, inQuote = value / SpeakerClasses % 2;
-        value /= SpeakerClasses * 2;
-        int cls = value % TokenClasses;
-        value /= TokenClasses;
-        int label = value % Bio.Count, side = value / Bio.Count, sideLabel = side * 16 + label;
+        var (side, label, cls) = SideLabelClassOf(value / (SpeakerClasses * 2));
+        int sideLabel = side * 16 + label;
         f.Add(SideLabelClass, sideLabel, cls);
         f.Add(SideInQuote, side, inQuote);
         f.Add(SideSpeakerClass, sideLabel, speaker);
         f.Add(SideShapeLabel, sideLabel, cls);
     });
+
+    /// <summary>Unpacks the high part of a token set's value: (side × labels + previous label) × token classes + class.</summary>
+    private static (int Side, int Label, int Class) SideLabelClassOf(int value) =>
+        (value / TokenClasses / Bio.Count, value / TokenClasses % Bio.Count, value % TokenClasses);
 
     public static readonly ClosedFeatureSet[] ContentSets = [ContentPlace, ContentToken, ContentQuotes];
     public static readonly ClosedFeatureSet[] SourceSets = [SourcePlace, SourceToken];
