@@ -83,6 +83,26 @@ public sealed class SeedArticleTests
     }
 
     [Fact]
+    public void Citing_phrase_that_opens_the_sentence_belongs_to_the_subject_after_it()
+    {
+        var r = Run.Value.QuoteWith("unidentified officials in Moscow");
+        Assert.Equal("Citing", Run.Value.Text(r.Quote.Quote.Cue!.Value));
+        Assert.Equal("sieve:participle-subject", r.Method);
+        Assert.Equal("kommersant", r.Speaker.Entity?.ClusterId);
+    }
+
+    [Fact]
+    public void Impersonal_it_and_the_writers_we_resolve_to_no_entity()
+    {
+        var noting = Run.Value.QuoteWith("wields considerable power");
+        Assert.Equal("It", noting.Speaker.Text);
+        Assert.Null(noting.Speaker.Entity);
+        var know = Run.Value.QuoteWith("the two leaders went skiing");
+        Assert.Equal("we", know.Speaker.Text);
+        Assert.Null(know.Speaker.Entity);
+    }
+
+    [Fact]
     public void Lukashenka_revealed_that_is_an_indirect_quote_by_Lukashenka()
     {
         var r = Run.Value.QuoteWith("he would sign a decree");

@@ -33,8 +33,8 @@ internal sealed class QuoteAttributor(QuotesLexicon lexicon, QuoteModel model)
         (_, c, q, _) => Written(Sieves.SaidTrailer(c, q)),
         (_, c, q, _) => Written(Sieves.Appositive(c, q)),
         (_, c, q, _) => Written(Sieves.SaidLead(c, q)),
-        (_, c, q, _) => Sieves.ParagraphCarryOver(c, q) is { } s ? (new SpeakerSpan(q.Start, q.Start, "sieve:paragraph-carryover", 0.6), s) : null,
-        (_, c, q, _) => Sieves.NearestEntity(c, q) is { } m
+        (_, c, q, _) => !Sieves.HasAgentlessCue(c, q) && Sieves.ParagraphCarryOver(c, q) is { } s ? (new SpeakerSpan(q.Start, q.Start, "sieve:paragraph-carryover", 0.6), s) : null,
+        (_, c, q, _) => !Sieves.HasAgentlessCue(c, q) && Sieves.NearestEntity(c, q) is { } m
             ? (new SpeakerSpan(q.Start, q.Start, "sieve:nearest-entity", 0.3), new ResolvedSpeaker(SpeakerKind.Named, null, m, default))
             : null,
     ];

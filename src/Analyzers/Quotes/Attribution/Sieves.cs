@@ -98,7 +98,9 @@ internal static class Sieves
     /// <summary>
     /// "..., adding that ..." / "by claiming that ...": a participle cue has the subject of the
     /// clause it hangs on; that is the speaker of the quote before it in the sentence, else the
-    /// first name or pronoun of the sentence.
+    /// first name or pronoun of the sentence. A participle that opens its sentence ("Citing
+    /// officials, the daily reported that ...") hangs on the clause after it: the subject between
+    /// the comma that closes the participle's phrase and the next cue.
     /// </summary>
     public static SpeakerSpan? ParticipleSubject(AttributionContext ctx, QuoteInfo q)
     {
@@ -121,7 +123,22 @@ internal static class Sieves
             if (ctx.Speakers.Classify(v.Doc, t) is SpeakerWordClass.PronounPerson or SpeakerWordClass.PronounGroup)
                 return new SpeakerSpan(t, t + 1, "sieve:participle-subject", 0.65);
         }
-        return null;
+        return first == cue.Start ? SubjectAfterFrontedPhrase(ctx, q, cue) : null;
+    }
+
+    private static SpeakerSpan? SubjectAfterFrontedPhrase(AttributionContext ctx, QuoteInfo q, (int Start, int End) cue)
+    {
+        var v = ctx.View;
+        int sentenceEnd = v.SentenceOfToken(cue.Start).EndToken;
+        int comma = Math.Max(cue.End, q.End);
+        while (comma < sentenceEnd && v.Class[comma] != TokenClass.Comma) comma++;
+        int end = comma + 1;
+        while (end < sentenceEnd && end - comma <= MaxSpeakerTokens && v.CueAt[end] is null && !v.InQuote(end)
+               && v.Class[end] is not (TokenClass.Comma or TokenClass.Period or TokenClass.Colon)) end++;
+        if (end >= sentenceEnd || v.CueAt[end] is null) return null;
+        while (end > comma + 1 && IsAuxiliaryOrAdverb(v.Doc.TokenText(end - 1))) end--;
+        var (s, e) = Trim(v, comma + 1, end);
+        return e > s && LooksLikeSpeaker(ctx, s, e) ? new SpeakerSpan(s, e, "sieve:participle-subject", 0.7) : null;
     }
 
     /// <summary>A quote with no speaker of its own right after another quote: the same speaker goes on.</summary>
@@ -134,6 +151,23 @@ internal static class Sieves
         int gap = ctx.Paragraph(q.Start) - ctx.Paragraph(previous.End - 1);
         return gap <= 1 ? speaker : null;
     }
+
+    /// <summary>
+    /// A passive or impersonal cue ("is expected to", "was announced", "were also expected", "it's
+    /// unclear") names no speaker: the one before it is not carried over, nor the nearest guessed.
+    /// </summary>
+    public static bool HasAgentlessCue(AttributionContext ctx, QuoteInfo q)
+    {
+        if (q.Cue is not { } cue) return false;
+        var doc = ctx.View.Doc;
+        var first = doc.TokenText(cue.Start);
+        return first.Equals("it", StringComparison.OrdinalIgnoreCase) || IsBeForm(first)
+            || cue.Start > 0 && IsBeForm(doc.TokenText(cue.Start - 1));
+    }
+
+    private static bool IsBeForm(ReadOnlySpan<char> word) => BeForms.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+
+    private static readonly HashSet<string> BeForms = new(StringComparer.OrdinalIgnoreCase) { "is", "was", "were", "are", "be", "been", "being" };
 
     /// <summary>Last resort: the nearest person (else organisation) named before the quote, outside quotation marks.</summary>
     public static EntityMention? NearestEntity(AttributionContext ctx, QuoteInfo q)

@@ -31,6 +31,8 @@ internal static class SpeakerResolver
         {
             case SpeakerWordClass.PronounPerson:
                 return new(SpeakerKind.Pronoun, text, Antecedent(ctx, quote, start, EntityTypes.Person), span);
+            case SpeakerWordClass.PronounGroup when IsExpletiveIt(doc, start, end):
+                return new(SpeakerKind.Unknown, text, null, span);
             case SpeakerWordClass.PronounGroup:
                 return new(SpeakerKind.Pronoun, text, Antecedent(ctx, quote, start, EntityTypes.Organization, EntityTypes.Location), span);
             case SpeakerWordClass.PronounSelf:
@@ -105,6 +107,13 @@ internal static class SpeakerResolver
         || word.Equals("from", StringComparison.OrdinalIgnoreCase) || word.Equals("with", StringComparison.OrdinalIgnoreCase)
         || word.Equals("who", StringComparison.OrdinalIgnoreCase) || word.Equals("which", StringComparison.OrdinalIgnoreCase)
         || word.Equals("familiar", StringComparison.OrdinalIgnoreCase) || word.Equals("close", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>"It is worth noting that ...", "it was reported": an "it" before a form of "be" stands for no one.</summary>
+    private static bool IsExpletiveIt(Document doc, int start, int end) =>
+        end == start + 1 && end < doc.Tokens.Length && doc.TokenText(start).Equals("it", StringComparison.OrdinalIgnoreCase)
+        && BeForms.GetAlternateLookup<ReadOnlySpan<char>>().Contains(doc.TokenText(end));
+
+    private static readonly HashSet<string> BeForms = new(StringComparer.OrdinalIgnoreCase) { "is", "was", "'s", "’s", "seems", "seemed" };
 
     private static bool IsDefinite(Document doc, int start, int head)
     {
