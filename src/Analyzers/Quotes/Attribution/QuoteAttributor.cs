@@ -91,7 +91,8 @@ internal sealed class QuoteAttributor(QuotesLexicon lexicon, QuoteModel model)
         var spans = new List<TaggedSpan>();
         FindSource(v, cue.Start, cue.End, q.InContent, buffer, spans);
         TaggedSpan? best = null;
-        foreach (var s in spans) if (best is null || s.Probability > best.Value.Probability) best = s;
+        foreach (var s in spans)
+            if ((best is null || s.Probability > best.Value.Probability) && QuoteDetector.HasWord(v, s.Start, s.End)) best = s; // a lone comma names no one
         if (best is not { } b) return null;
         int end = b.Start + 1;
         while (end < b.End && v.Class[end] != TokenClass.QuoteMark) end++; // a quotation inside ends the speaker's words

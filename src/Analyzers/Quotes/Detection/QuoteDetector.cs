@@ -662,7 +662,8 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
         start >= cueEnd && v.SentenceOf[start] == v.SentenceOf[cueEnd - 1] && !v.InQuote(start)
         && v.CommasBefore[start] == v.CommasBefore[cueEnd];
 
-    private static bool HasWord(TokenView v, int start, int end)
+    /// <summary>Whether [start, end) holds a word or number, not only punctuation.</summary>
+    internal static bool HasWord(TokenView v, int start, int end)
     {
         for (int t = start; t < end; t++)
             if (v.Class[t] is TokenClass.Word or TokenClass.Capitalized or TokenClass.Number) return true;
