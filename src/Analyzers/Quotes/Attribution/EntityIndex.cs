@@ -73,6 +73,62 @@ internal sealed class EntityIndex
         return null;
     }
 
+    /// <summary>
+    /// The person the document names with <paramref name="title"/> (lower-case words): as a title
+    /// before the name ("Prime Minister Tony Blair", "Tory leader Michael Howard") or in apposition
+    /// after it ("Gordon Brown, the chancellor,"). The last such mention before token
+    /// <paramref name="before"/>, else the first after it; null when the document has none.
+    /// </summary>
+    public EntityMention? Titled(IReadOnlyList<string> title, int before)
+    {
+        EntityMention? lastBefore = null;
+        foreach (var (s, e, m) in _mentions)
+        {
+            if (m.Type != EntityTypes.Person || !(TitleBefore(title, s) || TitleAfter(title, e))) continue;
+            if (s >= before) return lastBefore ?? m;
+            lastBefore = m;
+        }
+        return lastBefore;
+    }
+
+    private bool TitleBefore(IReadOnlyList<string> title, int mentionStart)
+    {
+        int first = mentionStart - title.Count;
+        if (first < 0) return false;
+        for (int k = 0; k < title.Count; k++)
+            if (!_view.Doc.TokenText(first + k).Equals(title[k], StringComparison.OrdinalIgnoreCase)) return false;
+        // A one-word title after a capitalised word is part of a longer one: "the minister" is not "First Minister Jack McConnell".
+        if (title.Count == 1 && first > 0 && _view.Class[first - 1] == TokenClass.Capitalized
+            && _view.SentenceOfToken(first - 1).FirstToken != first - 1) return false;
+        // "Former Tory chancellor Ken Clarke": a modifier up to two words before the title makes it another office.
+        var others = OtherHolders.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (int t = first - 1; t >= Math.Max(0, first - 2); t--)
+            if (others.Contains(_view.Doc.TokenText(t)) || _view.Doc.TokenText(t).StartsWith("ex-", StringComparison.OrdinalIgnoreCase)) return false;
+        return true;
+    }
+
+    /// <summary>Words that make a title another office: "Deputy Prime Minister", "shadow chancellor", "former Tory chancellor".</summary>
+    private static readonly HashSet<string> OtherHolders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "deputy", "shadow", "former", "ex", "vice", "junior", "assistant", "acting", "then", "late", "future",
+        "outgoing", "incoming", "previous", "interim", "would-be",
+    };
+
+    private bool TitleAfter(IReadOnlyList<string> title, int mentionEnd)
+    {
+        var doc = _view.Doc;
+        int t = mentionEnd;
+        if (t >= doc.Tokens.Length || _view.Class[t] != TokenClass.Comma) return false;
+        t++;
+        if (t < doc.Tokens.Length && (doc.TokenText(t).Equals("the", StringComparison.OrdinalIgnoreCase) || doc.TokenText(t).Equals("a", StringComparison.OrdinalIgnoreCase))) t++;
+        if (t + title.Count > doc.Tokens.Length) return false;
+        for (int k = 0; k < title.Count; k++)
+            if (!doc.TokenText(t + k).Equals(title[k], StringComparison.OrdinalIgnoreCase)) return false;
+        // The apposition closes: "After meeting Rice, the prime minister said" is no title of Rice's.
+        t += title.Count;
+        return t == doc.Tokens.Length || _view.Class[t] is TokenClass.Comma or TokenClass.Period or TokenClass.OtherPunct;
+    }
+
     private IEnumerable<(int Start, int End, EntityMention Mention)> Within(int start, int end)
     {
         for (int i = LowerBound(start); i < _mentions.Length && _mentions[i].Start < end; i++)

@@ -40,7 +40,7 @@ internal static class SpeakerResolver
             case SpeakerWordClass.OrgNoun when IsDefinite(doc, start, head):
                 return Described(Antecedent(ctx, quote, start, EntityTypes.Organization), text, span);
             case SpeakerWordClass.PersonNoun when IsDefinite(doc, start, head):
-                return Described(Antecedent(ctx, quote, start, EntityTypes.Person), text, span);
+                return Described(ctx.Entities.Titled(Title(doc, start, head), start) ?? Antecedent(ctx, quote, start, EntityTypes.Person), text, span);
         }
         bool capitalized = false;
         for (int t = start; t < end; t++) capitalized |= v.Class[t] == TokenClass.Capitalized && t != v.SentenceOfToken(t).FirstToken;
@@ -115,15 +115,25 @@ internal static class SpeakerResolver
 
     private static readonly HashSet<string> BeForms = new(StringComparer.OrdinalIgnoreCase) { "is", "was", "'s", "’s", "seems", "seemed" };
 
+    /// <summary>The words of a description after its determiner, to its head: "the Tory leader" -> tory, leader.</summary>
+    private static string[] Title(Document doc, int start, int head)
+    {
+        int first = start;
+        for (int t = start; t < head; t++)
+            if (IsDeterminer(doc.TokenText(t))) first = t + 1;
+        var words = new string[head + 1 - first];
+        for (int t = first; t <= head; t++) words[t - first] = doc.TokenText(t).ToString();
+        return words;
+    }
+
     private static bool IsDefinite(Document doc, int start, int head)
     {
         for (int t = start; t < head; t++)
-        {
-            var w = doc.TokenText(t);
-            if (w.Equals("the", StringComparison.OrdinalIgnoreCase) || w.Equals("this", StringComparison.OrdinalIgnoreCase)
-                || w.Equals("that", StringComparison.OrdinalIgnoreCase) || w.Equals("its", StringComparison.OrdinalIgnoreCase))
-                return true;
-        }
+            if (IsDeterminer(doc.TokenText(t))) return true;
         return false;
     }
+
+    private static bool IsDeterminer(ReadOnlySpan<char> w) =>
+        w.Equals("the", StringComparison.OrdinalIgnoreCase) || w.Equals("this", StringComparison.OrdinalIgnoreCase)
+        || w.Equals("that", StringComparison.OrdinalIgnoreCase) || w.Equals("its", StringComparison.OrdinalIgnoreCase);
 }
