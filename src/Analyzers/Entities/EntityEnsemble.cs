@@ -1,7 +1,4 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
+using Pipeline.Learning.Training;
 
 namespace Pipeline.Analyzers.Entities;
 
@@ -16,8 +13,6 @@ internal readonly record struct EnsembleMember(EntityModel Model, float Weight);
 /// </summary>
 internal sealed class EntityEnsemble
 {
-    public const string FileName = "ensemble.json";
-
     private EntityEnsemble(string tier, IReadOnlyList<EnsembleMember> members, string id)
     {
         Tier = tier;
@@ -43,55 +38,9 @@ internal sealed class EntityEnsemble
     /// </summary>
     public static EntityEnsemble Load(string directory, Func<string, string>? resolve = null)
     {
-        var path = Path.Combine(directory, FileName);
-        if (!File.Exists(path)) return Of(EntityModel.Load(directory));
-        var bytes = File.ReadAllBytes(path);
-        var listed = Parse(path, bytes);
-        var parent = Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory)))!;
-        var members = listed.Select(m => new EnsembleMember(EntityModel.Load((resolve ?? (p => p))(Path.Combine(parent, m.Model))), m.Weight)).ToList();
-        float total = members.Sum(m => m.Weight);
-        members = members.ConvertAll(m => m with { Weight = m.Weight / total });
+        if (EnsembleList.Read(directory, resolve) is not { } listed) return Of(EntityModel.Load(directory));
+        var members = listed.ConvertAll(m => new EnsembleMember(EntityModel.Load(m.Model), m.Weight));
         var tier = members.Any(m => m.Model.ReadsEncoder) ? EntitiesAnalyzer.AccurateTier : EntitiesAnalyzer.FastTier;
-        // The id hashes the list and the members' ids, so retraining a member changes it.
-        var key = Encoding.UTF8.GetBytes(string.Join("\n", members.Select(m => m.Model.Id + " " + m.Weight.ToString("R", CultureInfo.InvariantCulture))));
-        var id = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory)))
-                 + "@" + Convert.ToHexStringLower(SHA256.HashData([.. bytes, .. key]))[..8];
-        return new EntityEnsemble(tier, members, id);
-    }
-
-    /// <summary>Writes an ensemble.json listing <paramref name="members"/> (folder names next to <paramref name="directory"/>).</summary>
-    public static void Write(string directory, IReadOnlyList<(string Model, float Weight)> members)
-    {
-        Directory.CreateDirectory(directory);
-        var json = JsonSerializer.Serialize(new EnsembleFile { Members = members.Select(m => new MemberEntry { Model = m.Model, Weight = m.Weight }).ToList() },
-            new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase });
-        File.WriteAllText(Path.Combine(directory, FileName), json + "\n");
-    }
-
-    private static List<(string Model, float Weight)> Parse(string path, byte[] bytes)
-    {
-        EnsembleFile? file;
-        try { file = JsonSerializer.Deserialize<EnsembleFile>(bytes, new JsonSerializerOptions { PropertyNameCaseInsensitive = true }); }
-        catch (JsonException e) { throw new InvalidDataException($"{path}: not an ensemble list ({e.Message})"); }
-        if (file?.Members is not { Count: > 0 } members) throw new InvalidDataException($"{path}: lists no members");
-        foreach (var m in members)
-        {
-            if (string.IsNullOrWhiteSpace(m.Model) || m.Model.Contains('/') || m.Model.Contains('\\') || m.Model is "." or "..")
-                throw new InvalidDataException($"{path}: member '{m.Model}' is not a folder name (members are folders next to the ensemble's)");
-            if (!(m.Weight > 0) || float.IsInfinity(m.Weight))
-                throw new InvalidDataException($"{path}: member '{m.Model}' has weight {m.Weight}; weights must be positive");
-        }
-        return members.ConvertAll(m => (m.Model!, m.Weight));
-    }
-
-    private sealed class EnsembleFile
-    {
-        public List<MemberEntry>? Members { get; set; }
-    }
-
-    private sealed class MemberEntry
-    {
-        public string? Model { get; set; }
-        public float Weight { get; set; }
+        return new EntityEnsemble(tier, members, EnsembleList.Id(directory, members.Select(m => (m.Model.Id, m.Weight))));
     }
 }

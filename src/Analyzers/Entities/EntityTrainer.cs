@@ -22,7 +22,7 @@ internal sealed class EntityTrainer : AnalyzerTrainer
 
     public override TrainingResult Train(TrainingContext context)
     {
-        if (context.Options.GetString(MembersOption) is { Length: > 0 } members) return WriteEnsemble(members, context);
+        if (context.Options.GetString(EnsembleList.MembersOption) is { Length: > 0 } members) return WriteEnsemble(members, context);
         var options = EntityTrainingOptions.From(context.Options);
         var log = context.Log;
         var lexicon = LexiconSource.Load(options, log);
@@ -72,24 +72,19 @@ internal sealed class EntityTrainer : AnalyzerTrainer
         };
     }
 
-    /// <summary>The option naming trained models to combine instead of training one: "name:weight,name:weight,...".</summary>
-    public const string MembersOption = "members";
-
     /// <summary>
     /// Combines trained models (folders next to the output folder) into an ensemble, decoded
     /// jointly; the training documents are not read. The runner scores it on dev like any model.
     /// </summary>
     private static TrainingResult WriteEnsemble(string members, TrainingContext context)
     {
-        var listed = members.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(ParseMember).ToList();
-        if (listed.Count < 2) throw new ArgumentException($"option {MembersOption}: an ensemble needs at least two models, got '{members}'");
-        EntityEnsemble.Write(context.OutputDirectory, listed);
+        EnsembleList.Write(context.OutputDirectory, EnsembleList.ParseOption(members));
         EntityEnsemble ensemble;
         try { ensemble = EntityEnsemble.Load(context.OutputDirectory); }
         catch
         {
             // A list whose members do not load is not a model: leave no half-made folder behind.
-            File.Delete(Path.Combine(context.OutputDirectory, EntityEnsemble.FileName));
+            File.Delete(Path.Combine(context.OutputDirectory, EnsembleList.FileName));
             throw;
         }
         context.Log?.Info($"entities: wrote {ensemble.Id}, an ensemble of {string.Join(", ", ensemble.Members.Select(m => $"{m.Model.Id} ({m.Weight:0.##})"))}");
@@ -101,15 +96,6 @@ internal sealed class EntityTrainer : AnalyzerTrainer
                 .Add("members", string.Join(",", ensemble.Members.Select(m => m.Model.Id + ":" + m.Weight.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture))))
                 .Add("encoder", ensemble.Encoders.Count == 0 ? "none" : string.Join(",", ensemble.Encoders)),
         };
-    }
-
-    private static (string Model, float Weight) ParseMember(string text)
-    {
-        int colon = text.LastIndexOf(':');
-        if (colon < 0) return (text, 1);
-        return float.TryParse(text.AsSpan(colon + 1), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out float weight) && weight > 0
-            ? (text[..colon], weight)
-            : throw new ArgumentException($"option {MembersOption}: '{text}' is not model:weight with a positive weight");
     }
 
     internal static LinearWeights TrainFirstPass(IEnumerable<GoldDocument> docs, EntityTrainingOptions options, TrainingContext context)

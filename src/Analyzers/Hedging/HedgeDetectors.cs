@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
 using Pipeline.Analyzers.Hedging.Lexicon;
 using Pipeline.Analyzers.Hedging.Ml;
+using Pipeline.Learning;
 using Pipeline.Learning.Encoders;
+using Pipeline.Learning.Training;
 using Pipeline.Sdk;
 
 namespace Pipeline.Analyzers.Hedging;
@@ -13,12 +15,26 @@ public static class HedgeDetectors
     public static ICueDetector Load(HedgingOptions options, IModelStore models, Func<ITextEncoder?>? runEncoder = null) => options.Tier switch
     {
         HedgingTier.Lexicon => LoadLexicon(models.Resolve(options.Lexicon)),
-        _ => LoadModel(models.Resolve(options.Model), options, runEncoder),
+        _ => LoadModel(models.Resolve(options.Model), options, runEncoder, models.Resolve),
     };
 
-    /// <summary>The ML tier's detector from a model folder; a model trained with an encoder gets it (see <see cref="MiniLmEncoder.ForModel"/>).</summary>
-    public static ICueDetector LoadModel(string folder, HedgingOptions options, Func<ITextEncoder?>? runEncoder = null)
+    /// <summary>
+    /// The ML tier's detector from a model folder; a model trained with an encoder gets it (see
+    /// <see cref="MiniLmEncoder.ForModel"/>). A folder with an ensemble.json stands for its members
+    /// (folders next to it, passed through <paramref name="resolve"/>), averaged.
+    /// </summary>
+    public static ICueDetector LoadModel(string folder, HedgingOptions options, Func<ITextEncoder?>? runEncoder = null, Func<string, string>? resolve = null)
     {
+        List<EnsembleEntry>? listed;
+        try { listed = EnsembleList.Read(folder, resolve); }
+        catch (InvalidDataException e) { throw new InvalidModelException(folder, e.Message, e); }
+        if (listed is not null)
+        {
+            var members = listed.ConvertAll(m => (Model: CueTaggerModel.Load(m.Model), m.Weight));
+            if (options.CueThreshold is { } memberThreshold) members[0] = members[0] with { Model = members[0].Model.WithThreshold(memberThreshold) };
+            var id = EnsembleList.Id(folder, members.Select(m => (m.Model.ModelId, m.Weight)));
+            return new MlCueDetector(members, id, options.LexiconFill);
+        }
         var model = CueTaggerModel.Load(folder);
         if (options.CueThreshold is { } t) model = model.WithThreshold(t);
         return model.CreateDetector(options.LexiconFill, MiniLmEncoder.ForModel(model.Encoder, runEncoder ?? (() => null)));

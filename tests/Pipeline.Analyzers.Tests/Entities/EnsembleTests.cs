@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using Pipeline.Analyzers.Entities;
 using Pipeline.Learning.Encoders;
+using Pipeline.Learning.Training;
 using Pipeline.Sdk;
 using Pipeline.Tests;
 using Pipeline.Text;
@@ -28,7 +29,7 @@ public sealed class EnsembleTests : IDisposable
     private string Ensemble(params (string Model, float Weight)[] members)
     {
         var folder = Path.Combine(_models, "ensemble");
-        EntityEnsemble.Write(folder, members);
+        EnsembleList.Write(folder, [.. members.Select(m => new EnsembleEntry(m.Model, m.Weight))]);
         return folder;
     }
 
@@ -78,7 +79,7 @@ public sealed class EnsembleTests : IDisposable
     {
         var folder = Path.Combine(_models, "bad");
         Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, EntityEnsemble.FileName);
+        var path = Path.Combine(folder, EnsembleList.FileName);
         File.WriteAllText(path, json);
         var error = Assert.Throws<InvalidDataException>(() => EntityEnsemble.Load(folder));
         Assert.StartsWith(path + ": ", error.Message);
@@ -121,7 +122,7 @@ public sealed class EnsembleTests : IDisposable
         var trainer = new EntitiesAnalyzer().CreateTrainer()!;
         var error = Assert.Throws<FileNotFoundException>(() => trainer.Train(new TrainingContext { Train = [], Dev = [], OutputDirectory = output, Seed = 1, Options = options }));
         Assert.Contains(Path.Combine(_models, "gone"), error.Message);
-        Assert.False(File.Exists(Path.Combine(output, EntityEnsemble.FileName)));
+        Assert.False(File.Exists(Path.Combine(output, EnsembleList.FileName)));
     }
 
     [Fact]

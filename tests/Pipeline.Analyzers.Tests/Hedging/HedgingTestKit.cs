@@ -35,6 +35,15 @@ internal static class HedgingTestKit
     public static HedgeAnalysis Annotate(string text, HedgingTier tier = HedgingTier.Lexicon, HedgingOptions? options = null) =>
         Annotate(DocumentFactory.Create(text), tier, options);
 
+    /// <summary>The texts of the cues a detector finds in <paramref name="text"/>, in order.</summary>
+    public static string[] Found(ICueDetector detector, string text)
+    {
+        var doc = DocumentFactory.Create(text);
+        var cues = new List<CueSpan>();
+        detector.Detect(doc, cues);
+        return [.. cues.Select(c => text[doc.Tokens[c.First].Span.Start..doc.Tokens[c.End - 1].Span.End])];
+    }
+
     /// <summary>The cues' texts in order.</summary>
     public static string[] CueTexts(string text, HedgingTier tier = HedgingTier.Lexicon) =>
         Texts(text, Annotate(text, tier).Cues);

@@ -174,14 +174,6 @@ public class TrainingTests
         detector.Detect(DocumentFactory.Create(text), cues);
         return [.. cues.Select(c => c.Confidence)];
     }
-
-    private static string[] Found(ICueDetector detector, string text)
-    {
-        var doc = DocumentFactory.Create(text);
-        var cues = new List<CueSpan>();
-        detector.Detect(doc, cues);
-        return [.. cues.Select(c => text[doc.Tokens[c.First].Span.Start..doc.Tokens[c.End - 1].Span.End])];
-    }
 }
 
 public class SentenceSetTests

@@ -23,7 +23,8 @@ namespace Pipeline.Analyzers.Hedging.Ml;
 /// on the train and dev documents together, once the settings have been chosen elsewhere),
 /// encoderLayers (the encoder tier: the MiniLM layers, e.g. 2,3,4, whose averaged state each
 /// candidate cue token, one with an ambiguous cue stem, reads as a dense part; none by default),
-/// encoderScale (multiplies those states, 1 by default).
+/// encoderScale (multiplies those states, 1 by default), members (trained taggers to combine instead
+/// of training one: "name:weight,name,...", folders next to the output folder).
 /// </summary>
 public sealed class HedgeCueTrainer : AnalyzerTrainer
 {
@@ -32,6 +33,7 @@ public sealed class HedgeCueTrainer : AnalyzerTrainer
 
     public override TrainingResult Train(TrainingContext context)
     {
+        if (context.Options.GetString(EnsembleList.MembersOption) is { Length: > 0 } members) return WriteEnsemble(members, context);
         var o = context.Options;
         var lexiconFolder = o.GetString("lexicon", Path.Combine("models", HedgingOptions.DefaultLexicon));
         var lexicon = HedgeLexicon.Load(lexiconFolder);
@@ -101,6 +103,33 @@ public sealed class HedgeCueTrainer : AnalyzerTrainer
                 .Add("encoder", encoder?.ModelId ?? "none"),
             Metrics = ImmutableDictionary<string, double>.Empty
                 .Add("dev_cue_f1", dev.CueF1).Add("dev_sentence_f1", dev.SentenceF1),
+        };
+    }
+
+    /// <summary>
+    /// Combines trained taggers (folders next to the output folder) into an ensemble whose token
+    /// probabilities are averaged with the given weights, decided at the first member's threshold;
+    /// the training documents are not read. The runner scores it on dev like any model.
+    /// </summary>
+    private static TrainingResult WriteEnsemble(string members, TrainingContext context)
+    {
+        EnsembleList.Write(context.OutputDirectory, EnsembleList.ParseOption(members));
+        ICueDetector detector;
+        try { detector = HedgeDetectors.LoadModel(context.OutputDirectory, new HedgingOptions()); }
+        catch
+        {
+            // A list whose members do not load together is not a model: leave no half-made folder behind.
+            File.Delete(Path.Combine(context.OutputDirectory, EnsembleList.FileName));
+            throw;
+        }
+        var first = CueTaggerModel.Load(EnsembleList.Read(context.OutputDirectory)![0].Model);
+        context.Log?.Info($"hedging: wrote {detector.ModelId}, an ensemble of {members}, decided at threshold {first.CueThreshold:0.00}");
+        return new TrainingResult
+        {
+            Labels = [.. first.Linear.Labels],
+            Features = ImmutableDictionary<string, string>.Empty
+                .Add("members", members)
+                .Add("cue_threshold", first.CueThreshold.ToString("0.00", CultureInfo.InvariantCulture)),
         };
     }
 

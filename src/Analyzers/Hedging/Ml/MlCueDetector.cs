@@ -1,4 +1,5 @@
 using Pipeline.Analyzers.Hedging.Lexicon;
+using Pipeline.Learning;
 using Pipeline.Sdk;
 
 namespace Pipeline.Analyzers.Hedging.Ml;
@@ -9,23 +10,54 @@ namespace Pipeline.Analyzers.Hedging.Ml;
 /// weasels, which the corpora do not label, and by default every entry, for the news hedges the
 /// tagger rarely saw in training ("obscure", "claims", "it remained unclear"). A model trained with
 /// an encoder also reads the encoder state of each candidate cue token (<see cref="CueContextEncoder"/>).
+/// An ensemble's members each read the tokens with their own features and lexicon; their
+/// probabilities are averaged with the members' weights and decided at the first member's threshold.
 /// </summary>
-public sealed class MlCueDetector(CueTaggerModel model, LexiconFill fill, CueContextEncoder? contextEncoder = null) : ICueDetector
+public sealed class MlCueDetector : ICueDetector
 {
     public const string Method = "tagger";
 
-    public string ModelId => model.ModelId;
+    /// <summary>The first member: its labels, threshold and lexicon (for the fill) are the detector's.</summary>
+    private readonly CueTaggerModel _model;
+    private readonly (CueTaggerModel Model, float Weight)[] _members;
+    private readonly LexiconFill _fill;
+    private readonly CueContextEncoder? _contextEncoder;
+
+    public MlCueDetector(CueTaggerModel model, LexiconFill fill, CueContextEncoder? contextEncoder = null)
+        : this([(model, 1f)], model.ModelId, fill, contextEncoder) { }
+
+    /// <exception cref="InvalidModelException">The members' labels differ, or a member of several reads an encoder.</exception>
+    public MlCueDetector(IReadOnlyList<(CueTaggerModel Model, float Weight)> members, string modelId, LexiconFill fill, CueContextEncoder? contextEncoder = null)
+    {
+        _members = [.. members];
+        _model = _members[0].Model;
+        foreach (var (member, _) in _members)
+        {
+            if (!member.Linear.Labels.SequenceEqual(_model.Linear.Labels))
+                throw new InvalidModelException(modelId, $"member {member.ModelId} has labels {string.Join(",", member.Linear.Labels)}, not {string.Join(",", _model.Linear.Labels)}");
+            if (_members.Length > 1 && member.Encoder is not null)
+                throw new InvalidModelException(modelId, $"member {member.ModelId} reads an encoder; ensemble members read none");
+        }
+        ModelId = modelId;
+        _fill = fill;
+        _contextEncoder = contextEncoder;
+    }
+
+    public string ModelId { get; }
 
     public void Detect(Document doc, List<CueSpan> cues)
     {
+        var model = _model;
         var table = new TokenTable(doc, model.Lexicon);
+        var memberTables = Array.ConvertAll(_members, m => m.Model == model ? table : new TokenTable(doc, m.Model.Lexicon));
         int k = model.Classes;
         Span<int> features = stackalloc int[CueFeatures.MaxPerToken];
         Span<float> p = stackalloc float[k];
+        Span<float> memberP = stackalloc float[k];
         double threshold = model.CueThreshold;
         foreach (var sentence in doc.Sentences)
         {
-            var vectors = contextEncoder?.Encode(table, sentence);
+            var vectors = _contextEncoder?.Encode(table, sentence);
             int open = -1;
             HedgeType openType = default;
             double openScore = 0;
@@ -35,9 +67,13 @@ public sealed class MlCueDetector(CueTaggerModel model, LexiconFill fill, CueCon
                 float cueProbability = 0;
                 if (i < sentence.EndToken)
                 {
-                    int n = model.Features.Extract(table, sentence, i, features);
-                    var dense = vectors is not null && model.Features.IsCandidate(table, i) ? vectors[i - sentence.FirstToken] : default;
-                    model.Linear.Predict(features[..n], default, dense, p);
+                    if (_members.Length == 1)
+                    {
+                        int n = model.Features.Extract(table, sentence, i, features);
+                        var dense = vectors is not null && model.Features.IsCandidate(table, i) ? vectors[i - sentence.FirstToken] : default;
+                        model.Linear.Predict(features[..n], default, dense, p);
+                    }
+                    else AverageMembers(memberTables, sentence, i, features, p, memberP);
                     cueProbability = 1 - p[0];
                     if (cueProbability >= threshold)
                     {
@@ -57,7 +93,19 @@ public sealed class MlCueDetector(CueTaggerModel model, LexiconFill fill, CueCon
                     openScore += cueProbability;
                 }
             }
-            if (fill != LexiconFill.None) AddLexiconCues(table, sentence, cues);
+            if (_fill != LexiconFill.None) AddLexiconCues(table, sentence, cues);
+        }
+    }
+
+    private void AverageMembers(TokenTable[] tables, in Sentence sentence, int i, Span<int> features, Span<float> p, Span<float> memberP)
+    {
+        p.Clear();
+        for (int m = 0; m < _members.Length; m++)
+        {
+            var (member, weight) = _members[m];
+            int n = member.Features.Extract(tables[m], sentence, i, features);
+            member.Linear.Predict(features[..n], default, default, memberP);
+            for (int c = 0; c < p.Length; c++) p[c] += weight * memberP[c];
         }
     }
 
@@ -70,7 +118,7 @@ public sealed class MlCueDetector(CueTaggerModel model, LexiconFill fill, CueCon
         for (int i = sentence.FirstToken; i < sentence.EndToken; i++)
         {
             if (!LexiconTagger.TryReadCueTag(tags[i], out var type, out bool begins) || !begins) continue;
-            if (fill == LexiconFill.Weasel && type != HedgeType.Weasel) continue;
+            if (_fill == LexiconFill.Weasel && type != HedgeType.Weasel) continue;
             int end = i + 1;
             while (end < sentence.EndToken && tags[end] == LexiconTagger.CueTag(type, false)) end++;
             bool overlaps = false;
