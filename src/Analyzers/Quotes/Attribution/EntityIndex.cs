@@ -94,9 +94,7 @@ internal sealed class EntityIndex
     private bool TitleBefore(IReadOnlyList<string> title, int mentionStart)
     {
         int first = mentionStart - title.Count;
-        if (first < 0) return false;
-        for (int k = 0; k < title.Count; k++)
-            if (!_view.Doc.TokenText(first + k).Equals(title[k], StringComparison.OrdinalIgnoreCase)) return false;
+        if (!WordsAt(first, title)) return false;
         // A one-word title after a capitalised word is part of a longer one: "the minister" is not "First Minister Jack McConnell".
         if (title.Count == 1 && first > 0 && _view.Class[first - 1] == TokenClass.Capitalized
             && _view.SentenceOfToken(first - 1).FirstToken != first - 1) return false;
@@ -121,12 +119,19 @@ internal sealed class EntityIndex
         if (t >= doc.Tokens.Length || _view.Class[t] != TokenClass.Comma) return false;
         t++;
         if (t < doc.Tokens.Length && (doc.TokenText(t).Equals("the", StringComparison.OrdinalIgnoreCase) || doc.TokenText(t).Equals("a", StringComparison.OrdinalIgnoreCase))) t++;
-        if (t + title.Count > doc.Tokens.Length) return false;
-        for (int k = 0; k < title.Count; k++)
-            if (!doc.TokenText(t + k).Equals(title[k], StringComparison.OrdinalIgnoreCase)) return false;
+        if (!WordsAt(t, title)) return false;
         // The apposition closes: "After meeting Rice, the prime minister said" is no title of Rice's.
         t += title.Count;
         return t == doc.Tokens.Length || _view.Class[t] is TokenClass.Comma or TokenClass.Period or TokenClass.OtherPunct;
+    }
+
+    /// <summary>Whether the tokens from <paramref name="at"/> are <paramref name="words"/>, ignoring case.</summary>
+    private bool WordsAt(int at, IReadOnlyList<string> words)
+    {
+        if (at < 0 || at + words.Count > _view.Doc.Tokens.Length) return false;
+        for (int k = 0; k < words.Count; k++)
+            if (!_view.Doc.TokenText(at + k).Equals(words[k], StringComparison.OrdinalIgnoreCase)) return false;
+        return true;
     }
 
     private IEnumerable<(int Start, int End, EntityMention Mention)> Within(int start, int end)

@@ -111,9 +111,9 @@ internal static class SpeakerResolver
     /// <summary>"It is worth noting that ...", "it was reported": an "it" before a form of "be" stands for no one.</summary>
     private static bool IsExpletiveIt(Document doc, int start, int end) =>
         end == start + 1 && end < doc.Tokens.Length && doc.TokenText(start).Equals("it", StringComparison.OrdinalIgnoreCase)
-        && BeForms.GetAlternateLookup<ReadOnlySpan<char>>().Contains(doc.TokenText(end));
+        && ImpersonalVerbs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(doc.TokenText(end));
 
-    private static readonly HashSet<string> BeForms = new(StringComparer.OrdinalIgnoreCase) { "is", "was", "'s", "’s", "seems", "seemed" };
+    private static readonly HashSet<string> ImpersonalVerbs = new(StringComparer.OrdinalIgnoreCase) { "is", "was", "'s", "’s", "seems", "seemed" };
 
     /// <summary>The words of a description after its determiner, to its head: "the Tory leader" -> tory, leader.</summary>
     private static string[] Title(Document doc, int start, int head)
