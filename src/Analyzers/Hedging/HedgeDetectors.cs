@@ -21,17 +21,20 @@ public static class HedgeDetectors
     /// <summary>
     /// The ML tier's detector from a model folder; a model trained with an encoder gets it (see
     /// <see cref="MiniLmEncoder.ForModel"/>). A folder with an ensemble.json stands for its members
-    /// (folders next to it, passed through <paramref name="resolve"/>), averaged.
+    /// (folders next to it, passed through <paramref name="resolve"/>), averaged and decided at the
+    /// list's threshold (else the first member's); a cueThreshold option overrides either.
     /// </summary>
     public static ICueDetector LoadModel(string folder, HedgingOptions options, Func<ITextEncoder?>? runEncoder = null, Func<string, string>? resolve = null)
     {
         List<EnsembleEntry>? listed;
-        try { listed = EnsembleList.Read(folder, resolve); }
+        double? listThreshold;
+        try { (listed, listThreshold) = (EnsembleList.Read(folder, resolve), EnsembleList.Threshold(folder)); }
         catch (InvalidDataException e) { throw new InvalidModelException(folder, e.Message, e); }
         if (listed is not null)
         {
             var members = listed.ConvertAll(m => (Model: CueTaggerModel.Load(m.Model), m.Weight));
-            if (options.CueThreshold is { } memberThreshold) members[0] = members[0] with { Model = members[0].Model.WithThreshold(memberThreshold) };
+            // The first member's threshold is the detector's.
+            if ((options.CueThreshold ?? listThreshold) is { } threshold) members[0] = members[0] with { Model = members[0].Model.WithThreshold(threshold) };
             var id = EnsembleList.Id(folder, members.Select(m => (m.Model.ModelId, m.Weight)));
             return new MlCueDetector(members, id, options.LexiconFill);
         }

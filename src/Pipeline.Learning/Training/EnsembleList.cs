@@ -10,8 +10,10 @@ public readonly record struct EnsembleEntry(string Model, float Weight);
 
 /// <summary>
 /// The member list of an ensemble model folder (<c>ensemble.json</c>): trained model folders
-/// next to it, each with a weight. Written by `pipeline train ANALYZER --option members=...`;
-/// each analyzer decides how its members' outputs are combined.
+/// next to it, each with a weight, and for an analyzer that decides by a probability threshold
+/// (hedging) optionally the threshold the combined probabilities are decided at. Written by
+/// `pipeline train ANALYZER --option members=...`; each analyzer decides how its members' outputs
+/// are combined.
 /// </summary>
 public static class EnsembleList
 {
@@ -30,11 +32,13 @@ public static class EnsembleList
     }
 
     /// <summary>Writes an ensemble.json listing <paramref name="members"/> (folder names next to <paramref name="directory"/>).</summary>
-    public static void Write(string directory, IReadOnlyList<EnsembleEntry> members)
+    /// <param name="threshold">The decision threshold of the combined probabilities, when the analyzer has one; null: none written.</param>
+    public static void Write(string directory, IReadOnlyList<EnsembleEntry> members, double? threshold = null)
     {
+        if (threshold is { } t && !(t > 0 && t < 1)) throw new ArgumentException($"an ensemble's threshold must be between 0 and 1, not {t}", nameof(threshold));
         Directory.CreateDirectory(directory);
-        var json = JsonSerializer.Serialize(new EnsembleFile { Members = members.Select(m => new MemberEntry { Model = m.Model, Weight = m.Weight }).ToList() },
-            new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase });
+        var json = JsonSerializer.Serialize(new EnsembleFile { Members = members.Select(m => new MemberEntry { Model = m.Model, Weight = m.Weight }).ToList(), Threshold = threshold },
+            new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase, DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull });
         File.WriteAllText(Path.Combine(directory, FileName), json + "\n");
     }
 
@@ -48,10 +52,18 @@ public static class EnsembleList
     {
         var path = Path.Combine(directory, FileName);
         if (!File.Exists(path)) return null;
-        var listed = Parse(path, File.ReadAllBytes(path));
+        var listed = Parse(path, File.ReadAllBytes(path)).Members;
         var parent = Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory)))!;
         float total = listed.Sum(m => m.Weight);
         return listed.ConvertAll(m => new EnsembleEntry((resolve ?? (p => p))(Path.Combine(parent, m.Model)), m.Weight / total));
+    }
+
+    /// <summary>The threshold the list gives for the combined probabilities; null when it gives none or the folder holds no list.</summary>
+    /// <exception cref="InvalidDataException">The list is malformed; the message names the file.</exception>
+    public static double? Threshold(string directory)
+    {
+        var path = Path.Combine(directory, FileName);
+        return File.Exists(path) ? Parse(path, File.ReadAllBytes(path)).Threshold : null;
     }
 
     /// <summary>
@@ -75,7 +87,7 @@ public static class EnsembleList
             : throw new ArgumentException($"option {MembersOption}: '{text}' is not model:weight with a positive weight");
     }
 
-    private static List<EnsembleEntry> Parse(string path, byte[] bytes)
+    private static (List<EnsembleEntry> Members, double? Threshold) Parse(string path, byte[] bytes)
     {
         EnsembleFile? file;
         try { file = JsonSerializer.Deserialize<EnsembleFile>(bytes, new JsonSerializerOptions { PropertyNameCaseInsensitive = true }); }
@@ -88,12 +100,15 @@ public static class EnsembleList
             if (!(m.Weight > 0) || float.IsInfinity(m.Weight))
                 throw new InvalidDataException($"{path}: member '{m.Model}' has weight {m.Weight}; weights must be positive");
         }
-        return members.ConvertAll(m => new EnsembleEntry(m.Model!, m.Weight));
+        if (file.Threshold is { } t && !(t > 0 && t < 1))
+            throw new InvalidDataException($"{path}: threshold {t} is not between 0 and 1");
+        return (members.ConvertAll(m => new EnsembleEntry(m.Model!, m.Weight)), file.Threshold);
     }
 
     private sealed class EnsembleFile
     {
         public List<MemberEntry>? Members { get; set; }
+        public double? Threshold { get; set; }
     }
 
     private sealed class MemberEntry

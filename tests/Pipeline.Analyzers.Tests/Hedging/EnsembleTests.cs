@@ -24,15 +24,39 @@ public sealed class EnsembleTests : IDisposable
 
     public void Dispose() => Directory.Delete(_models, recursive: true);
 
-    private static TrainingResult Combine(string output, string members) =>
-        new HedgingAnalyzer().CreateTrainer()!.Train(new TrainingContext
+    private static TrainingResult Combine(string output, string members, double? threshold = null)
+    {
+        var options = ImmutableDictionary<string, JsonElement>.Empty.Add("members", JsonSerializer.SerializeToElement(members));
+        if (threshold is { } t) options = options.Add("cueThreshold", JsonSerializer.SerializeToElement(t));
+        return new HedgingAnalyzer().CreateTrainer()!.Train(new TrainingContext
         {
             Train = [],
             Dev = [],
             OutputDirectory = output,
             Seed = 1,
-            Options = new AnalyzerOptions(ImmutableDictionary<string, JsonElement>.Empty.Add("members", JsonSerializer.SerializeToElement(members))),
+            Options = new AnalyzerOptions(options),
         });
+    }
+
+    [Fact]
+    public void An_ensemble_decides_at_its_own_threshold_when_its_list_gives_one()
+    {
+        // The same member twice: the combined probabilities are the member's, so only the threshold differs.
+        var output = Path.Combine(_models, "strict");
+        var result = Combine(output, "news,news", threshold: 0.95);
+        Assert.Equal("0.95", result.Features["cue_threshold"]);
+        Assert.Equal(0.95, EnsembleList.Threshold(output));
+        const string text = "The minister may resign, and it is not clear whether the talks will resume, officials appear to believe.";
+        var options = new HedgingOptions { LexiconFill = LexiconFill.None };
+        var strict = Cues(HedgeDetectors.LoadModel(output, options), text);
+        var single = Cues(HedgeDetectors.LoadModel(ModelFolder, options), text);
+        Assert.True(strict.Count < single.Count, "a stricter threshold keeps fewer cues");
+        Assert.All(strict, cue => Assert.True(cue.Confidence >= 0.95, $"{cue} is below the list's threshold"));
+        // The run option still overrides the list.
+        var overridden = Cues(HedgeDetectors.LoadModel(output, new HedgingOptions { LexiconFill = LexiconFill.None, CueThreshold = 0.5 }), text);
+        Assert.Equal(Cues(HedgeDetectors.LoadModel(ModelFolder, new HedgingOptions { LexiconFill = LexiconFill.None, CueThreshold = 0.5 }), text).Select(c => (c.First, c.End)),
+            overridden.Select(c => (c.First, c.End)));
+    }
 
     [Fact]
     public void An_ensemble_of_one_tagger_twice_finds_what_the_tagger_finds()

@@ -108,12 +108,16 @@ public sealed class HedgeCueTrainer : AnalyzerTrainer
 
     /// <summary>
     /// Combines trained taggers (folders next to the output folder) into an ensemble whose token
-    /// probabilities are averaged with the given weights, decided at the first member's threshold;
-    /// the training documents are not read. The runner scores it on dev like any model.
+    /// probabilities are averaged with the given weights, decided at the cueThreshold option when
+    /// given (written into the list) or else the first member's threshold; the training documents
+    /// are not read. The runner scores it on dev like any model.
     /// </summary>
     private static TrainingResult WriteEnsemble(string members, TrainingContext context)
     {
-        EnsembleList.Write(context.OutputDirectory, EnsembleList.ParseOption(members));
+        var o = context.Options;
+        double? threshold = o.Contains("cueThreshold") ? o.GetDouble("cueThreshold", double.NaN) : null;
+        if (threshold is { } g && !(g > 0 && g < 1)) throw new ArgumentException($"hedging: option cueThreshold must be between 0 and 1, not {threshold}");
+        EnsembleList.Write(context.OutputDirectory, EnsembleList.ParseOption(members), threshold);
         ICueDetector detector;
         try { detector = HedgeDetectors.LoadModel(context.OutputDirectory, new HedgingOptions()); }
         catch
@@ -123,13 +127,14 @@ public sealed class HedgeCueTrainer : AnalyzerTrainer
             throw;
         }
         var first = CueTaggerModel.Load(EnsembleList.Read(context.OutputDirectory)![0].Model);
-        context.Log?.Info($"hedging: wrote {detector.ModelId}, an ensemble of {members}, decided at threshold {first.CueThreshold:0.00}");
+        double decidedAt = threshold ?? first.CueThreshold;
+        context.Log?.Info($"hedging: wrote {detector.ModelId}, an ensemble of {members}, decided at threshold {decidedAt:0.00}");
         return new TrainingResult
         {
             Labels = [.. first.Linear.Labels],
             Features = ImmutableDictionary<string, string>.Empty
                 .Add("members", members)
-                .Add("cue_threshold", first.CueThreshold.ToString("0.00", CultureInfo.InvariantCulture)),
+                .Add("cue_threshold", decidedAt.ToString("0.00", CultureInfo.InvariantCulture)),
         };
     }
 
