@@ -51,6 +51,8 @@ public sealed class QuotesCommand : IBenchCommand
         phases = new Phases();
         var seconds = new List<double>();
         var cpuSeconds = new List<double>();
+        long allocated = GC.GetAllocatedBytesForCurrentThread();
+        int gen0 = GC.CollectionCount(0), gen2 = GC.CollectionCount(2);
         var process = Process.GetCurrentProcess();
         for (int r = 0; r < args.GetInt("repeat", 5); r++)
         {
@@ -63,12 +65,16 @@ public sealed class QuotesCommand : IBenchCommand
             cpuSeconds.Add((process.TotalProcessorTime - cpu).TotalSeconds);
         }
         double median = Median(seconds), cpuMedian = Median(cpuSeconds);
+        double perPass = (GC.GetAllocatedBytesForCurrentThread() - allocated) / (double)seconds.Count;
+        (gen0, gen2) = (GC.CollectionCount(0) - gen0, GC.CollectionCount(2) - gen2);
         long tokens = docs.Sum(d => (long)d.Doc.Tokens.Length);
         double total = phases.View + phases.Detect + phases.Attribute;
         Console.WriteLine($"quotes: {docs.Count} articles, {bytes / 1e6:F2} MB, {tokens} tokens, {quotes} quotes; " +
                           $"detection + attribution {bytes / 1e6 / median:F2} MB/s, {tokens / median:F0} tokens/s (median of {seconds.Count}); " +
                           $"per CPU second {bytes / 1e6 / cpuMedian:F2} MB/s; " +
                           $"time in token view {phases.View / total:P0}, detection {phases.Detect / total:P0}, attribution {phases.Attribute / total:P0}");
+        Console.WriteLine($"allocated per pass {perPass / 1e6:F0} MB ({perPass / bytes:F0} bytes per input byte); " +
+                          $"collections over the timed passes: gen0 {gen0}, gen2 {gen2}");
 
         // One more pass, untimed, counting what each tagger scores (the work the figures above pay for).
         var (cue, content, source) = (new CountingTagger(model.Cue), new CountingTagger(model.Content), new CountingTagger(model.Source));

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO.Compression;
 using System.Runtime.InteropServices;
 using System.Text;
@@ -10,51 +11,22 @@ namespace Pipeline.Learning.Clustering;
 /// </summary>
 public sealed class WordClusters
 {
+    /// <summary>Words in the front table: the most frequent ones, whose probes stay in the cache.</summary>
+    public const int FrequentWords = 2048;
+
     private readonly Dictionary<string, ClusterPath> _paths;
 
-    // The lookup path of every token: a flat open-addressing table of (word hash, record offset)
-    // pairs, and one record per word in one char array: the word's length, its path's length and
-    // bits, then its characters. A probe touches one slot and one record (a cache line or two),
-    // where a string dictionary touches buckets, entries and a string object.
-    private readonly int[] _slots;      // 2 per slot: hash, record offset (-1: empty)
-    private readonly int _shift;
-    private readonly char[] _records;
-    private const int RecordHeader = 6; // length, path length, path bits (4 chars)
+    // Two flat tables of the same shape: the most frequent words (a few tens of KB, which a run
+    // keeps in the cache: most tokens of running text are among them) and every word. A lookup in
+    // the large table costs a trip to memory or two; the front table answers most lookups first.
+    private readonly FlatTable _frequent;
+    private readonly FlatTable _all;
 
-    private WordClusters(Dictionary<string, ClusterPath> paths)
+    private WordClusters(Dictionary<string, ClusterPath> paths, List<string> byFrequency)
     {
         _paths = paths;
-        int log = 4;
-        while (1 << log < paths.Count * 2) log++; // load factor at most 1/2
-        _shift = 32 - log;
-        _slots = new int[2 << log];
-        for (int i = 1; i < _slots.Length; i += 2) _slots[i] = -1;
-        _records = new char[paths.Sum(p => p.Key.Length <= char.MaxValue ? RecordHeader + p.Key.Length : 0)];
-        int offset = 0, mask = (1 << log) - 1;
-        foreach (var (word, path) in paths)
-        {
-            if (word.Length > char.MaxValue) continue; // no token is that long
-            _records[offset] = (char)word.Length;
-            _records[offset + 1] = (char)path.Length;
-            ulong bits = path.Bits;
-            MemoryMarshal.Write(MemoryMarshal.AsBytes(_records.AsSpan(offset + 2, 4)), in bits);
-            word.CopyTo(_records.AsSpan(offset + RecordHeader));
-            int hash = Hash(word), slot = Slot(hash);
-            while (_slots[2 * slot + 1] >= 0) slot = (slot + 1) & mask;
-            _slots[2 * slot] = hash;
-            _slots[2 * slot + 1] = offset;
-            offset += RecordHeader + word.Length;
-        }
-    }
-
-    private int Slot(int hash) => (int)((uint)hash * 0x9E3779B1u >> _shift);
-
-    /// <summary>FNV-1a over the UTF-16 units (case-sensitive, like the lookup).</summary>
-    private static int Hash(ReadOnlySpan<char> word)
-    {
-        uint h = 2166136261;
-        foreach (char c in word) h = (h ^ c) * 16777619;
-        return (int)h;
+        _frequent = new FlatTable(byFrequency.Take(FrequentWords).Select(w => (w, paths[w])).ToList());
+        _all = new FlatTable(byFrequency.Select(w => (w, paths[w])).ToList());
     }
 
     /// <summary>Words with a path.</summary>
@@ -65,19 +37,8 @@ public sealed class WordClusters
 
     public bool TryGetPath(ReadOnlySpan<char> word, out ClusterPath path)
     {
-        int hash = Hash(word), mask = (_slots.Length >> 1) - 1;
-        for (int slot = Slot(hash); ; slot = (slot + 1) & mask)
-        {
-            int offset = _slots[2 * slot + 1];
-            if (offset < 0) break;
-            if (_slots[2 * slot] == hash && _records[offset] == word.Length && _records.AsSpan(offset + RecordHeader, word.Length).SequenceEqual(word))
-            {
-                path = new ClusterPath(MemoryMarshal.Read<ulong>(MemoryMarshal.AsBytes(_records.AsSpan(offset + 2, 4))), _records[offset + 1]);
-                return true;
-            }
-        }
-        path = default;
-        return false;
+        int hash = FlatTable.Hash(word);
+        return _frequent.TryGet(word, hash, out path) || _all.TryGet(word, hash, out path);
     }
 
     /// <summary>
@@ -106,6 +67,7 @@ public sealed class WordClusters
     public static WordClusters Read(TextReader reader, string source)
     {
         var paths = new Dictionary<string, ClusterPath>(StringComparer.Ordinal);
+        var counts = new List<(string Word, long Count)>();
         int lineNumber = 0;
         while (reader.ReadLine() is { } line)
         {
@@ -119,10 +81,85 @@ public sealed class WordClusters
             int end = rest.IndexOf('\t');
             var word = end < 0 ? rest : rest[..end];
             if (word.IsEmpty) throw Bad(source, lineNumber, "empty word");
-            if (!paths.TryAdd(word.ToString(), clusterPath)) throw Bad(source, lineNumber, $"word '{word}' appears twice");
+            long count = 0;
+            var countField = end < 0 ? default : rest[(end + 1)..];
+            if (countField.IndexOf('\t') is >= 0 and var more) countField = countField[..more];
+            if (end >= 0 && !long.TryParse(countField, NumberStyles.None, CultureInfo.InvariantCulture, out count))
+                throw Bad(source, lineNumber, $"count '{countField}' is not a whole number");
+            var key = word.ToString();
+            if (!paths.TryAdd(key, clusterPath)) throw Bad(source, lineNumber, $"word '{word}' appears twice");
+            counts.Add((key, count));
         }
-        return new WordClusters(paths);
+        // Most frequent first (stable: without counts, file order).
+        return new WordClusters(paths, counts.OrderByDescending(c => c.Count).Select(c => c.Word).ToList());
     }
 
     private static InvalidDataException Bad(string source, int line, string reason) => new($"{source}:{line}: {reason}");
+
+    /// <summary>
+    /// A flat open-addressing table of (word hash, record offset) pairs and one record per word in one
+    /// char array: the word's length, its path's length and bits, then its characters. A probe touches
+    /// one slot and one record (a cache line or two), where a string dictionary touches buckets,
+    /// entries and a string object. Words are stored in the order given, so the first ones' records
+    /// share cache lines.
+    /// </summary>
+    private sealed class FlatTable
+    {
+        private readonly int[] _slots;      // 2 per slot: hash, record offset (-1: empty)
+        private readonly int _shift;
+        private readonly char[] _records;
+        private const int RecordHeader = 6; // length, path length, path bits (4 chars)
+
+        public FlatTable(List<(string Word, ClusterPath Path)> words)
+        {
+            words = words.Where(w => w.Word.Length <= char.MaxValue).ToList(); // no token is that long
+            int log = 4;
+            while (1 << log < words.Count * 2) log++; // load factor at most 1/2
+            _shift = 32 - log;
+            _slots = new int[2 << log];
+            for (int i = 1; i < _slots.Length; i += 2) _slots[i] = -1;
+            _records = new char[words.Sum(w => RecordHeader + w.Word.Length)];
+            int offset = 0, mask = (1 << log) - 1;
+            foreach (var (word, path) in words)
+            {
+                _records[offset] = (char)word.Length;
+                _records[offset + 1] = (char)path.Length;
+                ulong bits = path.Bits;
+                MemoryMarshal.Write(MemoryMarshal.AsBytes(_records.AsSpan(offset + 2, 4)), in bits);
+                word.CopyTo(_records.AsSpan(offset + RecordHeader));
+                int hash = Hash(word), slot = Slot(hash);
+                while (_slots[2 * slot + 1] >= 0) slot = (slot + 1) & mask;
+                _slots[2 * slot] = hash;
+                _slots[2 * slot + 1] = offset;
+                offset += RecordHeader + word.Length;
+            }
+        }
+
+        /// <summary>FNV-1a over the UTF-16 units (case-sensitive, like the lookup).</summary>
+        public static int Hash(ReadOnlySpan<char> word)
+        {
+            uint h = 2166136261;
+            foreach (char c in word) h = (h ^ c) * 16777619;
+            return (int)h;
+        }
+
+        public bool TryGet(ReadOnlySpan<char> word, int hash, out ClusterPath path)
+        {
+            int mask = (_slots.Length >> 1) - 1;
+            for (int slot = Slot(hash); ; slot = (slot + 1) & mask)
+            {
+                int offset = _slots[2 * slot + 1];
+                if (offset < 0) break;
+                if (_slots[2 * slot] == hash && _records[offset] == word.Length && _records.AsSpan(offset + RecordHeader, word.Length).SequenceEqual(word))
+                {
+                    path = new ClusterPath(MemoryMarshal.Read<ulong>(MemoryMarshal.AsBytes(_records.AsSpan(offset + 2, 4))), _records[offset + 1]);
+                    return true;
+                }
+            }
+            path = default;
+            return false;
+        }
+
+        private int Slot(int hash) => (int)((uint)hash * 0x9E3779B1u >> _shift);
+    }
 }

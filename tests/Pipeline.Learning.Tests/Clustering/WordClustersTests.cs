@@ -19,6 +19,28 @@ public class WordClustersTests
     }
 
     [Fact]
+    public void FindsRareWordsBeyondTheFrequentOnes()
+    {
+        // More words than the front table holds: the rarest are found in the full table.
+        var text = new System.Text.StringBuilder();
+        for (int i = 0; i < WordClusters.FrequentWords + 500; i++) text.Append($"{(i % 2 == 0 ? "01" : "10")}\tw{i}\t{100000 - i}\n");
+        var clusters = WordClusters.Read(new StringReader(text.ToString()), "fixture");
+
+        Assert.True(clusters.TryGetPath("w0", out var frequent));
+        Assert.Equal("01", frequent.ToString());
+        Assert.True(clusters.TryGetPath($"w{WordClusters.FrequentWords + 499}", out var rare));
+        Assert.Equal("10", rare.ToString());
+        Assert.False(clusters.TryGetPath("w-1", out _));
+    }
+
+    [Fact]
+    public void RejectsACountThatIsNotANumber()
+    {
+        var error = Assert.Throws<InvalidDataException>(() => WordClusters.Read(new StringReader("0101\tgood\t3\n0111\tbad\tmany\n"), "clusters.tsv"));
+        Assert.Equal("clusters.tsv:2: count 'many' is not a whole number", error.Message);
+    }
+
+    [Fact]
     public void PrefixesTruncateLongPathsAndKeepShortOnes()
     {
         var clusters = WordClusters.Read(new StringReader(Fixture), "fixture");

@@ -49,18 +49,21 @@ public sealed class TokenView
             for (int t = doc.TokenAt(span.Start); t < n && doc.Tokens[t].Span.Start < span.End; t++) QuoteOf[t] = q;
         }
 
+        // Each token's text hashed once, for the word hash and both lexicons' first-word probes.
+        var lowerHash = new int[n];
         for (int t = 0; t < n; t++)
         {
             var text = doc.TokenText(t);
+            lowerHash[t] = Hashing.Lower(text);
             Class[t] = Classify(doc.Tokens[t], text);
             WordHash[t] = Class[t] switch
             {
                 TokenClass.QuoteMark => QuoteMarkHash,
                 TokenClass.Dash => DashHash,
-                _ => Hashing.Lower(text),
+                _ => lowerHash[t],
             };
             if (clusters is not null && Class[t] is TokenClass.Word or TokenClass.Capitalized or TokenClass.Number) Cluster[t] = ClusterOf(clusters, text);
-            SpeakerClass[t] = lexicon.Speakers.Classify(doc, t);
+            SpeakerClass[t] = lexicon.Speakers.Classify(doc, t, lowerHash[t]);
             CommasBefore[t + 1] = CommasBefore[t] + (Class[t] == TokenClass.Comma ? 1 : 0);
             QuoteMarksBefore[t + 1] = QuoteMarksBefore[t] + (Class[t] == TokenClass.QuoteMark ? 1 : 0);
         }
@@ -69,7 +72,7 @@ public sealed class TokenView
         {
             var sentence = doc.Sentences[s];
             for (int t = sentence.FirstToken; t < sentence.EndToken; t++)
-                if (lexicon.Cues.TryMatch(doc, t, sentence.EndToken, out int length, out var entry))
+                if (lexicon.Cues.TryMatch(doc, t, sentence.EndToken, lowerHash[t], out int length, out var entry))
                 {
                     CueAt[t] = entry;
                     CueLength[t] = (byte)Math.Min(length, byte.MaxValue);

@@ -46,4 +46,8 @@ public sealed class CueLexicon
     /// <summary>The longest cue form starting at token <paramref name="index"/> (not crossing <paramref name="end"/>).</summary>
     public bool TryMatch(Document doc, int index, int end, out int length, out CueEntry entry) =>
         _forms.TryMatch(doc, index, end, out length, out entry);
+
+    /// <summary>The same, given the first token's lower-cased hash.</summary>
+    internal bool TryMatch(Document doc, int index, int end, int firstLowerHash, out int length, out CueEntry entry) =>
+        _forms.TryMatch(doc, index, end, firstLowerHash, out length, out entry);
 }

@@ -30,10 +30,14 @@ internal sealed class PhraseTable<T>
     public int Count => _byFirstWord.Count;
 
     /// <summary>The longest phrase starting at token <paramref name="index"/> and ending before <paramref name="end"/>.</summary>
-    public bool TryMatch(Document doc, int index, int end, out int length, out T value)
+    public bool TryMatch(Document doc, int index, int end, out int length, out T value) =>
+        TryMatch(doc, index, end, Hashing.Lower(doc.TokenText(index)), out length, out value);
+
+    /// <summary>The same, given <see cref="Hashing.Lower"/> of the first token (a token view computes it once for every lexicon).</summary>
+    public bool TryMatch(Document doc, int index, int end, int firstLowerHash, out int length, out T value)
     {
         var first = doc.TokenText(index);
-        if (_firstWords.Contains(Hashing.Lower(first)) && _lookup.TryGetValue(first, out var candidates))
+        if (_firstWords.Contains(firstLowerHash) && _lookup.TryGetValue(first, out var candidates))
         {
             foreach (var (rest, v) in candidates)
             {

@@ -58,4 +58,8 @@ public sealed class SpeakerLexicon
     /// <summary>The class of a single token (multi-word entries do not match).</summary>
     public SpeakerWordClass Classify(Document doc, int index) =>
         _phrases.TryMatch(doc, index, index + 1, out _, out var cls) ? cls : SpeakerWordClass.None;
+
+    /// <summary>The same, given the token's lower-cased hash.</summary>
+    internal SpeakerWordClass Classify(Document doc, int index, int lowerHash) =>
+        _phrases.TryMatch(doc, index, index + 1, lowerHash, out _, out var cls) ? cls : SpeakerWordClass.None;
 }
