@@ -136,6 +136,28 @@ public sealed class ExecutionTests : IDisposable
     }
 
     [Fact]
+    public async Task An_abandoned_call_can_still_wait_on_its_token_after_the_run_has_moved_on()
+    {
+        // A call that reaches its token late (on a busy machine it may not even start before the
+        // timeout) finds it cancelled, not disposed.
+        var waited = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var late = new Alpha
+        {
+            Writes = [TestLayers.Words],
+            OnDocument = ctx =>
+            {
+                Thread.Sleep(1000);
+                try { waited.TrySetResult(ctx.CancellationToken.WaitHandle.WaitOne(TimeSpan.FromSeconds(10))); }
+                catch (Exception e) { waited.TrySetException(e); }
+            },
+        };
+        var run = await HostRun.RunAsync([late, new Gamma { Writes = [TestLayers.Tags] }], [Doc()], Out, timeoutSeconds: 0.3);
+
+        Assert.Equal(["PL0002"], Assert.Single(run.Records).Failures().Select(f => f.Str("ruleId")));
+        Assert.True(await waited.Task.WaitAsync(TimeSpan.FromSeconds(20)), "the token was not cancelled");
+    }
+
+    [Fact]
     public async Task A_call_still_running_after_its_timeout_keeps_the_run_services_alive()
     {
         using var release = new ManualResetEventSlim();

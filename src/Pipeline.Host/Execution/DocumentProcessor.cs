@@ -72,7 +72,7 @@ internal sealed class DocumentProcessor(IReadOnlyList<AnalyzerRuntime> runtimes,
                 continue;
             }
 
-            using var cts = CancellationTokenSource.CreateLinkedTokenSource(runToken);
+            using var cts = new CallCancellation(runToken);
             var context = new HostDocumentContext(rt, document.WithOnlyLayers(rt.Reads), settings.OptionsFor(rt.Id), cts.Token);
             var (state, error) = rt.DocumentActions.Count == 0 ? (State.Ran, null) : await InvokeAsync(rt, context, cts, path, runToken);
             states[i] = state;
@@ -113,7 +113,7 @@ internal sealed class DocumentProcessor(IReadOnlyList<AnalyzerRuntime> runtimes,
         return new DocumentAnalysis(document, status, reason, findings.ToImmutable(), failures.ToImmutable(), reported.ToImmutable());
     }
 
-    private async Task<(State, Exception?)> InvokeAsync(AnalyzerRuntime rt, HostDocumentContext context, CancellationTokenSource cts, string path, CancellationToken runToken)
+    private async Task<(State, Exception?)> InvokeAsync(AnalyzerRuntime rt, HostDocumentContext context, CallCancellation cts, string path, CancellationToken runToken)
     {
         if (!rt.Concurrent)
         {
@@ -137,7 +137,7 @@ internal sealed class DocumentProcessor(IReadOnlyList<AnalyzerRuntime> runtimes,
             {
                 // Abandon the call: cancel its token, refuse its late writes, and keep a
                 // non-concurrent analyzer's gate closed until the call really returns.
-                cts.Cancel();
+                cts.Abandon(call);
                 context.Close();
                 rt.Abandoned(call);
                 if (release)
@@ -153,6 +153,32 @@ internal sealed class DocumentProcessor(IReadOnlyList<AnalyzerRuntime> runtimes,
         {
             rt.AddCall(Stopwatch.GetTimestamp() - start);
             if (release) rt.Gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// One call's cancellation source, disposed when the call is done: at the end of its step, or,
+    /// for a call abandoned past its timeout, when it really returns (it may not even have started,
+    /// and then reads its token, or waits on its handle, only after the run has moved on).
+    /// </summary>
+    private sealed class CallCancellation(CancellationToken runToken) : IDisposable
+    {
+        private readonly CancellationTokenSource _source = CancellationTokenSource.CreateLinkedTokenSource(runToken);
+        private bool _abandoned;
+
+        public CancellationToken Token => _source.Token;
+
+        /// <summary>Cancels the call's token and leaves the source to the call.</summary>
+        public void Abandon(Task call)
+        {
+            _source.Cancel();
+            _abandoned = true;
+            _ = call.ContinueWith(_ => _source.Dispose(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+        }
+
+        public void Dispose()
+        {
+            if (!_abandoned) _source.Dispose();
         }
     }
 
