@@ -95,6 +95,8 @@ public sealed class QuotesCommand : IBenchCommand
             Calls++;
             tagger.Probabilities(features, probabilities);
         }
+
+        public bool CannotBegin(FeatureBuffer features, float logOdds) => tagger.CannotBegin(features, logOdds);
     }
 
     private static double Median(List<double> values)

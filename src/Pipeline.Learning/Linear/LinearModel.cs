@@ -156,6 +156,9 @@ public sealed class LinearModel
 
     public ReadOnlySpan<float> Biases => _biases;
 
+    /// <summary>The hashed features that have a weight row, ascending.</summary>
+    public ReadOnlySpan<int> RowKeys => _keys;
+
     /// <summary>Index in the table of the feature's slot (its key), or -1.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int FindSlot(int key)

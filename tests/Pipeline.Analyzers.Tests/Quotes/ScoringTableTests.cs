@@ -1,3 +1,4 @@
+using Pipeline.Analyzers.Quotes.Attribution;
 using Pipeline.Analyzers.Quotes;
 using Pipeline.Analyzers.Quotes.Detection;
 using Pipeline.Analyzers.Quotes.Learning;
@@ -66,6 +67,65 @@ public sealed class ScoringTableTests
                 AssertSame(model.Source, model.Bits, f => QuoteFeatures.Source(v, t, cue, cue + 1, lemma, label, f), $"source at token {t} after {Bio.Names[label]}");
             }
         }
+    }
+
+    /// <summary>A tagger that never passes over a token: every one is scored in full.</summary>
+    private sealed class ScoringEveryToken(ITokenClassifier tagger) : ITokenClassifier
+    {
+        public FeatureBuffer CreateBuffer() => tagger.CreateBuffer();
+        public void Probabilities(FeatureBuffer features, Span<float> probabilities) => tagger.Probabilities(features, probabilities);
+        public bool CannotBegin(FeatureBuffer features, float logOdds) => false;
+    }
+
+    /// <summary>Counts the tokens the tagger passes over.</summary>
+    private sealed class CountingPasses(ITokenClassifier tagger) : ITokenClassifier
+    {
+        public int Passed { get; private set; }
+        public FeatureBuffer CreateBuffer() => tagger.CreateBuffer();
+        public void Probabilities(FeatureBuffer features, Span<float> probabilities) => tagger.Probabilities(features, probabilities);
+        public bool CannotBegin(FeatureBuffer features, float logOdds)
+        {
+            bool cannot = tagger.CannotBegin(features, logOdds);
+            if (cannot) Passed++;
+            return cannot;
+        }
+    }
+
+    private static string Describe(TokenView v, QuoteDetector detector, QuoteModel model)
+    {
+        var quotes = detector.Detect(v);
+        var lines = new List<string>();
+        var spans = new List<TaggedSpan>();
+        var attributor = new QuoteAttributor(Components.Value.Lexicon, model);
+        var buffer = model.Source.CreateBuffer();
+        foreach (var q in quotes)
+        {
+            spans.Clear();
+            if (q.Cue is { } cue) attributor.FindSource(v, cue.Start, cue.End, t => q.Content.Any(c => c.Start <= t && t < c.End), buffer, spans);
+            lines.Add($"{q.Method} cue {q.Cue} content {string.Join(" ", q.Content)} p {q.Confidence:R} sources {string.Join(" ", spans)}");
+        }
+        return string.Join("\n", lines);
+    }
+
+    [Theory]
+    [InlineData(float.NaN, QuoteDetector.DefaultLonelyCueThreshold)]
+    [InlineData(float.NaN, 0.2f)]
+    [InlineData(0.3f, QuoteDetector.DefaultLonelyCueThreshold)]
+    public void Passing_over_tokens_that_cannot_open_a_span_changes_no_cue_content_or_source(float cueThreshold, float lonelyCueThreshold)
+    {
+        var v = SeedArticle();
+        var (lexicon, model) = Components.Value;
+        var (cue, content, source) = (new CountingPasses(model.Cue), new CountingPasses(model.Content), new CountingPasses(model.Source));
+        var screening = new QuoteModel(model.Id, model.Bits, cue, content, source, model.Clusters, model.CueSkipWords);
+        var scoringAll = new QuoteModel(model.Id, model.Bits, new ScoringEveryToken(model.Cue), new ScoringEveryToken(model.Content),
+            new ScoringEveryToken(model.Source), model.Clusters, model.CueSkipWords);
+
+        string expected = Describe(v, new QuoteDetector(lexicon, scoringAll, cueThreshold, lonelyCueThreshold), scoringAll);
+        string actual = Describe(v, new QuoteDetector(lexicon, screening, cueThreshold, lonelyCueThreshold), screening);
+
+        Assert.Equal(expected, actual);
+        Assert.True(cue.Passed > 100 && content.Passed > 100 && source.Passed > 10,
+            $"the taggers passed over {cue.Passed}, {content.Passed} and {source.Passed} tokens: the bound screens almost nothing");
     }
 
     [Fact]

@@ -127,7 +127,8 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
                 mix = (t, p) => tuned.Mix(probabilities.AsSpan((t - start) * Bio.Count, Bio.Count), p);
             }
             int found = cues.Count;
-            var (best, p) = GreedyTagger.Decode(Model.Cue, start, end, backward: false, buffer, Features, cues, CueThreshold, mix);
+            var (best, p) = GreedyTagger.Decode(Model.Cue, start, end, backward: false, buffer, Features, cues, CueThreshold, mix,
+                bestFrom: float.IsNaN(CueThreshold) ? LonelyCueThreshold : 1);
             // The most probable label left this sentence without a cue; PolNeAR attributes something in a
             // quarter of such sentences, so a likely enough start still opens one.
             if (cues.Count == found && best >= 0 && p >= LonelyCueThreshold && float.IsNaN(CueThreshold))

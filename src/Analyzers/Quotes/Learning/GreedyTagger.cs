@@ -20,10 +20,12 @@ internal static class GreedyTagger
     /// <param name="beginThreshold">After an O label, a span opens when P(B) reaches this (a higher value trades
     /// recall for precision); NaN: the most probable label decides.</param>
     /// <param name="adjust">Applied to the probabilities at each scored token, when given.</param>
-    /// <returns>The token left outside any span whose P(B) after an O label was highest (-1 when none was scored), and that P(B).</returns>
+    /// <param name="bestFrom">The caller reads the returned best start only when its P(B) reaches this (1: never).</param>
+    /// <returns>The token left outside any span whose P(B) after an O label was highest (-1 when none was scored), and that P(B);
+    /// a token whose P(B) is certainly below both the opening bar and <paramref name="bestFrom"/> may be passed over unscored.</returns>
     public static (int Token, float Probability) Decode(ITokenClassifier model, int start, int end, bool backward, FeatureBuffer buffer,
-        Func<int, int, FeatureBuffer, bool> features, List<TaggedSpan> output, float beginThreshold = float.NaN, Adjust? adjust = null) =>
-        Decode(model, start, end, backward, buffer, features, output, beginThreshold, open: -1, openProbability: 0, adjust);
+        Func<int, int, FeatureBuffer, bool> features, List<TaggedSpan> output, float beginThreshold = float.NaN, Adjust? adjust = null, float bestFrom = 1) =>
+        Decode(model, start, end, backward, buffer, features, output, beginThreshold, open: -1, openProbability: 0, adjust, ScreenLogOdds(beginThreshold, bestFrom, adjust));
 
     /// <summary>
     /// Decodes forward from a span forced open at <paramref name="begin"/> (given P(B)
@@ -31,11 +33,29 @@ internal static class GreedyTagger
     /// </summary>
     public static void DecodeFrom(ITokenClassifier model, int begin, float probability, int end, FeatureBuffer buffer,
         Func<int, int, FeatureBuffer, bool> features, List<TaggedSpan> output, Adjust? adjust = null) =>
-        Decode(model, begin + 1, end, backward: false, buffer, features, output, float.NaN, open: begin, openProbability: probability, adjust);
+        Decode(model, begin + 1, end, backward: false, buffer, features, output, float.NaN, open: begin, openProbability: probability, adjust,
+            ScreenLogOdds(float.NaN, 1, adjust));
+
+    /// <summary>
+    /// The log-odds of B against O below which a token after an O label stays O and cannot be the
+    /// best start the caller reads: the most probable label opens a span only where B outscores O
+    /// (a margin of 0), a threshold only where P(B) reaches it, and P(B) is at most the logistic of
+    /// B's margin over O. NaN when another model's probabilities are mixed in (nothing to bound).
+    /// </summary>
+    private static float ScreenLogOdds(float beginThreshold, float bestFrom, Adjust? adjust)
+    {
+        if (adjust is not null) return float.NaN;
+        float bar = float.IsNaN(beginThreshold) ? 0 : Logit(beginThreshold);
+        return Math.Min(bar, Logit(bestFrom));
+    }
+
+    private static float Logit(float p) => p >= 1 ? float.PositiveInfinity : MathF.Log(p / (1 - p));
 
     private static (int Token, float Probability) Decode(ITokenClassifier model, int start, int end, bool backward, FeatureBuffer buffer,
-        Func<int, int, FeatureBuffer, bool> features, List<TaggedSpan> output, float beginThreshold, int open, float openProbability, Adjust? adjust)
+        Func<int, int, FeatureBuffer, bool> features, List<TaggedSpan> output, float beginThreshold, int open, float openProbability, Adjust? adjust,
+        float screen)
     {
+        bool screening = !float.IsNaN(screen);
         Span<float> p = stackalloc float[Bio.Count];
         int previous = open >= 0 ? Bio.B : Bio.O, step = backward ? -1 : 1, best = -1;
         double sum = openProbability;
@@ -44,7 +64,8 @@ internal static class GreedyTagger
         {
             int label = Bio.O;
             float prob = 1;
-            if (features(t, previous, buffer))
+            // Most tokens open no span: after an O label, one that certainly cannot is passed over unscored.
+            if (features(t, previous, buffer) && !(screening && previous == Bio.O && model.CannotBegin(buffer, screen)))
             {
                 model.Probabilities(buffer, p);
                 adjust?.Invoke(t, p);

@@ -107,6 +107,7 @@ internal static class QuoteModelFiles
     {
         private readonly ClosedSetScores _closedSets = new(model, closedSets);
         private readonly ThreadLocal<FormScores>? _forms = forms is null ? null : new(() => new FormScores(model, forms));
+        private readonly MarginBound? _beginBound = model.DenseDimension == 0 ? new MarginBound(model, Bio.B, Bio.O) : null;
 
         public FeatureBuffer CreateBuffer() => new(model.HashBits, _closedSets, _forms?.Value);
 
@@ -117,6 +118,15 @@ internal static class QuoteModelFiles
             var closed = features.SummedScores;
             for (int c = 0; c < p.Length; c++) p[c] += closed[c];
             LinearModel.Softmax(p);
+        }
+
+        public bool CannotBegin(FeatureBuffer features, float logOdds)
+        {
+            if (_beginBound is null || !features.Dense.IsEmpty) return false;
+            var closed = features.SummedScores;
+            // A margin for the rounding of another addition order than the full score's.
+            const float Slack = 1e-3f;
+            return _beginBound.UpperBound(features.Items, closed[Bio.B] - closed[Bio.O]) < logOdds - Slack;
         }
     }
 }
