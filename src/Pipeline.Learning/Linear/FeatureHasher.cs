@@ -39,7 +39,7 @@ public readonly struct FeatureHasher
     /// <summary>Index of a feature given by a template and a number (a cluster id, a shape code, a bucket).</summary>
     public int Hash(int template, int value)
     {
-        uint h = Start(template);
+        uint h = (uint)template < (uint)Starts.Length ? Starts[template] : Start(template);
         h = Step(h, (uint)value & 0xFFFF);
         h = Step(h, (uint)value >> 16);
         return (int)(Finish(h) & Mask);
@@ -47,6 +47,9 @@ public readonly struct FeatureHasher
 
     /// <summary>Index of a feature given by a template alone (a bias-like indicator, "is sentence start").</summary>
     public int Hash(int template) => (int)(Finish(Start(template)) & Mask);
+
+    // The hash state after the template, for the small template ids taggers use: half the steps of a numeric feature.
+    private static readonly uint[] Starts = [.. Enumerable.Range(0, 256).Select(Start)];
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint Start(int template)

@@ -145,6 +145,14 @@ public class FeatureHasherTests
         Assert.Equal(new FeatureHasher(30).Hash(1, "Obama") & ((1 << 18) - 1), a);
     }
 
+    [Theory] // the template's hash state is looked up for small templates and computed for others: the same values
+    [InlineData(2, 12345, 871564)]
+    [InlineData(255, -7, 168119)]
+    [InlineData(256, 42, 352058)]
+    [InlineData(70000, 1, 354110)]
+    public void Numeric_features_keep_the_indices_stored_models_were_trained_with(int template, int value, int index) =>
+        Assert.Equal(index, new FeatureHasher(20).Hash(template, value));
+
     [Fact]
     public void Indices_spread_over_the_space()
     {
