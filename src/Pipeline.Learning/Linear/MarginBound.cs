@@ -1,12 +1,12 @@
 namespace Pipeline.Learning.Linear;
 
 /// <summary>
-/// An upper bound on how far one class's score can rise above another's, read from a small
-/// table instead of the model: the hashed features are folded onto 2^17 cells (128 KB, which
-/// stays in the core's cache where the model's rows do not), and each cell holds, rounded up to
-/// a byte, the largest lead any feature folded onto it gives the class (0 when none gives one).
-/// Lets a tagger pass over a token that cannot take the class without looking up its features
-/// in the model: most tokens of a text open no span.
+/// An upper bound on how far one class's score, or the best of several classes', can rise above
+/// another's, read from a small table instead of the model: the hashed features are folded onto
+/// 2^17 cells (128 KB, which stays in the core's cache where the model's rows do not), and each
+/// cell holds, rounded up to a byte, the largest lead any feature folded onto it gives a bounded
+/// class (0 when none gives one). Lets a tagger pass over a token that cannot take the class
+/// without looking up its features in the model: most tokens of a text open no span and hold no cue.
 /// </summary>
 public sealed class MarginBound
 {
@@ -18,12 +18,19 @@ public sealed class MarginBound
 
     /// <param name="high">The class whose lead is bounded.</param>
     /// <param name="low">The class it is measured against.</param>
-    public MarginBound(LinearModel model, int high, int low)
+    public MarginBound(LinearModel model, int high, int low) : this(model, low, c => c == high) { }
+
+    /// <summary>A bound on the lead over <paramref name="low"/> of whichever other class scores highest.</summary>
+    public static MarginBound OfBestOver(LinearModel model, int low) => new(model, low, c => c != low);
+
+    private MarginBound(LinearModel model, int low, Func<int, bool> counted)
     {
         if (model.DenseDimension != 0) throw new ArgumentException("a model with dense weights has no such bound", nameof(model));
-        if ((uint)high >= (uint)model.ClassCount || (uint)low >= (uint)model.ClassCount || high == low)
-            throw new ArgumentException($"classes {high} and {low} are not two classes of the model");
-        _biasLead = model.Biases[high] - model.Biases[low];
+        if ((uint)low >= (uint)model.ClassCount) throw new ArgumentException($"class {low} is not a class of the model", nameof(low));
+        var classes = Enumerable.Range(0, model.ClassCount).Where(c => c != low && counted(c)).ToArray();
+        if (classes.Length == 0) throw new ArgumentException($"the model has no class to measure against class {low}");
+        // The lead of the best class is at most the sum, over the parts of its score, of each part's largest lead.
+        _biasLead = classes.Max(c => model.Biases[c] - model.Biases[low]);
         int bits = Math.Min(model.HashBits, FoldBits);
         _mask = (1 << bits) - 1;
         var leads = new float[1 << bits];
@@ -31,7 +38,7 @@ public sealed class MarginBound
         {
             var w = model.GetWeights(key);
             ref float lead = ref leads[key & _mask];
-            lead = Math.Max(lead, w[high] - w[low]);
+            foreach (int c in classes) lead = Math.Max(lead, w[c] - w[low]);
         }
         float largest = leads.Max();
         // Each cell rounds up, so the sum of cells bounds the sum of leads.
@@ -42,9 +49,9 @@ public sealed class MarginBound
     }
 
     /// <summary>
-    /// An upper bound on score[high] − score[low] for binary features <paramref name="features"/>,
-    /// given <paramref name="known"/>, the part of that difference from outside them (the biases
-    /// are added here).
+    /// An upper bound on score[high] − score[low] (or the best bounded class's lead) for binary
+    /// features <paramref name="features"/>, given <paramref name="known"/>, the part of that
+    /// difference from outside them, the same for every bounded class (the biases are added here).
     /// </summary>
     public float UpperBound(ReadOnlySpan<int> features, float known)
     {

@@ -40,6 +40,22 @@ public class MarginBoundTests
     }
 
     [Fact]
+    public void The_bound_of_the_best_class_is_never_below_the_lead_of_any_class()
+    {
+        var model = RandomModel(18, 4);
+        var bound = MarginBound.OfBestOver(model, Low);
+        var random = new Random(4);
+        Span<float> scores = stackalloc float[3];
+        for (int trial = 0; trial < 2000; trial++)
+        {
+            var features = Enumerable.Range(0, random.Next(1, 40)).Select(_ => random.Next(1 << 18)).ToArray();
+            model.Score(features, scores);
+            float lead = Math.Max(scores[1] - scores[Low], scores[2] - scores[Low]);
+            Assert.True(bound.UpperBound(features, 0) >= lead, $"trial {trial}: bound {bound.UpperBound(features, 0)} below the best lead {lead}");
+        }
+    }
+
+    [Fact]
     public void Features_that_only_lower_the_class_give_a_bound_of_the_biases_and_the_known_part()
     {
         var model = RandomModel(16, 3);

@@ -1,5 +1,6 @@
 using Pipeline.Analyzers.Hedging.Lexicon;
 using Pipeline.Learning;
+using Pipeline.Learning.Linear;
 using Pipeline.Sdk;
 
 namespace Pipeline.Analyzers.Hedging.Ml;
@@ -41,7 +42,15 @@ public sealed class MlCueDetector : ICueDetector
         ModelId = modelId;
         _fill = fill;
         _contextEncoder = contextEncoder;
+        if (_members.All(m => m.Model.Linear.DenseDimension == 0 && m.Weight >= 0))
+            _leadBounds = Array.ConvertAll(_members, m => MarginBound.OfBestOver(m.Model.Linear, 0));
     }
+
+    /// <summary>Per member, a bound on the best cue class's lead over "no cue"; null when a member reads dense features.</summary>
+    private MarginBound[]? _leadBounds;
+
+    /// <summary>Scores every token, passing over none (to check that passing over changes nothing).</summary>
+    internal bool ScoresEveryToken { init { if (value) _leadBounds = null; } }
 
     public string ModelId { get; }
 
@@ -51,7 +60,9 @@ public sealed class MlCueDetector : ICueDetector
         var table = new TokenTable(doc, model.Lexicon);
         var memberTables = Array.ConvertAll(_members, m => m.Model == model ? table : new TokenTable(doc, m.Model.Lexicon));
         int k = model.Classes;
-        Span<int> features = stackalloc int[CueFeatures.MaxPerToken];
+        var features = new int[_members.Length][];
+        for (int m = 0; m < features.Length; m++) features[m] = new int[CueFeatures.MaxPerToken];
+        Span<int> counts = stackalloc int[_members.Length];
         Span<float> p = stackalloc float[k];
         Span<float> memberP = stackalloc float[k];
         double threshold = model.CueThreshold;
@@ -67,18 +78,22 @@ public sealed class MlCueDetector : ICueDetector
                 float cueProbability = 0;
                 if (i < sentence.EndToken)
                 {
-                    if (_members.Length == 1)
+                    for (int m = 0; m < _members.Length; m++) counts[m] = _members[m].Model.Features.Extract(memberTables[m], sentence, i, features[m]);
+                    // Most tokens are no cue: one whose cue probability certainly stays below the threshold is not scored.
+                    if (!CannotReach(threshold, features, counts))
                     {
-                        int n = model.Features.Extract(table, sentence, i, features);
-                        var dense = vectors is not null && model.Features.IsCandidate(table, i) ? vectors[i - sentence.FirstToken] : default;
-                        model.Linear.Predict(features[..n], default, dense, p);
-                    }
-                    else AverageMembers(memberTables, sentence, i, features, p, memberP);
-                    cueProbability = 1 - p[0];
-                    if (cueProbability >= threshold)
-                    {
-                        label = 1;
-                        for (int c = 2; c < k; c++) if (p[c] > p[label]) label = c;
+                        if (_members.Length == 1)
+                        {
+                            var dense = vectors is not null && model.Features.IsCandidate(table, i) ? vectors[i - sentence.FirstToken] : default;
+                            model.Linear.Predict(features[0].AsSpan(0, counts[0]), default, dense, p);
+                        }
+                        else AverageMembers(features, counts, p, memberP);
+                        cueProbability = 1 - p[0];
+                        if (cueProbability >= threshold)
+                        {
+                            label = 1;
+                            for (int c = 2; c < k; c++) if (p[c] > p[label]) label = c;
+                        }
                     }
                 }
                 var type = label > 0 ? model.Types[label - 1] : default;
@@ -97,16 +112,34 @@ public sealed class MlCueDetector : ICueDetector
         }
     }
 
-    private void AverageMembers(TokenTable[] tables, in Sentence sentence, int i, Span<int> features, Span<float> p, Span<float> memberP)
+    private void AverageMembers(int[][] features, ReadOnlySpan<int> counts, Span<float> p, Span<float> memberP)
     {
         p.Clear();
         for (int m = 0; m < _members.Length; m++)
         {
             var (member, weight) = _members[m];
-            int n = member.Features.Extract(tables[m], sentence, i, features);
-            member.Linear.Predict(features[..n], default, default, memberP);
+            member.Linear.Predict(features[m].AsSpan(0, counts[m]), default, default, memberP);
             for (int c = 0; c < p.Length; c++) p[c] += weight * memberP[c];
         }
+    }
+
+    /// <summary>
+    /// Whether the token's cue probability (1 − the weighted P(no cue)) is certainly below the
+    /// threshold. A member whose best cue class leads "no cue" by at most L has
+    /// P(no cue) ≥ 1 / (1 + (classes − 1)·e^L).
+    /// </summary>
+    private bool CannotReach(double threshold, int[][] features, ReadOnlySpan<int> counts)
+    {
+        if (_leadBounds is null) return false;
+        double noCue = 0;
+        for (int m = 0; m < _members.Length; m++)
+        {
+            float lead = _leadBounds[m].UpperBound(features[m].AsSpan(0, counts[m]), 0);
+            double others = (_members[m].Model.Classes - 1) * Math.Exp(Math.Min(lead, 50));
+            noCue += _members[m].Weight / (1 + others);
+        }
+        // A margin for the rounding of the full score.
+        return 1 - noCue < threshold - 1e-4;
     }
 
     private void AddLexiconCues(TokenTable table, in Sentence sentence, List<CueSpan> cues)
