@@ -188,8 +188,31 @@ public class SentenceSetTests
             var set = SentenceSet.Load(file);
             Assert.True(set.Contains("IL-2 (a cytokine) may act, we think."));
             Assert.False(set.Contains("IL-2 (a cytokine) may act."));
+            Assert.False(set.Contains("IL-2 may act."));
+            Assert.False(set.Contains("cytokine"));
             File.WriteAllText(file, "{\"id\": 1}\n");
             Assert.Contains(":1:", Assert.Throws<InvalidDataException>(() => SentenceSet.Load(file)).Message);
+        }
+        finally { File.Delete(file); }
+    }
+
+    [Fact]
+    public void A_sentence_split_differently_still_matches_the_text_it_shares()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(file, """
+                {"text": "Hosts were cultured for 1 -- 6 weeks , dissected and fixed . Thick 50 µm sections were stained as described below ."}
+                {"text": "Abstract"}
+                {"text": "These data suggest that the protein may bind DNA ."}
+                """);
+            var set = SentenceSet.Load(file);
+            Assert.True(set.Contains("Thick 50 µm sections were stained as described below."));
+            Assert.True(set.Contains("Background. These data suggest that the protein may bind DNA. See Figure 2."));
+            Assert.True(set.Contains("Abstract"));
+            Assert.False(set.Contains("Abstract and introduction of the paper"));
+            Assert.False(set.Contains("These data suggest that the receptor may bind RNA."));
         }
         finally { File.Delete(file); }
     }

@@ -230,15 +230,43 @@ public sealed class HedgeCueTrainer : AnalyzerTrainer
 
 /// <summary>
 /// Sentences to keep out of training, compared on their lower-cased letters and digits, with the
-/// PTB bracket tokens of tokenised corpora ("-LRB-") read as the brackets they stand for.
+/// PTB bracket tokens of tokenised corpora ("-LRB-") read as the brackets they stand for. Two
+/// corpora may split the same text into sentences differently, so a sentence also matches when it
+/// lies inside one of the set's sentences or holds one whole, if the part shared is at least
+/// <see cref="MinPartLength"/> letters and digits long (a heading such as "Abstract" matches only
+/// itself).
 /// </summary>
 public sealed class SentenceSet
 {
+    /// <summary>The shortest key matched inside another: long enough that a match is the same text.</summary>
+    public const int MinPartLength = 20;
+
     private static readonly (string Token, string Bracket)[] PtbBrackets =
         [("-LRB-", "("), ("-RRB-", ")"), ("-LSB-", "["), ("-RSB-", "]"), ("-LCB-", "{"), ("-RCB-", "}")];
     private readonly HashSet<string> _keys;
+    // Every long key joined with a separator (to find a sentence inside one), and the long keys by
+    // their first MinPartLength characters (to find one inside a sentence).
+    private readonly string _joined;
+    private readonly Dictionary<string, List<string>>.AlternateLookup<ReadOnlySpan<char>> _byOpening;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _windows;
 
-    private SentenceSet(HashSet<string> keys) => _keys = keys;
+    private SentenceSet(HashSet<string> keys)
+    {
+        _keys = keys;
+        var longKeys = keys.Where(k => k.Length >= MinPartLength).ToList();
+        _joined = string.Join('|', longKeys);
+        var byOpening = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var windows = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var key in longKeys)
+        {
+            var opening = key[..MinPartLength];
+            if (!byOpening.TryGetValue(opening, out var list)) byOpening[opening] = list = [];
+            list.Add(key);
+            for (int i = 0; i + MinPartLength <= key.Length; i++) windows.Add(key.Substring(i, MinPartLength));
+        }
+        _byOpening = byOpening.GetAlternateLookup<ReadOnlySpan<char>>();
+        _windows = windows.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
 
     public int Count => _keys.Count;
 
@@ -264,7 +292,28 @@ public sealed class SentenceSet
         return new SentenceSet(keys);
     }
 
-    public bool Contains(ReadOnlySpan<char> sentence) => _keys.Count > 0 && _keys.Contains(Key(sentence.ToString()));
+    /// <summary>Whether the sentence is one of the set's, lies inside one, or holds one whole.</summary>
+    public bool Contains(ReadOnlySpan<char> sentence)
+    {
+        if (_keys.Count == 0) return false;
+        var key = Key(sentence.ToString());
+        if (_keys.Contains(key)) return true;
+        if (key.Length < MinPartLength) return false;
+        return LiesInsideOne(key) || HoldsOne(key);
+    }
+
+    private bool LiesInsideOne(string key) =>
+        _windows.Contains(key.AsSpan(0, MinPartLength)) && _windows.Contains(key.AsSpan(key.Length - MinPartLength))
+        && _joined.Contains(key, StringComparison.Ordinal);
+
+    private bool HoldsOne(string key)
+    {
+        for (int i = 0; i + MinPartLength <= key.Length; i++)
+            if (_byOpening.TryGetValue(key.AsSpan(i, MinPartLength), out var candidates))
+                foreach (var candidate in candidates)
+                    if (key.AsSpan(i).StartsWith(candidate, StringComparison.Ordinal)) return true;
+        return false;
+    }
 
     public static string Key(string text)
     {
