@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
+using System.Globalization;
 using System.Text;
 using Pipeline.Analyzers.Quotes;
 using Pipeline.Analyzers.Quotes.Attribution;
@@ -72,10 +73,12 @@ public sealed class QuotesCommand : IBenchCommand
         (gen0, gen2) = (GC.CollectionCount(0) - gen0, GC.CollectionCount(2) - gen2);
         long tokens = docs.Sum(d => (long)d.Doc.Tokens.Length);
         double total = phases.View + phases.Detect + phases.Attribute;
+        string Ms(long ticks) => (ticks * 1000.0 / Stopwatch.Frequency / seconds.Count).ToString("F0", CultureInfo.InvariantCulture);
         Console.WriteLine($"quotes: {docs.Count} articles, {bytes / 1e6:F2} MB, {tokens} tokens, {quotes} quotes; " +
                           $"detection + attribution {bytes / 1e6 / median:F2} MB/s, {tokens / median:F0} tokens/s (median of {seconds.Count}); " +
                           $"per CPU second {bytes / 1e6 / cpuMedian:F2} MB/s; " +
-                          $"time in token view {phases.View / total:P0}, detection {phases.Detect / total:P0}, attribution {phases.Attribute / total:P0}");
+                          $"time in token view {phases.View / total:P0}, detection {phases.Detect / total:P0}, attribution {phases.Attribute / total:P0} " +
+                          $"({Ms(phases.View)}, {Ms(phases.Detect)}, {Ms(phases.Attribute)} ms a pass)");
         Console.WriteLine($"allocated per pass {perPass / 1e6:F0} MB ({perPass / bytes:F0} bytes per input byte); " +
                           $"collections over the timed passes: gen0 {gen0}, gen2 {gen2}");
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.IO.Compression;
-using System.Runtime.InteropServices;
+using System.Numerics;
 using System.Text;
 
 namespace Pipeline.Learning.Clustering;
@@ -16,7 +16,7 @@ public sealed class WordClusters
 
     private readonly Dictionary<string, ClusterPath> _paths;
 
-    // Two flat tables of the same shape: the most frequent words (a few tens of KB, which a run
+    // Two flat tables of the same shape: the most frequent words (64 KB, which a run
     // keeps in the cache: most tokens of running text are among them) and every word. A lookup in
     // the large table costs a trip to memory or two; the front table answers most lookups first.
     private readonly FlatTable _frequent;
@@ -37,8 +37,8 @@ public sealed class WordClusters
 
     public bool TryGetPath(ReadOnlySpan<char> word, out ClusterPath path)
     {
-        int hash = FlatTable.Hash(word);
-        return _frequent.TryGet(word, hash, out path) || _all.TryGet(word, hash, out path);
+        ulong hash = FlatTable.Hash(word);
+        return _frequent.TryGet(hash, out path) || _all.TryGet(hash, out path);
     }
 
     /// <summary>
@@ -97,62 +97,54 @@ public sealed class WordClusters
     private static InvalidDataException Bad(string source, int line, string reason) => new($"{source}:{line}: {reason}");
 
     /// <summary>
-    /// A flat open-addressing table of (word hash, record offset) pairs and one record per word in one
-    /// char array: the word's length, its path's length and bits, then its characters. A probe touches
-    /// one slot and one record (a cache line or two), where a string dictionary touches buckets,
-    /// entries and a string object. Words are stored in the order given, so the first ones' records
-    /// share cache lines.
+    /// A flat open-addressing table of (64-bit word hash, path key) pairs: a probe reads one 16-byte
+    /// slot and no characters, where a string dictionary touches buckets, entries and a string
+    /// object. Words are told apart by their 64-bit hash: a word of the text shares one with a word
+    /// of a 77,000-word file with a chance of 77,000 / 2^64 (4 × 10^-15) per token, and a file two
+    /// of whose words share one is refused.
     /// </summary>
     private sealed class FlatTable
     {
-        private readonly int[] _slots;      // 2 per slot: hash, record offset (-1: empty)
+        private readonly ulong[] _slots;    // 2 per slot: word hash, path key (ClusterPath.Key; 0: empty)
         private readonly int _shift;
-        private readonly char[] _records;
-        private const int RecordHeader = 6; // length, path length, path bits (4 chars)
 
         public FlatTable(List<(string Word, ClusterPath Path)> words)
         {
-            words = words.Where(w => w.Word.Length <= char.MaxValue).ToList(); // no token is that long
             int log = 4;
             while (1 << log < words.Count * 2) log++; // load factor at most 1/2
-            _shift = 32 - log;
-            _slots = new int[2 << log];
-            for (int i = 1; i < _slots.Length; i += 2) _slots[i] = -1;
-            _records = new char[words.Sum(w => RecordHeader + w.Word.Length)];
-            int offset = 0, mask = (1 << log) - 1;
+            _shift = 64 - log;
+            _slots = new ulong[2 << log];
+            int mask = (1 << log) - 1;
             foreach (var (word, path) in words)
             {
-                _records[offset] = (char)word.Length;
-                _records[offset + 1] = (char)path.Length;
-                ulong bits = path.Bits;
-                MemoryMarshal.Write(MemoryMarshal.AsBytes(_records.AsSpan(offset + 2, 4)), in bits);
-                word.CopyTo(_records.AsSpan(offset + RecordHeader));
-                int hash = Hash(word), slot = Slot(hash);
-                while (_slots[2 * slot + 1] >= 0) slot = (slot + 1) & mask;
+                ulong hash = Hash(word);
+                int slot = Slot(hash);
+                for (; _slots[2 * slot + 1] != 0; slot = (slot + 1) & mask)
+                    if (_slots[2 * slot] == hash) throw new InvalidDataException($"word clusters: '{word}' has the 64-bit hash of an earlier word");
                 _slots[2 * slot] = hash;
-                _slots[2 * slot + 1] = offset;
-                offset += RecordHeader + word.Length;
+                _slots[2 * slot + 1] = path.Key;
             }
         }
 
-        /// <summary>FNV-1a over the UTF-16 units (case-sensitive, like the lookup).</summary>
-        public static int Hash(ReadOnlySpan<char> word)
+        /// <summary>FNV-1a (64-bit) over the UTF-16 units (case-sensitive, like the lookup).</summary>
+        public static ulong Hash(ReadOnlySpan<char> word)
         {
-            uint h = 2166136261;
-            foreach (char c in word) h = (h ^ c) * 16777619;
-            return (int)h;
+            ulong h = 14695981039346656037;
+            foreach (char c in word) h = (h ^ c) * 1099511628211;
+            return h;
         }
 
-        public bool TryGet(ReadOnlySpan<char> word, int hash, out ClusterPath path)
+        public bool TryGet(ulong hash, out ClusterPath path)
         {
             int mask = (_slots.Length >> 1) - 1;
             for (int slot = Slot(hash); ; slot = (slot + 1) & mask)
             {
-                int offset = _slots[2 * slot + 1];
-                if (offset < 0) break;
-                if (_slots[2 * slot] == hash && _records[offset] == word.Length && _records.AsSpan(offset + RecordHeader, word.Length).SequenceEqual(word))
+                ulong key = _slots[2 * slot + 1];
+                if (key == 0) break;
+                if (_slots[2 * slot] == hash)
                 {
-                    path = new ClusterPath(MemoryMarshal.Read<ulong>(MemoryMarshal.AsBytes(_records.AsSpan(offset + 2, 4))), _records[offset + 1]);
+                    int length = 63 - BitOperations.LeadingZeroCount(key);
+                    path = new ClusterPath(key ^ (1UL << length), length);
                     return true;
                 }
             }
@@ -160,6 +152,7 @@ public sealed class WordClusters
             return false;
         }
 
-        private int Slot(int hash) => (int)((uint)hash * 0x9E3779B1u >> _shift);
+        // Fibonacci hashing of the 64-bit hash: its top bits pick the slot.
+        private int Slot(ulong hash) => (int)(hash * 0x9E3779B97F4A7C15UL >> _shift);
     }
 }

@@ -7,30 +7,31 @@ namespace Pipeline.Analyzers.Quotes.Learning;
 internal sealed class HashSet32
 {
     private readonly int[] _slots;
-    private readonly bool[] _used;
+    private readonly int _empty;    // marks an empty slot: a value not in the set
     private readonly int _shift;
 
     public HashSet32(IEnumerable<int> values)
     {
-        var distinct = values.Distinct().ToArray();
+        var distinct = values.ToHashSet();
         int log = 4;
-        while (1 << log < distinct.Length * 2) log++;
+        while (1 << log < distinct.Count * 2) log++;
+        _empty = 0;
+        while (distinct.Contains(_empty)) _empty++;
         _slots = new int[1 << log];
-        _used = new bool[1 << log];
+        Array.Fill(_slots, _empty);
         _shift = 32 - log;
         foreach (int v in distinct)
         {
             int slot = Slot(v);
-            while (_used[slot]) slot = (slot + 1) & (_slots.Length - 1);
+            while (_slots[slot] != _empty) slot = (slot + 1) & (_slots.Length - 1);
             _slots[slot] = v;
-            _used[slot] = true;
         }
     }
 
     public bool Contains(int value)
     {
         int mask = _slots.Length - 1;
-        for (int slot = Slot(value); _used[slot]; slot = (slot + 1) & mask)
+        for (int slot = Slot(value); _slots[slot] != _empty; slot = (slot + 1) & mask)
             if (_slots[slot] == value) return true;
         return false;
     }
