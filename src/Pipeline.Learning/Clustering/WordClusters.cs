@@ -22,11 +22,11 @@ public sealed class WordClusters
     private readonly FlatTable _frequent;
     private readonly FlatTable _all;
 
-    private WordClusters(Dictionary<string, ClusterPath> paths, List<string> byFrequency)
+    private WordClusters(Dictionary<string, ClusterPath> paths, List<string> byFrequency, string source)
     {
         _paths = paths;
-        _frequent = new FlatTable(byFrequency.Take(FrequentWords).Select(w => (w, paths[w])).ToList());
-        _all = new FlatTable(byFrequency.Select(w => (w, paths[w])).ToList());
+        _frequent = new FlatTable(byFrequency.Take(FrequentWords).Select(w => (w, paths[w])).ToList(), source);
+        _all = new FlatTable(byFrequency.Select(w => (w, paths[w])).ToList(), source);
     }
 
     /// <summary>Words with a path.</summary>
@@ -91,7 +91,7 @@ public sealed class WordClusters
             counts.Add((key, count));
         }
         // Most frequent first (stable: without counts, file order).
-        return new WordClusters(paths, counts.OrderByDescending(c => c.Count).Select(c => c.Word).ToList());
+        return new WordClusters(paths, counts.OrderByDescending(c => c.Count).Select(c => c.Word).ToList(), source);
     }
 
     private static InvalidDataException Bad(string source, int line, string reason) => new($"{source}:{line}: {reason}");
@@ -108,7 +108,8 @@ public sealed class WordClusters
         private readonly ulong[] _slots;    // 2 per slot: word hash, path key (ClusterPath.Key; 0: empty)
         private readonly int _shift;
 
-        public FlatTable(List<(string Word, ClusterPath Path)> words)
+        /// <exception cref="InvalidDataException">Two words share a 64-bit hash; the message names <paramref name="source"/>.</exception>
+        public FlatTable(List<(string Word, ClusterPath Path)> words, string source)
         {
             int log = 4;
             while (1 << log < words.Count * 2) log++; // load factor at most 1/2
@@ -120,7 +121,7 @@ public sealed class WordClusters
                 ulong hash = Hash(word);
                 int slot = Slot(hash);
                 for (; _slots[2 * slot + 1] != 0; slot = (slot + 1) & mask)
-                    if (_slots[2 * slot] == hash) throw new InvalidDataException($"word clusters: '{word}' has the 64-bit hash of an earlier word");
+                    if (_slots[2 * slot] == hash) throw new InvalidDataException($"{source}: word '{word}' has the 64-bit hash of an earlier word; rename one");
                 _slots[2 * slot] = hash;
                 _slots[2 * slot + 1] = path.Key;
             }
