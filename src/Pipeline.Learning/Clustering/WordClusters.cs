@@ -18,7 +18,7 @@ public sealed class WordClusters
 
     // Two flat tables of the same shape: the most frequent words (64 KB, which a run
     // keeps in the cache: most tokens of running text are among them) and every word. A lookup in
-    // the large table costs a trip to memory or two; the front table answers most lookups first.
+    // the large table costs a trip to memory; the front table answers most lookups first.
     private readonly FlatTable _frequent;
     private readonly FlatTable _all;
 
