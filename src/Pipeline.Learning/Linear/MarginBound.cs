@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Pipeline.Learning.Linear;
 
 /// <summary>
@@ -10,7 +12,8 @@ namespace Pipeline.Learning.Linear;
 /// </summary>
 public sealed class MarginBound
 {
-    private const int FoldBits = 17;
+    /// <summary>The fold of <see cref="MarginBound(LinearModel, int, int, int)"/> when none is given: 2^17 cells.</summary>
+    public const int DefaultFoldBits = 17;
     private readonly float _biasLead;
     private readonly byte[] _caps;
     private readonly int _mask;
@@ -18,20 +21,29 @@ public sealed class MarginBound
 
     /// <param name="high">The class whose lead is bounded.</param>
     /// <param name="low">The class it is measured against.</param>
-    public MarginBound(LinearModel model, int high, int low) : this(model, low, c => c == high) { }
+    /// <param name="foldBits">Log2 of the cells: fewer keep the table smaller and the bound looser.</param>
+    public MarginBound(LinearModel model, int high, int low, int foldBits = DefaultFoldBits) : this(model, low, c => c == high, foldBits) { }
+
+    /// <summary>
+    /// Fold bits for about one cell per weight row (the power of two at or above the row count,
+    /// 2^10 to 2^17 cells): for taggers run one after another on each document, the smaller tables
+    /// stay in the core's cache together, at the price of a looser bound where rows share a cell.
+    /// </summary>
+    public static int FoldBitsFor(LinearModel model) => Math.Clamp(32 - BitOperations.LeadingZeroCount((uint)Math.Max(model.RowCount - 1, 1)), 10, DefaultFoldBits);
 
     /// <summary>A bound on the lead over <paramref name="low"/> of whichever other class scores highest.</summary>
-    public static MarginBound OfBestOver(LinearModel model, int low) => new(model, low, c => c != low);
+    public static MarginBound OfBestOver(LinearModel model, int low) => new(model, low, c => c != low, DefaultFoldBits);
 
-    private MarginBound(LinearModel model, int low, Func<int, bool> counted)
+    private MarginBound(LinearModel model, int low, Func<int, bool> counted, int foldBits)
     {
+        if (foldBits is < 1 or > 30) throw new ArgumentOutOfRangeException(nameof(foldBits), foldBits, "fold bits must be between 1 and 30");
         if (model.DenseDimension != 0) throw new ArgumentException("a model with dense weights has no such bound", nameof(model));
         if ((uint)low >= (uint)model.ClassCount) throw new ArgumentException($"class {low} is not a class of the model", nameof(low));
         var classes = Enumerable.Range(0, model.ClassCount).Where(c => c != low && counted(c)).ToArray();
         if (classes.Length == 0) throw new ArgumentException($"the model has no class to measure against class {low}");
         // The lead of the best class is at most the sum, over the parts of its score, of each part's largest lead.
         _biasLead = classes.Max(c => model.Biases[c] - model.Biases[low]);
-        int bits = Math.Min(model.HashBits, FoldBits);
+        int bits = Math.Min(model.HashBits, foldBits);
         _mask = (1 << bits) - 1;
         var leads = new float[1 << bits];
         foreach (int key in model.RowKeys)

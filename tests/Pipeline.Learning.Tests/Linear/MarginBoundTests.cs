@@ -21,12 +21,13 @@ public class MarginBoundTests
     }
 
     [Theory]
-    [InlineData(20, 1)] // more features than cells: several share a cell
-    [InlineData(12, 2)] // fewer: one cell per feature
-    public void The_bound_is_never_below_the_margin_of_the_scores(int bits, int seed)
+    [InlineData(20, 1, MarginBound.DefaultFoldBits)] // more features than cells: several share a cell
+    [InlineData(12, 2, MarginBound.DefaultFoldBits)] // fewer: one cell per feature
+    [InlineData(18, 5, 10)] // a small fold: about 75 rows to a cell
+    public void The_bound_is_never_below_the_margin_of_the_scores(int bits, int seed, int foldBits)
     {
         var model = RandomModel(bits, seed);
-        var bound = new MarginBound(model, High, Low);
+        var bound = new MarginBound(model, High, Low, foldBits);
         var random = new Random(seed);
         Span<float> scores = stackalloc float[3];
         for (int trial = 0; trial < 2000; trial++)
@@ -62,6 +63,15 @@ public class MarginBoundTests
         var lowering = model.RowKeys.ToArray().Where(k => model.GetWeights(k)[High] <= model.GetWeights(k)[Low]).Take(30).ToArray();
         float bound = new MarginBound(model, High, Low).UpperBound(lowering, known: -0.25f);
         Assert.Equal(-1.2f - 0.5f - 0.25f, bound, 1e-5f);
+    }
+
+    [Fact]
+    public void The_fold_for_a_model_gives_about_one_cell_per_row_within_its_limits()
+    {
+        var model = RandomModel(16, 6); // about 19,700 rows
+        Assert.Equal(15, MarginBound.FoldBitsFor(model));
+        Assert.Equal(10, MarginBound.FoldBitsFor(RandomModel(8, 7)));
+        Assert.Equal(MarginBound.DefaultFoldBits, MarginBound.FoldBitsFor(RandomModel(20, 8)));
     }
 
     [Fact]

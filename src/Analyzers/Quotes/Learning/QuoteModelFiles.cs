@@ -107,7 +107,7 @@ internal static class QuoteModelFiles
     {
         private readonly ClosedSetScores _closedSets = new(model, closedSets);
         private readonly ThreadLocal<FormScores>? _forms = forms is null ? null : new(() => new FormScores(model, forms));
-        private readonly MarginBound? _beginBound = model.DenseDimension == 0 ? new MarginBound(model, Bio.B, Bio.O) : null;
+        private readonly MarginBound? _beginBound = model.DenseDimension == 0 ? new MarginBound(model, Bio.B, Bio.O, MarginBound.FoldBitsFor(model)) : null;
 
         public FeatureBuffer CreateBuffer() => new(model.HashBits, _closedSets, _forms?.Value);
 
