@@ -8,6 +8,9 @@ namespace Pipeline.Text.Segmenting;
 /// told apart by the characters around them; a closing ’ or ' with no quote to close is an
 /// apostrophe (students’). A quote still open at the end of a paragraph continues when the next
 /// paragraph opens again with the same mark (the news convention); otherwise it ends there, unclosed.
+/// A double quote still open when a sentence opens again with the same mark continues the same way:
+/// text whose paragraph breaks were lost (`... 26 weeks. "We are going ...`) keeps the convention,
+/// and English nests single marks inside double ones, never a double mark inside its own kind.
 /// </summary>
 internal sealed class QuotationPairer
 {
@@ -66,6 +69,11 @@ internal sealed class QuotationPairer
         char c = _text[token.Start];
         var f = token.Flanking;
         bool openOnly = f == Flanking.CanOpen, closeOnly = f == Flanking.CanClose;
+        if (openOnly && ContinuesInParagraph(t))
+        {
+            Reopen(t);
+            return;
+        }
         switch (c)
         {
             case '"':
@@ -154,22 +162,39 @@ internal sealed class QuotationPairer
     private void EndParagraph(int paragraph, int endToken)
     {
         if (_stack.Count == 0) return;
-        var tokens = _buffer.Tokens;
-        int contentEnd = tokens[endToken - 1].End;
+        int contentEnd = _buffer.Tokens[endToken - 1].End;
         while (_stack.Count > 1) EndUnclosed(contentEnd, endToken);
-        var quote = _stack[0];
-        if (paragraph + 1 < _buffer.ParagraphCount && Reopens(quote, endToken))
-        {
-            quote.EarlierSegments ??= ImmutableArray.CreateBuilder<TextSpan>();
-            quote.EarlierSegments.Add(TextSpan.FromBounds(quote.SegmentStart, Math.Max(contentEnd, quote.SegmentStart)));
-            MarkInQuotation(quote.SegmentFirstToken, endToken);
-            ref var reopen = ref tokens[endToken];
-            reopen.Role = QuoteRole.Reopen;
-            quote.SegmentStart = reopen.End;
-            quote.SegmentFirstToken = endToken + 1;
-            _stack[0] = quote;
-        }
+        if (paragraph + 1 < _buffer.ParagraphCount && Reopens(_stack[0], endToken)) Reopen(endToken);
         else EndUnclosed(contentEnd, endToken);
+    }
+
+    /// <summary>
+    /// Whether the opening mark <paramref name="t"/> continues the innermost open quote: a double
+    /// mark of its kind opening a sentence (after . ? or !) while that quote is open.
+    /// </summary>
+    private bool ContinuesInParagraph(int t)
+    {
+        if (_stack.Count == 0 || t == 0) return false;
+        var quote = _stack[^1];
+        if (quote.Style is not (QuoteMarkStyle.StraightDouble or QuoteMarkStyle.CurlyDouble) || !Reopens(quote, t)) return false;
+        ref var before = ref _buffer.Tokens[t - 1];
+        return before.End < _buffer.Tokens[t].Start && _text[before.End - 1] is '.' or '?' or '!';
+    }
+
+    /// <summary>Ends the innermost open quote's segment before mark <paramref name="t"/>, which opens its next segment.</summary>
+    private void Reopen(int t)
+    {
+        var tokens = _buffer.Tokens;
+        var quote = _stack[^1];
+        int contentEnd = t > quote.SegmentFirstToken ? tokens[t - 1].End : quote.SegmentStart;
+        quote.EarlierSegments ??= ImmutableArray.CreateBuilder<TextSpan>();
+        quote.EarlierSegments.Add(TextSpan.FromBounds(quote.SegmentStart, Math.Max(contentEnd, quote.SegmentStart)));
+        MarkInQuotation(quote.SegmentFirstToken, t);
+        ref var reopen = ref tokens[t];
+        reopen.Role = QuoteRole.Reopen;
+        quote.SegmentStart = reopen.End;
+        quote.SegmentFirstToken = t + 1;
+        _stack[^1] = quote;
     }
 
     /// <summary>Whether the token starting the next paragraph opens a quote of the same style as <paramref name="quote"/>.</summary>

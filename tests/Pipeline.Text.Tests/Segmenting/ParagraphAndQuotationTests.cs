@@ -79,6 +79,31 @@ public class ParagraphAndQuotationTests
     }
 
     [Fact]
+    public void Quote_reopened_at_a_sentence_start_in_one_paragraph_continues()
+    {
+        // Paragraph breaks lost, as in the BBC news corpus: the second mark reopens, it does not nest.
+        const string text = "Ms Hewitt said: \"We have doubled it. \"We are going further.\" She said more was paid. \"We have made a commitment.\"";
+        var quotes = Seg.Of(text).Quotations;
+        Assert.Equal(2, quotes.Length);
+        Assert.All(quotes, q => Assert.Equal(0, q.Depth));
+        Assert.Equal(["We have doubled it.", "We are going further."], Seg.Contents(text, quotes[0]));
+        Assert.True(quotes[0].IsClosed);
+        Assert.Equal(["We have made a commitment."], Seg.Contents(text, quotes[1]));
+        var s = Seg.Of(text);
+        Assert.DoesNotContain(s.Tokens, t => t.Has(TokenFlags.InQuotation) && text.Substring(t.Span.Start, t.Span.Length) == "She");
+    }
+
+    [Theory]
+    [InlineData("He said “we won” and “they lost” today.")] // two quotes, the first closed
+    [InlineData("“They call it ‘the plan. “No,” he said.")] // a single mark open inside: not the same kind
+    [InlineData("He said “we won and “they lost” today.")] // not at a sentence start: nests as before
+    public void A_double_mark_continues_a_quote_only_when_it_opens_a_sentence_inside_an_open_quote_of_its_kind(string text)
+    {
+        var quotes = Seg.Of(text).Quotations;
+        Assert.All(quotes, q => Assert.Single(q.Segments));
+    }
+
+    [Fact]
     public void Unclosed_quote_ends_at_its_paragraph_end()
     {
         const string text = "He said: “It is over.\n\nA normal paragraph follows.";
