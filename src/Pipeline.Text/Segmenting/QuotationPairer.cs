@@ -77,6 +77,7 @@ internal sealed class QuotationPairer
         switch (c)
         {
             case '"':
+                if (f == Flanking.None && InsideWord(token)) break; // India"s: an apostrophe typed as a double mark (Reuters-21578)
                 if (openOnly) Open(t, QuoteMarkStyle.StraightDouble, c);
                 else if (closeOnly) TryClose(t, QuoteMarkStyle.StraightDouble);
                 else if (!TryClose(t, QuoteMarkStyle.StraightDouble)) Open(t, QuoteMarkStyle.StraightDouble, c);
@@ -111,6 +112,10 @@ internal sealed class QuotationPairer
                 break;
         }
     }
+
+    /// <summary>Whether the mark stands between two letters: no quotation opens or closes inside a word.</summary>
+    private bool InsideWord(in RawToken token) =>
+        token.Start > 0 && token.Start + 1 < _text.Length && CharInfo.IsLetter(_text[token.Start - 1]) && CharInfo.IsLetter(_text[token.Start + 1]);
 
     /// <summary>A closing single mark with nothing to close: a possessive after a word (students’), else a stray mark.</summary>
     private void AsApostrophe(ref RawToken token)

@@ -78,12 +78,15 @@ internal sealed class SegmentBuffer
         return ref t;
     }
 
-    public void EndParagraph()
+    public void EndParagraph() => EndParagraphBefore(TokenCount);
+
+    /// <summary>Ends the open paragraph before token <paramref name="token"/> (nothing when it would be empty).</summary>
+    public void EndParagraphBefore(int token)
     {
         int start = ParagraphCount == 0 ? 0 : ParagraphEnds[ParagraphCount - 1];
-        if (TokenCount == start) return;
+        if (token <= start) return;
         if (ParagraphCount == ParagraphEnds.Length) Array.Resize(ref ParagraphEnds, ParagraphEnds.Length * 2);
-        ParagraphEnds[ParagraphCount++] = TokenCount;
+        ParagraphEnds[ParagraphCount++] = token;
     }
 
     public int ParagraphStart(int paragraph) => paragraph == 0 ? 0 : ParagraphEnds[paragraph - 1];

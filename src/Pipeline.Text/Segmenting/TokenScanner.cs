@@ -4,7 +4,9 @@ using Pipeline.Sdk;
 namespace Pipeline.Text.Segmenting;
 
 /// <summary>
-/// One pass over the text that cuts it into tokens and finds paragraph breaks (blank lines).
+/// One pass over the text that cuts it into tokens and finds paragraph breaks: blank lines, and
+/// in a block of lines some of which are indented and some not, each indented line (wire copy
+/// such as Reuters marks paragraphs by indenting their first line, with no blank line between).
 /// Hand-written: every decision looks at a few characters around the current position.
 /// </summary>
 internal static class TokenScanner
@@ -12,23 +14,44 @@ internal static class TokenScanner
     public static void Scan(string text, SegmentBuffer buffer)
     {
         int i = 0, n = text.Length;
+        var indented = new List<int>(); // first tokens of the current block's indented lines
+        bool flushLine = false;         // whether a line of the block after its first is not indented
         while (i < n)
         {
-            int breaks = 0;
+            int breaks = 0, indent = 0;
             for (; i < n; i++)
             {
                 char c = text[i];
                 if (!CharInfo.IsSpace(c)) break;
-                if (c is '\n' or '\u2028' || c == '\r' && (i + 1 == n || text[i + 1] != '\n')) breaks++;
-                else if (c == '\u2029') breaks += 2;
+                if (c is '\n' or '\u2028' || c == '\r' && (i + 1 == n || text[i + 1] != '\n')) { breaks++; indent = 0; }
+                else if (c == '\u2029') { breaks += 2; indent = 0; }
+                else indent += c == '\t' ? 2 : 1;
             }
             if (i == n) break;
-            if (breaks >= 2) buffer.EndParagraph();
+            if (breaks >= 2)
+            {
+                EndBlock(buffer, indented, flushLine);
+                flushLine = false;
+            }
+            else if (breaks == 1)
+            {
+                if (indent >= 2) indented.Add(buffer.TokenCount);
+                else flushLine = true;
+            }
             int chunkStart = i, firstToken = buffer.TokenCount;
             do i = ScanToken(text, i, chunkStart, buffer);
             while (i < n && !CharInfo.IsSpace(text[i]));
             if (breaks > 0 && buffer.TokenCount > firstToken) buffer.Tokens[firstToken].LineStart = true;
         }
+        EndBlock(buffer, indented, flushLine);
+    }
+
+    /// <summary>Ends the paragraphs of a block of lines: one, or one per indented line when indented and flush lines mix.</summary>
+    private static void EndBlock(SegmentBuffer buffer, List<int> indented, bool flushLine)
+    {
+        if (flushLine)
+            foreach (int first in indented) buffer.EndParagraphBefore(first);
+        indented.Clear();
         buffer.EndParagraph();
     }
 

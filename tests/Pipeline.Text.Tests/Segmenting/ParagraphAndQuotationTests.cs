@@ -14,6 +14,21 @@ public class ParagraphAndQuotationTests
         Assert.All(s.Paragraphs, p => Assert.True(s.Tokens[s.Sentences[p.FirstSentence].FirstToken].Has(TokenFlags.ParagraphStart)));
     }
 
+    [Fact]
+    public void Indented_first_lines_start_paragraphs_in_wire_copy()
+    {
+        // Reuters style: no blank line between paragraphs, each one's first line indented, hard-wrapped.
+        const string text = "HEADLINE\n\nBankAmerica Corp is not under\npressure, analysts said.\n    Some analysts said they\nrecommended a delay.\n    \"It will wait,\" said\nArthur Miller.\n\tThe end.";
+        Assert.Equal(["HEADLINE", "BankAmerica Corp is not under\npressure, analysts said.", "Some analysts said they\nrecommended a delay.",
+            "\"It will wait,\" said\nArthur Miller.", "The end."], Seg.Paragraphs(text));
+    }
+
+    [Theory]
+    [InlineData("    A quoted block\n    whose every line\n    is indented.")]
+    [InlineData("A hanging indent: the first line\n    and then every line after it\n    indented.")]
+    [InlineData("Lines wrapped\nwith no indent\nat all.")]
+    public void A_block_indented_all_alike_is_one_paragraph(string text) => Assert.Single(Seg.Paragraphs(text));
+
     [Theory]
     [InlineData("He said \"we won\" today.", QuoteMarkStyle.StraightDouble, "we won")]
     [InlineData("He said 'we won' today.", QuoteMarkStyle.StraightSingle, "we won")]
@@ -118,6 +133,14 @@ public class ParagraphAndQuotationTests
     {
         const string text = "It’s the students’ plan, Jones' idea and the '90s rock 'n' roll they don't like.";
         Assert.Empty(Seg.Of(text).Quotations);
+    }
+
+    [Fact]
+    public void A_straight_double_mark_inside_a_word_is_no_quote()
+    {
+        const string text = "Kuwait\"s minister said: \"None asked for it.\" India\"s paper agreed.";
+        var pair = Assert.Single(Seg.Of(text).Quotations);
+        Assert.Equal(["None asked for it."], Seg.Contents(text, pair));
     }
 
     [Fact]
