@@ -5,53 +5,73 @@ namespace Pipeline.Text.Segmenting;
 
 /// <summary>
 /// One pass over the text that cuts it into tokens and finds paragraph breaks: blank lines, and
-/// in a block of lines some of which are indented and some not, each indented line (wire copy
-/// such as Reuters marks paragraphs by indenting their first line, with no blank line between).
-/// Hand-written: every decision looks at a few characters around the current position.
+/// inside a block of lines between them, the line breaks that news text without blank lines uses
+/// (see <see cref="EndBlock"/>). Hand-written: every decision looks at a few characters around
+/// the current position.
 /// </summary>
 internal static class TokenScanner
 {
+    /// <summary>A line of a block: its first token, its indentation, its length in characters (0 until it ends).</summary>
+    private record struct Line(int FirstToken, int Indent, int Length);
+
+    /// <summary>A line this long is no hard-wrapped line (wrapped text keeps to about 60-80 columns).</summary>
+    private const int UnwrappedLineLength = 100;
+
     public static void Scan(string text, SegmentBuffer buffer)
     {
-        int i = 0, n = text.Length;
-        var indented = new List<int>(); // first tokens of the current block's indented lines
-        bool flushLine = false;         // whether a line of the block after its first is not indented
+        int i = 0, n = text.Length, lineStart = 0;
+        var lines = new List<Line>(); // the current block's lines
         while (i < n)
         {
-            int breaks = 0, indent = 0;
+            int breaks = 0, indent = 0, lineEnd = -1;
             for (; i < n; i++)
             {
                 char c = text[i];
                 if (!CharInfo.IsSpace(c)) break;
-                if (c is '\n' or '\u2028' || c == '\r' && (i + 1 == n || text[i + 1] != '\n')) { breaks++; indent = 0; }
-                else if (c == '\u2029') { breaks += 2; indent = 0; }
+                bool newline = c is '\n' or '\u2028' || c == '\r' && (i + 1 == n || text[i + 1] != '\n');
+                if (newline || c == '\u2029')
+                {
+                    if (breaks == 0) lineEnd = i;
+                    breaks += newline ? 1 : 2;
+                    indent = 0;
+                }
                 else indent += c == '\t' ? 2 : 1;
             }
+            if (lineEnd >= 0 && lines.Count > 0) lines[^1] = lines[^1] with { Length = lineEnd - lineStart };
             if (i == n) break;
-            if (breaks >= 2)
+            if (breaks >= 2) EndBlock(buffer, lines);
+            if (breaks > 0 || lines.Count == 0)
             {
-                EndBlock(buffer, indented, flushLine);
-                flushLine = false;
-            }
-            else if (breaks == 1)
-            {
-                if (indent >= 2) indented.Add(buffer.TokenCount);
-                else flushLine = true;
+                lines.Add(new Line(buffer.TokenCount, indent, 0));
+                lineStart = i;
             }
             int chunkStart = i, firstToken = buffer.TokenCount;
             do i = ScanToken(text, i, chunkStart, buffer);
             while (i < n && !CharInfo.IsSpace(text[i]));
             if (breaks > 0 && buffer.TokenCount > firstToken) buffer.Tokens[firstToken].LineStart = true;
         }
-        EndBlock(buffer, indented, flushLine);
+        EndBlock(buffer, lines);
     }
 
-    /// <summary>Ends the paragraphs of a block of lines: one, or one per indented line when indented and flush lines mix.</summary>
-    private static void EndBlock(SegmentBuffer buffer, List<int> indented, bool flushLine)
+    /// <summary>
+    /// Ends the paragraphs of a block of lines. Lines that are not hard-wrapped (one of them, the
+    /// last aside, is <see cref="UnwrappedLineLength"/> characters or longer: scraped news, one
+    /// paragraph per line) are a paragraph each. Hard-wrapped lines are one paragraph, unless some
+    /// lines after the first are indented and some not: wire copy such as Reuters indents each
+    /// paragraph's first line and leaves no blank line, so each indented line starts one.
+    /// </summary>
+    private static void EndBlock(SegmentBuffer buffer, List<Line> lines)
     {
-        if (flushLine)
-            foreach (int first in indented) buffer.EndParagraphBefore(first);
-        indented.Clear();
+        bool unwrapped = false, indented = false, flush = false;
+        for (int k = 0; k < lines.Count; k++)
+        {
+            if (k < lines.Count - 1 && lines[k].Length >= UnwrappedLineLength) unwrapped = true;
+            if (k > 0 && lines[k].Indent >= 2) indented = true;
+            else if (k > 0) flush = true;
+        }
+        for (int k = 1; k < lines.Count; k++)
+            if (unwrapped || indented && flush && lines[k].Indent >= 2) buffer.EndParagraphBefore(lines[k].FirstToken);
+        lines.Clear();
         buffer.EndParagraph();
     }
 

@@ -23,6 +23,15 @@ public class ParagraphAndQuotationTests
             "\"It will wait,\" said\nArthur Miller.", "The end."], Seg.Paragraphs(text));
     }
 
+    [Fact]
+    public void Each_line_is_a_paragraph_when_the_lines_are_not_hard_wrapped()
+    {
+        // Scraped news (FNC-1 bodies): one paragraph per line, no blank lines, lines of any length.
+        string first = "Apple unveiled its long-awaited smartwatch in early September, showing off the device, which comes in three variants.";
+        string text = first + "\n       VIEW ALL PHOTOS IN GALLERY\nAvailable in two sizes, it needs an iPhone.\nShort last line.";
+        Assert.Equal([first, "VIEW ALL PHOTOS IN GALLERY", "Available in two sizes, it needs an iPhone.", "Short last line."], Seg.Paragraphs(text));
+    }
+
     [Theory]
     [InlineData("    A quoted block\n    whose every line\n    is indented.")]
     [InlineData("A hanging indent: the first line\n    and then every line after it\n    indented.")]
