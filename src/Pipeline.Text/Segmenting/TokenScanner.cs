@@ -17,10 +17,13 @@ internal static class TokenScanner
     /// <summary>A line this long is no hard-wrapped line (wrapped text keeps to about 60-80 columns).</summary>
     private const int UnwrappedLineLength = 100;
 
+    [ThreadStatic] private static List<Line>? t_lines;
+
     public static void Scan(string text, SegmentBuffer buffer)
     {
         int i = 0, n = text.Length, lineStart = 0;
-        var lines = new List<Line>(); // the current block's lines
+        var lines = t_lines ??= []; // the current block's lines, reused like the buffer
+        lines.Clear();
         while (i < n)
         {
             int breaks = 0, indent = 0, lineEnd = -1;
