@@ -30,11 +30,13 @@ internal static class SpeakerResolver
         switch (headClass)
         {
             case SpeakerWordClass.PronounPerson:
-                return new(SpeakerKind.Pronoun, text, Antecedent(ctx, quote, start, EntityTypes.Person), span);
+                return new(SpeakerKind.Pronoun, text, Antecedent(ctx, quote, start, [EntityTypes.Person], plural: false), span);
             case SpeakerWordClass.PronounGroup when IsExpletiveIt(doc, start, end):
                 return new(SpeakerKind.Unknown, text, null, span);
             case SpeakerWordClass.PronounGroup:
-                return new(SpeakerKind.Pronoun, text, Antecedent(ctx, quote, start, EntityTypes.Organization, EntityTypes.Location), span);
+                // "they" may stand for unnamed people ("officials said ... . They added"); "it" for no unnamed source.
+                return new(SpeakerKind.Pronoun, text, Antecedent(ctx, quote, start, [EntityTypes.Organization, EntityTypes.Location],
+                    plural: text.Equals("they", StringComparison.OrdinalIgnoreCase) ? true : null), span);
             case SpeakerWordClass.PronounSelf:
                 return new(SpeakerKind.Pronoun, text, null, span);
             case SpeakerWordClass.OrgNoun when IsDefinite(doc, start, head):
@@ -55,7 +57,13 @@ internal static class SpeakerResolver
     /// last before it of the nearest compatible mention outside quotation marks and the speaker of
     /// an earlier quote (paragraph carry-over: "he added" goes on with the last speaker).
     /// </summary>
-    public static EntityMention? Antecedent(AttributionContext ctx, QuoteInfo quote, int before, params string[] types)
+    public static EntityMention? Antecedent(AttributionContext ctx, QuoteInfo quote, int before, params string[] types) =>
+        Antecedent(ctx, quote, before, types, plural: null);
+
+    /// <param name="plural">For a personal pronoun, whether it is plural ("they"): an unnamed source of the same
+    /// number who spoke last ("A senior official said ... . He added ...") is its referent, so the search stops there
+    /// and the pronoun names no one, where it would have gone on to someone named before that source.</param>
+    private static EntityMention? Antecedent(AttributionContext ctx, QuoteInfo quote, int before, string[] types, bool? plural)
     {
         int paragraph = ctx.Paragraph(before);
         int notBefore = ParagraphStartToken(ctx, Math.Max(0, paragraph - ReachParagraphs + 1));
@@ -67,9 +75,20 @@ internal static class SpeakerResolver
             var previous = ctx.Quotes[i];
             int at = previous.SpeakerTokens?.Start ?? previous.Start;
             if (at < Math.Max(notBefore, mentionAt)) break;
-            if (at < before && previous.Speaker?.Entity is { } e && Array.IndexOf(types, e.Type) >= 0) return e;
+            if (at >= before) continue;
+            if (previous.Speaker?.Entity is { } e && Array.IndexOf(types, e.Type) >= 0) return e;
+            if (plural is { } p && previous.Speaker?.Kind == SpeakerKind.Anonymous && previous.SpeakerTokens is { } source
+                && IsPlural(ctx, source.Start, source.End) == p) return null;
         }
         return mention;
+    }
+
+    /// <summary>Whether a speaker phrase's head is plural: "officials", "sources", "people familiar with ...".</summary>
+    private static bool IsPlural(AttributionContext ctx, int start, int end)
+    {
+        var word = ctx.View.Doc.TokenText(Head(ctx, start, end).Head);
+        return word.Equals("people", StringComparison.OrdinalIgnoreCase) || word.Equals("police", StringComparison.OrdinalIgnoreCase)
+            || word.Length > 3 && (word[^1] is 's' or 'S') && word[^2] is not ('s' or 'S');
     }
 
     public static int ParagraphStartToken(AttributionContext ctx, int paragraph)
