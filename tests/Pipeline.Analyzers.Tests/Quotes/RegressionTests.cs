@@ -89,14 +89,17 @@ public sealed class RegressionTests
         Assert.Equal("brook", he.Speaker.Entity?.ClusterId);
     }
 
+    /// <summary>A named speaker, then an unnamed source, then "He said ...".</summary>
+    private static QuoteRun NameThenUnnamedThenHe(string unnamed) => QuoteTestKit.Analyze(
+        $"Jack Straw said the talks would resume in March. {unnamed} said the date was not fixed. " +
+        "He said the delegations had not yet agreed on an agenda.",
+        new Seed("Jack Straw", EntityTypes.Person, "straw"));
+
     /// <summary>A pronoun after an unnamed source goes on with that source, not with the person named before it.</summary>
     [Fact]
     public void A_pronoun_after_an_unnamed_speaker_is_not_linked_to_an_earlier_name()
     {
-        var run = QuoteTestKit.Analyze(
-            "Jack Straw said the talks would resume in March. A senior official said the date was not fixed. " +
-            "He said the delegations had not yet agreed on an agenda.",
-            new Seed("Jack Straw", EntityTypes.Person, "straw"));
+        var run = NameThenUnnamedThenHe("A senior official");
         Assert.Equal("straw", run.QuoteWith("resume in March").Speaker.Entity?.ClusterId);
         Assert.Equal(SpeakerKind.Anonymous, run.QuoteWith("was not fixed").Speaker.Kind);
         var he = run.QuoteWith("agreed on an agenda");
@@ -106,14 +109,8 @@ public sealed class RegressionTests
     }
 
     [Fact]
-    public void A_pronoun_of_another_number_than_the_unnamed_speaker_still_finds_the_name()
-    {
-        var run = QuoteTestKit.Analyze(
-            "Jack Straw said the talks would resume in March. Officials said the date was not fixed. " +
-            "He said the delegations had not yet agreed on an agenda.",
-            new Seed("Jack Straw", EntityTypes.Person, "straw"));
-        Assert.Equal("straw", run.QuoteWith("agreed on an agenda").Speaker.Entity?.ClusterId);
-    }
+    public void A_pronoun_of_another_number_than_the_unnamed_speaker_still_finds_the_name() =>
+        Assert.Equal("straw", NameThenUnnamedThenHe("Officials").QuoteWith("agreed on an agenda").Speaker.Entity?.ClusterId);
 
     [Fact]
     public void Anonymous_sources_and_unattributed_quotes_are_reported()
