@@ -93,7 +93,7 @@ public sealed class LinearModel
         // Ask for every feature's first slot before probing any: the cache misses overlap.
         var table = _table;
         for (int i = 0; i < features.Length; i++)
-            Prefetch(ref table[Slot(features[i], _tableShift) * _stride]);
+            CacheLine.Prefetch(ref table[Slot(features[i], _tableShift) * _stride]);
         var weights = MemoryMarshal.Cast<int, float>(table.AsSpan());
         for (int i = 0; i < features.Length; i++)
         {
@@ -106,13 +106,6 @@ public sealed class LinearModel
         ReadOnlySpan<float> denseWeights = _dense;
         for (int d = 0; d < dense.Length; d++)
             if (dense[d] != 0f) TensorPrimitives.MultiplyAdd(denseWeights.Slice(d * classes, classes), dense[d], scores, scores);
-    }
-
-    /// <summary>Asks for a slot's cache line ahead of use (no-op without SSE).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe void Prefetch(ref int slot)
-    {
-        if (System.Runtime.Intrinsics.X86.Sse.IsSupported) System.Runtime.Intrinsics.X86.Sse.Prefetch0(Unsafe.AsPointer(ref slot));
     }
 
     // scores += w, inlined: for a handful of classes a library call costs more than the adds.

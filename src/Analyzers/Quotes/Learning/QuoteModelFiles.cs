@@ -108,13 +108,15 @@ internal static class QuoteModelFiles
         private readonly ClosedSetScores _closedSets = new(model, closedSets);
         private readonly ThreadLocal<FormScores>? _forms = forms is null ? null : new(() => new FormScores(model, forms));
         private readonly MarginBound? _beginBound = model.DenseDimension == 0 ? new MarginBound(model, Bio.B, Bio.O, MarginBound.FoldBitsFor(model)) : null;
+        private readonly LeadRows? _leads = LeadRows.CanHold(model) ? new LeadRows(model) : null;
 
         public FeatureBuffer CreateBuffer() => new(model.HashBits, _closedSets, _forms?.Value);
 
         public void Probabilities(FeatureBuffer features, Span<float> probabilities)
         {
             var p = probabilities[..Bio.Count];
-            model.Score(features.Items, default, features.Dense, p);
+            if (_leads is not null) _leads.Score(features.Items, p);
+            else model.Score(features.Items, default, features.Dense, p);
             var closed = features.SummedScores;
             for (int c = 0; c < p.Length; c++) p[c] += closed[c];
             LinearModel.Softmax(p);
