@@ -38,9 +38,66 @@ internal static class Sieves
         int start = leadStart, end = cue.Start;
         while (start < end && IsLeadFiller(v.Doc.TokenText(start))) start++;
         while (end > start && (v.CueAt[end - 1] is not null || IsAuxiliaryOrAdverb(v.Doc.TokenText(end - 1)))) end--;
-        var (ts, te) = Trim(v, start, end);
+        var (ts, te) = SubjectOfLead(ctx, Trim(v, start, end));
         return te > ts && te - ts <= MaxSpeakerTokens && LooksLikeSpeaker(ctx, ts, te) ? new SpeakerSpan(ts, te, "sieve:colon-lead", 0.7) : null;
     }
+
+    /// <summary>
+    /// A lead that is a whole clause ("He warned his supporters against complacency:", "Pointing to
+    /// national insurance, he:", "A Number 10 spokeswoman would only say:") names its speaker as the
+    /// clause's subject: the last subject pronoun before any relative clause, else the noun phrase
+    /// of the last speaker noun ("the committee", "The prime minister's official spokesman") when
+    /// no name comes before it and no preposition governs it. Quoted words are not the lead's.
+    /// Without either the lead stays whole.
+    /// </summary>
+    private static (int Start, int End) SubjectOfLead(AttributionContext ctx, (int Start, int End) lead)
+    {
+        var v = ctx.View;
+        var (start, end) = lead;
+        for (int t = start; t < end; t++)
+            if (IsRelativePronoun(v.Doc.TokenText(t))) { end = t; break; }
+        for (int t = end - 1; t >= start; t--)
+            if (!v.InQuote(t) && IsSubjectPronoun(v.Doc.TokenText(t))) return (t, t + 1);
+        for (int head = end - 1; head >= start; head--)
+        {
+            if (v.InQuote(head) || v.Class[head] != TokenClass.Word
+                || v.SpeakerClass[head] is not (SpeakerWordClass.OrgNoun or SpeakerWordClass.PersonNoun or SpeakerWordClass.VagueHead)) continue;
+            int s = head;
+            while (s > start && !IsDeterminer(v.Doc.TokenText(s)) && InNounPhrase(v, s - 1)) s--;
+            if (s > start && IsPreposition(v.Doc.TokenText(s - 1))) continue; // "used one of the woman's quotes": not the subject
+            for (int t = start + 1; t < s; t++)
+                if (v.Class[t] == TokenClass.Capitalized) return lead; // "Rory O'Neill, editor of Hazards magazine": the name is the speaker
+            return (s, head + 1);
+        }
+        return lead;
+    }
+
+    /// <summary>A word that can stand before a speaker noun in its phrase: not a verb the lexicons know, a preposition or punctuation.</summary>
+    private static bool InNounPhrase(TokenView v, int t)
+    {
+        var w = v.Doc.TokenText(t);
+        if (w.StartsWith('\'') || w.StartsWith('\u2019')) return true; // the possessive 's
+        return v.Class[t] is TokenClass.Word or TokenClass.Capitalized or TokenClass.Number
+            && v.CueAt[t] is null && !IsAuxiliaryOrAdverb(w) && !IsPreposition(w);
+    }
+
+    private static bool IsPreposition(ReadOnlySpan<char> w) => Prepositions.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w);
+
+    private static bool IsSubjectPronoun(ReadOnlySpan<char> w) =>
+        w.Equals("he", StringComparison.OrdinalIgnoreCase) || w.Equals("she", StringComparison.OrdinalIgnoreCase)
+        || w.Equals("they", StringComparison.OrdinalIgnoreCase) || w.Equals("we", StringComparison.OrdinalIgnoreCase) || w is "I";
+
+    private static bool IsRelativePronoun(ReadOnlySpan<char> w) =>
+        w.Equals("who", StringComparison.OrdinalIgnoreCase) || w.Equals("which", StringComparison.OrdinalIgnoreCase) || w.Equals("that", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsDeterminer(ReadOnlySpan<char> w) => Determiners.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w);
+
+    private static readonly HashSet<string> Determiners = new(StringComparer.OrdinalIgnoreCase) { "the", "a", "an", "this", "his", "her", "its", "their", "our" };
+
+    private static readonly HashSet<string> Prepositions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "in", "on", "at", "to", "of", "for", "with", "from", "by", "about", "after", "before", "during", "into", "over", "under", "against",
+    };
 
     /// <summary>
     /// Cue after the content: "...," X said (the words between quote and cue) or "...," said X

@@ -1,0 +1,60 @@
+using Pipeline.Sdk;
+
+namespace Pipeline.Analyzers.Tests.Quotes;
+
+/// <summary>
+/// A quotation after a colon whose lead is a whole clause: the speaker is the clause's subject, not
+/// the clause ("He warned his supporters against complacency:" is said by "He").
+/// </summary>
+public sealed class ColonLeadTests
+{
+    [Fact]
+    public void A_pronoun_subject_is_the_speaker_and_resolves_to_the_person()
+    {
+        var run = QuoteTestKit.Analyze(
+            "Tony Blair spoke to party members in Gateshead on Sunday.\n\n" +
+            "He warned his supporters against complacency, saying: \"This election is not won until the votes are counted.\"",
+            new Seed("Tony Blair", EntityTypes.Person, "blair"));
+        var r = run.QuoteWith("This election is not won");
+        Assert.Equal("He", r.Speaker.Text);
+        Assert.Equal("blair", r.Speaker.Entity?.ClusterId);
+    }
+
+    [Fact]
+    public void The_subject_after_an_opening_phrase_is_the_speaker()
+    {
+        var run = QuoteTestKit.Analyze(
+            "Michael Howard set out his tax plans on Monday.\n\n" +
+            "Pointing to national insurance, he said: \"Families are paying more every year for less.\"",
+            new Seed("Michael Howard", EntityTypes.Person, "howard"));
+        Assert.Equal("he", run.QuoteWith("Families are paying more").Speaker.Text);
+    }
+
+    [Fact]
+    public void A_described_speaker_is_the_noun_phrase_of_its_head()
+    {
+        var run = QuoteTestKit.Analyze(
+            "The row over the leaked memo went on for a third day.\n\n" +
+            "The prime minister's official spokesman also rejected the claims, saying: \"There is no truth in them whatsoever.\"");
+        Assert.Equal("The prime minister's official spokesman", run.QuoteWith("There is no truth").Speaker.Text);
+    }
+
+    [Fact]
+    public void A_pronoun_in_a_relative_clause_is_not_the_subject()
+    {
+        var run = QuoteTestKit.Analyze(
+            "The Conservatives published their immigration plans on Tuesday.\n\n" +
+            "The Tory leader, who argues he is ensuring honesty, said: \"We will set a limit and we will keep to it.\"");
+        Assert.Equal("The Tory leader", run.QuoteWith("We will set a limit").Speaker.Text);
+    }
+
+    [Fact]
+    public void A_noun_after_a_preposition_is_not_the_subject()
+    {
+        var run = QuoteTestKit.Analyze(
+            "The interview ran on Sunday.\n\n" +
+            "The piece used one of the woman's quotes as its headline: \"Finally, someone listened to us.\"");
+        var r = run.QuoteWith("someone listened to us");
+        Assert.NotEqual("the woman", r.Speaker.Text);
+    }
+}
