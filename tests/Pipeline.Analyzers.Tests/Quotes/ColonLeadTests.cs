@@ -57,4 +57,13 @@ public sealed class ColonLeadTests
         var r = run.QuoteWith("someone listened to us");
         Assert.NotEqual("the woman", r.Speaker.Text);
     }
+
+    [Fact]
+    public void A_spokesman_for_an_organisation_keeps_the_phrase_of_its_preposition()
+    {
+        var run = QuoteTestKit.Analyze(
+            "Talks between the two sides broke down on Friday.\n\n" +
+            "In a statement released after the meeting, a spokesman for the union said: \"We are not going back to work for less.\"");
+        Assert.Equal("a spokesman for the union", run.QuoteWith("We are not going back").Speaker.Text);
+    }
 }

@@ -89,6 +89,19 @@ public sealed class RegressionTests
         Assert.Equal("brook", he.Speaker.Entity?.ClusterId);
     }
 
+    /// <summary>A long description before the name between commas: the name is the speaker.</summary>
+    [Fact]
+    public void Description_then_name_between_commas_names_the_speaker()
+    {
+        var run = QuoteTestKit.Analyze(
+            "Charles Clarke defended the new powers in the Commons on Monday.\n\n" +
+            "But the Liberal Democrats' shadow home secretary, Mark Oaten, accused Mr Clarke of dodging the main issue.",
+            new Seed("Charles Clarke", EntityTypes.Person, "clarke"), new Seed("Mark Oaten", EntityTypes.Person, "oaten"));
+        var r = run.QuoteWith("dodging the main issue");
+        Assert.Equal("Mark Oaten", r.Speaker.Text);
+        Assert.Equal("oaten", r.Speaker.Entity?.ClusterId);
+    }
+
     /// <summary>A named speaker, then an unnamed source, then "He said ...".</summary>
     private static QuoteRun NameThenUnnamedThenHe(string unnamed) => QuoteTestKit.Analyze(
         $"Jack Straw said the talks would resume in March. {unnamed} said the date was not fixed. " +

@@ -38,8 +38,10 @@ internal static class Sieves
         int start = leadStart, end = cue.Start;
         while (start < end && IsLeadFiller(v.Doc.TokenText(start))) start++;
         while (end > start && (v.CueAt[end - 1] is not null || IsAuxiliaryOrAdverb(v.Doc.TokenText(end - 1)))) end--;
-        var (ts, te) = SubjectOfLead(ctx, Trim(v, start, end));
-        return te > ts && te - ts <= MaxSpeakerTokens && LooksLikeSpeaker(ctx, ts, te) ? new SpeakerSpan(ts, te, "sieve:colon-lead", 0.7) : null;
+        var lead = Trim(v, start, end);
+        if (lead.End - lead.Start > MaxSpeakerTokens) return null; // a long lead is a sentence of its own: other sieves read it
+        var (ts, te) = SubjectOfLead(ctx, lead);
+        return te > ts && LooksLikeSpeaker(ctx, ts, te) ? new SpeakerSpan(ts, te, "sieve:colon-lead", 0.7) : null;
     }
 
     /// <summary>
@@ -47,8 +49,9 @@ internal static class Sieves
     /// national insurance, he:", "A Number 10 spokeswoman would only say:") names its speaker as the
     /// clause's subject: the last subject pronoun before any relative clause, else the noun phrase
     /// of the last speaker noun ("the committee", "The prime minister's official spokesman") when
-    /// no name comes before it and no preposition governs it. Quoted words are not the lead's.
-    /// Without either the lead stays whole.
+    /// no name comes before it and no preposition governs it, with the phrase of a preposition
+    /// right after it ("a spokesman for the union"). Quoted words are not the lead's. Without
+    /// either the lead stays whole.
     /// </summary>
     private static (int Start, int End) SubjectOfLead(AttributionContext ctx, (int Start, int End) lead)
     {
@@ -58,16 +61,23 @@ internal static class Sieves
             if (IsRelativePronoun(v.Doc.TokenText(t))) { end = t; break; }
         for (int t = end - 1; t >= start; t--)
             if (!v.InQuote(t) && IsSubjectPronoun(v.Doc.TokenText(t))) return (t, t + 1);
+        (int Preposition, int End) governed = (-1, -1); // a phrase a preposition governs: "a spokesman | for the union"
         for (int head = end - 1; head >= start; head--)
         {
             if (v.InQuote(head) || v.Class[head] != TokenClass.Word
                 || v.SpeakerClass[head] is not (SpeakerWordClass.OrgNoun or SpeakerWordClass.PersonNoun or SpeakerWordClass.VagueHead)) continue;
             int s = head;
             while (s > start && !IsDeterminer(v.Doc.TokenText(s)) && InNounPhrase(v, s - 1)) s--;
-            if (s > start && IsPreposition(v.Doc.TokenText(s - 1))) continue; // "used one of the woman's quotes": not the subject
+            if (s > start && IsPreposition(v.Doc.TokenText(s - 1)))
+            {
+                // "used one of the woman's quotes": not the subject, but maybe the end of an earlier head's phrase.
+                governed = (s - 1, head + 1);
+                head = s - 1;
+                continue;
+            }
             for (int t = start + 1; t < s; t++)
                 if (v.Class[t] == TokenClass.Capitalized) return lead; // "Rory O'Neill, editor of Hazards magazine": the name is the speaker
-            return (s, head + 1);
+            return (s, governed.Preposition == head + 1 ? governed.End : head + 1);
         }
         return lead;
     }
@@ -134,8 +144,10 @@ internal static class Sieves
             if (v.Class[t] == TokenClass.Comma) { firstComma = t; break; }
         if (firstComma <= clauseStart) return null;
         int nameStart = SpeakerStart(ctx, clauseStart, firstComma);
-        if (nameStart < 0 || firstComma - nameStart > 6 || !LooksLikeSpeaker(ctx, nameStart, firstComma)) return null;
-        return new SpeakerSpan(nameStart, cue.Start - 1, "sieve:appositive", 0.8);
+        if (nameStart < 0 || !LooksLikeSpeaker(ctx, nameStart, firstComma)) return null;
+        if (firstComma - nameStart <= 6) return new SpeakerSpan(nameStart, cue.Start - 1, "sieve:appositive", 0.8);
+        // "Jessy's maid, Amelia Laugher, said": a long description, then the name, which is the speaker.
+        return IsNamedPerson(ctx, firstComma + 1, cue.Start - 1) ? new SpeakerSpan(firstComma + 1, cue.Start - 1, "sieve:appositive", 0.8) : null;
     }
 
     /// <summary>X said: "..." / X said that ...: the subject phrase before the cue.</summary>
@@ -285,6 +297,14 @@ internal static class Sieves
         "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "of", "'s", "’s", "-", ".", "another", "other",
         "senior", "former", "top", "chief", "local", "federal", "state",
     };
+
+    /// <summary>Whether [start, end) is one person's name: a PER mention from its first token to its last.</summary>
+    private static bool IsNamedPerson(AttributionContext ctx, int start, int end)
+    {
+        if (end <= start || ctx.Entities.Best(start, end) is not { } m || m.Type != EntityTypes.Person) return false;
+        var doc = ctx.View.Doc;
+        return doc.TokenAt(m.Span.Start) == start && doc.TokenAt(m.Span.End - 1) + 1 == end;
+    }
 
     private static bool LooksLikeSpeaker(AttributionContext ctx, int start, int end)
     {
