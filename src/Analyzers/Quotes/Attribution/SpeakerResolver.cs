@@ -26,6 +26,8 @@ internal static class SpeakerResolver
         var (head, headClass) = Head(ctx, start, end);
         if (headClass == SpeakerWordClass.VagueHead && !person) return new(SpeakerKind.Anonymous, text, null, span);
         if (ctx.Entities.Best(start, end) is { } named) return new(SpeakerKind.Named, text, named, span);
+        if (end == start + 1 && RelativeAntecedentTypes(doc.TokenText(start)) is { } types)
+            return Described(RelativeAntecedent(ctx, start, types), text, span);
 
         switch (headClass)
         {
@@ -47,6 +49,41 @@ internal static class SpeakerResolver
         bool capitalized = false;
         for (int t = start; t < end; t++) capitalized |= v.Class[t] == TokenClass.Capitalized && t != v.SentenceOfToken(t).FirstToken;
         return new(capitalized ? SpeakerKind.Named : SpeakerKind.Unknown, text, null, span);
+    }
+
+    /// <summary>The entity types "who" (a person) or "which" (an organisation or place) can stand for; null for any other word.</summary>
+    private static string[]? RelativeAntecedentTypes(ReadOnlySpan<char> word) =>
+        word.Equals("who", StringComparison.OrdinalIgnoreCase) ? [EntityTypes.Person]
+        : word.Equals("which", StringComparison.OrdinalIgnoreCase) ? [EntityTypes.Organization, EntityTypes.Location]
+        : null;
+
+    /// <summary>
+    /// What a relative pronoun stands for: the mention of its type that ends right before it
+    /// ("Professor Chris Woodhead, who has said", "the Muslim Association of Britain (MAB), which
+    /// believes"), or before an apposition ("his son Nick, a trainee vicar, who praised"). A noun
+    /// that is no mention ("a union leader who said", "the situation, which has meant") gives none.
+    /// </summary>
+    private static EntityMention? RelativeAntecedent(AttributionContext ctx, int pronoun, string[] types)
+    {
+        var v = ctx.View;
+        int first = v.SentenceOfToken(pronoun).FirstToken;
+        int last = pronoun - 1;
+        if (last >= first && v.Class[last] == TokenClass.Comma) last--;
+        if (last >= first && v.Doc.TokenText(last) is ")")
+            while (last >= first && v.Doc.TokenText(last) is not "(") last--;
+        if (last > first && v.Doc.TokenText(last) is "(") last--;
+        if (MentionEndingAt(ctx, last, first, types) is { } m) return m;
+        const int MaxApposition = 6; // tokens between the commas
+        for (int t = last - 1; t >= Math.Max(first, last - MaxApposition); t--)
+            if (v.Class[t] == TokenClass.Comma) return MentionEndingAt(ctx, t - 1, first, types);
+        return null;
+    }
+
+    private static EntityMention? MentionEndingAt(AttributionContext ctx, int last, int notBefore, string[] types)
+    {
+        if (last < notBefore) return null;
+        var m = ctx.Entities.NearestBefore(last + 1, notBefore, types);
+        return m is not null && ctx.View.Doc.TokenAt(m.Span.End - 1) == last ? m : null;
     }
 
     private static ResolvedSpeaker Described(EntityMention? referent, string text, TextSpan span) =>

@@ -1,0 +1,49 @@
+using Pipeline.Sdk;
+
+namespace Pipeline.Analyzers.Tests.Quotes;
+
+/// <summary>
+/// "X, who said ...": the written source is the relative pronoun, and the speaker it stands for is
+/// the name right before it.
+/// </summary>
+public sealed class RelativePronounSpeakerTests
+{
+    [Fact]
+    public void Who_after_a_name_is_that_person()
+    {
+        var run = QuoteTestKit.Analyze(
+            "The claims were denied by Foreign Secretary Jack Straw, who said the Tories were running a scare campaign.",
+            new Seed("Jack Straw", EntityTypes.Person, "straw"));
+        var r = run.QuoteWith("running a scare campaign");
+        Assert.Equal("who", r.Speaker.Text);
+        Assert.Equal("straw", r.Speaker.Entity?.ClusterId);
+    }
+
+    [Fact]
+    public void Who_after_an_apposition_is_the_person_named_before_it()
+    {
+        var run = QuoteTestKit.Analyze(
+            "He was introduced by his son Nick, a trainee vicar, who said his father had always been honest with voters.",
+            new Seed("Nick", EntityTypes.Person, "nick"));
+        Assert.Equal("nick", run.QuoteWith("always been honest").Speaker.Entity?.ClusterId);
+    }
+
+    [Fact]
+    public void Which_after_an_organisation_is_that_organisation()
+    {
+        var run = QuoteTestKit.Analyze(
+            "The event is held by the Muslim Association of Britain (MAB), which said Muslim voters could decide the result in 50 seats.",
+            new Seed("Muslim Association of Britain", EntityTypes.Organization, "mab"));
+        Assert.Equal("mab", run.QuoteWith("could decide the result").Speaker.Entity?.ClusterId);
+    }
+
+    [Fact]
+    public void Who_after_a_noun_that_names_no_one_stays_unresolved()
+    {
+        var run = QuoteTestKit.Analyze(
+            "Gordon Brown has criticised a union leader who said the row would cost Labour the election.",
+            new Seed("Gordon Brown", EntityTypes.Person, "brown"));
+        var r = run.QuoteWith("cost Labour the election");
+        Assert.NotEqual("brown", r.Speaker.Entity?.ClusterId);
+    }
+}
