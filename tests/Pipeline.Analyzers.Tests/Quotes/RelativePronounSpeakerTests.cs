@@ -3,8 +3,8 @@ using Pipeline.Sdk;
 namespace Pipeline.Analyzers.Tests.Quotes;
 
 /// <summary>
-/// "X, who said ...": the written source is the relative pronoun, and the speaker it stands for is
-/// the name right before it.
+/// "X, who said ..." and "His claims ...": the written source is a relative pronoun or a
+/// possessive, and the speaker it stands for is resolved like a name or a pronoun.
 /// </summary>
 public sealed class RelativePronounSpeakerTests
 {
@@ -45,5 +45,16 @@ public sealed class RelativePronounSpeakerTests
             new Seed("Gordon Brown", EntityTypes.Person, "brown"));
         var r = run.QuoteWith("cost Labour the election");
         Assert.NotEqual("brown", r.Speaker.Entity?.ClusterId);
+    }
+
+    [Fact]
+    public void A_possessive_source_resolves_like_its_pronoun()
+    {
+        var run = QuoteTestKit.Analyze(
+            "Shadow foreign secretary Michael Ancram told MPs a new White Paper was part of trying to soften up opinion ahead of the referendum. " +
+            "His claims were denied by Foreign Secretary Jack Straw, who accused the Tories of running scare stories.",
+            new Seed("Michael Ancram", EntityTypes.Person, "ancram"), new Seed("Jack Straw", EntityTypes.Person, "straw"));
+        var his = run.Results.Single(r => r.Speaker.Text == "His");
+        Assert.Equal("ancram", his.Speaker.Entity?.ClusterId);
     }
 }

@@ -24,6 +24,7 @@ internal static class SpeakerResolver
         if (HasAnonymityMarker(ctx, start, end)) return new(SpeakerKind.Anonymous, text, null, span);
         bool person = ctx.Entities.HasPerson(start, end);
         var (head, headClass) = Head(ctx, start, end);
+        if (end == start + 1 && PossessiveClass(doc.TokenText(start)) is { } possessive) headClass = possessive; // "His claims that ..."
         if (headClass == SpeakerWordClass.VagueHead && !person) return new(SpeakerKind.Anonymous, text, null, span);
         if (ctx.Entities.Best(start, end) is { } named) return new(SpeakerKind.Named, text, named, span);
         if (end == start + 1 && RelativeAntecedentTypes(doc.TokenText(start)) is { } types)
@@ -38,7 +39,7 @@ internal static class SpeakerResolver
             case SpeakerWordClass.PronounGroup:
                 // "they" may stand for unnamed people ("officials said ... . They added"); "it" for no unnamed source.
                 return new(SpeakerKind.Pronoun, text, Antecedent(ctx, quote, start, [EntityTypes.Organization, EntityTypes.Location],
-                    plural: text.Equals("they", StringComparison.OrdinalIgnoreCase) ? true : null), span);
+                    plural: text.Equals("they", StringComparison.OrdinalIgnoreCase) || text.Equals("their", StringComparison.OrdinalIgnoreCase) ? true : null), span);
             case SpeakerWordClass.PronounSelf:
                 return new(SpeakerKind.Pronoun, text, null, span);
             case SpeakerWordClass.OrgNoun when IsDefinite(doc, start, head):
@@ -50,6 +51,12 @@ internal static class SpeakerResolver
         for (int t = start; t < end; t++) capitalized |= v.Class[t] == TokenClass.Capitalized && t != v.SentenceOfToken(t).FirstToken;
         return new(capitalized ? SpeakerKind.Named : SpeakerKind.Unknown, text, null, span);
     }
+
+    /// <summary>A possessive written alone as the speaker ("his claims", "their warning") stands for its pronoun; the lexicon counts "her" already.</summary>
+    private static SpeakerWordClass? PossessiveClass(ReadOnlySpan<char> word) =>
+        word.Equals("his", StringComparison.OrdinalIgnoreCase) ? SpeakerWordClass.PronounPerson
+        : word.Equals("their", StringComparison.OrdinalIgnoreCase) || word.Equals("its", StringComparison.OrdinalIgnoreCase) ? SpeakerWordClass.PronounGroup
+        : null;
 
     /// <summary>The entity types "who" (a person) or "which" (an organisation or place) can stand for; null for any other word.</summary>
     private static string[]? RelativeAntecedentTypes(ReadOnlySpan<char> word) =>
