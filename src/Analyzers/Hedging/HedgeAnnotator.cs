@@ -27,11 +27,21 @@ public sealed class HedgeAnnotator(ICueDetector detector, HedgingOptions options
         if (spans.Count == 0) return new HedgeAnalysis([], [], []);
 
         var holders = HolderResolver.For(doc);
+        var reportingVerbs = NamedSpeakersCues(doc);
+        var doubted = new Dictionary<TextSpan, string>(); // doubt verbs of named speakers' quotes: the speaker
         var cues = ImmutableArray.CreateBuilder<HedgeCue>(spans.Count);
         foreach (var s in spans)
         {
             var span = TextSpan.FromBounds(doc.Tokens[s.First].Span.Start, doc.Tokens[s.End - 1].Span.End);
             var holder = holders.Resolve(span);
+            if (holder.Kind == HolderKind.Author && s.Type is HedgeType.Doxastic or HedgeType.Epistemic
+                && reportingVerbs.Find(r => r.Cue.OverlapsWith(span)) is { Holder: var speaker } verb && speaker.Name is { } name
+                && IsSpeakersVerb(doc, verb.Cue, s.First))
+            {
+                // "Russia claims": the words are Russia's, the doubt the reporter's; "Kennedy believes": the belief is Kennedy's.
+                if (options.IsDoubtVerb(doc.GetString(span))) doubted[span] = name;
+                else holder = speaker;
+            }
             cues.Add(new HedgeCue
             {
                 Id = newId(Layers.HedgeCues),
@@ -66,13 +76,13 @@ public sealed class HedgeAnnotator(ICueDetector detector, HedgingOptions options
                 Uncertain = true,
                 CueIds = [.. inSentence.Select(h => h.Id)],
             });
-            AddFindings(doc, sentence, inSentence, headline, findings);
+            AddFindings(doc, sentence, inSentence, headline, doubted, findings);
         }
         return new HedgeAnalysis(cues.MoveToImmutable(), sentences.ToImmutable(), findings.ToImmutable());
     }
 
     private void AddFindings(Document doc, Sentence sentence, ImmutableArray<HedgeCue> cues, TextSpan? headline,
-        ImmutableArray<Finding>.Builder findings)
+        Dictionary<TextSpan, string> doubted, ImmutableArray<Finding>.Builder findings)
     {
         foreach (var cue in cues)
         {
@@ -82,7 +92,9 @@ public sealed class HedgeAnnotator(ICueDetector detector, HedgingOptions options
                 findings.Add(About(Finding.Create(HedgeRules.VagueSource, cue.Span, text), cue));
             else if (cue.Holder == HolderKind.Author && options.ReporterHedgeTypes.Contains(cue.Type)
                      && !(headline is { } h && h.Contains(cue.Span)))
-                findings.Add(About(Finding.Create(HedgeRules.ReporterHedge, cue.Span, text, type), cue));
+                findings.Add(doubted.TryGetValue(cue.Span, out var speaker)
+                    ? About(Finding.Create(HedgeRules.DoubtingReportingVerb, cue.Span, text, speaker), cue)
+                    : About(Finding.Create(HedgeRules.ReporterHedge, cue.Span, text, type), cue));
             if (headline is { } hl && hl.Contains(cue.Span) && cue.Type != HedgeType.Weasel)
                 findings.Add(About(Finding.Create(HedgeRules.HedgedHeadline, cue.Span, text, type), cue));
         }
@@ -92,6 +104,50 @@ public sealed class HedgeAnnotator(ICueDetector detector, HedgingOptions options
             findings.Add(Finding.Create(HedgeRules.StackedHedges, sentence.Span, cues.Length, list)
                 with { AnnotationIds = [.. cues.Select(h => h.Id)] });
         }
+    }
+
+    /// <summary>
+    /// Whether the hedge at token <paramref name="hedge"/> is the verb the speaker does (the quote
+    /// cue's head, after auxiliaries and adverbs only: "has predicted", "also believes"), not a
+    /// passive or raising one whose subject holds nothing ("is expected to", "is said to", "seems
+    /// to forget", "accused of"), nor a word the cue merely holds ("fuelled speculation").
+    /// </summary>
+    private static bool IsSpeakersVerb(Document doc, TextSpan quoteCue, int hedge)
+    {
+        string word = doc.TokenText(hedge).ToString();
+        if (IsBeForm(word) || RaisingVerbs.Any(v => word.StartsWith(v, StringComparison.OrdinalIgnoreCase))) return false;
+        if (hedge > 0 && IsBeForm(doc.TokenText(hedge - 1))) return false;
+        // A headline's passive: "Cherie accused of attacking Bush".
+        if (hedge + 1 < doc.Tokens.Length && doc.TokenText(hedge + 1) is "of" or "by") return false;
+        for (int t = doc.TokenAt(quoteCue.Start); t < hedge; t++)
+            if (!Auxiliaries.Contains(doc.TokenText(t).ToString())) return false;
+        return true;
+    }
+
+    private static bool IsBeForm(ReadOnlySpan<char> word) => BeForms.Contains(word.ToString());
+
+    private static readonly HashSet<string> BeForms = new(StringComparer.OrdinalIgnoreCase) { "is", "are", "was", "were", "be", "been", "being", "'s", "’s", "'re", "’re" };
+    private static readonly string[] RaisingVerbs = ["seem", "appear", "look"];
+    private static readonly HashSet<string> Auxiliaries = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "has", "have", "had", "'s", "’s", "'ve", "’ve", "will", "would", "'d", "’d", "also", "not", "never", "again", "later", "already",
+        "previously", "repeatedly", "recently", "publicly", "privately", "often", "still", "even", "just", "since", "then",
+    };
+
+    /// <summary>
+    /// The reporting cues of quotes whose speaker the text writes and names ("Russia claims ...",
+    /// "he insisted" with "he" resolved), with that speaker as a holder.
+    /// </summary>
+    private static List<(TextSpan Cue, Holder Holder)> NamedSpeakersCues(Document doc)
+    {
+        var speakers = doc.GetLayerOrEmpty(Layers.Attributions)
+            .Where(a => a.SpeakerText is not null && (a.SpeakerKind == SpeakerKind.Named || a.ClusterId is not null))
+            .GroupBy(a => a.QuoteId).ToDictionary(g => g.Key, g => g.MaxBy(a => a.Confidence)!);
+        var cues = new List<(TextSpan, Holder)>();
+        foreach (var quote in doc.GetLayerOrEmpty(Layers.Quotes))
+            if (quote.Cue is { } cue && speakers.TryGetValue(quote.Id, out var a))
+                cues.Add((cue, new Holder(HolderKind.Speaker, quote.Id, a.ClusterId, a.CanonicalName ?? a.SpeakerText)));
+        return cues;
     }
 
     private static Finding About(Finding finding, HedgeCue cue) => finding with

@@ -40,5 +40,14 @@ public static class HedgeRules
         Description = "Several hedges in one sentence (option stackThreshold, default 3) leave the reader unsure what is claimed.",
     };
 
-    public static readonly ImmutableArray<RuleDescriptor> All = [ReporterHedge, VagueSource, HedgedHeadline, StackedHedges];
+    public static readonly RuleDescriptor DoubtingReportingVerb = new(
+        "HDG005", "Reporting verb that casts doubt",
+        "'{0}' casts doubt on the words it gives to {1}: write 'said', or give the evidence",
+        Category, Severity.Suggestion)
+    {
+        Description = "A reporting verb of doubt (option doubtVerbs: claim, allege, purport, insist) introducing a named speaker's words "
+            + "(\"Russia claims\", \"he insisted\"): the reporter attributes the words but signals doubt with the verb. Takes the place of HDG001 for such cues.",
+    };
+
+    public static readonly ImmutableArray<RuleDescriptor> All = [ReporterHedge, VagueSource, HedgedHeadline, StackedHedges, DoubtingReportingVerb];
 }

@@ -38,6 +38,12 @@ public sealed record HedgingOptions
     public int StackThreshold { get; init; } = 3;
     /// <summary>Cue types HDG001 reports in the reporter's voice.</summary>
     public ImmutableHashSet<HedgeType> ReporterHedgeTypes { get; init; } = [HedgeType.Epistemic, HedgeType.Doxastic];
+    /// <summary>
+    /// Stems of reporting verbs by which the reporter casts doubt on a named speaker's words (HDG005):
+    /// "Russia claims", "the alleged plot". Other hedges that are a named speaker's reporting verb
+    /// ("Kennedy believes", "Howard expected") are that speaker's.
+    /// </summary>
+    public ImmutableArray<string> DoubtVerbs { get; init; } = ["claim", "alleg", "purport", "insist"];
 
     /// <exception cref="ArgumentException">An option has a value outside its range; the message names it.</exception>
     public static HedgingOptions From(AnalyzerOptions options)
@@ -66,6 +72,7 @@ public sealed record HedgingOptions
         double? cueThreshold = options.Contains("cueThreshold") ? options.GetDouble("cueThreshold", double.NaN) : null;
         if (cueThreshold is { } c && !(c > 0 && c < 1)) throw new ArgumentException($"hedging: option cueThreshold must be between 0 and 1, not {cueThreshold}");
         var types = options.GetStrings("reporterHedgeTypes");
+        var doubtVerbs = options.GetStrings("doubtVerbs");
         return result with
         {
             Lexicon = options.GetString("lexicon", result.Lexicon),
@@ -74,7 +81,16 @@ public sealed record HedgingOptions
             CueThreshold = cueThreshold,
             Weasels = options.GetBool("weasels", result.Weasels),
             ReporterHedgeTypes = types.IsDefaultOrEmpty ? result.ReporterHedgeTypes : types.Select(ParseType).ToImmutableHashSet(),
+            DoubtVerbs = doubtVerbs.IsDefaultOrEmpty ? result.DoubtVerbs : [.. doubtVerbs.Select(v => v.ToLowerInvariant())],
         };
+    }
+
+    /// <summary>Whether a cue's text starts with one of <see cref="DoubtVerbs"/>.</summary>
+    public bool IsDoubtVerb(string cue)
+    {
+        foreach (var stem in DoubtVerbs)
+            if (cue.StartsWith(stem, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
     }
 
     private static HedgeType ParseType(string name) =>

@@ -13,7 +13,7 @@ public class AnalyzerContractTests
         Assert.Equal([Layers.Tokens, Layers.Sentences], analyzer.Requires.ToArray());
         Assert.Equal([Layers.Quotes, Layers.Attributions], analyzer.OptionalRequires.ToArray());
         Assert.Equal([Layers.HedgeCues, Layers.Uncertainty], analyzer.Produces.ToArray());
-        Assert.Equal(["HDG001", "HDG002", "HDG003", "HDG004"], analyzer.Rules.Select(r => r.Id).ToArray());
+        Assert.Equal(["HDG001", "HDG002", "HDG003", "HDG004", "HDG005"], analyzer.Rules.Select(r => r.Id).ToArray());
         Assert.All(analyzer.Rules, r => Assert.Equal(HedgeRules.Category, r.Category));
         Assert.NotNull(analyzer.CreateTrainer());
     }

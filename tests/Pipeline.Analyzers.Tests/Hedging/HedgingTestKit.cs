@@ -52,11 +52,17 @@ internal static class HedgingTestKit
         [.. cues.Select(c => text.Substring(c.Span.Start, c.Span.Length))];
 
     /// <summary>A direct quote of <paramref name="content"/> attributed to a named speaker.</summary>
-    public static Document WithQuote(Document doc, string content, string speaker, string quoteId = "q1")
+    public static Document WithQuote(Document doc, string content, string speaker, string quoteId = "q1", string? cue = null)
     {
         int start = doc.Text.IndexOf(content, StringComparison.Ordinal);
         Assert.True(start >= 0, $"quote text not found: {content}");
-        var quote = new Quote { Id = quoteId, Span = new TextSpan(start, content.Length), Kind = QuoteKind.Direct, Content = [new TextSpan(start, content.Length)] };
+        int cueStart = cue is null ? -1 : doc.Text.IndexOf(cue, StringComparison.Ordinal);
+        Assert.True(cue is null || cueStart >= 0, $"cue text not found: {cue}");
+        var quote = new Quote
+        {
+            Id = quoteId, Span = new TextSpan(start, content.Length), Kind = QuoteKind.Direct, Content = [new TextSpan(start, content.Length)],
+            Cue = cue is null ? null : new TextSpan(cueStart, cue.Length),
+        };
         var attribution = new Attribution
         {
             Id = "a" + quoteId, Span = new TextSpan(start, content.Length), QuoteId = quoteId,

@@ -67,6 +67,43 @@ public class HolderAndFindingTests
     }
 
     [Fact]
+    public void HDG005_takes_the_place_of_HDG001_for_the_reporting_verb_of_a_named_speaker()
+    {
+        var text = "Russia claims to have foiled a coup plot. The plan may fail.";
+        var doc = WithQuote(DocumentFactory.Create(text), "to have foiled a coup plot", "Russia", cue: "claims");
+        var findings = Annotate(doc, options: new HedgingOptions { Tier = HedgingTier.Lexicon }).Findings;
+        var doubt = Assert.Single(findings, f => f.RuleId == "HDG005");
+        Assert.Equal("claims", doc.GetString(doubt.Span));
+        Assert.Contains("the words it gives to Russia", doubt.Message);
+        Assert.DoesNotContain(findings, f => f.RuleId == "HDG001" && doc.GetString(f.Span) == "claims");
+        Assert.Contains(findings, f => f.RuleId == "HDG001" && doc.GetString(f.Span) == "may");
+    }
+
+    [Fact]
+    public void A_belief_verb_of_a_named_speaker_is_the_speakers_hedge()
+    {
+        var text = "Charles Kennedy believes the party could win 100 seats.";
+        var doc = WithQuote(DocumentFactory.Create(text), "the party could win 100 seats", "Charles Kennedy", cue: "believes");
+        var result = Annotate(doc, options: new HedgingOptions { Tier = HedgingTier.Lexicon });
+        var believes = Assert.Single(result.Cues, c => doc.GetString(c.Span) == "believes");
+        Assert.Equal((HolderKind.Speaker, "Charles Kennedy", "q1"), (believes.Holder, believes.HolderName, believes.QuoteId));
+        Assert.DoesNotContain(result.Findings, f => f.RuleId is "HDG001" or "HDG005");
+    }
+
+    [Fact]
+    public void A_doubting_verb_with_no_named_speaker_stays_the_reporters_hedge()
+    {
+        var text = "Russia claims to have foiled a coup plot.";
+        var doc = DocumentFactory.Create(text).WithLayer(Layers.Quotes, [new Quote
+        {
+            Id = "q1", Span = new TextSpan(14, 26), Kind = QuoteKind.Indirect, Content = [new TextSpan(14, 26)], Cue = new TextSpan(7, 6),
+        }]);
+        var findings = Annotate(doc, options: new HedgingOptions { Tier = HedgingTier.Lexicon }).Findings;
+        Assert.Contains(findings, f => f.RuleId == "HDG001" && doc.GetString(f.Span) == "claims");
+        Assert.DoesNotContain(findings, f => f.RuleId == "HDG005");
+    }
+
+    [Fact]
     public void HDG001_covers_only_the_configured_types()
     {
         var options = new HedgingOptions { Tier = HedgingTier.Lexicon, ReporterHedgeTypes = [HedgeType.Condition] };
