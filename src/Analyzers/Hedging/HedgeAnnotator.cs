@@ -114,20 +114,20 @@ public sealed class HedgeAnnotator(ICueDetector detector, HedgingOptions options
     /// </summary>
     private static bool IsSpeakersVerb(Document doc, TextSpan quoteCue, int hedge)
     {
-        string word = doc.TokenText(hedge).ToString();
-        if (IsBeForm(word) || RaisingVerbs.Any(v => word.StartsWith(v, StringComparison.OrdinalIgnoreCase))) return false;
+        var word = doc.TokenText(hedge);
+        if (IsBeForm(word) || word.StartsWith("seem", StringComparison.OrdinalIgnoreCase) || word.StartsWith("appear", StringComparison.OrdinalIgnoreCase)
+            || word.StartsWith("look", StringComparison.OrdinalIgnoreCase)) return false; // raising verbs
         if (hedge > 0 && IsBeForm(doc.TokenText(hedge - 1))) return false;
         // A headline's passive: "Cherie accused of attacking Bush".
         if (hedge + 1 < doc.Tokens.Length && doc.TokenText(hedge + 1) is "of" or "by") return false;
         for (int t = doc.TokenAt(quoteCue.Start); t < hedge; t++)
-            if (!Auxiliaries.Contains(doc.TokenText(t).ToString())) return false;
+            if (!Auxiliaries.GetAlternateLookup<ReadOnlySpan<char>>().Contains(doc.TokenText(t))) return false;
         return true;
     }
 
-    private static bool IsBeForm(ReadOnlySpan<char> word) => BeForms.Contains(word.ToString());
+    private static bool IsBeForm(ReadOnlySpan<char> word) => BeForms.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
 
     private static readonly HashSet<string> BeForms = new(StringComparer.OrdinalIgnoreCase) { "is", "are", "was", "were", "be", "been", "being", "'s", "’s", "'re", "’re" };
-    private static readonly string[] RaisingVerbs = ["seem", "appear", "look"];
     private static readonly HashSet<string> Auxiliaries = new(StringComparer.OrdinalIgnoreCase)
     {
         "has", "have", "had", "'s", "’s", "'ve", "’ve", "will", "would", "'d", "’d", "also", "not", "never", "again", "later", "already",
