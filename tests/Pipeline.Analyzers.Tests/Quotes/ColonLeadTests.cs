@@ -66,4 +66,13 @@ public sealed class ColonLeadTests
             "In a statement released after the meeting, a spokesman for the union said: \"We are not going back to work for less.\"");
         Assert.Equal("a spokesman for the union", run.QuoteWith("We are not going back").Speaker.Text);
     }
+
+    [Theory]
+    [InlineData("Image: Meetings between the two presidents have increased in frequency since the protests began.")]
+    [InlineData("Photo: The prime minister said the talks would resume next week in Brussels.")]
+    public void A_caption_label_before_a_colon_is_no_speaker(string caption)
+    {
+        var run = QuoteTestKit.Analyze("The summit ended without an agreement.\n\n" + caption);
+        Assert.DoesNotContain(run.Results, r => r.Quote.Quote.Cue is { } c && run.Text(c) == ":");
+    }
 }

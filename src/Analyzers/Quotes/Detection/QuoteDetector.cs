@@ -66,6 +66,7 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
         var buffer = Model.Content.CreateBuffer();
         foreach (var cue in cues)
         {
+            if (IsLabelColon(v, cue.Start, cue.End)) continue;
             spans.Clear();
             FindContent(v, cue.Start, cue.End, cueTokens, buffer, spans);
             bool before = spans.Exists(s => s.End <= cue.Start && HasWord(v, s.Start, s.End) && v.Class[s.End - 1] is TokenClass.QuoteMark or TokenClass.Comma);
@@ -534,6 +535,11 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
             Array.Fill(covered, true, colon, end - colon);
         }
     }
+
+    /// <summary>A colon after an editorial label alone at the start of its sentence ("Image: Meetings between ..."): a caption, not speech.</summary>
+    private static bool IsLabelColon(TokenView v, int cueStart, int cueEnd) =>
+        cueEnd == cueStart + 1 && v.Doc.TokenText(cueStart) is ":" && cueStart - 1 == v.SentenceOfToken(cueStart).FirstToken
+        && EditorialLabels.Contains(v.Doc.TokenText(cueStart - 1).ToString());
 
     /// <summary>Longest name, in words, that opens a speaker line.</summary>
     private const int MaxSpeakerLineName = 3;
