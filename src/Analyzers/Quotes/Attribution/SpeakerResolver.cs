@@ -60,9 +60,11 @@ internal static class SpeakerResolver
 
     /// <summary>The entity types "who" (a person) or "which" (an organisation or place) can stand for; null for any other word.</summary>
     private static string[]? RelativeAntecedentTypes(ReadOnlySpan<char> word) =>
-        word.Equals("who", StringComparison.OrdinalIgnoreCase) ? [EntityTypes.Person]
-        : word.Equals("which", StringComparison.OrdinalIgnoreCase) ? [EntityTypes.Organization, EntityTypes.Location]
+        word.Equals("who", StringComparison.OrdinalIgnoreCase) ? PersonTypes
+        : word.Equals("which", StringComparison.OrdinalIgnoreCase) ? GroupTypes
         : null;
+
+    private static readonly string[] PersonTypes = [EntityTypes.Person], GroupTypes = [EntityTypes.Organization, EntityTypes.Location];
 
     /// <summary>
     /// What a relative pronoun stands for: the mention of its type that ends right before it
