@@ -24,11 +24,60 @@ public sealed class ContentBoundaryTests
         "he cannot comment because he has not seen the letter")]
     [InlineData("Trump attacked Machado in early-morning tweets.", "attacked", "Machado", "Machado")]
     [InlineData("She said the plan was sound and voters agreed.", "said", "the plan was sound and", "the plan was sound and")]
+    [InlineData("Brown-Forman said its board has approved a three-for-two stock split.", "said", "its board has approved a",
+        "its board has approved a three-for-two stock split")]
     public void A_clause_cut_before_its_verb_runs_on(string text, string cue, string content, string expected)
     {
         var (view, quote) = Quote(text, cue, content);
-        QuoteDetector.FinishClause(view, quote);
+        QuoteDetector.FinishClause(view, quote, new CueMarks(view.Count, []));
         Assert.Equal(expected, ContentText(view, quote));
+    }
+
+    [Theory]
+    // Hard-wrapped text: a line break before a lower-case word only wraps the line.
+    [InlineData("Gerald Beyer said if the board\naccepts the member's petition this week, a rule change will follow.", "if the board",
+        "if the board\naccepts the member's petition this week")]
+    // Before a capital it may end a title joined to the sentence.
+    [InlineData("Gerald Beyer said prices would rise\nMarkets Fall On Oil News.", "prices would", "prices would rise")]
+    public void A_wrapped_line_does_not_end_the_clause(string text, string content, string expected)
+    {
+        var (view, quote) = Quote(text, "said", content);
+        QuoteDetector.FinishClause(view, quote, new CueMarks(view.Count, []));
+        Assert.Equal(expected, ContentText(view, quote));
+    }
+
+    [Theory]
+    [InlineData("Police believe the attackers were lovers, the Austrian Times reported.", "reported", "Police believe the attackers were lovers", true)]
+    [InlineData("The group will pay the ransom, reported Buzzfeed News.", "reported", "The group will pay the ransom", true)]
+    // Not an attribution closing the sentence: another cue, a dash or no source comes between.
+    [InlineData("Jasmine Tridevil, not her real name, insists she was rejected by doctors.", "was rejected", "Jasmine Tridevil, not her real name", false)]
+    [InlineData("They are wary of proposals to revalue homes - currently graded according to their value.", "according to", "They are wary of proposals to revalue homes", false)]
+    [InlineData("He met her when the Women's Defense Unit, was first set up in Kobane.", "was first set up in Kobane", "He met her when the Women's Defense Unit", false)]
+    [InlineData("Sources say Fox wanted sequel options, but the actor balked.", "balked", "Sources say Fox wanted sequel options", false)]
+    public void A_trailing_cue_closes_its_sentence_after_a_comma_and_its_source(string text, string cue, string content, bool trailing)
+    {
+        var (view, quote) = Quote(text, cue, content);
+        var quotes = new List<DetectedQuote> { quote };
+        var insists = text.IndexOf("insists", StringComparison.Ordinal);
+        var cues = new CueMarks(view.Count, insists < 0 ? [quote.Cue!.Value] : [quote.Cue!.Value, Tokens(view.Doc, text, "insists")]);
+        Assert.Equal(trailing, QuoteDetector.TrailingCues(view, quotes, cues).IsCue(quote.Cue!.Value.Start));
+    }
+
+    [Fact]
+    public void A_clause_runs_on_only_to_a_cue_that_reports_the_words_before_it()
+    {
+        const string text = "The rate is expected to improve, Finance Minister Edouard Balladur said, and Paris declared it would rise.";
+        var (view, expected) = Quote(text, "is expected", "to improve, Finance Minister Edouard");
+        var (_, said) = Quote(text, "said", "The rate is expected to improve");
+        var (_, declared) = Quote(text, "declared", "it would rise");
+        var cues = new CueMarks(view.Count, [expected.Cue!.Value, said.Cue!.Value, declared.Cue!.Value]);
+        var trailing = QuoteDetector.TrailingCues(view, [expected, said, declared], cues);
+        Assert.True(trailing.IsCue(said.Cue!.Value.Start));
+        Assert.False(trailing.IsCue(declared.Cue!.Value.Start));
+        Assert.False(trailing.IsCue(expected.Cue!.Value.Start));
+        QuoteDetector.FinishClause(view, expected, trailing);
+        // Nor does it take that cue's source.
+        Assert.Equal("to improve", ContentText(view, expected));
     }
 
     [Theory]

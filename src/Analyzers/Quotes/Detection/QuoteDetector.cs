@@ -86,11 +86,12 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
 
         RemoveOverlaps(quotes);
         ExtendOverPartialQuotations(v, quotes, cueTokens);
+        var trailingCues = TrailingCues(v, quotes, cueTokens);
         foreach (var q in quotes)
         {
             DropDanglingConjunction(v, q);
             StartAtComplementizer(v, q);
-            FinishClause(v, q);
+            FinishClause(v, q, trailingCues);
             AddFrontedPart(v, q, cueTokens);
         }
         DropCuesInsideReportedClauses(v, quotes);
@@ -318,7 +319,7 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
     /// that may lie outside the content ("attacked Machado | in early-morning tweets", "and"),
     /// nor for quoted content, whose quotation marks bound it.
     /// </summary>
-    internal static void FinishClause(TokenView v, DetectedQuote q)
+    internal static void FinishClause(TokenView v, DetectedQuote q, CueMarks trailingCues)
     {
         if (q.Cue is not { } cue) return;
         var (start, end) = q.Content[^1];
@@ -326,9 +327,49 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
         if (v.Class[end] is not (TokenClass.Word or TokenClass.Capitalized or TokenClass.Number) || StopsClause(v, end) || StopsClause(v, end - 1)) return;
         if (v.QuoteMarksBefore[end] != v.QuoteMarksBefore[start] || v.InQuote(start) || LineBreakBefore(v, end)) return;
         int sentenceEnd = v.SentenceOfToken(start).EndToken, stop = end;
-        while (stop < sentenceEnd && !EndsClause(v, stop) && !LineBreakBefore(v, stop)) stop++;
+        while (stop < sentenceEnd && !EndsClause(v, stop) && !LineBreakBefore(v, stop) && !trailingCues.IsCue(stop)) stop++;
+        // A cue that reports the words before it ends them, and its source is not among them:
+        // "to improve, Finance Minister Edouard Balladur said" ends at the comma.
+        if (stop < sentenceEnd && trailingCues.IsCue(stop))
+            for (int t = stop - 1; t > start; t--)
+                if (v.Class[t] == TokenClass.Comma) { stop = t; break; }
         q.Content[^1] = (start, stop);
     }
+
+    /// <summary>
+    /// The cues that close a sentence's attribution after their content: "..., the minister said",
+    /// "..., as the Daily Mail notes", "..., reported Buzzfeed News". The content ends at a comma
+    /// (a quotation mark may stand by it); at most <see cref="MaxTrailerSource"/> tokens, no comma
+    /// and no other cue come between the comma and the cue, and they do not open a clause ("but
+    /// the actor balked"); with none, a word follows the cue.
+    /// </summary>
+    internal static CueMarks TrailingCues(TokenView v, List<DetectedQuote> quotes, CueMarks cueTokens)
+    {
+        var trailing = new List<(int, int)>();
+        foreach (var q in quotes)
+        {
+            if (q.Cue is not { } cue || q.Content.Count == 0 || !q.Content.TrueForAll(s => s.End <= cue.Start)) continue;
+            int t = q.Content[^1].End;
+            if (t < cue.Start && v.Class[t] == TokenClass.QuoteMark) t++;
+            if (t >= cue.Start || v.Class[t] != TokenClass.Comma) continue;
+            t++;
+            if (t < cue.Start && v.Class[t] == TokenClass.QuoteMark) t++;
+            int source = t;
+            if (source < cue.Start && ClauseOpeners.Contains(v.WordHash[source])) continue;
+            while (t < cue.Start && v.Class[t] != TokenClass.Comma && !cueTokens.IsCue(t)) t++;
+            if (t < cue.Start || cue.Start - source > MaxTrailerSource) continue;
+            if (source == cue.Start && (cue.End >= v.Count || v.Class[cue.End] is not (TokenClass.Word or TokenClass.Capitalized))) continue;
+            trailing.Add(cue);
+        }
+        return new CueMarks(v.Count, trailing);
+    }
+
+    /// <summary>Words that open a clause of its own after a comma ("..., but the actor balked"), where "as" opens a trailing source ("as the Daily Mail notes").</summary>
+    private static readonly HashSet32 ClauseOpeners = new(
+        "and but or yet so while though although because when after before if until since".Split(' ').Select(w => Hashing.Lower(w)));
+
+    /// <summary>The longest source between a trailing cue's comma and the cue, in tokens ("a statement from a Food and Agriculture Organization meeting here").</summary>
+    private const int MaxTrailerSource = 12;
 
     private static bool StopsClause(TokenView v, int t) => ClauseStops.Contains(v.WordHash[t]);
 
@@ -419,14 +460,30 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
     private static readonly HashSet32 DanglingConjunctions = new(
         "and but or before though while as so because when after if".Split(' ').Select(w => Hashing.Lower(w)));
 
+    // A hyphen inside a word ("three-for-two") ends no clause.
     private static bool EndsClause(TokenView v, int t) =>
-        v.Class[t] is TokenClass.Comma or TokenClass.Period or TokenClass.Colon or TokenClass.Dash or TokenClass.QuoteMark
+        v.Class[t] is TokenClass.Comma or TokenClass.Period or TokenClass.Colon or TokenClass.QuoteMark
+        || v.Class[t] == TokenClass.Dash && !InsideWord(v, t)
         || v.Doc.TokenText(t) is "(" or ")";
 
+    private static bool InsideWord(TokenView v, int t)
+    {
+        var tokens = v.Doc.Tokens;
+        return t > 0 && t + 1 < tokens.Length && tokens[t - 1].Span.End == tokens[t].Span.Start && tokens[t].Span.End == tokens[t + 1].Span.Start
+            && v.Class[t - 1] is TokenClass.Word or TokenClass.Capitalized or TokenClass.Number
+            && v.Class[t + 1] is TokenClass.Word or TokenClass.Capitalized or TokenClass.Number;
+    }
+
+    /// <summary>
+    /// A line break before token <paramref name="t"/> that may end a title or a paragraph joined
+    /// to the sentence. One before a lower-case word, a number or punctuation only wraps the line
+    /// (hard-wrapped text: "said if the board / accepts the member's petition").
+    /// </summary>
     private static bool LineBreakBefore(TokenView v, int t)
     {
         var tokens = v.Doc.Tokens;
-        return t > 0 && v.Doc.Text.AsSpan(tokens[t - 1].Span.End, tokens[t].Span.Start - tokens[t - 1].Span.End).Contains('\n');
+        return t > 0 && v.Class[t] is TokenClass.Capitalized or TokenClass.QuoteMark or TokenClass.Dash
+            && v.Doc.Text.AsSpan(tokens[t - 1].Span.End, tokens[t].Span.Start - tokens[t - 1].Span.End).Contains('\n');
     }
 
     /// <summary>Conjunctions and prepositions after which the words that follow a content span are usually not content (chosen on PolNeAR dev).</summary>
