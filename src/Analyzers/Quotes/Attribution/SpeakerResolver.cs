@@ -22,11 +22,16 @@ internal static class SpeakerResolver
         string text = doc.GetString(span);
 
         if (HasAnonymityMarker(ctx, start, end)) return new(SpeakerKind.Anonymous, text, null, span);
-        bool person = ctx.Entities.HasPerson(start, end);
+        // Who is named before a modifier, unless the modifier names them ("who calls herself ..."):
+        // the firms and places in it are not the speaker.
+        var modifier = ModifierStart(v, start, end);
+        int phraseEnd = modifier ?? end;
+        var namedInModifier = modifier is { } m ? NamedInModifier(ctx, m + 1, end) : null;
+        bool person = namedInModifier is not null || ctx.Entities.HasPerson(start, phraseEnd);
         var (head, headClass) = Head(ctx, start, end);
         if (end == start + 1 && PossessiveClass(doc.TokenText(start)) is { } possessive) headClass = possessive; // "His claims that ..."
         if (headClass == SpeakerWordClass.VagueHead && !person) return new(SpeakerKind.Anonymous, text, null, span);
-        if (ctx.Entities.Best(start, end) is { } named) return new(SpeakerKind.Named, text, named, span);
+        if ((namedInModifier ?? ctx.Entities.Best(start, phraseEnd)) is { } named) return new(SpeakerKind.Named, text, named, span);
         if (end == start + 1 && RelativeAntecedentTypes(doc.TokenText(start)) is { } types)
             return Described(RelativeAntecedent(ctx, start, types), text, span);
 
@@ -51,6 +56,51 @@ internal static class SpeakerResolver
         for (int t = start; t < end; t++) capitalized |= v.Class[t] == TokenClass.Capitalized && t != v.SentenceOfToken(t).FirstToken;
         return new(capitalized ? SpeakerKind.Named : SpeakerKind.Unknown, text, null, span);
     }
+
+    /// <summary>
+    /// The comma that opens a participle or relative modifier of a short speaker phrase ("The
+    /// company, based in San Diego, Calif.,", "The 56-year-old, pictured outside her Manhattan
+    /// home", "The New York Times, which ran a story about ... Francis"), or null. An apposition
+    /// ("Jim Billington, Democratic member of the FCA board") or a list ("Three women, including
+    /// ... Janice Dickinson") is no modifier: the name may stand on either side of it.
+    /// </summary>
+    private static int? ModifierStart(TokenView v, int start, int end)
+    {
+        const int MaxPhrase = 8; // tokens before the comma
+        for (int t = start + 1; t + 1 < end && t - start <= MaxPhrase; t++)
+        {
+            // A clause before the comma ("The order is humiliating to Marines, who ...") is a source span gone astray, not a phrase.
+            if (Auxiliaries.Contains(v.Doc.TokenText(t).ToString())) return null;
+            if (v.Class[t] != TokenClass.Comma) continue;
+            var next = v.Doc.TokenText(t + 1);
+            bool participle = v.Class[t + 1] == TokenClass.Word && next.Length > 4 && !next.Equals("including", StringComparison.Ordinal)
+                && (next.EndsWith("ed", StringComparison.Ordinal) || next.EndsWith("ing", StringComparison.Ordinal));
+            return participle || RelativeAntecedentTypes(next) is not null || next.Equals("whose", StringComparison.OrdinalIgnoreCase) ? t : null;
+        }
+        return null;
+    }
+
+    private static readonly HashSet<string> Auxiliaries = new(StringComparer.OrdinalIgnoreCase) { "is", "are", "was", "were", "be", "been", "has", "have", "had" };
+
+    /// <summary>A person a modifier names after a naming word ("who calls herself Jasmine Tridevil", "who went by the name Rehana", "identified as Dr. Gwen Korovin", "the pseudonym of Afshin Kobani").</summary>
+    private static EntityMention? NamedInModifier(AttributionContext ctx, int start, int end)
+    {
+        var doc = ctx.View.Doc;
+        for (int t = start + 1; t < end; t++)
+        {
+            if (ctx.Entities.StartingAt(t) is not { Type: EntityTypes.Person } mention) continue;
+            int before = t - 1;
+            if (before > start && Titles.Contains(doc.TokenText(before).ToString())) before--;
+            var word = doc.TokenText(before).ToString();
+            if (NamingWords.Contains(word) || word.Equals("of", StringComparison.OrdinalIgnoreCase) && before > start && doc.TokenText(before - 1).Equals("pseudonym", StringComparison.OrdinalIgnoreCase))
+                return mention;
+        }
+        return null;
+    }
+
+    private static readonly HashSet<string> Titles = new(StringComparer.OrdinalIgnoreCase) { "Dr.", "Dr", "Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms" };
+
+    private static readonly HashSet<string> NamingWords = new(StringComparer.OrdinalIgnoreCase) { "as", "name", "named", "called", "herself", "himself", "themselves" };
 
     /// <summary>A possessive written alone as the speaker ("his claims", "their warning") stands for its pronoun; the lexicon counts "her" already.</summary>
     private static SpeakerWordClass? PossessiveClass(ReadOnlySpan<char> word) =>

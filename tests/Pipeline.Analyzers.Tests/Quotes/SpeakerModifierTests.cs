@@ -1,0 +1,50 @@
+using Pipeline.Sdk;
+
+namespace Pipeline.Analyzers.Tests.Quotes;
+
+/// <summary>
+/// A speaker phrase with a participle or relative modifier ("The company, based in San Diego,
+/// said"): the firms and places in the modifier are not the speaker, unless the modifier names
+/// the speaker ("who calls herself ..."); an apposition or a list keeps its name.
+/// </summary>
+public sealed class SpeakerModifierTests
+{
+    [Fact]
+    public void A_place_in_a_participle_modifier_is_not_the_speaker()
+    {
+        var run = QuoteTestKit.Analyze(
+            "Gen-Probe Inc introduced a new sample preparation column. " +
+            "The company, based in San Diego, Calif., said the column dramatically simplifies the isolation of DNA.",
+            new Seed("Gen-Probe Inc", EntityTypes.Organization, "genprobe"), new Seed("San Diego", EntityTypes.Location, "sandiego"));
+        var r = run.QuoteWith("simplifies the isolation");
+        Assert.StartsWith("The company", r.Speaker.Text);
+        Assert.Equal("genprobe", r.Speaker.Entity?.ClusterId);
+    }
+
+    [Fact]
+    public void A_firm_in_a_relative_modifier_is_not_the_speaker()
+    {
+        var run = QuoteTestKit.Analyze(
+            "The New York Times, which ran a story on Thursday about the comment by Francis, said the Vatican had not denied it.",
+            new Seed("New York Times", EntityTypes.Organization, "nyt"), new Seed("Francis", EntityTypes.Person, "francis"));
+        Assert.Equal("nyt", run.QuoteWith("had not denied it").Speaker.Entity?.ClusterId);
+    }
+
+    [Fact]
+    public void A_modifier_that_names_the_speaker_gives_that_name()
+    {
+        var run = QuoteTestKit.Analyze(
+            "The Florida massage therapist, who calls herself Jasmine Tridevil, said she was rejected by more than 50 doctors.",
+            new Seed("Florida", EntityTypes.Location, "florida"), new Seed("Jasmine Tridevil", EntityTypes.Person, "jasmine"));
+        Assert.Equal("jasmine", run.QuoteWith("rejected by more than 50 doctors").Speaker.Entity?.ClusterId);
+    }
+
+    [Fact]
+    public void An_apposition_keeps_its_name()
+    {
+        var run = QuoteTestKit.Analyze(
+            "Jim Billington, Democratic member of the FCA board, said the troubles of the system have encouraged the flight of deposits.",
+            new Seed("Jim Billington", EntityTypes.Person, "billington"), new Seed("FCA", EntityTypes.Organization, "fca"));
+        Assert.Equal("billington", run.QuoteWith("encouraged the flight").Speaker.Entity?.ClusterId);
+    }
+}
