@@ -31,6 +31,17 @@ public sealed class SpeakerModifierTests
     }
 
     [Fact]
+    public void The_agent_of_a_passive_participle_is_not_the_speaker()
+    {
+        var run = QuoteTestKit.Analyze(
+            "Government analysts polled by Reuters said the bank had a right to a seat on the board.",
+            new Seed("Reuters", EntityTypes.Organization, "reuters"));
+        var r = run.QuoteWith("had a right to a seat");
+        Assert.StartsWith("Government analysts", r.Speaker.Text);
+        Assert.Null(r.Speaker.Entity);
+    }
+
+    [Fact]
     public void A_modifier_that_names_the_speaker_gives_that_name()
     {
         var run = QuoteTestKit.Analyze(

@@ -24,11 +24,11 @@ internal static class SpeakerResolver
         if (HasAnonymityMarker(ctx, start, end)) return new(SpeakerKind.Anonymous, text, null, span);
         // Who is named before a modifier, unless the modifier names them ("who calls herself ..."):
         // the firms and places in it are not the speaker.
-        var modifier = ModifierStart(v, start, end);
+        var modifier = ModifierStart(ctx, start, end);
         int phraseEnd = modifier ?? end;
         var namedInModifier = modifier is { } m ? NamedInModifier(ctx, m + 1, end) : null;
         bool person = namedInModifier is not null || ctx.Entities.HasPerson(start, phraseEnd);
-        var (head, headClass) = Head(ctx, start, end);
+        var (head, headClass) = Head(ctx, start, phraseEnd);
         if (end == start + 1 && PossessiveClass(doc.TokenText(start)) is { } possessive) headClass = possessive; // "His claims that ..."
         if (headClass == SpeakerWordClass.VagueHead && !person) return new(SpeakerKind.Anonymous, text, null, span);
         if ((namedInModifier ?? ctx.Entities.Best(start, phraseEnd)) is { } named) return new(SpeakerKind.Named, text, named, span);
@@ -53,31 +53,54 @@ internal static class SpeakerResolver
                 return Described(ctx.Entities.Titled(Title(doc, start, head), start) ?? Antecedent(ctx, quote, start, EntityTypes.Person), text, span);
         }
         bool capitalized = false;
-        for (int t = start; t < end; t++) capitalized |= v.Class[t] == TokenClass.Capitalized && t != v.SentenceOfToken(t).FirstToken;
+        for (int t = start; t < phraseEnd; t++) capitalized |= v.Class[t] == TokenClass.Capitalized && t != v.SentenceOfToken(t).FirstToken;
         return new(capitalized ? SpeakerKind.Named : SpeakerKind.Unknown, text, null, span);
     }
 
     /// <summary>
-    /// The comma that opens a participle or relative modifier of a short speaker phrase ("The
-    /// company, based in San Diego, Calif.,", "The 56-year-old, pictured outside her Manhattan
-    /// home", "The New York Times, which ran a story about ... Francis"), or null. An apposition
+    /// Where a short speaker phrase ends before its participle or relative modifier ("The company,
+    /// based in San Diego, Calif.,", "The 56-year-old, pictured outside her Manhattan home", "The
+    /// New York Times, which ran a story about ... Francis", people "polled by Reuters"): the
+    /// comma that opens the modifier, or its passive participle; or null. An apposition
     /// ("Jim Billington, Democratic member of the FCA board") or a list ("Three women, including
     /// ... Janice Dickinson") is no modifier: the name may stand on either side of it.
     /// </summary>
-    private static int? ModifierStart(TokenView v, int start, int end)
+    private static int? ModifierStart(AttributionContext ctx, int start, int end)
     {
+        var v = ctx.View;
         const int MaxPhrase = 8; // tokens before the comma
         for (int t = start + 1; t + 1 < end && t - start <= MaxPhrase; t++)
         {
             // A clause before the comma ("The order is humiliating to Marines, who ...") is a source span gone astray, not a phrase.
             if (Auxiliaries.Contains(v.Doc.TokenText(t).ToString())) return null;
+            // After people a passive participle needs no comma: "analysts polled by Reuters" (but "figures compiled by the Tories" are theirs).
+            if (IsParticiple(v, t) && v.Doc.TokenText(t + 1).Equals("by", StringComparison.OrdinalIgnoreCase) && NamesPeople(ctx, start, t)) return t;
             if (v.Class[t] != TokenClass.Comma) continue;
             var next = v.Doc.TokenText(t + 1);
-            bool participle = v.Class[t + 1] == TokenClass.Word && next.Length > 4 && !next.Equals("including", StringComparison.Ordinal)
-                && (next.EndsWith("ed", StringComparison.Ordinal) || next.EndsWith("ing", StringComparison.Ordinal));
+            bool participle = IsParticiple(v, t + 1) || v.Class[t + 1] == TokenClass.Word && next.Length > 4
+                && next.EndsWith("ing", StringComparison.Ordinal) && !next.Equals("including", StringComparison.Ordinal);
             return participle || RelativeAntecedentTypes(next) is not null || next.Equals("whose", StringComparison.OrdinalIgnoreCase) ? t : null;
         }
         return null;
+    }
+
+    /// <summary>Whether a phrase's head is a person or people: the lexicon's person nouns and unnamed sources, and plurals such as "analysts", "dealers", "businessmen".</summary>
+    private static bool NamesPeople(AttributionContext ctx, int start, int end)
+    {
+        var (head, cls) = Head(ctx, start, end);
+        if (cls is SpeakerWordClass.PersonNoun or SpeakerWordClass.VagueHead) return true;
+        var word = ctx.View.Doc.TokenText(head);
+        foreach (var suffix in PeopleSuffixes)
+            if (word.Length > suffix.Length + 2 && word.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
+    private static readonly string[] PeopleSuffixes = ["ists", "ysts", "ers", "ors", "men", "ians", "ants", "ees"];
+
+    private static bool IsParticiple(TokenView v, int t)
+    {
+        var word = v.Doc.TokenText(t);
+        return v.Class[t] == TokenClass.Word && word.Length > 4 && word.EndsWith("ed", StringComparison.Ordinal);
     }
 
     private static readonly HashSet<string> Auxiliaries = new(StringComparer.OrdinalIgnoreCase) { "is", "are", "was", "were", "be", "been", "has", "have", "had" };
