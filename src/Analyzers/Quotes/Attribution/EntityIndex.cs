@@ -60,17 +60,31 @@ internal sealed class EntityIndex
     /// The nearest mention of one of <paramref name="types"/> that ends before token <paramref name="before"/>,
     /// outside quotation marks, no earlier than token <paramref name="notBefore"/>.
     /// </summary>
-    public EntityMention? NearestBefore(int before, int notBefore, params ReadOnlySpan<string> types)
+    public EntityMention? NearestBefore(int before, int notBefore, params ReadOnlySpan<string> types) =>
+        NearestBefore(before, notBefore, subjectsOnly: false, types);
+
+    /// <param name="subjectsOnly">Only a mention that opens its sentence or clause (after a comma, a colon or a conjunction) or is a passive's agent, maybe after "the".</param>
+    public EntityMention? NearestBefore(int before, int notBefore, bool subjectsOnly, params ReadOnlySpan<string> types)
     {
         int i = UpperBound(before) - 1;
         for (; i >= 0; i--)
         {
             var (s, e, m) = _mentions[i];
             if (s < notBefore) break;
-            if (e > before || _view.InQuote(s)) continue;
+            if (e > before || _view.InQuote(s) || subjectsOnly && !OpensClause(s)) continue;
             foreach (var type in types) if (m.Type == type) return m;
         }
         return null;
+    }
+
+    private bool OpensClause(int token)
+    {
+        int t = token - 1, first = _view.SentenceOfToken(token).FirstToken;
+        if (t >= first && _view.Doc.TokenText(t).Equals("the", StringComparison.OrdinalIgnoreCase)) t--;
+        if (t < first) return true;
+        var word = _view.Doc.TokenText(t);
+        // "by" for the agent of a passive ("is expected to be opposed by the Liberal Democrats").
+        return _view.Class[t] is TokenClass.Comma or TokenClass.Colon || word is "and" or "but" or "while" or "as" or "because" or "that" or "by";
     }
 
     /// <summary>

@@ -38,13 +38,16 @@ internal static class SpeakerResolver
         switch (headClass)
         {
             case SpeakerWordClass.PronounPerson:
-                return new(SpeakerKind.Pronoun, text, Antecedent(ctx, quote, start, [EntityTypes.Person], plural: false), span);
+                return new(SpeakerKind.Pronoun, text, Antecedent(ctx, quote, start, PersonTypes, PersonTypes, subjectsOnly: false, plural: false), span);
             case SpeakerWordClass.PronounGroup when IsExpletiveIt(doc, start, end):
                 return new(SpeakerKind.Unknown, text, null, span);
             case SpeakerWordClass.PronounGroup:
                 // "they" may stand for unnamed people ("officials said ... . They added"); "it" for no unnamed source.
-                return new(SpeakerKind.Pronoun, text, Antecedent(ctx, quote, start, [EntityTypes.Organization, EntityTypes.Location],
-                    plural: text.Equals("they", StringComparison.OrdinalIgnoreCase) || text.Equals("their", StringComparison.OrdinalIgnoreCase) ? true : null), span);
+                // Else the last organisation or place that spoke ("Russia said ... It added"), or an organisation that was
+                // the subject of its clause ("The NAO urged ... It said"): a place or firm named in passing ("Official
+                // sources said Pakistan ... They said", "... to J.C. Penney Co Inc ... It said") is seldom the speaker.
+                return new(SpeakerKind.Pronoun, text, Antecedent(ctx, quote, start, GroupTypes,
+                    mentionTypes: OrganizationTypes, subjectsOnly: true, plural: text.Equals("they", StringComparison.OrdinalIgnoreCase) || text.Equals("their", StringComparison.OrdinalIgnoreCase) ? true : null), span);
             case SpeakerWordClass.PronounSelf:
                 return new(SpeakerKind.Pronoun, text, null, span);
             case SpeakerWordClass.OrgNoun when IsDefinite(doc, start, head):
@@ -137,7 +140,8 @@ internal static class SpeakerResolver
         : word.Equals("which", StringComparison.OrdinalIgnoreCase) ? GroupTypes
         : null;
 
-    private static readonly string[] PersonTypes = [EntityTypes.Person], GroupTypes = [EntityTypes.Organization, EntityTypes.Location];
+    private static readonly string[] PersonTypes = [EntityTypes.Person], GroupTypes = [EntityTypes.Organization, EntityTypes.Location],
+        OrganizationTypes = [EntityTypes.Organization];
 
     /// <summary>
     /// What a relative pronoun stands for: the mention of its type that ends right before it
@@ -177,17 +181,20 @@ internal static class SpeakerResolver
     /// an earlier quote (paragraph carry-over: "he added" goes on with the last speaker).
     /// </summary>
     public static EntityMention? Antecedent(AttributionContext ctx, QuoteInfo quote, int before, params string[] types) =>
-        Antecedent(ctx, quote, before, types, plural: null);
+        Antecedent(ctx, quote, before, types, types, subjectsOnly: false, plural: null);
 
     /// <param name="plural">For a personal pronoun, whether it is plural ("they"): an unnamed source of the same
     /// number who spoke last ("A senior official said ... . He added ...") is its referent, so the search stops there
     /// and the pronoun names no one, where it would have gone on to someone named before that source.</param>
-    private static EntityMention? Antecedent(AttributionContext ctx, QuoteInfo quote, int before, string[] types, bool? plural)
+    /// <param name="mentionTypes">The types of <paramref name="types"/> a mention that did not speak may have.</param>
+    /// <param name="subjectsOnly">Whether such a mention must be the subject of its clause; the last speaker then comes first.</param>
+    private static EntityMention? Antecedent(AttributionContext ctx, QuoteInfo quote, int before, string[] types, string[] mentionTypes, bool subjectsOnly, bool? plural)
     {
         int paragraph = ctx.Paragraph(before);
         int notBefore = ParagraphStartToken(ctx, Math.Max(0, paragraph - ReachParagraphs + 1));
-        var mention = ctx.Entities.NearestBefore(before, notBefore, types);
-        int mentionAt = mention is null ? -1 : ctx.View.Doc.TokenAt(mention.Span.Start);
+        var mention = ctx.Entities.NearestBefore(before, notBefore, subjectsOnly, mentionTypes);
+        // A subject named after the last speaker does not hide that speaker ("..., said the committee. ... The Act ... It said").
+        int mentionAt = mention is null || subjectsOnly ? -1 : ctx.View.Doc.TokenAt(mention.Span.Start);
         int index = ctx.Quotes.IndexOf(quote);
         for (int i = index - 1; i >= 0; i--)
         {

@@ -1,0 +1,39 @@
+using Pipeline.Sdk;
+
+namespace Pipeline.Analyzers.Tests.Quotes;
+
+/// <summary>
+/// "It said", "they said": the last organisation or place that spoke, else an organisation that
+/// was the subject of its clause; a firm or place named in passing is not the speaker.
+/// </summary>
+public sealed class GroupPronounSpeakerTests
+{
+    [Fact]
+    public void It_is_the_organisation_that_was_the_subject_not_one_named_in_passing()
+    {
+        var run = QuoteTestKit.Analyze(
+            "Gen-Probe Inc has signed a contract to supply testing kits to J.C. Penney Co Inc for its stores. " +
+            "It said deliveries would begin in May.",
+            new Seed("Gen-Probe Inc", EntityTypes.Organization, "genprobe"), new Seed("J.C. Penney Co Inc", EntityTypes.Organization, "penney"));
+        Assert.Equal("genprobe", run.QuoteWith("deliveries would begin").Speaker.Entity?.ClusterId);
+    }
+
+    [Fact]
+    public void A_place_named_in_passing_is_not_they()
+    {
+        var run = QuoteTestKit.Analyze(
+            "Mills in Pakistan are likely to use 3.4 mln bales of cotton this year, up from 2.96 mln last year. " +
+            "They said consumption would increase further.",
+            new Seed("Pakistan", EntityTypes.Location, "pakistan"));
+        Assert.NotEqual("pakistan", run.QuoteWith("consumption would increase").Speaker.Entity?.ClusterId);
+    }
+
+    [Fact]
+    public void A_place_that_spoke_is_it()
+    {
+        var run = QuoteTestKit.Analyze(
+            "Russia said on Monday that the talks had failed. It added that new talks would be held in May.",
+            new Seed("Russia", EntityTypes.Location, "russia"));
+        Assert.Equal("russia", run.QuoteWith("new talks would be held").Speaker.Entity?.ClusterId);
+    }
+}
