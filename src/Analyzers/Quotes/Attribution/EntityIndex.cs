@@ -63,7 +63,7 @@ internal sealed class EntityIndex
     public EntityMention? NearestBefore(int before, int notBefore, params ReadOnlySpan<string> types) =>
         NearestBefore(before, notBefore, subjectsOnly: false, types);
 
-    /// <param name="subjectsOnly">Only a mention that opens its sentence or clause (after a comma, a colon or a conjunction) or is a passive's agent, maybe after "the".</param>
+    /// <param name="subjectsOnly">Only a mention that opens its sentence or clause (after a comma, a colon or a conjunction) or is a passive's agent, maybe after "the" and capitalised words.</param>
     public EntityMention? NearestBefore(int before, int notBefore, bool subjectsOnly, params ReadOnlySpan<string> types)
     {
         int i = UpperBound(before) - 1;
@@ -80,6 +80,8 @@ internal sealed class EntityIndex
     private bool OpensClause(int token)
     {
         int t = token - 1, first = _view.SentenceOfToken(token).FirstToken;
+        // Over titles and other capitalised words before the name ("Mr Law", "Prime Minister Tony Blair"), then "the".
+        while (t >= first && (_view.Class[t] == TokenClass.Capitalized || _view.Doc.TokenText(t) is "Mr." or "Mrs." or "Ms." or "Dr.")) t--;
         if (t >= first && _view.Doc.TokenText(t).Equals("the", StringComparison.OrdinalIgnoreCase)) t--;
         if (t < first) return true;
         var word = _view.Doc.TokenText(t);

@@ -38,7 +38,7 @@ internal static class SpeakerResolver
         switch (headClass)
         {
             case SpeakerWordClass.PronounPerson:
-                return new(SpeakerKind.Pronoun, text, Antecedent(ctx, quote, start, PersonTypes, PersonTypes, subjectsOnly: false, plural: false), span);
+                return new(SpeakerKind.Pronoun, text, Antecedent(ctx, quote, start, PersonTypes, PersonTypes, MentionRule.SubjectFirst, plural: false), span);
             case SpeakerWordClass.PronounGroup when IsExpletiveIt(doc, start, end):
                 return new(SpeakerKind.Unknown, text, null, span);
             case SpeakerWordClass.PronounGroup:
@@ -47,7 +47,7 @@ internal static class SpeakerResolver
                 // the subject of its clause ("The NAO urged ... It said"): a place or firm named in passing ("Official
                 // sources said Pakistan ... They said", "... to J.C. Penney Co Inc ... It said") is seldom the speaker.
                 return new(SpeakerKind.Pronoun, text, Antecedent(ctx, quote, start, GroupTypes,
-                    mentionTypes: OrganizationTypes, subjectsOnly: true, plural: text.Equals("they", StringComparison.OrdinalIgnoreCase) || text.Equals("their", StringComparison.OrdinalIgnoreCase) ? true : null), span);
+                    mentionTypes: OrganizationTypes, MentionRule.SubjectOnly, plural: text.Equals("they", StringComparison.OrdinalIgnoreCase) || text.Equals("their", StringComparison.OrdinalIgnoreCase) ? true : null), span);
             case SpeakerWordClass.PronounSelf:
                 return new(SpeakerKind.Pronoun, text, null, span);
             case SpeakerWordClass.OrgNoun when IsDefinite(doc, start, head):
@@ -181,20 +181,22 @@ internal static class SpeakerResolver
     /// an earlier quote (paragraph carry-over: "he added" goes on with the last speaker).
     /// </summary>
     public static EntityMention? Antecedent(AttributionContext ctx, QuoteInfo quote, int before, params string[] types) =>
-        Antecedent(ctx, quote, before, types, types, subjectsOnly: false, plural: null);
+        Antecedent(ctx, quote, before, types, types, MentionRule.Nearest, plural: null);
 
     /// <param name="plural">For a personal pronoun, whether it is plural ("they"): an unnamed source of the same
     /// number who spoke last ("A senior official said ... . He added ...") is its referent, so the search stops there
     /// and the pronoun names no one, where it would have gone on to someone named before that source.</param>
     /// <param name="mentionTypes">The types of <paramref name="types"/> a mention that did not speak may have.</param>
-    /// <param name="subjectsOnly">Whether such a mention must be the subject of its clause; the last speaker then comes first.</param>
-    private static EntityMention? Antecedent(AttributionContext ctx, QuoteInfo quote, int before, string[] types, string[] mentionTypes, bool subjectsOnly, bool? plural)
+    /// <param name="rule">Which mention that did not speak may be the referent.</param>
+    private static EntityMention? Antecedent(AttributionContext ctx, QuoteInfo quote, int before, string[] types, string[] mentionTypes, MentionRule rule, bool? plural)
     {
         int paragraph = ctx.Paragraph(before);
         int notBefore = ParagraphStartToken(ctx, Math.Max(0, paragraph - ReachParagraphs + 1));
-        var mention = ctx.Entities.NearestBefore(before, notBefore, subjectsOnly, mentionTypes);
+        var mention = rule == MentionRule.Nearest ? ctx.Entities.NearestBefore(before, notBefore, mentionTypes)
+            : ctx.Entities.NearestBefore(before, notBefore, subjectsOnly: true, mentionTypes)
+              ?? (rule == MentionRule.SubjectFirst ? ctx.Entities.NearestBefore(before, notBefore, mentionTypes) : null);
         // A subject named after the last speaker does not hide that speaker ("..., said the committee. ... The Act ... It said").
-        int mentionAt = mention is null || subjectsOnly ? -1 : ctx.View.Doc.TokenAt(mention.Span.Start);
+        int mentionAt = mention is null || rule == MentionRule.SubjectOnly ? -1 : ctx.View.Doc.TokenAt(mention.Span.Start);
         int index = ctx.Quotes.IndexOf(quote);
         for (int i = index - 1; i >= 0; i--)
         {
@@ -207,6 +209,17 @@ internal static class SpeakerResolver
                 && IsPlural(ctx, source.Start, source.End) == p) return null;
         }
         return mention;
+    }
+
+    /// <summary>Which mention a pronoun or description may take when no earlier speaker is its referent.</summary>
+    private enum MentionRule
+    {
+        /// <summary>The nearest of its type.</summary>
+        Nearest,
+        /// <summary>The nearest that opens its sentence or clause ("Mr Law ... believed damage had been done. He said"), else the nearest.</summary>
+        SubjectFirst,
+        /// <summary>Only one that opens its sentence or clause: "it" and "they" rarely stand for a firm named in passing.</summary>
+        SubjectOnly,
     }
 
     /// <summary>Whether a speaker phrase's head is plural: "officials", "sources", "people familiar with ...".</summary>

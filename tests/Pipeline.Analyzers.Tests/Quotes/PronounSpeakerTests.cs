@@ -4,10 +4,21 @@ namespace Pipeline.Analyzers.Tests.Quotes;
 
 /// <summary>
 /// "It said", "they said": the last organisation or place that spoke, else an organisation that
-/// was the subject of its clause; a firm or place named in passing is not the speaker.
+/// was the subject of its clause; a firm or place named in passing is not the speaker. "He said":
+/// a person who was the subject of a clause before one named in passing.
 /// </summary>
-public sealed class GroupPronounSpeakerTests
+public sealed class PronounSpeakerTests
 {
+    [Fact]
+    public void He_is_the_person_who_was_the_subject_rather_than_one_named_after()
+    {
+        var run = QuoteTestKit.Analyze(
+            "Mr Johnson was asked on the Today programme why Mr Smith had been allowed to resign rather than be sacked. " +
+            "He replied that the chief executive had done the honourable thing.",
+            new Seed("Johnson", EntityTypes.Person, "johnson"), new Seed("Smith", EntityTypes.Person, "smith"));
+        Assert.Equal("johnson", run.QuoteWith("done the honourable thing").Speaker.Entity?.ClusterId);
+    }
+
     [Fact]
     public void It_is_the_organisation_that_was_the_subject_not_one_named_in_passing()
     {
