@@ -40,6 +40,35 @@ public sealed class LexiconTests
     }
 
     [Fact]
+    public void First_names_and_titles_tell_a_gender_and_ambiguous_names_none()
+    {
+        Assert.Equal(Gender.Female, Lexicon.Names.Of("Theresa"));
+        Assert.Equal(Gender.Male, Lexicon.Names.Of("gordon"));
+        Assert.Equal(Gender.Female, Lexicon.Names.Of("Mrs"));
+        Assert.Equal(Gender.Male, Lexicon.Names.Of("Sir"));
+        Assert.Equal(Gender.Unknown, Lexicon.Names.Of("Kim"));
+        Assert.Equal(Gender.Unknown, Lexicon.Names.Of("Chris"));
+        Assert.Equal(Gender.Unknown, Lexicon.Names.Of("May"));
+    }
+
+    [Fact]
+    public void A_lexicon_folder_without_first_names_tells_no_gender()
+    {
+        var dir = Directory.CreateTempSubdirectory("quotes-lexicon");
+        try
+        {
+            File.WriteAllText(Path.Combine(dir.FullName, "cues.tsv"), "say\tspeech\tsay|said\n");
+            File.WriteAllText(Path.Combine(dir.FullName, "speakers.tsv"), "pronoun-person\the\n");
+            Assert.Equal(Gender.Unknown, QuotesLexicon.Load(dir.FullName).Names.Of("Theresa"));
+
+            File.WriteAllText(Path.Combine(dir.FullName, NameGenders.FileName), "female\ttheresa\nneuter\tsam\n");
+            var error = Assert.Throws<LexiconException>(() => QuotesLexicon.Load(dir.FullName));
+            Assert.Contains("first-names.tsv(2)", error.Message);
+        }
+        finally { dir.Delete(recursive: true); }
+    }
+
+    [Fact]
     public void A_bad_line_is_reported_with_its_file_and_line()
     {
         var dir = Directory.CreateTempSubdirectory("quotes-lexicon");

@@ -20,6 +20,35 @@ public sealed class PronounSpeakerTests
     }
 
     [Fact]
+    public void She_is_not_a_man()
+    {
+        var run = QuoteTestKit.Analyze(
+            "Clare Short criticised the plan on Monday. Tony Blair answered questions in the Commons on Tuesday. " +
+            "She said the war had been illegal.",
+            new Seed("Clare Short", EntityTypes.Person, "short"), new Seed("Tony Blair", EntityTypes.Person, "blair"));
+        Assert.Equal("short", run.QuoteWith("had been illegal").Speaker.Entity?.ClusterId);
+    }
+
+    [Fact]
+    public void A_title_tells_the_gender_of_a_family_name()
+    {
+        var run = QuoteTestKit.Analyze(
+            "Mrs Kelly criticised the plan on Monday. Mr Clarke answered questions in the Commons on Tuesday. " +
+            "She said the schools had been let down.",
+            new Seed("Kelly", EntityTypes.Person, "kelly"), new Seed("Clarke", EntityTypes.Person, "clarke"));
+        Assert.Equal("kelly", run.QuoteWith("had been let down").Speaker.Entity?.ClusterId);
+    }
+
+    [Fact]
+    public void A_name_that_tells_no_gender_agrees_with_either_pronoun()
+    {
+        var run = QuoteTestKit.Analyze(
+            "Kim Jong-un inspected a missile base on Monday. He said the country would not give up its weapons.",
+            new Seed("Kim Jong-un", EntityTypes.Person, "kim"));
+        Assert.Equal("kim", run.QuoteWith("would not give up").Speaker.Entity?.ClusterId);
+    }
+
+    [Fact]
     public void It_is_the_organisation_that_was_the_subject_not_one_named_in_passing()
     {
         var run = QuoteTestKit.Analyze(

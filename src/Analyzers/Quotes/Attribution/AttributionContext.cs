@@ -4,13 +4,29 @@ using Pipeline.Analyzers.Quotes.Lexicon;
 namespace Pipeline.Analyzers.Quotes.Attribution;
 
 /// <summary>Everything the sieves of one document read.</summary>
-internal sealed class AttributionContext(TokenView view, EntityIndex entities, List<QuoteInfo> quotes, SpeakerLexicon speakers)
+internal sealed class AttributionContext(TokenView view, EntityIndex entities, List<QuoteInfo> quotes, SpeakerLexicon speakers, NameGenders names)
 {
     public TokenView View { get; } = view;
     public EntityIndex Entities { get; } = entities;
     /// <summary>The document's quotes in text order.</summary>
     public List<QuoteInfo> Quotes { get; } = quotes;
     public SpeakerLexicon Speakers { get; } = speakers;
+    public NameGenders Names { get; } = names;
+
+    /// <summary>
+    /// The gender a person mention's title or first name tells: the word before it ("Mrs Kelly"),
+    /// its first word ("Theresa May"), else its cluster's canonical name's ("Blair" of "Tony Blair").
+    /// </summary>
+    public Gender GenderOf(Sdk.EntityMention mention)
+    {
+        var doc = View.Doc;
+        int first = doc.TokenAt(mention.Span.Start);
+        if (first > 0 && Names.Of(doc.TokenText(first - 1)) is not Gender.Unknown and var titled) return titled;
+        if (Names.Of(doc.TokenText(first)) is not Gender.Unknown and var named) return named;
+        var canonical = mention.CanonicalName.AsSpan();
+        int space = canonical.IndexOf(' ');
+        return space > 0 ? Names.Of(canonical[..space]) : Gender.Unknown;
+    }
 
     /// <summary>Whether token <paramref name="t"/> is content of any quote.</summary>
     public bool InAnyContent(int t)

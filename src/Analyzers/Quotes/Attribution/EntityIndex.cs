@@ -61,17 +61,18 @@ internal sealed class EntityIndex
     /// outside quotation marks, no earlier than token <paramref name="notBefore"/>.
     /// </summary>
     public EntityMention? NearestBefore(int before, int notBefore, params ReadOnlySpan<string> types) =>
-        NearestBefore(before, notBefore, subjectsOnly: false, types);
+        NearestBefore(before, notBefore, subjectsOnly: false, accept: null, types);
 
     /// <param name="subjectsOnly">Only a mention that opens its sentence or clause (after a comma, a colon or a conjunction) or is a passive's agent, maybe after "the" and capitalised words.</param>
-    public EntityMention? NearestBefore(int before, int notBefore, bool subjectsOnly, params ReadOnlySpan<string> types)
+    /// <param name="accept">When given, only a mention it accepts (a person of the pronoun's gender).</param>
+    public EntityMention? NearestBefore(int before, int notBefore, bool subjectsOnly, Func<EntityMention, bool>? accept, params ReadOnlySpan<string> types)
     {
         int i = UpperBound(before) - 1;
         for (; i >= 0; i--)
         {
             var (s, e, m) = _mentions[i];
             if (s < notBefore) break;
-            if (e > before || _view.InQuote(s) || subjectsOnly && !OpensClause(s)) continue;
+            if (e > before || _view.InQuote(s) || subjectsOnly && !OpensClause(s) || accept is not null && !accept(m)) continue;
             foreach (var type in types) if (m.Type == type) return m;
         }
         return null;

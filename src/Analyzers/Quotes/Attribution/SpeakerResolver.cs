@@ -38,7 +38,8 @@ internal static class SpeakerResolver
         switch (headClass)
         {
             case SpeakerWordClass.PronounPerson:
-                return new(SpeakerKind.Pronoun, text, Antecedent(ctx, quote, start, PersonTypes, PersonTypes, MentionRule.SubjectFirst, plural: false), span);
+                return new(SpeakerKind.Pronoun, text, Antecedent(ctx, quote, start, PersonTypes, PersonTypes, MentionRule.SubjectFirst, plural: false,
+                    gender: PronounGender(text)), span);
             case SpeakerWordClass.PronounGroup when IsExpletiveIt(doc, start, end):
                 return new(SpeakerKind.Unknown, text, null, span);
             case SpeakerWordClass.PronounGroup:
@@ -188,13 +189,16 @@ internal static class SpeakerResolver
     /// and the pronoun names no one, where it would have gone on to someone named before that source.</param>
     /// <param name="mentionTypes">The types of <paramref name="types"/> a mention that did not speak may have.</param>
     /// <param name="rule">Which mention that did not speak may be the referent.</param>
-    private static EntityMention? Antecedent(AttributionContext ctx, QuoteInfo quote, int before, string[] types, string[] mentionTypes, MentionRule rule, bool? plural)
+    /// <param name="gender">The pronoun's gender: a person whose title or first name tells the other is not its referent ("she" is not Tony Blair).</param>
+    private static EntityMention? Antecedent(AttributionContext ctx, QuoteInfo quote, int before, string[] types, string[] mentionTypes, MentionRule rule, bool? plural,
+        Gender gender = Gender.Unknown)
     {
+        Func<EntityMention, bool>? agrees = gender == Gender.Unknown ? null : m => ctx.GenderOf(m) is var g && (g == Gender.Unknown || g == gender);
         int paragraph = ctx.Paragraph(before);
         int notBefore = ParagraphStartToken(ctx, Math.Max(0, paragraph - ReachParagraphs + 1));
-        var mention = rule == MentionRule.Nearest ? ctx.Entities.NearestBefore(before, notBefore, mentionTypes)
-            : ctx.Entities.NearestBefore(before, notBefore, subjectsOnly: true, mentionTypes)
-              ?? (rule == MentionRule.SubjectFirst ? ctx.Entities.NearestBefore(before, notBefore, mentionTypes) : null);
+        var mention = rule == MentionRule.Nearest ? ctx.Entities.NearestBefore(before, notBefore, subjectsOnly: false, agrees, mentionTypes)
+            : ctx.Entities.NearestBefore(before, notBefore, subjectsOnly: true, agrees, mentionTypes)
+              ?? (rule == MentionRule.SubjectFirst ? ctx.Entities.NearestBefore(before, notBefore, subjectsOnly: false, agrees, mentionTypes) : null);
         // A subject named after the last speaker does not hide that speaker ("..., said the committee. ... The Act ... It said").
         int mentionAt = mention is null || rule == MentionRule.SubjectOnly ? -1 : ctx.View.Doc.TokenAt(mention.Span.Start);
         int index = ctx.Quotes.IndexOf(quote);
@@ -204,12 +208,19 @@ internal static class SpeakerResolver
             int at = previous.SpeakerTokens?.Start ?? previous.Start;
             if (at < Math.Max(notBefore, mentionAt)) break;
             if (at >= before) continue;
-            if (previous.Speaker?.Entity is { } e && Array.IndexOf(types, e.Type) >= 0) return e;
+            if (previous.Speaker?.Entity is { } e && Array.IndexOf(types, e.Type) >= 0 && (agrees is null || agrees(e))) return e;
             if (plural is { } p && previous.Speaker?.Kind == SpeakerKind.Anonymous && previous.SpeakerTokens is { } source
                 && IsPlural(ctx, source.Start, source.End) == p) return null;
         }
         return mention;
     }
+
+    private static Gender PronounGender(string pronoun) => pronoun.ToLowerInvariant() switch
+    {
+        "he" or "him" or "his" or "himself" => Gender.Male,
+        "she" or "her" or "hers" or "herself" => Gender.Female,
+        _ => Gender.Unknown,
+    };
 
     /// <summary>Which mention a pronoun or description may take when no earlier speaker is its referent.</summary>
     private enum MentionRule

@@ -1,15 +1,22 @@
 namespace Pipeline.Analyzers.Quotes.Lexicon;
 
 /// <summary>The data files of models/quotes-lexicon, loaded once per run.</summary>
-public sealed class QuotesLexicon(CueLexicon cues, SpeakerLexicon speakers)
+public sealed class QuotesLexicon(CueLexicon cues, SpeakerLexicon speakers, NameGenders? names = null)
 {
     public const string DefaultName = "quotes-lexicon";
 
     public CueLexicon Cues { get; } = cues;
     public SpeakerLexicon Speakers { get; } = speakers;
+    /// <summary>First names and titles that tell he from she; none when the folder has no first-names.tsv.</summary>
+    public NameGenders Names { get; } = names ?? NameGenders.None;
 
-    /// <summary>Reads cues.tsv and speakers.tsv from a lexicon folder.</summary>
-    public static QuotesLexicon Load(string folder) => new(
-        CueLexicon.Load(Path.Combine(folder, "cues.tsv")),
-        SpeakerLexicon.Load(Path.Combine(folder, "speakers.tsv")));
+    /// <summary>Reads cues.tsv, speakers.tsv and, when present, first-names.tsv from a lexicon folder.</summary>
+    public static QuotesLexicon Load(string folder)
+    {
+        string names = Path.Combine(folder, NameGenders.FileName);
+        return new(
+            CueLexicon.Load(Path.Combine(folder, "cues.tsv")),
+            SpeakerLexicon.Load(Path.Combine(folder, "speakers.tsv")),
+            File.Exists(names) ? NameGenders.Load(names) : NameGenders.None);
+    }
 }
