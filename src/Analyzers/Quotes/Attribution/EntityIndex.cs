@@ -72,10 +72,17 @@ internal sealed class EntityIndex
         {
             var (s, e, m) = _mentions[i];
             if (s < notBefore) break;
-            if (e > before || _view.InQuote(s) || subjectsOnly && !OpensClause(s) || accept is not null && !accept(m)) continue;
-            foreach (var type in types) if (m.Type == type) return m;
+            if (e > before || _view.InQuote(s) || !IsOneOf(m.Type, types)) continue;
+            if (subjectsOnly && !OpensClause(s) || accept is not null && !accept(m)) continue;
+            return m;
         }
         return null;
+    }
+
+    private static bool IsOneOf(string type, ReadOnlySpan<string> types)
+    {
+        foreach (var t in types) if (type == t) return true;
+        return false;
     }
 
     private bool OpensClause(int token)

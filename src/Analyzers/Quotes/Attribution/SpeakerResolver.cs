@@ -76,7 +76,7 @@ internal static class SpeakerResolver
         for (int t = start + 1; t + 1 < end && t - start <= MaxPhrase; t++)
         {
             // A clause before the comma ("The order is humiliating to Marines, who ...") is a source span gone astray, not a phrase.
-            if (Auxiliaries.Contains(v.Doc.TokenText(t).ToString())) return null;
+            if (Auxiliaries.Contains(v.Doc.TokenText(t))) return null;
             // After people a passive participle needs no comma: "analysts polled by Reuters" (but "figures compiled by the Tories" are theirs).
             if (IsParticiple(v, t) && v.Doc.TokenText(t + 1).Equals("by", StringComparison.OrdinalIgnoreCase) && NamesPeople(ctx, start, t)) return t;
             if (v.Class[t] != TokenClass.Comma) continue;
@@ -107,7 +107,8 @@ internal static class SpeakerResolver
         return v.Class[t] == TokenClass.Word && word.Length > 4 && word.EndsWith("ed", StringComparison.Ordinal);
     }
 
-    private static readonly HashSet<string> Auxiliaries = new(StringComparer.OrdinalIgnoreCase) { "is", "are", "was", "were", "be", "been", "has", "have", "had" };
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Auxiliaries =
+        new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "is", "are", "was", "were", "be", "been", "has", "have", "had" }.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>A person a modifier names after a naming word ("who calls herself Jasmine Tridevil", "who went by the name Rehana", "identified as Dr. Gwen Korovin", "the pseudonym of Afshin Kobani").</summary>
     private static EntityMention? NamedInModifier(AttributionContext ctx, int start, int end)
@@ -117,17 +118,19 @@ internal static class SpeakerResolver
         {
             if (ctx.Entities.StartingAt(t) is not { Type: EntityTypes.Person } mention) continue;
             int before = t - 1;
-            if (before > start && Titles.Contains(doc.TokenText(before).ToString())) before--;
-            var word = doc.TokenText(before).ToString();
+            if (before > start && Titles.Contains(doc.TokenText(before))) before--;
+            var word = doc.TokenText(before);
             if (NamingWords.Contains(word) || word.Equals("of", StringComparison.OrdinalIgnoreCase) && before > start && doc.TokenText(before - 1).Equals("pseudonym", StringComparison.OrdinalIgnoreCase))
                 return mention;
         }
         return null;
     }
 
-    private static readonly HashSet<string> Titles = new(StringComparer.OrdinalIgnoreCase) { "Dr.", "Dr", "Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms" };
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Titles =
+        new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "Dr.", "Dr", "Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms" }.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    private static readonly HashSet<string> NamingWords = new(StringComparer.OrdinalIgnoreCase) { "as", "name", "named", "called", "herself", "himself", "themselves" };
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NamingWords =
+        new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "as", "name", "named", "called", "herself", "himself", "themselves" }.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>A possessive written alone as the speaker ("his claims", "their warning") stands for its pronoun; the lexicon counts "her" already.</summary>
     private static SpeakerWordClass? PossessiveClass(ReadOnlySpan<char> word) =>
