@@ -47,6 +47,25 @@ public sealed class ContentBoundaryTests
     }
 
     [Theory]
+    [InlineData("The government said crude palm oil output is expected to rise.", "crude palm oil output")]
+    [InlineData("The government said that output is expected to rise.", "output")]
+    public void Content_before_its_cue_starts_after_an_earlier_cue(string text, string expected)
+    {
+        var (view, quote) = Quote(text, "is expected", text[..text.IndexOf(" is expected", StringComparison.Ordinal)]);
+        QuoteDetector.StartAfterEarlierCue(view, quote, new CueMarks(view.Count, [quote.Cue!.Value, Tokens(view.Doc, text, "said")]));
+        Assert.Equal(expected, ContentText(view, quote));
+    }
+
+    [Fact]
+    public void Content_set_off_from_its_cue_keeps_an_earlier_cue()
+    {
+        const string text = "An employee wished him a \"Merry Christmas,\" according to the Post.";
+        var (view, quote) = Quote(text, "according to", "An employee wished him a \"Merry Christmas,\"");
+        QuoteDetector.StartAfterEarlierCue(view, quote, new CueMarks(view.Count, [quote.Cue!.Value, Tokens(view.Doc, text, "wished")]));
+        Assert.Equal("An employee wished him a \"Merry Christmas,\"", ContentText(view, quote));
+    }
+
+    [Theory]
     [InlineData("Police believe the attackers were lovers, the Austrian Times reported.", "reported", "Police believe the attackers were lovers", true)]
     [InlineData("The group will pay the ransom, reported Buzzfeed News.", "reported", "The group will pay the ransom", true)]
     // Not an attribution closing the sentence: another cue, a dash or no source comes between.

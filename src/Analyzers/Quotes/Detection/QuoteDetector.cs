@@ -86,6 +86,8 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
 
         RemoveOverlaps(quotes);
         ExtendOverPartialQuotations(v, quotes, cueTokens);
+        foreach (var q in quotes) StartAfterEarlierCue(v, q, cueTokens);
+        quotes.RemoveAll(q => q.Content.Count == 0);
         var trailingCues = TrailingCues(v, quotes, cueTokens);
         foreach (var q in quotes)
         {
@@ -414,6 +416,31 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
         else return;
         while (e > start && v.Class[e - 1] is TokenClass.Comma or TokenClass.Colon or TokenClass.QuoteMark) e--;
         if (HasWord(v, start, e)) q.Content[^1] = (start, e);
+    }
+
+    /// <summary>
+    /// Content right before its cue, the cue's subject, that runs back over another cue ("The
+    /// Indonesian government said | crude palm oil output is expected to rise"): that cue's words
+    /// and what comes before them are another attribution, so the content starts after it (and
+    /// after its "that"); a segment left without a word is dropped. Not for content set off from
+    /// its cue by a source or a comma ("Clinton said she would win, according to the campaign",
+    /// "... wished him a 'Merry Christmas,' according to the Post"), nor over quoted words.
+    /// </summary>
+    internal static void StartAfterEarlierCue(TokenView v, DetectedQuote q, CueMarks cueTokens)
+    {
+        if (q.Cue is not { } cue) return;
+        for (int i = q.Content.Count - 1; i >= 0; i--)
+        {
+            var (start, end) = q.Content[i];
+            if (end != cue.Start || v.InQuote(start) || v.Class[end - 1] is not (TokenClass.Word or TokenClass.Capitalized or TokenClass.Number)) continue;
+            int t = end - 1;
+            while (t >= start && !(cueTokens.IsCue(t) && !v.InQuote(t))) t--;
+            if (t < start) continue;
+            int first = t + 1;
+            if (first < end && v.WordHash[first] == That) first++;
+            if (HasWord(v, first, end)) q.Content[i] = (first, end);
+            else q.Content.RemoveAt(i);
+        }
     }
 
     /// <summary>
