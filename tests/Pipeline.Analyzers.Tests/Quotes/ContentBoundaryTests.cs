@@ -47,6 +47,21 @@ public sealed class ContentBoundaryTests
     }
 
     [Theory]
+    [InlineData("BankAmerica stands to lose 200 mln dlrs if Brazil pays no interest for a year, said Joseph Arsenio, analyst with Birr, Wilson and Co.",
+        "said", "BankAmerica stands to lose 200 mln dlrs if Brazil pays no interest for a year")]
+    [InlineData("Political parties cannot take older voters for granted, says Age Concern.", "says", "Political parties cannot take older voters for granted")]
+    [InlineData("Shearson Lehman Brothers, a unit of American Express Co, said Robert Stearns has joined the company.", "said", null)]
+    [InlineData("Jo-Renee Formicola, political science professor at Seton Hall, described Trump's approach.", "described", null)]
+    public void After_said_and_a_name_the_content_is_the_clause_before(string text, string cue, string? expected)
+    {
+        var doc = DocumentFactory.Create(text);
+        var view = new TokenView(doc, Lexicon.Value);
+        var (cueStart, cueEnd) = Tokens(doc, text, cue);
+        var clause = QuoteDetector.InvertedTrailerContent(view, cueStart, cueEnd, cueEnd, doc.Sentences[0].EndToken, new CueMarks(view.Count, [(cueStart, cueEnd)]));
+        Assert.Equal(expected, clause is { } c ? Text(view, c) : null);
+    }
+
+    [Theory]
     [InlineData("The government said crude palm oil output is expected to rise.", "crude palm oil output")]
     [InlineData("The government said that output is expected to rise.", "output")]
     public void Content_before_its_cue_starts_after_an_earlier_cue(string text, string expected)

@@ -69,6 +69,12 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
             if (IsLabelColon(v, cue.Start, cue.End)) continue;
             spans.Clear();
             FindContent(v, cue.Start, cue.End, cueTokens, buffer, spans);
+            if (spans.Count > 0 && InvertedTrailerContent(v, cue.Start, cue.End, spans[0].Start, spans[^1].End, cueTokens) is { } clauseBefore)
+            {
+                double p0 = spans.Min(s => s.Probability);
+                spans.Clear();
+                spans.Add(new TaggedSpan(clauseBefore.Start, clauseBefore.End, p0));
+            }
             bool before = spans.Exists(s => s.End <= cue.Start && HasWord(v, s.Start, s.End) && v.Class[s.End - 1] is TokenClass.QuoteMark or TokenClass.Comma);
             var content = new List<(int, int)>();
             double p = 1;
@@ -172,7 +178,8 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
         int end = sentence.EndToken;
         while (end > cueEnd && v.Class[end - 1] is TokenClass.Period or TokenClass.Comma or TokenClass.Colon) end--;
         if (cueStart == sentence.FirstToken && ClauseAfterComma(v, cueEnd, end) is { } clause) return clause;
-        if (Words(v, cueEnd, end) >= 3 && !cues.Any(cueEnd, end) && !v.InQuote(cueEnd)) return (cueEnd, end);
+        if (Words(v, cueEnd, end) >= 3 && !cues.Any(cueEnd, end) && !v.InQuote(cueEnd))
+            return InvertedTrailerContent(v, cueStart, cueEnd, cueEnd, end, cues) ?? (cueEnd, end);
 
         int comma = -1;
         for (int t = cueStart - 1; t >= sentence.FirstToken && cueStart - t <= 8; t--)
@@ -184,6 +191,45 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
         if (comma < 0 || !closesSentence && cues.Any(sentence.FirstToken, comma) || Words(v, sentence.FirstToken, comma) < 3) return null;
         return (sentence.FirstToken, comma);
     }
+
+    /// <summary>
+    /// The clause before ", said NAME, TITLE." when the tagger took the name for the content
+    /// ("..., and as much as 200 mln dlrs if Brazil pays no interest, said Joseph Arsenio, analyst
+    /// with Birr, Wilson and Co."): the cue, one verb of speech or writing, follows a comma; its
+    /// content is what follows it to the sentence's end, opens with a name of two capitalised words
+    /// or more, and holds no verb form that a clause would (<see cref="ClauseVerbs"/>, a cue) and no
+    /// quotation (the tagger may have split it in spans). Null when that is not the case.
+    /// </summary>
+    internal static (int Start, int End)? InvertedTrailerContent(TokenView v, int cueStart, int cueEnd, int start, int end, CueMarks cues)
+    {
+        var sentence = v.SentenceOfToken(cueStart);
+        int comma = cueStart - 1;
+        if (comma <= sentence.FirstToken || v.Class[comma] != TokenClass.Comma) return null;
+        int sentenceEnd = sentence.EndToken;
+        while (sentenceEnd > start && v.Class[sentenceEnd - 1] is TokenClass.Period) sentenceEnd--;
+        while (end > start && v.Class[end - 1] is TokenClass.Period) end--;
+        if (start != cueEnd || end != sentenceEnd || end - start > MaxTrailerSource + 4) return null;
+        // A verb of speech or writing alone ("said", "noted", "wrote"), not "described" or "have expressed misgivings about".
+        if (cueEnd != cueStart + 1 || v.CueAt[cueStart] is not { Category: CueCategory.Speech or CueCategory.Writing }) return null;
+        // A name of two capitalised words or more, alone or before a comma: "Joseph Arsenio, analyst with ...", "NBC's Dante Chinni".
+        int name = 0, t0 = start;
+        for (; t0 < end && v.Class[t0] != TokenClass.Comma; t0++)
+        {
+            if (v.Class[t0] == TokenClass.Capitalized) name++;
+            else if (v.Doc.Tokens[t0].Kind != TokenKind.Clitic) return null;
+        }
+        if (name < 2) return null;
+        for (int t = start; t < end; t++)
+            if (v.InQuote(t) || cues.IsCue(t) || ClauseVerbs.Contains(v.WordHash[t])) return null;
+        for (int t = sentence.FirstToken; t < comma; t++)
+            if (v.InQuote(t) || v.Class[t] == TokenClass.QuoteMark) return null;
+        return Words(v, sentence.FirstToken, comma) >= 3 ? (sentence.FirstToken, comma) : null;
+    }
+
+    /// <summary>Verb forms that make a clause of the words after a cue ("said Robert Stearns has joined ...").</summary>
+    private static readonly HashSet32 ClauseVerbs = new(
+        "is are was were has have had will would can could may might should must did does do be been"
+            .Split(' ').Select(w => Hashing.Lower(w)));
 
     /// <summary>The next paragraph, when a colon (the cue's last token or the one after it) ends the cue's paragraph ("Limbaugh added:").</summary>
     private static (int Start, int End)? ParagraphAfterColon(TokenView v, int cueEnd)
