@@ -20,6 +20,16 @@ public sealed class PronounSpeakerTests
     }
 
     [Fact]
+    public void A_speaker_is_never_one_named_in_the_quote_itself()
+    {
+        var run = QuoteTestKit.Analyze(
+            "The New York Daily News first reported the arrest on Monday. " +
+            "He is believed to have travelled to Syria in 2012 before joining ISIL, the paper reported.",
+            new Seed("New York Daily News", EntityTypes.Organization, "news"), new Seed("ISIL", EntityTypes.Organization, "isil"));
+        Assert.Equal("news", run.QuoteWith("travelled to Syria").Speaker.Entity?.ClusterId);
+    }
+
+    [Fact]
     public void She_is_not_a_man()
     {
         var run = QuoteTestKit.Analyze(
