@@ -2,7 +2,7 @@ using Pipeline.Sdk;
 
 namespace Pipeline.Analyzers.Tests.Quotes;
 
-/// <summary>A passive or impersonal cue names no speaker, so no earlier speaker is carried over to it.</summary>
+/// <summary>A passive, impersonal or raising cue names no speaker, so no earlier speaker is carried over to it.</summary>
 public sealed class AgentlessCueTests
 {
     [Fact]
@@ -16,6 +16,18 @@ public sealed class AgentlessCueTests
         var passive = run.QuoteWith("rewriting its response");
         Assert.Null(passive.Speaker.Entity);
         Assert.Equal(SpeakerKind.Unknown, passive.Speaker.Kind);
+    }
+
+    [Fact]
+    public void Raising_cue_keeps_no_carried_over_speaker()
+    {
+        var run = QuoteTestKit.Analyze(
+            "Abubakar Shekau said the girls had been married off.\n\n" +
+            "This strategy appears to be playing out in parts of Nigeria, where the group controls several towns.",
+            new Seed("Abubakar Shekau", EntityTypes.Person, "shekau"));
+        var raising = run.Results.Where(r => r.Quote.Quote.Cue is { } c && run.Text(c).StartsWith("appear", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(raising);
+        Assert.All(raising, r => Assert.Null(r.Speaker.Entity));
     }
 
     [Fact]

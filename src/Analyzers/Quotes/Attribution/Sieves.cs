@@ -222,8 +222,9 @@ internal static class Sieves
     }
 
     /// <summary>
-    /// A passive or impersonal cue ("is expected to", "was announced", "were also expected", "it's
-    /// unclear") names no speaker: the one before it is not carried over, nor the nearest guessed.
+    /// A passive, impersonal or raising cue ("is expected to", "was announced", "were also expected",
+    /// "it's unclear", "This strategy appears to be playing out") names no speaker: the one before
+    /// it is not carried over, nor the nearest guessed.
     /// </summary>
     public static bool HasAgentlessCue(AttributionContext ctx, QuoteInfo q)
     {
@@ -231,8 +232,11 @@ internal static class Sieves
         var doc = ctx.View.Doc;
         var first = doc.TokenText(cue.Start);
         return first.Equals("it", StringComparison.OrdinalIgnoreCase) || IsBeForm(first)
+            || RaisingVerbs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(first)
             || cue.Start > 0 && IsBeForm(doc.TokenText(cue.Start - 1));
     }
+
+    private static readonly HashSet<string> RaisingVerbs = new(StringComparer.OrdinalIgnoreCase) { "appear", "appears", "appeared", "seem", "seems", "seemed" };
 
     private static bool IsBeForm(ReadOnlySpan<char> word) => BeForms.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
 
