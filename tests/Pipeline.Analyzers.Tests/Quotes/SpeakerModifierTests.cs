@@ -41,6 +41,17 @@ public sealed class SpeakerModifierTests
         Assert.Null(r.Speaker.Entity);
     }
 
+    [Theory]
+    [InlineData("Mexico's attorney general said the students had been killed by a drug gang.", "Mexico", false)]
+    [InlineData("A vandal in Seattle said the statue had been asking for it.", "Seattle", false)]
+    [InlineData("Washington said the sanctions would stay in place until the talks resumed.", "Washington", true)]
+    [InlineData("Nigeria's government said the talks with the group would resume next week.", "Nigeria", true)]
+    public void A_place_speaks_only_as_the_head_of_its_phrase_or_through_its_government(string text, string place, bool speaks)
+    {
+        var run = QuoteTestKit.Analyze(text, new Seed(place, EntityTypes.Location, "place"));
+        Assert.Equal(speaks ? "place" : null, run.Results.Single().Speaker.Entity?.ClusterId);
+    }
+
     [Fact]
     public void A_modifier_that_names_the_speaker_gives_that_name()
     {

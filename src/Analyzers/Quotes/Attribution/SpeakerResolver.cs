@@ -31,7 +31,8 @@ internal static class SpeakerResolver
         var (head, headClass) = Head(ctx, start, phraseEnd);
         if (end == start + 1 && PossessiveClass(doc.TokenText(start)) is { } possessive) headClass = possessive; // "His claims that ..."
         if (headClass == SpeakerWordClass.VagueHead && !person) return new(SpeakerKind.Anonymous, text, null, span);
-        if ((namedInModifier ?? ctx.Entities.Best(start, phraseEnd)) is { } named) return new(SpeakerKind.Named, text, named, span);
+        if ((namedInModifier ?? ctx.Entities.Best(start, phraseEnd)) is { } named && !IsPlaceModifier(doc, named, head))
+            return new(SpeakerKind.Named, text, named, span);
         if (end == start + 1 && RelativeAntecedentTypes(doc.TokenText(start)) is { } types)
             return Described(RelativeAntecedent(ctx, start, types), text, span);
 
@@ -60,6 +61,25 @@ internal static class SpeakerResolver
         for (int t = start; t < phraseEnd; t++) capitalized |= v.Class[t] == TokenClass.Capitalized && t != v.SentenceOfToken(t).FirstToken;
         return new(capitalized ? SpeakerKind.Named : SpeakerKind.Unknown, text, null, span);
     }
+
+    /// <summary>
+    /// A place that only qualifies the phrase's head ("Mexico's attorney general", "the Kansas
+    /// senator", "a vandal in Seattle", "Ferguson police"): the speaker is the head, not the place.
+    /// A place speaks when it is the head ("Washington said", "Pyongyang has warned"), or through
+    /// its government ("Nigeria's government", "the UK government").
+    /// </summary>
+    private static bool IsPlaceModifier(Document doc, EntityMention named, int head)
+    {
+        if (named.Type != EntityTypes.Location || head >= doc.TokenAt(named.Span.Start) && doc.Tokens[head].Span.Start < named.Span.End) return false;
+        // A country's own government speaks for it: "Nigeria's government", "the UK government", "Cameroon's defence ministry".
+        int after = doc.TokenAt(named.Span.End - 1) + 1;
+        if (after < head && doc.Tokens[after].Kind == TokenKind.Clitic) after++;
+        return !(head - after <= 1 && StateBodies.Contains(doc.TokenText(head)));
+    }
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> StateBodies =
+        new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "government", "administration", "cabinet", "ministry", "military", "army", "embassy", "parliament" }
+            .GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>
     /// Where a short speaker phrase ends before its participle or relative modifier ("The company,
