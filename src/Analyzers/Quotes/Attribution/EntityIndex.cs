@@ -88,8 +88,8 @@ internal sealed class EntityIndex
     private bool OpensClause(int token)
     {
         int t = token - 1, first = _view.SentenceOfToken(token).FirstToken;
-        // Over titles and other capitalised words before the name ("Mr Law", "Prime Minister Tony Blair"), then "the".
-        while (t >= first && (_view.Class[t] == TokenClass.Capitalized || _view.Doc.TokenText(t) is "Mr." or "Mrs." or "Ms." or "Dr.")) t--;
+        // Over titles and other capitalised words before the name ("Mr. Law", "Prime Minister Tony Blair"), then "the".
+        while (t >= first && _view.Class[t] == TokenClass.Capitalized) t--;
         if (t >= first && _view.Doc.TokenText(t).Equals("the", StringComparison.OrdinalIgnoreCase)) t--;
         if (t < first) return true;
         var word = _view.Doc.TokenText(t);

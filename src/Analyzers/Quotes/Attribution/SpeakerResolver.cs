@@ -138,16 +138,13 @@ internal static class SpeakerResolver
         {
             if (ctx.Entities.StartingAt(t) is not { Type: EntityTypes.Person } mention) continue;
             int before = t - 1;
-            if (before > start && Titles.Contains(doc.TokenText(before))) before--;
+            while (before > start && ctx.View.Class[before] == TokenClass.Capitalized) before--; // a title: "as Dr. Gwen Korovin"
             var word = doc.TokenText(before);
             if (NamingWords.Contains(word) || word.Equals("of", StringComparison.OrdinalIgnoreCase) && before > start && doc.TokenText(before - 1).Equals("pseudonym", StringComparison.OrdinalIgnoreCase))
                 return mention;
         }
         return null;
     }
-
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Titles =
-        new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "Dr.", "Dr", "Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms" }.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NamingWords =
         new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "as", "name", "named", "called", "herself", "himself", "themselves" }.GetAlternateLookup<ReadOnlySpan<char>>();
