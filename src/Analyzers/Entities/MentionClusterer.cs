@@ -8,23 +8,35 @@ internal sealed record ClusterInput(int Type, IReadOnlyList<string> Tokens, stri
 /// equal (case, diacritics and a leading "the" ignored; person names compared by
 /// transliteration key); a one-word person mention joins the full name whose surname it matches
 /// (the nearest one before it, else the nearest after); a one-word upper-case organisation joins
-/// the multi-word organisation it abbreviates. The canonical name of a cluster is its longest
-/// mention (most tokens, then most characters, then first), without a leading article.
+/// the multi-word organisation it abbreviates. A courtesy title ("Mr", "Ms", "Dr") is not part of
+/// the name: "Ms Hewitt" is a surname that joins "Patricia Hewitt", and with no full name in the
+/// document "Mr Blair" and "Blair" are one person, but "Mr Clinton" and "Mrs Clinton" are two.
+/// The canonical name of a cluster is its longest mention (most name tokens, then most
+/// characters, then first), without a leading article.
 /// </summary>
 internal static class MentionClusterer
 {
     private const int Person = 0, Organization = 1;
     private static readonly HashSet<string> Articles = new(StringComparer.OrdinalIgnoreCase) { "the" };
+    // The titles newspapers put before a surname, with the sex they tell ('-' for neither).
+    private static readonly Dictionary<string, char> CourtesyTitles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Mr"] = 'm', ["Mr."] = 'm', ["Mrs"] = 'f', ["Mrs."] = 'f', ["Ms"] = 'f', ["Ms."] = 'f', ["Miss"] = 'f',
+        ["Dr"] = '-', ["Dr."] = '-', ["Prof"] = '-', ["Prof."] = '-',
+    };
     private static readonly HashSet<string> AcronymSkips = new(StringComparer.OrdinalIgnoreCase) { "of", "for", "and", "the", "on", "in", "&", "de" };
 
     /// <summary>Cluster index (0, 1, ... in order of first mention) of each mention, and each cluster's canonical name.</summary>
     public static (int[] ClusterOf, string[] Canonical) Cluster(IReadOnlyList<ClusterInput> mentions)
     {
         int n = mentions.Count;
+        var written = new string[n][];
         var names = new string[n][];
-        for (int m = 0; m < n; m++) names[m] = NameTokens(mentions[m]);
+        var title = new char[n];
+        for (int m = 0; m < n; m++) (names[m], title[m]) = PersonName(mentions[m], written[m] = NameTokens(mentions[m]));
         var key = new string[n];
-        for (int m = 0; m < n; m++) key[m] = mentions[m].Type + "|" + FullKey(mentions[m].Type, names[m]);
+        // A surname alone keeps its title's sex in the key: "Mr Clinton" is not "Mrs Clinton".
+        for (int m = 0; m < n; m++) key[m] = mentions[m].Type + "|" + (names[m].Length == 1 ? title[m] : '\0') + "|" + FullKey(mentions[m].Type, names[m]);
 
         var parent = new int[n];
         for (int m = 0; m < n; m++) parent[m] = m;
@@ -49,6 +61,7 @@ internal static class MentionClusterer
             };
             if (target >= 0) Union(parent, target, m);
         }
+        JoinTitledSurnames(mentions, names, title, fullNamesBySurname, parent);
 
         var clusterOf = new int[n];
         var roots = new Dictionary<int, int>();
@@ -67,7 +80,38 @@ internal static class MentionClusterer
                 || (names[m].Length == names[best].Length && mentions[m].Text.Length > mentions[best].Text.Length))
                 canonical[c] = m;
         }
-        return (clusterOf, canonical.Select(m => NameText(mentions[m], names[m])).ToArray());
+        return (clusterOf, canonical.Select(m => NameText(mentions[m], written[m])).ToArray());
+    }
+
+    /// <summary>
+    /// A person's name without its courtesy title, and the title's sex ('m', 'f', '-'), or '\0'
+    /// without one. Other mentions are returned as they are.
+    /// </summary>
+    private static (string[] Name, char Title) PersonName(ClusterInput mention, string[] name) =>
+        mention.Type == Person && name.Length > 1 && CourtesyTitles.TryGetValue(name[0], out char sex) ? (name[1..], sex) : (name, '\0');
+
+    /// <summary>
+    /// Surnames that found no full name: a bare one ("Blair") joins the titled one ("Mr Blair")
+    /// when every titled mention of that surname tells the same sex, so two people are not merged.
+    /// </summary>
+    private static void JoinTitledSurnames(IReadOnlyList<ClusterInput> mentions, string[][] names, char[] title,
+        Dictionary<string, List<int>> fullNamesBySurname, int[] parent)
+    {
+        var bySurname = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (int m = 0; m < mentions.Count; m++)
+        {
+            if (mentions[m].Type != Person || names[m].Length != 1) continue;
+            string surname = NameKey.Transliteration(names[m][0], surname: true);
+            if (fullNamesBySurname.ContainsKey(surname)) continue;
+            if (!bySurname.TryGetValue(surname, out var list)) bySurname.Add(surname, list = []);
+            list.Add(m);
+        }
+        foreach (var list in bySurname.Values)
+        {
+            var titled = list.Where(m => title[m] != '\0').ToList();
+            if (titled.Count == 0 || titled.Any(m => title[m] != title[titled[0]])) continue;
+            foreach (int m in list) Union(parent, titled[0], m);
+        }
     }
 
     /// <summary>The multi-word person mentions by their surname's key, each list in document order.</summary>

@@ -94,4 +94,35 @@ public class MentionClustererTests
         Assert.Equal(of[0], of[1]);
         Assert.Equal("Atlantic Council", canonical[0]);
     }
+
+    [Fact]
+    public void A_titled_surname_joins_the_full_name()
+    {
+        var (of, canonical) = Cluster(M(Per, "Patricia Hewitt"), M(Org, "GMTV"), M(Per, "Ms Hewitt"), M(Per, "Hewitt"), M(Per, "Mr. Blair"), M(Per, "Tony Blair"));
+        Assert.Equal(of[0], of[2]);
+        Assert.Equal(of[0], of[3]);
+        Assert.Equal("Patricia Hewitt", canonical[of[2]]);
+        Assert.Equal(of[4], of[5]);
+        Assert.Equal("Tony Blair", canonical[of[4]]);
+    }
+
+    [Fact]
+    public void Without_a_full_name_a_titled_surname_and_the_bare_surname_are_one_person()
+    {
+        var (of, canonical) = Cluster(M(Per, "Mr Kennedy"), M(Per, "Kennedy"), M(Per, "Dr Fox"), M(Per, "Fox"));
+        Assert.Equal(of[0], of[1]);
+        Assert.Equal("Mr Kennedy", canonical[of[1]]);
+        Assert.Equal(of[2], of[3]);
+        Assert.NotEqual(of[0], of[2]);
+    }
+
+    [Fact]
+    public void Titles_of_both_sexes_keep_two_people_apart()
+    {
+        var (of, _) = Cluster(M(Per, "Mr. Clinton"), M(Per, "Mrs. Clinton"), M(Per, "Clinton"), M(Per, "Mrs. Clinton"));
+        Assert.NotEqual(of[0], of[1]);
+        Assert.Equal(of[1], of[3]);
+        Assert.NotEqual(of[0], of[2]);
+        Assert.NotEqual(of[1], of[2]); // a bare surname between the two stays undecided
+    }
 }
