@@ -165,6 +165,11 @@ public sealed class ContentBoundaryTests
         "Secret Service protocol called for her to be taken to a trauma center")]
     [InlineData("The mayor said the video would be released on Friday.", "said", "", "the video would be released on Friday")]
     [InlineData("Limbaugh added:\n\nAnd from a supposed front-runner, this is nonsense.", "added", "", "And from a supposed front-runner, this is nonsense.")]
+    // After a trailing source, the words after the cue are whom it was told to, not what.
+    [InlineData("It would mean paid leave would be increased to nine months by 2007, Ms Hewitt told GMTV's Sunday programme.", "told", "",
+        "It would mean paid leave would be increased to nine months by 2007")]
+    [InlineData("As well as pledging money to the fund, he urged other donors to contribute.", "urged", "", "other donors to contribute")]
+    [InlineData("After the vote ended, he told reporters he was pleased.", "told", "", "reporters he was pleased")]
     public void A_cue_with_no_tagged_content_takes_its_clause(string text, string cue, string otherCue, string? expected)
     {
         var (view, quote) = Quote(text, cue, cue);
@@ -187,6 +192,31 @@ public sealed class ContentBoundaryTests
         QuoteDetector.DropCuesInsideReportedClauses(view, quotes);
         Assert.Equal(dropped, !quotes.Contains(inner));
         Assert.Contains(outer, quotes);
+    }
+
+    [Theory]
+    [InlineData("The Tories dismissed the maternity pay plan as \"desperate\", while the Liberal Democrats said it was misdirected.",
+        "The Tories dismissed the maternity pay plan as \"desperate\"", "said", "it was misdirected")]
+    [InlineData("The Pentagon told BBC News US policy \"condemns and prohibits\" torture and said there was no evidence that any detainee was abused.",
+        "The Pentagon told BBC News US policy \"condemns and prohibits\"", "said", "there was no evidence that any detainee was abused")]
+    [InlineData("The Lib Dems also oppose the proposals, but ministers insist they are proportionate to the terror threat.",
+        "The Lib Dems also oppose the proposals", "insist", "they are proportionate to the terror threat")]
+    [InlineData("It was not an easy issue, Mr Howard said at the meeting of the party.", "It was not an easy issue", "said", null)] // no conjunction
+    public void A_cue_joined_by_a_conjunction_reports_the_clause_after_it(string text, string before, string cue, string? expected)
+    {
+        var (view, quote) = Quote(text, cue, before);
+        var (cueStart, cueEnd) = quote.Cue!.Value;
+        var clause = QuoteDetector.ClauseAfterConjoinedCue(view, cueStart, cueEnd, quote.Content[0].End, new CueMarks(view.Count, [(cueStart, cueEnd)]));
+        Assert.Equal(expected, clause is { } c ? Text(view, c) : null);
+    }
+
+    [Fact]
+    public void The_conjoined_cue_keeps_its_clause_end_to_end()
+    {
+        var run = QuoteTestKit.Analyze("The Tories dismissed the maternity pay plan as \"desperate\", while the Liberal Democrats said it was misdirected.");
+        var quote = run.QuoteWith("it was misdirected");
+        Assert.Equal("said", run.Text(quote.Quote.Quote.Cue!.Value));
+        Assert.Equal("the Liberal Democrats", quote.Speaker.Text);
     }
 
     private static (TokenView, DetectedQuote) Quote(string text, string cue, string content)

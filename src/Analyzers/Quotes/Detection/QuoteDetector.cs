@@ -75,6 +75,12 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
                 spans.Clear();
                 spans.Add(new TaggedSpan(clauseBefore.Start, clauseBefore.End, p0));
             }
+            if (spans.Exists(s => s.End <= cue.Start) && ClauseAfterConjoinedCue(v, cue.Start, cue.End, spans.Where(s => s.End <= cue.Start).Max(s => s.End), cueTokens) is { } clauseAfter)
+            {
+                double p0 = spans.Min(s => s.Probability);
+                spans.Clear();
+                spans.Add(new TaggedSpan(clauseAfter.Start, clauseAfter.End, p0));
+            }
             bool before = spans.Exists(s => s.End <= cue.Start && HasWord(v, s.Start, s.End) && v.Class[s.End - 1] is TokenClass.QuoteMark or TokenClass.Comma);
             var content = new List<(int, int)>();
             double p = 1;
@@ -178,19 +184,58 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
         int end = sentence.EndToken;
         while (end > cueEnd && v.Class[end - 1] is TokenClass.Period or TokenClass.Comma or TokenClass.Colon) end--;
         if (cueStart == sentence.FirstToken && ClauseAfterComma(v, cueEnd, end) is { } clause) return clause;
+        bool addressee = IsAddressee(v, cueStart, cueEnd, end);
+        var before = ClauseBeforeSource(v, cueStart, closesSentence: Words(v, cueEnd, end) <= 2 || addressee, cues);
         if (Words(v, cueEnd, end) >= 3 && !cues.Any(cueEnd, end) && !v.InQuote(cueEnd))
+        {
+            // "..., Ms Hewitt told GMTV's Sunday programme.": whom she told, not what (a source stands between comma and cue).
+            if (addressee && before is { } clause0 && Words(v, clause0.End + 1, cueStart) > 0) return clause0;
             return InvertedTrailerContent(v, cueStart, cueEnd, cueEnd, end, cues) ?? (cueEnd, end);
+        }
+        return before;
+    }
 
+    /// <summary>
+    /// The clause from the sentence's start to the comma before a short source ("..., sources
+    /// said"), which may report other cues only when the source and cue close the sentence.
+    /// </summary>
+    private static (int Start, int End)? ClauseBeforeSource(TokenView v, int cueStart, bool closesSentence, CueMarks cues)
+    {
+        var sentence = v.SentenceOfToken(cueStart);
         int comma = -1;
         for (int t = cueStart - 1; t >= sentence.FirstToken && cueStart - t <= 8; t--)
         {
             if (v.Class[t] == TokenClass.Comma) { comma = t; break; }
             if (v.Class[t] is TokenClass.QuoteMark or TokenClass.Period or TokenClass.Colon) break;
         }
-        bool closesSentence = Words(v, cueEnd, end) <= 2;
         if (comma < 0 || !closesSentence && cues.Any(sentence.FirstToken, comma) || Words(v, sentence.FirstToken, comma) < 3) return null;
         return (sentence.FirstToken, comma);
     }
+
+    /// <summary>
+    /// Whether the words after a cue, to the sentence's end, only say where or to whom it was said:
+    /// a short phrase with no comma, quotation, verb form of a clause or subject pronoun that
+    /// opens with a preposition ("in a statement", "during a visit to Britain"; not "by", a passive's agent) or, after "told",
+    /// with a name or determiner ("GMTV's Sunday programme", "a news conference"; not "reporters
+    /// the plan failed", nor "other donors to contribute" after another verb).
+    /// </summary>
+    private static bool IsAddressee(TokenView v, int cueStart, int cueEnd, int end)
+    {
+        if (end - cueEnd > 6 || end <= cueEnd) return false;
+        for (int t = cueEnd; t < end; t++)
+            if (v.Class[t] is TokenClass.Comma or TokenClass.QuoteMark or TokenClass.Colon || v.InQuote(t)
+                || ClauseVerbs.Contains(v.WordHash[t]) || SubjectPronouns.Contains(v.WordHash[t]) || v.WordHash[t] == ThatHash) return false;
+        if (Prepositions.Contains(v.WordHash[cueEnd])) return true;
+        if (v.CueAt[cueStart]?.Lemma != "tell" || !(v.Class[cueEnd] == TokenClass.Capitalized || Determiners.Contains(v.WordHash[cueEnd]))) return false;
+        for (int t = cueEnd + 1; t < end; t++) if (v.WordHash[t] == ToHash) return false;
+        return true;
+    }
+
+    private static readonly HashSet32 SubjectPronouns = new("i we you he she it they there".Split(' ').Select(w => Hashing.Lower(w)));
+    private static readonly int ThatHash = Hashing.Lower("that"), ToHash = Hashing.Lower("to");
+    private static readonly HashSet32 Prepositions = new("in on at during to from after before for with about".Split(' ').Select(w => Hashing.Lower(w)));
+    private static readonly HashSet32 Determiners = new("the a an his her their its our".Split(' ').Select(w => Hashing.Lower(w)));
+
 
     /// <summary>
     /// The clause before ", said NAME, TITLE." when the tagger took the name for the content
@@ -225,6 +270,39 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
             if (v.InQuote(t) || v.Class[t] == TokenClass.QuoteMark) return null;
         return Words(v, sentence.FirstToken, comma) >= 3 ? (sentence.FirstToken, comma) : null;
     }
+
+    /// <summary>
+    /// The clause after a cue joined to the sentence by a conjunction, when the tagger took the
+    /// clause before it ("The Tories dismissed the plan as \"desperate\", while the Liberal
+    /// Democrats said it was misdirected"; "... torture and said there was no evidence"): "and",
+    /// "but", "while" or "whereas" stands between the content before the cue and the cue, with at
+    /// most a short source after it, and the rest of the sentence holds three words, no other cue,
+    /// and says more than where or to whom (<see cref="IsAddressee"/>). Null when that is not the case.
+    /// </summary>
+    internal static (int Start, int End)? ClauseAfterConjoinedCue(TokenView v, int cueStart, int cueEnd, int contentEnd, CueMarks cues)
+    {
+        if (v.CueAt[cueStart] is { IsSourcing: true }) return null; // "and now according to a report, ...": the source follows
+        int conjunction = -1;
+        for (int t = cueStart - 1; t >= contentEnd && cueStart - t <= MaxTrailerSource; t--)
+        {
+            if (Conjunctions.Contains(v.WordHash[t]))
+            {
+                // "Mary and Joel Rich wrote": a conjunction inside a name joins the source's names.
+                if (t > 0 && v.Class[t - 1] == TokenClass.Capitalized && v.Class[t + 1] == TokenClass.Capitalized) return null;
+                conjunction = t;
+                break;
+            }
+            if (v.Class[t] is TokenClass.Comma or TokenClass.QuoteMark or TokenClass.Period or TokenClass.Colon || cues.IsCue(t)) return null;
+        }
+        if (conjunction < 0) return null;
+        var sentence = v.SentenceOfToken(cueStart);
+        int start = cueEnd, end = sentence.EndToken;
+        while (start < end && v.Class[start] is TokenClass.Comma or TokenClass.Colon) start++;
+        while (end > start && v.Class[end - 1] is TokenClass.Period or TokenClass.Comma or TokenClass.Colon) end--;
+        return Words(v, start, end) >= 3 && !cues.Any(start, end) && !IsAddressee(v, cueStart, cueEnd, end) ? (start, end) : null;
+    }
+
+    private static readonly HashSet32 Conjunctions = new("and but while whereas".Split(' ').Select(w => Hashing.Lower(w)));
 
     /// <summary>Verb forms that make a clause of the words after a cue ("said Robert Stearns has joined ...").</summary>
     private static readonly HashSet32 ClauseVerbs = new(
