@@ -2,7 +2,10 @@ using Pipeline.Sdk;
 
 namespace Pipeline.Analyzers.Tests.Quotes;
 
-/// <summary>"The chancellor said": the person the article gives that title, not the nearest person.</summary>
+/// <summary>
+/// "The chancellor said": the person the article gives that title, not the nearest person; with
+/// no one so titled, not a person of another office; "the spokesman", the spokesman who spoke before.
+/// </summary>
 public sealed class TitledSpeakerTests
 {
     private static readonly Seed[] People =
@@ -11,6 +14,9 @@ public sealed class TitledSpeakerTests
         new("Oliver Letwin", EntityTypes.Person, "letwin"),
         new("Jack Straw", EntityTypes.Person, "straw"),
         new("Condoleezza Rice", EntityTypes.Person, "rice"),
+        new("Tony Blair", EntityTypes.Person, "blair"),
+        new("Charles Clarke", EntityTypes.Person, "clarke"),
+        new("Home Office", EntityTypes.Organization, "home-office"),
     ];
 
     [Fact]
@@ -29,5 +35,31 @@ public sealed class TitledSpeakerTests
             "Jack Straw, the foreign secretary, flew to Washington. He met Condoleezza Rice on Monday.\n\n" +
             "The foreign secretary said the talks had been useful for both countries.", People);
         Assert.Equal("straw", run.QuoteWith("the talks had been useful").Speaker.Entity?.ClusterId);
+    }
+
+    [Fact]
+    public void Without_a_titled_holder_a_person_of_another_office_is_not_the_referent()
+    {
+        var run = QuoteTestKit.Analyze(
+            "Tony Blair has rejected calls for an inquiry into the war.\n\n" +
+            "Chancellor Gordon Brown was also in Edinburgh. The prime minister said the report was a fair summary of the advice.", People);
+        Assert.Equal("blair", run.QuoteWith("the report was a fair summary").Speaker.Entity?.ClusterId);
+    }
+
+    [Fact]
+    public void The_spokesman_is_the_spokesman_who_spoke_before_not_his_minister()
+    {
+        var run = QuoteTestKit.Analyze(
+            "The plans were announced by Home Secretary Charles Clarke on Monday.\n\n" +
+            "\"We will consult widely on the changes,\" a Home Office spokesman said. The spokesman added that no decision had been taken.", People);
+        Assert.Equal("home-office", run.QuoteWith("no decision had been taken").Speaker.Entity?.ClusterId);
+    }
+
+    [Fact]
+    public void An_unnamed_spokesman_names_no_one()
+    {
+        var run = QuoteTestKit.Analyze(
+            "Charles Clarke defended the plans in the Commons on Monday.\n\nThe spokesman added that no decision had been taken.", People);
+        Assert.Null(run.QuoteWith("no decision had been taken").Speaker.Entity);
     }
 }

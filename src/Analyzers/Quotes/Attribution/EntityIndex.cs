@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Pipeline.Analyzers.Quotes.Detection;
+using Pipeline.Analyzers.Quotes.Lexicon;
 using Pipeline.Sdk;
 
 namespace Pipeline.Analyzers.Quotes.Attribution;
@@ -128,6 +129,56 @@ internal sealed class EntityIndex
             if (others.Contains(_view.Doc.TokenText(t)) || _view.Doc.TokenText(t).StartsWith("ex-", StringComparison.OrdinalIgnoreCase)) return false;
         return true;
     }
+
+    /// <summary>
+    /// Whether the person's entity is titled, before its mentions, only with offices other than
+    /// the one <paramref name="title"/> (lower-case words) ends with: "Chancellor Gordon Brown" and
+    /// "Tory leader Michael Howard" are not "the prime minister", nor is "Deputy Prime Minister
+    /// John Prescott"; "General Musharraf", also "President Musharraf", may be "the president".
+    /// </summary>
+    public bool HoldsOtherTitle(EntityMention person, IReadOnlyList<string> title)
+    {
+        _titlesByCluster ??= TitlesByCluster();
+        if (!_titlesByCluster.TryGetValue(person.ClusterId, out var titles)) return false;
+        return titles.Contains(OtherOffice) || !titles.Contains(title[^1], StringComparer.OrdinalIgnoreCase);
+    }
+
+    private const string OtherOffice = "(other office)";
+
+    private Dictionary<string, List<string>>? _titlesByCluster;
+
+    /// <summary>The title words written right before each person cluster's mentions (a courtesy title skipped), with "deputy", "former"... as words of another office.</summary>
+    private Dictionary<string, List<string>> TitlesByCluster()
+    {
+        var byCluster = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var doc = _view.Doc;
+        foreach (var (s, _, m) in _mentions)
+        {
+            if (m.Type != EntityTypes.Person) continue;
+            string cluster = m.ClusterId;
+            int t = s - 1;
+            if (t >= 0 && CourtesyTitles.Contains(doc.TokenText(t).ToString())) t--;
+            // The title runs back from the name over title words and capitalised modifiers ("Education Secretary", "Middlesbrough mayor").
+            for (int k = 0; k < 4 && t >= 0 && _view.Class[t] is TokenClass.Word or TokenClass.Capitalized; k++, t--)
+            {
+                var word = doc.TokenText(t).ToString();
+                bool office = _view.SpeakerClass[t] == SpeakerWordClass.PersonNoun || OtherHolders.Contains(word);
+                if (!office)
+                {
+                    if (_view.Class[t] == TokenClass.Capitalized) continue;
+                    break;
+                }
+                if (!byCluster.TryGetValue(cluster, out var words)) byCluster.Add(cluster, words = []);
+                words.Add(OtherHolders.Contains(word) ? OtherOffice : word.ToLowerInvariant());
+            }
+        }
+        return byCluster;
+    }
+
+    private static readonly HashSet<string> CourtesyTitles = new(StringComparer.OrdinalIgnoreCase) { "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr." };
+
+    /// <summary>Whether the word makes a title another office ("former", "deputy", "shadow").</summary>
+    public static bool IsOtherHolder(string word) => OtherHolders.Contains(word);
 
     /// <summary>Words that make a title another office: "Deputy Prime Minister", "shadow chancellor", "former Tory chancellor".</summary>
     private static readonly HashSet<string> OtherHolders = new(StringComparer.OrdinalIgnoreCase)

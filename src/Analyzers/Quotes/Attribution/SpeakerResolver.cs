@@ -55,7 +55,13 @@ internal static class SpeakerResolver
             case SpeakerWordClass.OrgNoun when IsDefinite(doc, start, head):
                 return Described(Antecedent(ctx, quote, start, EntityTypes.Organization), text, span);
             case SpeakerWordClass.PersonNoun when IsDefinite(doc, start, head):
-                return Described(ctx.Entities.Titled(Title(doc, start, head), start) ?? Antecedent(ctx, quote, start, EntityTypes.Person), text, span);
+                var title = Title(doc, start, head);
+                // Else the last speaker or nearest person, but not a spokesman's principal, nor someone of another office.
+                return Described(ctx.Entities.Titled(title, start)
+                    ?? (SpokesNouns.Contains(doc.TokenText(head)) ? EarlierSpeakerWithHead(ctx, quote, start, doc.TokenText(head))
+                        : Antecedent(ctx, quote, start, PersonTypes, PersonTypes, MentionRule.Nearest, plural: null,
+                            fits: IsOffice(title) ? m => !ctx.Entities.HoldsOtherTitle(m, title) : null)),
+                    text, span);
         }
         bool capitalized = false;
         for (int t = start; t < phraseEnd; t++) capitalized |= v.Class[t] == TokenClass.Capitalized && t != v.SentenceOfToken(t).FirstToken;
@@ -76,6 +82,46 @@ internal static class SpeakerResolver
         if (after < head && doc.Tokens[after].Kind == TokenKind.Clitic) after++;
         return !(head - after <= 1 && StateBodies.Contains(doc.TokenText(head)));
     }
+
+    /// <summary>
+    /// Whether a description's title names one office, which a person titled otherwise does not
+    /// hold: "the chancellor", "the Pakistani president", a minister or secretary of something
+    /// ("the prime minister", "the foreign secretary"). "The minister", "the Tory leader" or "the
+    /// Kansas senator" may be anyone so titled, and "the former police chief" holds another now.
+    /// </summary>
+    private static bool IsOffice(string[] title) =>
+        (UniqueOffices.Contains(title[^1]) || title.Length > 1 && MinistryHeads.Contains(title[^1])) && !title.Any(EntityIndex.IsOtherHolder);
+
+    private static readonly HashSet<string> UniqueOffices = new(StringComparer.OrdinalIgnoreCase) { "chancellor", "president", "premier", "mayor", "governor" };
+    private static readonly HashSet<string> MinistryHeads = new(StringComparer.OrdinalIgnoreCase) { "minister", "secretary" };
+
+    /// <summary>
+    /// The entity of the last earlier speaker, within reach, whose written words hold the same
+    /// head: "the Vatican's deputy spokesman, Father Ciro Benedettini, said ... The spokesman
+    /// said" is Benedettini; after "a Home Office spokesman said" it is no one.
+    /// </summary>
+    private static EntityMention? EarlierSpeakerWithHead(AttributionContext ctx, QuoteInfo quote, int before, ReadOnlySpan<char> head)
+    {
+        var doc = ctx.View.Doc;
+        int notBefore = ParagraphStartToken(ctx, Math.Max(0, ctx.Paragraph(before) - ReachParagraphs + 1));
+        for (int i = ctx.Quotes.IndexOf(quote) - 1; i >= 0; i--)
+        {
+            var previous = ctx.Quotes[i];
+            if (previous.SpeakerTokens is not { } words || words.Start >= before) continue;
+            if (words.Start < notBefore) break;
+            for (int t = words.Start; t < words.End; t++)
+                if (doc.TokenText(t).Equals(head, StringComparison.OrdinalIgnoreCase)) return previous.Speaker?.Entity;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Heads of descriptions that stand for someone the article seldom names: "the spokesman said"
+    /// goes back to the spokesman who spoke before ("a Home Office spokesman"), not to the minister
+    /// he speaks for.
+    /// </summary>
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SpokesNouns =
+        new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "spokesman", "spokeswoman", "spokesperson" }.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> StateBodies =
         new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "government", "administration", "cabinet", "ministry", "military", "army", "embassy", "parliament" }
@@ -210,10 +256,11 @@ internal static class SpeakerResolver
     /// <param name="mentionTypes">The types of <paramref name="types"/> a mention that did not speak may have.</param>
     /// <param name="rule">Which mention that did not speak may be the referent.</param>
     /// <param name="gender">The pronoun's gender: a person whose title or first name tells the other is not its referent ("she" is not Tony Blair).</param>
+    /// <param name="fits">What else the referent must satisfy (a description's office).</param>
     private static EntityMention? Antecedent(AttributionContext ctx, QuoteInfo quote, int before, string[] types, string[] mentionTypes, MentionRule rule, bool? plural,
-        Gender gender = Gender.Unknown)
+        Gender gender = Gender.Unknown, Func<EntityMention, bool>? fits = null)
     {
-        bool sameGender(EntityMention m) => gender == Gender.Unknown || ctx.GenderOf(m) is var g && (g == Gender.Unknown || g == gender);
+        bool sameGender(EntityMention m) => (gender == Gender.Unknown || ctx.GenderOf(m) is var g && (g == Gender.Unknown || g == gender)) && (fits is null || fits(m));
         // A mention that did not speak is never one named in the quote's own words ("He is believed to have joined
         // ISIL, the paper reported").
         bool agrees(EntityMention m) => !quote.InContent(ctx.View.Doc.TokenAt(m.Span.Start)) && sameGender(m);
