@@ -5,7 +5,8 @@ namespace Pipeline.Analyzers.Tests.Quotes;
 /// <summary>
 /// A speaker phrase with a participle or relative modifier ("The company, based in San Diego,
 /// said"): the firms and places in the modifier are not the speaker, unless the modifier names
-/// the speaker ("who calls herself ..."); an apposition or a list keeps its name.
+/// the speaker ("who calls herself ..."); an apposition or a list keeps its name; a person in the
+/// possessive gives way to the person the phrase names ("Bolling's cohost, Kimberly Guilfoyle").
 /// </summary>
 public sealed class SpeakerModifierTests
 {
@@ -68,5 +69,17 @@ public sealed class SpeakerModifierTests
             "Jim Billington, Democratic member of the FCA board, said the troubles of the system have encouraged the flight of deposits.",
             new Seed("Jim Billington", EntityTypes.Person, "billington"), new Seed("FCA", EntityTypes.Organization, "fca"));
         Assert.Equal("billington", run.QuoteWith("encouraged the flight").Speaker.Entity?.ClusterId);
+    }
+
+    [Theory]
+    [InlineData("Bolling's cohost, Kimberly Guilfoyle, said the show would go on.", "Eric Bolling", "Kimberly Guilfoyle")]
+    [InlineData("Sotloff's mother, Shirley, said her son was a journalist.", "Steven Sotloff", "Shirley")]
+    [InlineData("Mr Brown's former adviser Ed Balls said the figures were sound.", "Gordon Brown", "Ed Balls")]
+    public void A_person_in_the_possessive_gives_way_to_the_person_named(string sentence, string possessor, string speaker)
+    {
+        var run = QuoteTestKit.Analyze(possessor + " was in the news this week.\n\n" + sentence,
+            new Seed(possessor, EntityTypes.Person, "possessor"), new Seed(possessor.Split(' ')[^1], EntityTypes.Person, "possessor"),
+            new Seed(speaker, EntityTypes.Person, "speaker"));
+        Assert.Equal("speaker", run.Results.Single(r => r.Quote.Quote.Cue is { } c && run.Text(c) == "said").Speaker.Entity?.ClusterId);
     }
 }

@@ -29,19 +29,27 @@ internal sealed class EntityIndex
     /// <summary>
     /// The mention that best names a speaker within tokens [start, end): a person first, then an
     /// organisation, then a place ("Russia said"). Never a MISC mention: in "Scottish ministers
-    /// said" the speakers are the ministers, not the demonym.
+    /// said" the speakers are the ministers, not the demonym. A person in the possessive is passed
+    /// over for another person named in the phrase: "Bolling's cohost, Kimberly Guilfoyle",
+    /// "Sotloff's mother, Shirley", "Mr Brown's former adviser Ed Balls".
     /// </summary>
     public EntityMention? Best(int start, int end)
     {
         EntityMention? best = null;
         int bestRank = int.MaxValue;
+        bool bestPossessive = false;
         foreach (var (s, e, m) in Within(start, end))
         {
             int rank = Rank(m.Type);
-            if (rank < bestRank && rank < NotASpeaker) { best = m; bestRank = rank; }
+            if (rank >= NotASpeaker) continue;
+            bool possessive = m.Type == EntityTypes.Person && IsPossessive(e);
+            if (rank < bestRank || rank == bestRank && bestPossessive && !possessive) { best = m; bestRank = rank; bestPossessive = possessive; }
         }
         return best;
     }
+
+    private bool IsPossessive(int mentionEnd) =>
+        mentionEnd < _view.Count && _view.Doc.Tokens[mentionEnd].Kind == TokenKind.Clitic && _view.Doc.TokenText(mentionEnd) is "'s" or "’s";
 
     /// <summary>The longest mention starting at token <paramref name="token"/>, or null.</summary>
     public EntityMention? StartingAt(int token)
