@@ -30,6 +30,7 @@ internal sealed class QuoteAttributor(QuotesLexicon lexicon, QuoteModel model)
         (_, c, q, _) => Written(Sieves.ColonLead(c, q)),
         (self, c, q, b) => Written(self.ModelSource(c, q, b)),
         (_, c, q, _) => Written(Sieves.ParticipleSubject(c, q)),
+        (_, c, q, _) => Written(Sieves.ConjoinedSubject(c, q)),
         (_, c, q, _) => Written(Sieves.SaidTrailer(c, q)),
         (_, c, q, _) => Written(Sieves.Appositive(c, q)),
         (_, c, q, _) => Written(Sieves.SaidLead(c, q)),

@@ -171,26 +171,112 @@ internal static class Sieves
     /// officials, the daily reported that ...") hangs on the clause after it: the subject between
     /// the comma that closes the participle's phrase and the next cue.
     /// </summary>
-    public static SpeakerSpan? ParticipleSubject(AttributionContext ctx, QuoteInfo q)
+    public static SpeakerSpan? ParticipleSubject(AttributionContext ctx, QuoteInfo q) =>
+        q.Cue is { } cue && IsParticiple(ctx.View, cue.Start) ? SubjectOfSentence(ctx, q, cue, "sieve:participle-subject") : null;
+
+    /// <summary>
+    /// "The chancellor would not comment on the reports, but insisted ...": a cue joined by "and"
+    /// or "but" to an earlier verb, with no subject of its own, has the subject that opens the
+    /// sentence (<see cref="OpeningSubject"/>).
+    /// </summary>
+    public static SpeakerSpan? ConjoinedSubject(AttributionContext ctx, QuoteInfo q) =>
+        q.Cue is { } cue && IsConjoinedVerb(ctx.View, cue.Start) && !HasAgentlessCue(ctx, q) && OpeningSubject(ctx, q, cue.Start) is { } s
+            ? new SpeakerSpan(s.Start, s.End, "sieve:conjoined-subject", 0.65)
+            : null;
+
+    /// <summary>
+    /// The subject that opens the cue's sentence, after a leading conjunction ("But") or a fronted
+    /// phrase closed by a comma ("In December, the EU pledged ..."): a pronoun, or the phrase of
+    /// names, titles and speaker nouns up to the first cue, auxiliary or other word after them
+    /// ("Shadow home secretary David Davis", "A Labour source", "The chancellor", "Moazzam Begg's
+    /// Labour MP Roger Godsiff"). Null when the sentence opens otherwise.
+    /// </summary>
+    private static (int Start, int End)? OpeningSubject(AttributionContext ctx, QuoteInfo q, int cueStart)
     {
         var v = ctx.View;
-        if (q.Cue is not { } cue || !IsParticiple(v, cue.Start)) return null;
+        var doc = v.Doc;
+        int t = v.SentenceOfToken(cueStart).FirstToken;
+        if (t < cueStart && doc.TokenText(t) is "But" or "And" or "Yet") t++;
+        while (t < cueStart && FrontedOpeners.Contains(doc.TokenText(t).ToString())) // "In that video, after executing Foley, the militant ..."
+        {
+            while (t < cueStart && v.Class[t] != TokenClass.Comma) t++;
+            t++;
+        }
+        if (t >= cueStart || q.InContent(t) || v.InQuote(t)) return null;
+        if (ctx.Speakers.Classify(doc, t) is SpeakerWordClass.PronounPerson or SpeakerWordClass.PronounGroup && !IsPossessiveDeterminer(doc.TokenText(t)))
+            return (t, t + 1);
+        // The head is still to come at the start and after a possessive: "shadow home secretary", "Labour's deputy minister".
+        int end = -1, modifiers = 0;
+        bool headToCome = true;
+        for (int e = t; e < cueStart && e - t < MaxSpeakerTokens; e++)
+        {
+            var word = doc.TokenText(e);
+            if (v.CueAt[e] is not null || IsAuxiliaryOrAdverb(word)) break;
+            if (ctx.Entities.StartingAt(e) is { } m && m.Type != EntityTypes.Miscellaneous) // "European" is no subject
+            {
+                end = doc.TokenAt(m.Span.End - 1) + 1;
+                e = end - 1;
+                headToCome = false;
+                continue;
+            }
+            if (ctx.Speakers.Classify(doc, e) is SpeakerWordClass.PersonNoun or SpeakerWordClass.OrgNoun or SpeakerWordClass.VagueHead)
+            {
+                end = e + 1;
+                headToCome = false;
+                continue;
+            }
+            if (doc.Tokens[e].Kind == TokenKind.Clitic) { headToCome = true; continue; }
+            if (v.Class[e] == TokenClass.Capitalized || NounPhraseWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) || word is "for") continue; // "minister for women"
+            // An apposition goes on to its name: "The SNP's Holyrood leader, Nicola Sturgeon, welcomed".
+            if (v.Class[e] == TokenClass.Comma && end > 0 && e + 1 < cueStart && ctx.Entities.StartingAt(e + 1) is not null) continue;
+            if (v.Class[e] == TokenClass.Word && headToCome && ++modifiers <= 2) continue;
+            break;
+        }
+        // A possessor with no head after it ("UKIP's performance in last year's elections") is not the subject.
+        return end > t && !headToCome ? (t, end) : null;
+    }
+
+    /// <summary>Words that open a phrase or clause fronted before the subject: "In December, ...", "When Conal complained, ...".</summary>
+    private static readonly HashSet<string> FrontedOpeners = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "In", "On", "At", "After", "Before", "During", "Following", "Earlier", "Later", "Meanwhile", "However", "Speaking", "Asked", "Last", "This",
+        "When", "While", "As", "Although", "Though", "If", "Because", "Since", "Despite", "With", "Under", "Over",
+    };
+
+    private static bool IsPossessiveDeterminer(ReadOnlySpan<char> word) =>
+        word.Equals("his", StringComparison.OrdinalIgnoreCase) || word.Equals("her", StringComparison.OrdinalIgnoreCase)
+        || word.Equals("its", StringComparison.OrdinalIgnoreCase) || word.Equals("their", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Whether "and" or "but" comes right before the cue, past adverbs ("but also said", "and later denied").</summary>
+    private static bool IsConjoinedVerb(TokenView v, int cueStart)
+    {
+        int t = cueStart - 1;
+        while (t >= 0 && ConjoinedAdverbs.Contains(v.Doc.TokenText(t).ToString())) t--;
+        return t > v.SentenceOfToken(cueStart).FirstToken && v.Doc.TokenText(t) is "and" or "but";
+    }
+
+    private static readonly HashSet<string> ConjoinedAdverbs = new(StringComparer.OrdinalIgnoreCase) { "also", "then", "later", "still", "yet", "again", "even", "further" };
+
+    /// <summary>The speaker of the quote before it in the sentence, else the sentence's first name or pronoun.</summary>
+    private static SpeakerSpan? SubjectOfSentence(AttributionContext ctx, QuoteInfo q, (int Start, int End) cue, string method)
+    {
+        var v = ctx.View;
         int sentence = v.SentenceOf[cue.Start];
         int index = ctx.Quotes.IndexOf(q);
         for (int i = index - 1; i >= 0; i--)
         {
             var previous = ctx.Quotes[i];
             if (previous.Cue is not { } pc || v.SentenceOf[pc.Start] != sentence) break;
-            if (previous.SpeakerTokens is { } s) return new SpeakerSpan(s.Start, s.End, "sieve:participle-subject", 0.75);
+            if (previous.SpeakerTokens is { } s) return new SpeakerSpan(s.Start, s.End, method, 0.75);
         }
         int first = v.SentenceOfToken(cue.Start).FirstToken;
         for (int t = first; t < cue.Start; t++)
         {
             if (q.InContent(t) || v.InQuote(t)) continue;
             if (ctx.Entities.StartingAt(t) is { } m)
-                return new SpeakerSpan(t, v.Doc.TokenAt(m.Span.End - 1) + 1, "sieve:participle-subject", 0.65);
+                return new SpeakerSpan(t, v.Doc.TokenAt(m.Span.End - 1) + 1, method, 0.65);
             if (ctx.Speakers.Classify(v.Doc, t) is SpeakerWordClass.PronounPerson or SpeakerWordClass.PronounGroup)
-                return new SpeakerSpan(t, t + 1, "sieve:participle-subject", 0.65);
+                return new SpeakerSpan(t, t + 1, method, 0.65);
         }
         return first == cue.Start ? SubjectAfterFrontedPhrase(ctx, q, cue) : null;
     }
@@ -242,9 +328,15 @@ internal static class Sieves
 
     private static readonly HashSet<string> BeForms = new(StringComparer.OrdinalIgnoreCase) { "is", "was", "were", "are", "be", "been", "being" };
 
-    /// <summary>Last resort: the nearest person (else organisation) named before the quote, outside quotation marks.</summary>
+    /// <summary>
+    /// Last resort for a direct quote: the nearest person (else organisation) named before it,
+    /// outside quotation marks. Reported speech whose cue found no subject ("Quebecor reportedly
+    /// will pay", "Another report claims", "It's important to point out") seldom belongs to the
+    /// nearest name, so it stays unattributed.
+    /// </summary>
     public static EntityMention? NearestEntity(AttributionContext ctx, QuoteInfo q)
     {
+        if (q.Quote.Kind != QuoteKind.Direct) return null;
         int paragraph = ctx.Paragraph(q.Start);
         int notBefore = SpeakerResolver.ParagraphStartToken(ctx, Math.Max(0, paragraph - 1));
         return ctx.Entities.NearestBefore(q.Start, notBefore, EntityTypes.Person)
