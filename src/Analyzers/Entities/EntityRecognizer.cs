@@ -53,6 +53,7 @@ internal sealed class EntityRecognizer
         else TagJointly(document, vectors, tagged);
         HyphenatedSurnames.Join(document, tagged);
         InstitutionNames.Apply(document, tagged);
+        NobleTitles.Apply(document, tagged);
         PhotoCredits.Apply(document, tagged);
 
         var inputs = new List<ClusterInput>(tagged.Count);
