@@ -39,6 +39,16 @@ public sealed class LexiconTests
         Assert.Equal(2, length);
     }
 
+    [Theory]
+    [InlineData("So far the US has refused to sign.", "US", SpeakerWordClass.None)]
+    [InlineData("Let us hope, she said.", "us", SpeakerWordClass.PronounSelf)]
+    [InlineData("It said the deal was done.", "It", SpeakerWordClass.PronounGroup)]
+    public void A_pronoun_written_in_capitals_is_a_name(string text, string word, SpeakerWordClass expected)
+    {
+        var doc = DocumentFactory.Create(text);
+        Assert.Equal(expected, Lexicon.Speakers.Classify(doc, doc.TokenAt(text.IndexOf(word, StringComparison.Ordinal))));
+    }
+
     [Fact]
     public void First_names_and_titles_tell_a_gender_and_ambiguous_names_none()
     {

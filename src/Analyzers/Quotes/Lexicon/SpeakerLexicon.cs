@@ -53,13 +53,23 @@ public sealed class SpeakerLexicon
 
     /// <summary>The class of the phrase starting at token <paramref name="index"/>, and its length in tokens.</summary>
     public SpeakerWordClass Classify(Document doc, int index, int end, out int length) =>
-        _phrases.TryMatch(doc, index, end, out length, out var cls) ? cls : SpeakerWordClass.None;
+        _phrases.TryMatch(doc, index, end, out length, out var cls) ? Checked(doc, index, cls) : SpeakerWordClass.None;
 
     /// <summary>The class of a single token (multi-word entries do not match).</summary>
     public SpeakerWordClass Classify(Document doc, int index) =>
-        _phrases.TryMatch(doc, index, index + 1, out _, out var cls) ? cls : SpeakerWordClass.None;
+        _phrases.TryMatch(doc, index, index + 1, out _, out var cls) ? Checked(doc, index, cls) : SpeakerWordClass.None;
 
     /// <summary>The same, given the token's lower-cased hash.</summary>
     internal SpeakerWordClass Classify(Document doc, int index, int lowerHash) =>
-        _phrases.TryMatch(doc, index, index + 1, lowerHash, out _, out var cls) ? cls : SpeakerWordClass.None;
+        _phrases.TryMatch(doc, index, index + 1, lowerHash, out _, out var cls) ? Checked(doc, index, cls) : SpeakerWordClass.None;
+
+    /// <summary>The lexicon matches lower-cased words, but "US" (the country) or "IT" written in capitals is no pronoun.</summary>
+    private static SpeakerWordClass Checked(Document doc, int index, SpeakerWordClass cls)
+    {
+        if (cls is not (SpeakerWordClass.PronounPerson or SpeakerWordClass.PronounGroup or SpeakerWordClass.PronounSelf)) return cls;
+        var word = doc.TokenText(index);
+        if (word.Length < 2) return cls;
+        foreach (char c in word) if (!char.IsUpper(c)) return cls;
+        return SpeakerWordClass.None;
+    }
 }
