@@ -51,9 +51,9 @@ internal sealed class EntityRecognizer
         var tagged = new List<TaggedMention>();
         if (Ensemble.Members.Count == 1) Tag(document, vectors[0], tagged);
         else TagJointly(document, vectors, tagged);
+        PersonTitles.Apply(document, tagged);
         HyphenatedSurnames.Join(document, tagged);
         InstitutionNames.Apply(document, tagged);
-        NobleTitles.Apply(document, tagged);
         PhotoCredits.Apply(document, tagged);
 
         var inputs = new List<ClusterInput>(tagged.Count);

@@ -11,6 +11,8 @@ internal sealed record ClusterInput(int Type, IReadOnlyList<string> Tokens, stri
 /// the multi-word organisation it abbreviates. A courtesy title ("Mr", "Ms", "Dr") is not part of
 /// the name: "Ms Hewitt" is a surname that joins "Patricia Hewitt", and with no full name in the
 /// document "Mr Blair" and "Blair" are one person, but "Mr Clinton" and "Mrs Clinton" are two.
+/// A hyphenated name the segmenter split is one word ("Kilroy-Silk"); a hyphenated surname is
+/// also found by its last part ("al-Momani", "Momani").
 /// The canonical name of a cluster is its longest mention (most name tokens, then most
 /// characters, then first), without a leading article.
 /// </summary>
@@ -18,11 +20,11 @@ internal static class MentionClusterer
 {
     private const int Person = 0, Organization = 1;
     private static readonly HashSet<string> Articles = new(StringComparer.OrdinalIgnoreCase) { "the" };
-    // The titles newspapers put before a surname, with the sex they tell ('-' for neither).
+    // The titles newspapers put before a surname, each its own letter: "Mrs Smith" and "Miss Smith" may be mother and daughter.
     private static readonly Dictionary<string, char> CourtesyTitles = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["Mr"] = 'm', ["Mr."] = 'm', ["Mrs"] = 'f', ["Mrs."] = 'f', ["Ms"] = 'f', ["Ms."] = 'f', ["Miss"] = 'f',
-        ["Dr"] = '-', ["Dr."] = '-', ["Prof"] = '-', ["Prof."] = '-',
+        ["Mr"] = 'm', ["Mr."] = 'm', ["Mrs"] = 'r', ["Mrs."] = 'r', ["Ms"] = 's', ["Ms."] = 's', ["Miss"] = 'i',
+        ["Dr"] = 'd', ["Dr."] = 'd', ["Prof"] = 'p', ["Prof."] = 'p',
     };
     private static readonly HashSet<string> AcronymSkips = new(StringComparer.OrdinalIgnoreCase) { "of", "for", "and", "the", "on", "in", "&", "de" };
 
@@ -33,9 +35,14 @@ internal static class MentionClusterer
         var written = new string[n][];
         var names = new string[n][];
         var title = new char[n];
-        for (int m = 0; m < n; m++) (names[m], title[m]) = PersonName(mentions[m], written[m] = NameTokens(mentions[m]));
+        for (int m = 0; m < n; m++)
+        {
+            written[m] = NameTokens(mentions[m]);
+            (names[m], title[m], int from) = PersonName(mentions[m], written[m]);
+            written[m] = written[m][from..]; // "Delighted Mrs Smith" is shown from its title
+        }
         var key = new string[n];
-        // A surname alone keeps its title's sex in the key: "Mr Clinton" is not "Mrs Clinton".
+        // A surname alone keeps its title in the key: "Mr Clinton" is not "Mrs Clinton".
         for (int m = 0; m < n; m++) key[m] = mentions[m].Type + "|" + (names[m].Length == 1 ? title[m] : '\0') + "|" + FullKey(mentions[m].Type, names[m]);
 
         var parent = new int[n];
@@ -84,15 +91,21 @@ internal static class MentionClusterer
     }
 
     /// <summary>
-    /// A person's name without its courtesy title, and the title's sex ('m', 'f', '-'), or '\0'
-    /// without one. Other mentions are returned as they are.
+    /// A person's name without its courtesy title (and any word before the title), the title's
+    /// letter, or '\0' without one, and where the title stands. Other mentions are returned as they are.
     /// </summary>
-    private static (string[] Name, char Title) PersonName(ClusterInput mention, string[] name) =>
-        mention.Type == Person && name.Length > 1 && CourtesyTitles.TryGetValue(name[0], out char sex) ? (name[1..], sex) : (name, '\0');
+    private static (string[] Name, char Title, int TitleAt) PersonName(ClusterInput mention, string[] name)
+    {
+        if (mention.Type != Person) return (name, '\0', 0);
+        // A word the tagger took in before the title is no part of the name ("Delighted Mrs Smith").
+        for (int k = 0; k < name.Length - 1; k++)
+            if (CourtesyTitles.TryGetValue(name[k], out char title)) return (name[(k + 1)..], title, k);
+        return (name, '\0', 0);
+    }
 
     /// <summary>
     /// Surnames that found no full name: a bare one ("Blair") joins the titled one ("Mr Blair")
-    /// when every titled mention of that surname tells the same sex, so two people are not merged.
+    /// when every titled mention of that surname bears the same title, so two people are not merged.
     /// </summary>
     private static void JoinTitledSurnames(IReadOnlyList<ClusterInput> mentions, string[][] names, char[] title,
         Dictionary<string, List<int>> fullNamesBySurname, int[] parent)
@@ -121,17 +134,30 @@ internal static class MentionClusterer
         for (int m = 0; m < mentions.Count; m++)
         {
             if (mentions[m].Type != Person || names[m].Length < 2) continue;
-            string surname = NameKey.Transliteration(names[m][^1], surname: true);
-            if (!bySurname.TryGetValue(surname, out var list)) bySurname.Add(surname, list = []);
-            list.Add(m);
+            foreach (var part in SurnameKeys(names[m][^1]))
+            {
+                if (!bySurname.TryGetValue(part, out var list)) bySurname.Add(part, list = []);
+                list.Add(m);
+            }
         }
         return bySurname;
+    }
+
+    /// <summary>A surname's keys: the whole of it, and for a hyphenated one its last part too ("al-Momani", "Momani").</summary>
+    private static IEnumerable<string> SurnameKeys(string surname)
+    {
+        yield return NameKey.Transliteration(surname, surname: true);
+        int hyphen = surname.LastIndexOf('-');
+        if (hyphen > 0 && hyphen < surname.Length - 1) yield return NameKey.Transliteration(surname[(hyphen + 1)..], surname: true);
     }
 
     /// <summary>The full-name person mention whose surname the one-word mention <paramref name="m"/> matches: nearest before, else nearest after.</summary>
     private static int NearestFullName(Dictionary<string, List<int>> fullNamesBySurname, string word, int m)
     {
-        if (!fullNamesBySurname.TryGetValue(NameKey.Transliteration(word, surname: true), out var fullNames)) return -1;
+        List<int>? fullNames = null;
+        foreach (var key in SurnameKeys(word))
+            if (fullNamesBySurname.TryGetValue(key, out fullNames)) break;
+        if (fullNames is null) return -1;
         int i = fullNames.BinarySearch(m);
         int firstAfter = i >= 0 ? i + 1 : ~i;
         return firstAfter > 0 ? fullNames[firstAfter - 1] : fullNames[firstAfter];
@@ -154,20 +180,35 @@ internal static class MentionClusterer
     private static int Abbreviated(Dictionary<string, int> organizationsByInitials, string word) =>
         word.Length >= 2 && word.All(char.IsUpper) && organizationsByInitials.TryGetValue(word, out int o) ? o : -1;
 
-    /// <summary>The name's tokens without a leading article or trailing punctuation.</summary>
+    /// <summary>
+    /// The name's words without a leading article or trailing punctuation; a hyphenated name the
+    /// segmenter split is one word again ("Kilroy", "-", "Silk" -> "Kilroy-Silk").
+    /// </summary>
     internal static string[] NameTokens(ClusterInput mention)
     {
         int first = 0, end = mention.Tokens.Count;
         while (first < end - 1 && Articles.Contains(mention.Tokens[first])) first++;
         while (end > first + 1 && !mention.Tokens[end - 1].Any(char.IsLetterOrDigit)) end--;
-        return mention.Tokens.Skip(first).Take(end - first).ToArray();
+        var words = new List<string>(end - first);
+        for (int i = first; i < end; i++)
+        {
+            if (mention.Tokens[i] == "-" && words.Count > 0 && i + 1 < end)
+            {
+                words[^1] += "-" + mention.Tokens[++i];
+                continue;
+            }
+            words.Add(mention.Tokens[i]);
+        }
+        return [.. words];
     }
 
     /// <summary>The mention's text from its first name token (a leading article dropped).</summary>
     private static string NameText(ClusterInput mention, string[] name)
     {
         int start = mention.Tokens.Count > name.Length ? mention.Text.IndexOf(name[0], StringComparison.Ordinal) : 0;
-        int end = mention.Text.LastIndexOf(name[^1], StringComparison.Ordinal) + name[^1].Length;
+        int last = mention.Text.LastIndexOf(name[^1], StringComparison.Ordinal);
+        if (last < 0) return mention.Text; // a joined word written with spaces around its hyphen
+        int end = last + name[^1].Length;
         return start <= 0 && end == mention.Text.Length ? mention.Text : mention.Text[Math.Max(start, 0)..end];
     }
 

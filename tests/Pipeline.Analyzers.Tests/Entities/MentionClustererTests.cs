@@ -125,4 +125,33 @@ public class MentionClustererTests
         Assert.NotEqual(of[0], of[2]);
         Assert.NotEqual(of[1], of[2]); // a bare surname between the two stays undecided
     }
+
+    [Fact]
+    public void A_titled_double_barrelled_surname_joins_the_full_name()
+    {
+        var (of, canonical) = Cluster(new ClusterInput(Per, ["Robert", "Kilroy", "-", "Silk"], "Robert Kilroy-Silk"),
+            new ClusterInput(Per, ["Mr", "Kilroy", "-", "Silk"], "Mr Kilroy-Silk"));
+        Assert.Equal(of[0], of[1]);
+        Assert.Equal("Robert Kilroy-Silk", canonical[of[1]]);
+    }
+
+    [Fact]
+    public void A_surname_with_a_prefix_joins_with_or_without_it()
+    {
+        var (of, canonical) = Cluster(new ClusterInput(Per, ["Mohammed", "al", "-", "Momani"], "Mohammed al-Momani"),
+            new ClusterInput(Per, ["Momani"], "Momani"), new ClusterInput(Per, ["al", "-", "Momani"], "al-Momani"));
+        Assert.Equal(of[0], of[1]);
+        Assert.Equal(of[0], of[2]);
+        Assert.Equal("Mohammed al-Momani", canonical[of[1]]);
+    }
+
+    [Fact]
+    public void Mrs_and_Miss_of_one_surname_are_two_people_and_a_word_before_the_title_is_dropped()
+    {
+        var (of, canonical) = Cluster(new ClusterInput(Per, ["Delighted", "Mrs", "Smith"], "Delighted Mrs Smith"),
+            M(Per, "Miss Smith"), M(Per, "Mrs Smith"));
+        Assert.NotEqual(of[0], of[1]);
+        Assert.Equal(of[0], of[2]);
+        Assert.Equal("Mrs Smith", canonical[of[0]]);
+    }
 }

@@ -3,20 +3,25 @@ using Pipeline.Sdk;
 namespace Pipeline.Analyzers.Entities;
 
 /// <summary>
-/// Peers and knights are people: "Lord Falconer", "Baroness Boothroyd", "Sir Menzies Campbell",
-/// with the title in the mention or just before it, are PER. The tagger learned from CoNLL-2003's
-/// wire text, where such titles are rare, and types most British peers ORG or LOC (on 417 BBC
-/// politics articles, 154 of 185 "Lord" mentions), so a quote's "he" could not find them. Offices
-/// named with the title ("Lord Chancellor", "Lord Mayor", "Lord Chief Justice") and titles of
-/// works ("Lord of the Rings") are left alone. A title and name the tagger left out entirely
-/// become a person too. Applied to a document's tagged mentions, in place, keeping text order.
+/// Titles only people bear: "Lord Falconer", "Baroness Boothroyd", "Sir Menzies Campbell", "Mr
+/// Kilroy-Silk", with the title in the mention or just before it, are PER. The tagger learned from
+/// CoNLL-2003's wire text, where such titles are rare, and types most British peers ORG or LOC (on
+/// 417 BBC politics articles, 154 of 185 "Lord" mentions), so a quote's "he" could not find them.
+/// Offices named with the title ("Lord Chancellor", "Lord Mayor", "Lord Chief Justice") and titles
+/// of works ("Lord of the Rings") are left alone. A title and name the tagger left out entirely
+/// become a person too. Applied to a document's tagged mentions, in place, keeping text order,
+/// before double-barrelled surnames are joined ("Mr Kilroy" + "-Silk").
 /// </summary>
-internal static class NobleTitles
+internal static class PersonTitles
 {
     private static readonly int Person = EntityLabels.TypeIndex(EntityTypes.Person);
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Titles =
-        new HashSet<string>(StringComparer.Ordinal) { "Lord", "Lady", "Baroness", "Baron", "Dame", "Sir" }.GetAlternateLookup<ReadOnlySpan<char>>();
+        new HashSet<string>(StringComparer.Ordinal)
+        {
+            "Lord", "Lady", "Baroness", "Baron", "Dame", "Sir",
+            "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr.", "Prof", "Prof.",
+        }.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Words after "Lord" that make an office or a title of a work, not a peer's name.</summary>
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Offices =

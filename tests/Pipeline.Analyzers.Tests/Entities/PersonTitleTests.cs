@@ -4,7 +4,7 @@ using Pipeline.Text;
 
 namespace Pipeline.Analyzers.Tests.Entities;
 
-public class NobleTitleTests
+public class PersonTitleTests
 {
     private static List<(string Text, string Type)> Recognize(string text)
     {
@@ -23,6 +23,14 @@ public class NobleTitleTests
         var found = Recognize(text);
         Assert.Contains(found, f => f.Text.Contains(name) && f.Type == "PER");
         Assert.DoesNotContain(found, f => f.Text.Contains(name) && f.Type != "PER");
+    }
+
+    [Fact]
+    public void A_courtesy_title_and_a_double_barrelled_surname_make_one_person()
+    {
+        var found = Recognize("UKIP officials said they were glad to see the back of Mr Kilroy-Silk.");
+        Assert.Contains(("Mr Kilroy-Silk", "PER"), found);
+        Assert.DoesNotContain(found, f => f.Text == "Silk");
     }
 
     [Fact]
