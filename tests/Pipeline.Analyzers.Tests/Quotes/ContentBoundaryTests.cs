@@ -219,6 +219,19 @@ public sealed class ContentBoundaryTests
         Assert.Equal("the Liberal Democrats", quote.Speaker.Text);
     }
 
+    [Theory]
+    [InlineData("According to a 52-count civil complaint filed by the Securities and Exchange Commission, the two men used investor money.",
+        "the two men used investor money")]
+    [InlineData("According to police the suspect fled on foot.", null)] // no comma closes the source
+    public void A_sourcing_cue_s_content_starts_after_its_source(string text, string? expected)
+    {
+        var (view, quote) = Quote(text, "According to", "According to");
+        var (cueStart, cueEnd) = quote.Cue!.Value;
+        int end = view.Doc.Sentences[0].EndToken - 1; // before the period
+        var clause = QuoteDetector.ClauseAfterSourcingCue(view, cueStart, cueEnd, end);
+        Assert.Equal(expected, clause is { } c ? Text(view, c) : null);
+    }
+
     private static (TokenView, DetectedQuote) Quote(string text, string cue, string content)
     {
         var doc = DocumentFactory.Create(text);

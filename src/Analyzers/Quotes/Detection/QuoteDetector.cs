@@ -81,6 +81,12 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
                 spans.Clear();
                 spans.Add(new TaggedSpan(clauseAfter.Start, clauseAfter.End, p0));
             }
+            if (spans.Count > 0 && spans[0].Start == cue.End && ClauseAfterSourcingCue(v, cue.Start, cue.End, spans[^1].End) is { } afterSource)
+            {
+                double p0 = spans.Min(s => s.Probability);
+                spans.Clear();
+                spans.Add(new TaggedSpan(afterSource.Start, afterSource.End, p0));
+            }
             bool before = spans.Exists(s => s.End <= cue.Start && HasWord(v, s.Start, s.End) && v.Class[s.End - 1] is TokenClass.QuoteMark or TokenClass.Comma);
             var content = new List<(int, int)>();
             double p = 1;
@@ -300,6 +306,23 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
         while (start < end && v.Class[start] is TokenClass.Comma or TokenClass.Colon) start++;
         while (end > start && v.Class[end - 1] is TokenClass.Period or TokenClass.Comma or TokenClass.Colon) end--;
         return Words(v, start, end) >= 3 && !cues.Any(start, end) && !IsAddressee(v, cueStart, cueEnd, end) ? (start, end) : null;
+    }
+
+    /// <summary>
+    /// "According to a complaint filed by the SEC, | the two men used ...": the tagger ran the
+    /// content of a sourcing cue from right after it, over its source; it starts after the comma
+    /// that closes the source (at most <see cref="MaxFrontedSource"/> tokens on), and runs to
+    /// <paramref name="contentEnd"/>. Null when no such comma comes before the content ends.
+    /// </summary>
+    internal static (int Start, int End)? ClauseAfterSourcingCue(TokenView v, int cueStart, int cueEnd, int contentEnd)
+    {
+        if (v.CueAt[cueStart] is not { IsSourcing: true, Lemma: "according to" }) return null;
+        for (int t = cueEnd; t < contentEnd && t - cueEnd <= MaxFrontedSource + 6; t++)
+        {
+            if (v.Class[t] is TokenClass.QuoteMark or TokenClass.Colon or TokenClass.Period) return null;
+            if (v.Class[t] == TokenClass.Comma) return Words(v, t + 1, contentEnd) >= 3 ? (t + 1, contentEnd) : null;
+        }
+        return null;
     }
 
     private static readonly HashSet32 Conjunctions = new("and but while whereas".Split(' ').Select(w => Hashing.Lower(w)));
