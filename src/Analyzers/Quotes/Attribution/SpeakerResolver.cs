@@ -260,10 +260,11 @@ internal static class SpeakerResolver
     private static EntityMention? Antecedent(AttributionContext ctx, QuoteInfo quote, int before, string[] types, string[] mentionTypes, MentionRule rule, bool? plural,
         Gender gender = Gender.Unknown, Func<EntityMention, bool>? fits = null)
     {
-        bool sameGender(EntityMention m) => (gender == Gender.Unknown || ctx.GenderOf(m) is var g && (g == Gender.Unknown || g == gender)) && (fits is null || fits(m));
+        // Gender agrees (where the title or first name tells it) and what else the caller asks holds.
+        bool compatible(EntityMention m) => (gender == Gender.Unknown || ctx.GenderOf(m) is var g && (g == Gender.Unknown || g == gender)) && (fits is null || fits(m));
         // A mention that did not speak is never one named in the quote's own words ("He is believed to have joined
         // ISIL, the paper reported").
-        bool agrees(EntityMention m) => !quote.InContent(ctx.View.Doc.TokenAt(m.Span.Start)) && sameGender(m);
+        bool agrees(EntityMention m) => !quote.InContent(ctx.View.Doc.TokenAt(m.Span.Start)) && compatible(m);
         int paragraph = ctx.Paragraph(before);
         int notBefore = ParagraphStartToken(ctx, Math.Max(0, paragraph - ReachParagraphs + 1));
         var mention = rule == MentionRule.Nearest ? ctx.Entities.NearestBefore(before, notBefore, subjectsOnly: false, agrees, mentionTypes)
@@ -278,7 +279,7 @@ internal static class SpeakerResolver
             int at = previous.SpeakerTokens?.Start ?? previous.Start;
             if (at < Math.Max(notBefore, mentionAt)) break;
             if (at >= before) continue;
-            if (previous.Speaker?.Entity is { } e && Array.IndexOf(types, e.Type) >= 0 && sameGender(e)) return e;
+            if (previous.Speaker?.Entity is { } e && Array.IndexOf(types, e.Type) >= 0 && compatible(e)) return e;
             if (plural is { } p && previous.Speaker?.Kind == SpeakerKind.Anonymous && previous.SpeakerTokens is { } source
                 && IsPlural(ctx, source.Start, source.End) == p) return null;
         }
