@@ -23,7 +23,7 @@ internal static class PersonTitles
             "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr.", "Prof", "Prof.",
         }.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    /// <summary>Words after "Lord" that make an office or a title of a work, not a peer's name.</summary>
+    /// <summary>Words after a title that make an office ("Lord Chancellor") or a title of a work ("Lord of the Rings"), not a name.</summary>
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Offices =
         new HashSet<string>(StringComparer.Ordinal)
         {

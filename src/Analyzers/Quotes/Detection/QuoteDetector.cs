@@ -69,24 +69,10 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
             if (IsLabelColon(v, cue.Start, cue.End)) continue;
             spans.Clear();
             FindContent(v, cue.Start, cue.End, cueTokens, buffer, spans);
-            if (spans.Count > 0 && InvertedTrailerContent(v, cue.Start, cue.End, spans[0].Start, spans[^1].End, cueTokens) is { } clauseBefore)
-            {
-                double p0 = spans.Min(s => s.Probability);
-                spans.Clear();
-                spans.Add(new TaggedSpan(clauseBefore.Start, clauseBefore.End, p0));
-            }
-            if (spans.Exists(s => s.End <= cue.Start) && ClauseAfterConjoinedCue(v, cue.Start, cue.End, spans.Where(s => s.End <= cue.Start).Max(s => s.End), cueTokens) is { } clauseAfter)
-            {
-                double p0 = spans.Min(s => s.Probability);
-                spans.Clear();
-                spans.Add(new TaggedSpan(clauseAfter.Start, clauseAfter.End, p0));
-            }
-            if (spans.Count > 0 && spans[0].Start == cue.End && ClauseAfterSourcingCue(v, cue.Start, cue.End, spans[^1].End) is { } afterSource)
-            {
-                double p0 = spans.Min(s => s.Probability);
-                spans.Clear();
-                spans.Add(new TaggedSpan(afterSource.Start, afterSource.End, p0));
-            }
+            // The tagger's spans give way to the clause a construction points to, in turn.
+            if (spans.Count > 0) ReplaceWithClause(spans, InvertedTrailerContent(v, cue.Start, cue.End, spans[0].Start, spans[^1].End, cueTokens));
+            if (ContentEndBefore(spans, cue.Start) is int endBefore and >= 0) ReplaceWithClause(spans, ClauseAfterConjoinedCue(v, cue.Start, cue.End, endBefore, cueTokens));
+            if (spans.Count > 0 && spans[0].Start == cue.End) ReplaceWithClause(spans, ClauseAfterSourcingCue(v, cue.Start, cue.End, spans[^1].End));
             bool before = spans.Exists(s => s.End <= cue.Start && HasWord(v, s.Start, s.End) && v.Class[s.End - 1] is TokenClass.QuoteMark or TokenClass.Comma);
             var content = new List<(int, int)>();
             double p = 1;
@@ -326,6 +312,23 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
     }
 
     private static readonly HashSet32 Conjunctions = new("and but while whereas".Split(' ').Select(w => Hashing.Lower(w)));
+
+    /// <summary>Replaces the tagged spans with one clause, at their lowest probability; nothing when there is no clause.</summary>
+    private static void ReplaceWithClause(List<TaggedSpan> spans, (int Start, int End)? clause)
+    {
+        if (clause is not { } c) return;
+        double p = spans.Min(s => s.Probability);
+        spans.Clear();
+        spans.Add(new TaggedSpan(c.Start, c.End, p));
+    }
+
+    /// <summary>The end of the last tagged span that ends before the cue, or -1.</summary>
+    private static int ContentEndBefore(List<TaggedSpan> spans, int cueStart)
+    {
+        int end = -1;
+        foreach (var s in spans) if (s.End <= cueStart) end = Math.Max(end, s.End);
+        return end;
+    }
 
     /// <summary>Verb forms that make a clause of the words after a cue ("said Robert Stearns has joined ...").</summary>
     private static readonly HashSet32 ClauseVerbs = new(
