@@ -173,6 +173,8 @@ public sealed class ScoringTableTests
     {
         Assert.Equal(QuoteFeatures.TokenClasses, Enum.GetValues<TokenClass>().Length);
         Assert.Equal(QuoteFeatures.CueCategories, Enum.GetValues<CueCategory>().Length + 1);
-        Assert.Equal(QuoteFeatures.SpeakerClasses, Enum.GetValues<SpeakerWordClass>().Length);
+        // A group ("analysts") reads as an unnamed source: the speaker classes the source tagger was trained with.
+        Assert.Equal(QuoteFeatures.SpeakerClasses, Enum.GetValues<SpeakerWordClass>().Select(QuoteFeatures.FeatureClass).Distinct().Count());
+        Assert.All(Enum.GetValues<SpeakerWordClass>(), c => Assert.InRange(QuoteFeatures.FeatureClass(c), 0, QuoteFeatures.SpeakerClasses - 1));
     }
 }

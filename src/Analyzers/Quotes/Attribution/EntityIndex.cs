@@ -59,9 +59,11 @@ internal sealed class EntityIndex
     }
 
     /// <summary>Whether a person is named within tokens [start, end).</summary>
-    public bool HasPerson(int start, int end)
+    public bool HasPerson(int start, int end) => Has(start, end, EntityTypes.Person);
+
+    public bool Has(int start, int end, string type)
     {
-        foreach (var (_, _, m) in Within(start, end)) if (m.Type == EntityTypes.Person) return true;
+        foreach (var (_, _, m) in Within(start, end)) if (m.Type == type) return true;
         return false;
     }
 

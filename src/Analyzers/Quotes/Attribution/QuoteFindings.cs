@@ -73,7 +73,7 @@ internal static class QuoteFindings
         {
             var cls = speakers.Classify(v.Doc, t, end, out _);
             if (cls == SpeakerWordClass.Anonymity) return true;
-            vague |= cls == SpeakerWordClass.VagueHead;
+            vague |= cls is SpeakerWordClass.VagueHead or SpeakerWordClass.GroupHead;
             named |= v.Class[t] == TokenClass.Capitalized && t > start && !vague;
         }
         return vague && !named;

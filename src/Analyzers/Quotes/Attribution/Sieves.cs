@@ -65,7 +65,7 @@ internal static class Sieves
         for (int head = end - 1; head >= start; head--)
         {
             if (v.InQuote(head) || v.Class[head] != TokenClass.Word
-                || v.SpeakerClass[head] is not (SpeakerWordClass.OrgNoun or SpeakerWordClass.PersonNoun or SpeakerWordClass.VagueHead)) continue;
+                || v.SpeakerClass[head] is not (SpeakerWordClass.OrgNoun or SpeakerWordClass.PersonNoun or SpeakerWordClass.VagueHead or SpeakerWordClass.GroupHead)) continue;
             int s = head;
             while (s > start && !IsDeterminer(v.Doc.TokenText(s)) && InNounPhrase(v, s - 1)) s--;
             if (s > start && IsPreposition(v.Doc.TokenText(s - 1)))
@@ -219,7 +219,7 @@ internal static class Sieves
                 headToCome = false;
                 continue;
             }
-            if (ctx.Speakers.Classify(doc, e) is SpeakerWordClass.PersonNoun or SpeakerWordClass.OrgNoun or SpeakerWordClass.VagueHead)
+            if (ctx.Speakers.Classify(doc, e) is SpeakerWordClass.PersonNoun or SpeakerWordClass.OrgNoun or SpeakerWordClass.VagueHead or SpeakerWordClass.GroupHead)
             {
                 end = e + 1;
                 headToCome = false;

@@ -30,7 +30,10 @@ internal static class SpeakerResolver
         bool person = namedInModifier is not null || ctx.Entities.HasPerson(start, phraseEnd);
         var (head, headClass) = Head(ctx, start, phraseEnd);
         if (end == start + 1 && PossessiveClass(doc.TokenText(start)) is { } possessive) headClass = possessive; // "His claims that ..."
-        if (headClass == SpeakerWordClass.VagueHead && !person) return new(SpeakerKind.Anonymous, text, null, span);
+        // "Officials said", "a Labour source": no one named. "Analysts said" too, but "analysts at Citigroup" speak for a body.
+        if (headClass == SpeakerWordClass.VagueHead && !person
+            || headClass == SpeakerWordClass.GroupHead && !person && !ctx.Entities.Has(start, phraseEnd, EntityTypes.Organization))
+            return new(SpeakerKind.Anonymous, text, null, span);
         if ((namedInModifier ?? ctx.Entities.Best(start, phraseEnd)) is { } named && !IsPlaceModifier(doc, named, head))
             return new(SpeakerKind.Named, text, named, span);
         if (end == start + 1 && RelativeAntecedentTypes(doc.TokenText(start)) is { } types)
@@ -65,6 +68,9 @@ internal static class SpeakerResolver
         }
         bool capitalized = false;
         for (int t = start; t < phraseEnd; t++) capitalized |= v.Class[t] == TokenClass.Capitalized && t != v.SentenceOfToken(t).FirstToken;
+        // "One analyst said", "a lawyer told": someone unnamed, as "a source" is (a spokesman speaks for a named body).
+        if (!capitalized && headClass == SpeakerWordClass.PersonNoun && IsIndefinite(doc, start, head) && !SpokesNouns.Contains(doc.TokenText(head)))
+            return new(SpeakerKind.Anonymous, text, null, span);
         return new(capitalized ? SpeakerKind.Named : SpeakerKind.Unknown, text, null, span);
     }
 
@@ -158,7 +164,7 @@ internal static class SpeakerResolver
     private static bool NamesPeople(AttributionContext ctx, int start, int end)
     {
         var (head, cls) = Head(ctx, start, end);
-        if (cls is SpeakerWordClass.PersonNoun or SpeakerWordClass.VagueHead) return true;
+        if (cls is SpeakerWordClass.PersonNoun or SpeakerWordClass.VagueHead or SpeakerWordClass.GroupHead) return true;
         var word = ctx.View.Doc.TokenText(head);
         foreach (var suffix in PeopleSuffixes)
             if (word.Length > suffix.Length + 2 && word.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)) return true;
@@ -372,6 +378,11 @@ internal static class SpeakerResolver
             if (IsDeterminer(doc.TokenText(t))) return true;
         return false;
     }
+
+    /// <summary>The phrase opens with "a", "an", "one" or "another" ("one senior analyst").</summary>
+    private static bool IsIndefinite(Document doc, int start, int head) =>
+        start < head && doc.TokenText(start) is var w && (w.Equals("a", StringComparison.OrdinalIgnoreCase) || w.Equals("an", StringComparison.OrdinalIgnoreCase)
+            || w.Equals("one", StringComparison.OrdinalIgnoreCase) || w.Equals("another", StringComparison.OrdinalIgnoreCase));
 
     private static bool IsDeterminer(ReadOnlySpan<char> w) =>
         w.Equals("the", StringComparison.OrdinalIgnoreCase) || w.Equals("this", StringComparison.OrdinalIgnoreCase)

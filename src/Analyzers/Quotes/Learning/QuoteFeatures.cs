@@ -268,7 +268,7 @@ internal static class QuoteFeatures
         int toward = side == 0 ? t + 1 : t - 1;
 
         f.Add(SourcePlace, Place(side, Bucket(distance), previousLabel, Between(v.CommasBefore, t, cueStart, cueEnd), (int)v.Class[toward]));
-        f.Add(SourceToken, (((side * Bio.Count + previousLabel) * TokenClasses + cls) * 2 + (v.InQuote(t) ? 1 : 0)) * SpeakerClasses + (int)v.SpeakerClass[t]);
+        f.Add(SourceToken, (((side * Bio.Count + previousLabel) * TokenClasses + cls) * 2 + (v.InQuote(t) ? 1 : 0)) * SpeakerClasses + FeatureClass(v.SpeakerClass[t]));
         f.Add(SideWord, side, w);
         f.Add(SidePrevWord, side, t > 0 ? h[t - 1] : Boundary);
         f.Add(SideNextWord, side, t + 1 < v.Count ? h[t + 1] : Boundary);
@@ -333,6 +333,10 @@ internal static class QuoteFeatures
     });
 
     private static readonly ClosedFeatureSet SourcePlace = new(6, ContentPlace.Size, (value, f) => PlaceKeys(value, f, distanceCommas: false));
+
+    /// <summary>The speaker-word class as the source tagger reads it: a group ("analysts") as an unnamed source ("officials").</summary>
+    internal static int FeatureClass(Lexicon.SpeakerWordClass cls) =>
+        (int)(cls == Lexicon.SpeakerWordClass.GroupHead ? Lexicon.SpeakerWordClass.VagueHead : cls);
 
     /// <summary>Side, previous label, the token's class, whether it is quoted, its speaker-word class.</summary>
     private static readonly ClosedFeatureSet SourceToken = new(7, 2 * Bio.Count * TokenClasses * 2 * SpeakerClasses, (value, f) =>

@@ -20,6 +20,9 @@ public enum SpeakerWordClass
     VagueHead,
     /// <summary>Makes a source anonymous: "unidentified", "familiar with".</summary>
     Anonymity,
+    /// <summary>Head of a group no one is named in: "analysts", "economists"; unnamed unless a body is ("analysts at Citigroup").
+    /// Last, so the classes before keep the numbers the source tagger's features were trained with.</summary>
+    GroupHead,
 }
 
 /// <summary>Pronouns, descriptive heads and anonymity markers used to classify and resolve speakers.</summary>
@@ -42,6 +45,7 @@ public sealed class SpeakerLexicon
                 "org-noun" => SpeakerWordClass.OrgNoun,
                 "person-noun" => SpeakerWordClass.PersonNoun,
                 "vague-head" => SpeakerWordClass.VagueHead,
+                "group-head" => SpeakerWordClass.GroupHead,
                 "anonymity" => SpeakerWordClass.Anonymity,
                 _ => throw new LexiconException(path, line, $"unknown class '{f[0]}'"),
             };
