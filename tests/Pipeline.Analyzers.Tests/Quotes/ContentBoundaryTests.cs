@@ -50,6 +50,11 @@ public sealed class ContentBoundaryTests
     [InlineData("BankAmerica stands to lose 200 mln dlrs if Brazil pays no interest for a year, said Joseph Arsenio, analyst with Birr, Wilson and Co.",
         "said", "BankAmerica stands to lose 200 mln dlrs if Brazil pays no interest for a year")]
     [InlineData("Political parties cannot take older voters for granted, says Age Concern.", "says", "Political parties cannot take older voters for granted")]
+    [InlineData("The research shows an association, not a cause, says cardiologist Gordon Tomaselli, MD from the American Heart Association.",
+        "says", "The research shows an association, not a cause")]
+    [InlineData("The NHL has no plans to expand, said NHL commissioner Gary Bettman.", "said", "The NHL has no plans to expand")]
+    // After "told" the name is the hearer.
+    [InlineData("The boy made a threat, his father, Jason Steward, told the New York Daily News.", "told", null)]
     [InlineData("Shearson Lehman Brothers, a unit of American Express Co, said Robert Stearns has joined the company.", "said", null)]
     [InlineData("Jo-Renee Formicola, political science professor at Seton Hall, described Trump's approach.", "described", null)]
     public void After_said_and_a_name_the_content_is_the_clause_before(string text, string cue, string? expected)

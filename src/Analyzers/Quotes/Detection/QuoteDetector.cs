@@ -247,12 +247,15 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
         while (end > start && v.Class[end - 1] is TokenClass.Period) end--;
         if (start != cueEnd || end != sentenceEnd || end - start > MaxTrailerSource + 4) return null;
         // A verb of speech or writing alone ("said", "noted", "wrote"), not "described" or "have expressed misgivings about".
-        if (cueEnd != cueStart + 1 || v.CueAt[cueStart] is not { Category: CueCategory.Speech or CueCategory.Writing }) return null;
-        // A name of two capitalised words or more, alone or before a comma: "Joseph Arsenio, analyst with ...", "NBC's Dante Chinni".
+        // Not "told": the name after it is the hearer ("..., the boy's father, Jason Steward, told the New York Daily News").
+        if (cueEnd != cueStart + 1 || v.CueAt[cueStart] is not { Category: CueCategory.Speech or CueCategory.Writing } || v.CueAt[cueStart]!.Lemma == "tell") return null;
+        // A name of two capitalised words or more, alone or before a comma: "Joseph Arsenio, analyst with ...", "NBC's Dante Chinni";
+        // after a description with no preposition or conjunction: "cardiologist Gordon Tomaselli", "MIT asteroid expert Richard Binzel".
         int name = 0, t0 = start;
         for (; t0 < end && v.Class[t0] != TokenClass.Comma; t0++)
         {
             if (v.Class[t0] == TokenClass.Capitalized) name++;
+            else if (v.Class[t0] == TokenClass.Word && !NameBreakers.Contains(v.WordHash[t0])) name = 0;
             else if (v.Doc.Tokens[t0].Kind != TokenKind.Clitic) return null;
         }
         if (name < 2) return null;
@@ -262,6 +265,10 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
             if (v.InQuote(t) || v.Class[t] == TokenClass.QuoteMark) return null;
         return Words(v, sentence.FirstToken, comma) >= 3 ? (sentence.FirstToken, comma) : null;
     }
+
+    /// <summary>Words that join a phrase to more than a name's description ("the economy in New York").</summary>
+    private static readonly HashSet32 NameBreakers = new(
+        "in on at during to from after before for with about of by and or than as that which who whom where when".Split(' ').Select(w => Hashing.Lower(w)));
 
     /// <summary>
     /// The clause after a cue joined to the sentence by a conjunction, when the tagger took the
