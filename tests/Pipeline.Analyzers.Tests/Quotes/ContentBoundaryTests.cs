@@ -53,6 +53,11 @@ public sealed class ContentBoundaryTests
     [InlineData("The research shows an association, not a cause, says cardiologist Gordon Tomaselli, MD from the American Heart Association.",
         "says", "The research shows an association, not a cause")]
     [InlineData("The NHL has no plans to expand, said NHL commissioner Gary Bettman.", "said", "The NHL has no plans to expand")]
+    // A description that ends on a speaker noun, maybe with a participle after it; a partial quotation before makes a mixed quote.
+    [InlineData("\"What we've found is that ISIS isn't responsive\" to outreach, said a senior U.S. official, speaking on condition of anonymity and using another name for the group.",
+        "said", "\"What we've found is that ISIS isn't responsive\" to outreach")]
+    [InlineData("The cost of certificates, said the GAO source, depends on the program's impact.", "said", null)]
+    [InlineData("Mr Nash said he thought it was a joke, threatening small claims court.", "threatening", null)]
     // After "told" the name is the hearer.
     [InlineData("The boy made a threat, his father, Jason Steward, told the New York Daily News.", "told", null)]
     [InlineData("Shearson Lehman Brothers, a unit of American Express Co, said Robert Stearns has joined the company.", "said", null)]

@@ -245,12 +245,15 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
         int sentenceEnd = sentence.EndToken;
         while (sentenceEnd > start && v.Class[sentenceEnd - 1] is TokenClass.Period) sentenceEnd--;
         while (end > start && v.Class[end - 1] is TokenClass.Period) end--;
-        if (start != cueEnd || end != sentenceEnd || end - start > MaxTrailerSource + 4) return null;
+        if (start != cueEnd || end != sentenceEnd || end - start > 2 * MaxTrailerSource) return null;
         // A verb of speech or writing alone ("said", "noted", "wrote"), not "described" or "have expressed misgivings about".
         // Not "told": the name after it is the hearer ("..., the boy's father, Jason Steward, told the New York Daily News").
-        if (cueEnd != cueStart + 1 || v.CueAt[cueStart] is not { Category: CueCategory.Speech or CueCategory.Writing } || v.CueAt[cueStart]!.Lemma == "tell") return null;
+        // Nor a participle: "..., threatening small claims court" has its subject before.
+        if (cueEnd != cueStart + 1 || v.CueAt[cueStart] is not { Category: CueCategory.Speech or CueCategory.Writing } || v.CueAt[cueStart]!.Lemma == "tell"
+            || v.Doc.TokenText(cueStart).EndsWith("ing", StringComparison.OrdinalIgnoreCase)) return null;
         // A name of two capitalised words or more, alone or before a comma: "Joseph Arsenio, analyst with ...", "NBC's Dante Chinni";
         // after a description with no preposition or conjunction: "cardiologist Gordon Tomaselli", "MIT asteroid expert Richard Binzel".
+        // Or a description that ends on a speaker noun: "a senior U.S. official", "the company".
         int name = 0, t0 = start;
         for (; t0 < end && v.Class[t0] != TokenClass.Comma; t0++)
         {
@@ -258,13 +261,23 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
             else if (v.Class[t0] == TokenClass.Word && !NameBreakers.Contains(v.WordHash[t0])) name = 0;
             else if (v.Doc.Tokens[t0].Kind != TokenKind.Clitic) return null;
         }
-        if (name < 2) return null;
+        // ... then its name, a participle or a relative ("the attorney general, Jesús Murillo Karam"; not "the GAO source, depends on").
+        bool describes = t0 > start && v.SpeakerClass[t0 - 1] is SpeakerWordClass.PersonNoun or SpeakerWordClass.OrgNoun
+            or SpeakerWordClass.VagueHead or SpeakerWordClass.GroupHead
+            && (t0 + 1 >= end || v.Class[t0 + 1] == TokenClass.Capitalized || DescriptionGoesOn(v.Doc.TokenText(t0 + 1)));
+        if (name < 2 && !describes || t0 - start > MaxTrailerSource) return null;
         for (int t = start; t < end; t++)
             if (v.InQuote(t) || cues.IsCue(t) || ClauseVerbs.Contains(v.WordHash[t])) return null;
+        // A quotation that is the whole clause is a direct quote's ("\"...,\" said X"); one inside it makes a mixed quote.
+        bool unquoted = false;
         for (int t = sentence.FirstToken; t < comma; t++)
-            if (v.InQuote(t) || v.Class[t] == TokenClass.QuoteMark) return null;
-        return Words(v, sentence.FirstToken, comma) >= 3 ? (sentence.FirstToken, comma) : null;
+            unquoted |= !v.InQuote(t) && v.Class[t] is TokenClass.Word or TokenClass.Capitalized or TokenClass.Number;
+        return unquoted && Words(v, sentence.FirstToken, comma) >= 3 ? (sentence.FirstToken, comma) : null;
     }
+
+    private static bool DescriptionGoesOn(ReadOnlySpan<char> word) =>
+        word.EndsWith("ing", StringComparison.OrdinalIgnoreCase) || word.EndsWith("ed", StringComparison.OrdinalIgnoreCase)
+        || word is "who" or "which" or "a" or "an" or "the";
 
     /// <summary>Words that join a phrase to more than a name's description ("the economy in New York").</summary>
     private static readonly HashSet32 NameBreakers = new(
