@@ -242,6 +242,29 @@ public sealed class ContentBoundaryTests
         Assert.Equal(expected, clause is { } c ? Text(view, c) : null);
     }
 
+    [Fact]
+    public void A_quotation_with_a_cue_of_its_own_is_not_the_content_of_the_sentence_before()
+    {
+        var run = QuoteTestKit.Analyze(
+            "By selling the unit to Rosneft, Russia is able to avoid a host of legal landmines, analysts said. " +
+            "\"You cannot sue the Russian government,\" said Eric Kraus, a strategist at Sovlink Securities.",
+            new Seed("Eric Kraus", Pipeline.Sdk.EntityTypes.Person, "kraus"));
+        Assert.Equal("kraus", run.QuoteWith("You cannot sue").Speaker.Entity?.ClusterId);
+        Assert.Equal(Pipeline.Sdk.SpeakerKind.Anonymous, run.QuoteWith("a host of legal landmines").Speaker.Kind);
+    }
+
+    [Fact]
+    public void A_participle_of_speech_reports_what_follows_it()
+    {
+        var run = QuoteTestKit.Analyze(
+            "Steel analyst Peter Fish said the price rise was \"uncharted territory\", adding that the industry " +
+            "\"hasn't seen an increase of this magnitude probably in 50 years\".",
+            new Seed("Peter Fish", Pipeline.Sdk.EntityTypes.Person, "fish"));
+        var adding = Assert.Single(run.Results, r => r.Quote.Quote.Cue is { } c && run.Text(c) == "adding");
+        Assert.StartsWith("that the industry", run.Content(adding));
+        Assert.Equal("fish", adding.Speaker.Entity?.ClusterId);
+    }
+
     private static (TokenView, DetectedQuote) Quote(string text, string cue, string content)
     {
         var doc = DocumentFactory.Create(text);

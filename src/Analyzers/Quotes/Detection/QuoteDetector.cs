@@ -71,7 +71,11 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
             FindContent(v, cue.Start, cue.End, cueTokens, buffer, spans);
             // The tagger's spans give way to the clause a construction points to, in turn.
             if (spans.Count > 0) ReplaceWithClause(spans, InvertedTrailerContent(v, cue.Start, cue.End, spans[0].Start, spans[^1].End, cueTokens));
-            if (ContentEndBefore(spans, cue.Start) is int endBefore and >= 0) ReplaceWithClause(spans, ClauseAfterConjoinedCue(v, cue.Start, cue.End, endBefore, cueTokens));
+            if (ContentEndBefore(spans, cue.Start) is int endBefore and >= 0)
+            {
+                ReplaceWithClause(spans, ClauseAfterConjoinedCue(v, cue.Start, cue.End, endBefore, cueTokens));
+                ReplaceWithClause(spans, ClauseAfterParticipleCue(v, cue.Start, cue.End, cueTokens));
+            }
             if (spans.Count > 0 && spans[0].Start == cue.End) ReplaceWithClause(spans, ClauseAfterSourcingCue(v, cue.Start, cue.End, spans[^1].End));
             bool before = spans.Exists(s => s.End <= cue.Start && HasWord(v, s.Start, s.End) && v.Class[s.End - 1] is TokenClass.QuoteMark or TokenClass.Comma);
             var content = new List<(int, int)>();
@@ -315,6 +319,24 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
     }
 
     /// <summary>
+    /// The clause after a participle of speech set off by a comma, when the tagger took the words
+    /// before it (", adding that the steel industry \"hasn't seen an increase of this magnitude\"";
+    /// ", saying it was wrong"): its subject is before it, what it says after. The rest of the
+    /// sentence holds three words and no other cue. Null when that is not the case.
+    /// </summary>
+    internal static (int Start, int End)? ClauseAfterParticipleCue(TokenView v, int cueStart, int cueEnd, CueMarks cues)
+    {
+        if (cueEnd != cueStart + 1 || cueStart == 0 || v.Class[cueStart - 1] != TokenClass.Comma
+            || v.CueAt[cueStart] is not { Category: CueCategory.Speech or CueCategory.Writing } || v.CueAt[cueStart]!.Lemma == "tell" // "telling them to stop": the hearer first
+            || !v.Doc.TokenText(cueStart).EndsWith("ing", StringComparison.OrdinalIgnoreCase)) return null;
+        var sentence = v.SentenceOfToken(cueStart);
+        int start = cueEnd, end = sentence.EndToken;
+        while (start < end && v.Class[start] is TokenClass.Comma or TokenClass.Colon) start++;
+        while (end > start && v.Class[end - 1] is TokenClass.Period or TokenClass.Comma or TokenClass.Colon) end--;
+        return Words(v, start, end) >= 3 && !cues.Any(start, end) ? (start, end) : null;
+    }
+
+    /// <summary>
     /// "According to a complaint filed by the SEC, | the two men used ...": the tagger ran the
     /// content of a sourcing cue from right after it, over its source; it starts after the comma
     /// that closes the source (at most <see cref="MaxFrontedSource"/> tokens on), and runs to
@@ -389,8 +411,8 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
 
     /// <summary>
     /// The tokens a cue's content may lie in: the cue's sentence, widened to whole quotations it
-    /// touches, plus quotations with no cue of their own that open the sentences right after it
-    /// in the same paragraph ("...," Sivitsky wrote. "This is because...").
+    /// touches, plus quotations with no cue of their own (in them or after them in their sentence)
+    /// that open the sentences right after it in the same paragraph ("...," Sivitsky wrote. "This is because...").
     /// </summary>
     public static (int Start, int End) ContentWindow(TokenView v, int cueStart, int cueEnd, CueMarks cueTokens)
     {
@@ -411,7 +433,8 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
                && v.SentenceOfToken(end).Paragraph == sentence.Paragraph)
         {
             var (qs, qe) = QuotationTokens(doc, doc.Quotations[v.QuoteOf[end]]);
-            if (qs != end || cueTokens.Any(qs, qe)) break;
+            // Not one whose sentence has a cue of its own, in it or after it ("\"You cannot sue them,\" said Eric Kraus").
+            if (qs != end || cueTokens.Any(qs, Math.Max(qe, v.SentenceOfToken(qe - 1).EndToken))) break;
             end = qe;
         }
         return (Math.Max(start, lo), Math.Min(end, hi));
