@@ -242,6 +242,25 @@ public sealed class ContentBoundaryTests
         Assert.Equal(expected, clause is { } c ? Text(view, c) : null);
     }
 
+    [Theory]
+    [InlineData("Lord Falconer told BBC Radio 4's Today programme he hoped mediation could help.", "he hoped mediation could help.")]
+    [InlineData("Mr Howard told BBC Radio 4's Today programme Mr Blair had refused the change.", "Mr Blair had refused the change.")]
+    [InlineData("Charles Clarke told BBC News there were three areas which needed work.", "there were three areas which needed work.")]
+    [InlineData("Tessa Jowell told the Guardian newspaper there would be no super-casinos.", "there would be no super-casinos.")]
+    // No hearer to pass over, or no telling where it ends.
+    [InlineData("She told reporters the plan had failed completely.", null)]
+    [InlineData("He told BBC News Labour MPs would not get a free vote.", null)]
+    [InlineData("Mr Lammy said BBC Radio 4's Today programme he hoped it would work.", null)]
+    public void What_was_told_starts_after_the_hearer(string text, string? expected)
+    {
+        var doc = DocumentFactory.Create(text);
+        var view = new TokenView(doc, Lexicon.Value);
+        string cue = text.Contains(" told ", StringComparison.Ordinal) ? "told" : "said";
+        var (cueStart, cueEnd) = Tokens(doc, text, cue);
+        int? start = QuoteDetector.AfterHearer(view, cueStart, cueEnd, doc.Sentences[0].EndToken);
+        Assert.Equal(expected, start is { } s ? text[doc.Tokens[s].Span.Start..] : null);
+    }
+
     [Fact]
     public void A_quotation_with_a_cue_of_its_own_is_not_the_content_of_the_sentence_before()
     {

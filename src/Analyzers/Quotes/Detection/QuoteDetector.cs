@@ -77,6 +77,8 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
                 ReplaceWithClause(spans, ClauseAfterParticipleCue(v, cue.Start, cue.End, cueTokens));
             }
             if (spans.Count > 0 && spans[0].Start == cue.End) ReplaceWithClause(spans, ClauseAfterSourcingCue(v, cue.Start, cue.End, spans[^1].End));
+            if (spans.Count > 0 && spans[0].Start == cue.End && AfterHearer(v, cue.Start, cue.End, spans[0].End) is int said)
+                spans[0] = spans[0] with { Start = said };
             bool before = spans.Exists(s => s.End <= cue.Start && HasWord(v, s.Start, s.End) && v.Class[s.End - 1] is TokenClass.QuoteMark or TokenClass.Comma);
             var content = new List<(int, int)>();
             double p = 1;
@@ -186,7 +188,7 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
         {
             // "..., Ms Hewitt told GMTV's Sunday programme.": whom she told, not what (a source stands between comma and cue).
             if (addressee && before is { } clause0 && Words(v, clause0.End + 1, cueStart) > 0) return clause0;
-            return InvertedTrailerContent(v, cueStart, cueEnd, cueEnd, end, cues) ?? (cueEnd, end);
+            return InvertedTrailerContent(v, cueStart, cueEnd, cueEnd, end, cues) ?? (AfterHearer(v, cueStart, cueEnd, end) ?? cueEnd, end);
         }
         return before;
     }
@@ -282,6 +284,37 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
     private static bool DescriptionGoesOn(ReadOnlySpan<char> word) =>
         word.EndsWith("ing", StringComparison.OrdinalIgnoreCase) || word.EndsWith("ed", StringComparison.OrdinalIgnoreCase)
         || word is "who" or "which" or "a" or "an" or "the";
+
+    /// <summary>
+    /// Where what was told starts, when the words after "told" open with the hearer: a name
+    /// ("BBC News", "BBC Radio 4's Today programme") followed by a subject pronoun, "there" or
+    /// "that" ("told BBC News there were ..."), or ending on a word for a programme or paper ("told
+    /// BBC Radio 4's Today programme Mr Blair had ..."). Null when the words do not open so, or
+    /// fewer than three words would be left before <paramref name="end"/>.
+    /// </summary>
+    internal static int? AfterHearer(TokenView v, int cueStart, int cueEnd, int end)
+    {
+        if (v.CueAt[cueStart]?.Lemma != "tell") return null;
+        int t = cueEnd;
+        if (t < end && v.WordHash[t] == TheHash) t++;
+        int nameStart = t;
+        bool programme = false;
+        for (; t < end; t++)
+        {
+            if (v.Class[t] is TokenClass.Capitalized or TokenClass.Number || v.Doc.Tokens[t].Kind == TokenKind.Clitic) continue;
+            if (t > nameStart && HearerNouns.Contains(v.WordHash[t])) { programme = true; t++; }
+            break;
+        }
+        if (t == nameStart || t >= end || Words(v, t, end) < 3) return null;
+        // The hearer's name ends where its clause's subject starts.
+        if (SubjectPronouns.Contains(v.WordHash[t]) || v.WordHash[t] == ThatHash) return t;
+        return programme && v.Class[t] == TokenClass.Capitalized ? t : null;
+    }
+
+    /// <summary>Words that end the name of whom something was told: "BBC Radio 4's Today programme".</summary>
+    private static readonly HashSet32 HearerNouns = new(
+        "programme program show newspaper paper magazine channel station website radio agency".Split(' ').Select(w => Hashing.Lower(w)));
+    private static readonly int TheHash = Hashing.Lower("the");
 
     /// <summary>Words that join a phrase to more than a name's description ("the economy in New York").</summary>
     private static readonly HashSet32 NameBreakers = new(
