@@ -262,6 +262,19 @@ public sealed class ContentBoundaryTests
     }
 
     [Fact]
+    public void Whom_a_source_told_is_no_content_and_the_quotation_before_it_is()
+    {
+        var run = QuoteTestKit.Analyze(
+            "The number of gadgets in the shops is predicted to grow by 11%. \"Everything is going digital,\" Kirsten Pfeifer " +
+            "from the Consumer Electronics Association, told the BBC News website.",
+            new Seed("Kirsten Pfeifer", Pipeline.Sdk.EntityTypes.Person, "pfeifer"));
+        var told = Assert.Single(run.Results, r => r.Quote.Quote.Cue is { } c && run.Text(c) == "told");
+        Assert.Equal("\"Everything is going digital,\"", run.Content(told));
+        Assert.Equal("pfeifer", told.Speaker.Entity?.ClusterId);
+        Assert.DoesNotContain(run.Results, r => run.Content(r).Contains("BBC News website", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_quotation_with_a_cue_of_its_own_is_not_the_content_of_the_sentence_before()
     {
         var run = QuoteTestKit.Analyze(

@@ -187,7 +187,8 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
         if (Words(v, cueEnd, end) >= 3 && !cues.Any(cueEnd, end) && !v.InQuote(cueEnd))
         {
             // "..., Ms Hewitt told GMTV's Sunday programme.": whom she told, not what (a source stands between comma and cue).
-            if (addressee && before is { } clause0 && Words(v, clause0.End + 1, cueStart) > 0) return clause0;
+            // Else a quotation right before the source ("\"...,\" Kirsten Pfeifer ..., told the BBC News website."), or nothing.
+            if (addressee) return before is { } clause0 && Words(v, clause0.End + 1, cueStart) > 0 ? clause0 : QuotationBeforeSource(v, cueStart, cues);
             return InvertedTrailerContent(v, cueStart, cueEnd, cueEnd, end, cues) ?? (AfterHearer(v, cueStart, cueEnd, end) ?? cueEnd, end);
         }
         return before;
@@ -208,6 +209,28 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
         }
         if (comma < 0 || !closesSentence && cues.Any(sentence.FirstToken, comma) || Words(v, sentence.FirstToken, comma) < 3) return null;
         return (sentence.FirstToken, comma);
+    }
+
+    /// <summary>
+    /// The quotation that ends right before a short source and its cue, in the cue's sentence
+    /// ("\"Everything is going digital,\" Kirsten Pfeifer from the Consumer Electronics Association,
+    /// told ..."), closing on its punctuation. Null when a cue or no word stands between, or the source
+    /// is longer than a trailer's.
+    /// </summary>
+    private static (int Start, int End)? QuotationBeforeSource(TokenView v, int cueStart, CueMarks cues)
+    {
+        var sentence = v.SentenceOfToken(cueStart);
+        int t = cueStart - 1;
+        while (t >= sentence.FirstToken && cueStart - t <= MaxTrailerSource && !v.InQuote(t))
+        {
+            if (cues.IsCue(t) || v.Class[t] is TokenClass.Period or TokenClass.Colon) return null;
+            t--;
+        }
+        if (t < sentence.FirstToken || !v.InQuote(t) || Words(v, t + 1, cueStart) == 0) return null;
+        var (start, end) = QuotationTokens(v.Doc, v.Doc.Quotations[v.QuoteOf[t]]);
+        // Speech closes on its punctuation ("...,\""); a title does not ("performing \"Like a Virgin\"").
+        bool speech = end - start > 2 && v.Class[end - 2] is TokenClass.Comma or TokenClass.Period;
+        return speech && end == t + 1 && start >= sentence.FirstToken ? (start, end) : null;
     }
 
     /// <summary>
