@@ -24,6 +24,7 @@ public sealed class HedgeAnnotator(ICueDetector detector, HedgingOptions options
         var spans = new List<CueSpan>();
         Detector.Detect(doc, spans);
         if (!options.Weasels) spans.RemoveAll(s => s.Type == HedgeType.Weasel);
+        spans.RemoveAll(s => InsideCompound(doc, s));
         if (spans.Count == 0) return new HedgeAnalysis([], [], []);
 
         var holders = HolderResolver.For(doc);
@@ -104,6 +105,19 @@ public sealed class HedgeAnnotator(ICueDetector detector, HedgingOptions options
             findings.Add(Finding.Create(HedgeRules.StackedHedges, sentence.Span, cues.Length, list)
                 with { AnnotationIds = [.. cues.Select(h => h.Id)] });
         }
+    }
+
+    /// <summary>
+    /// A cue that is only part of a hyphenated word says nothing uncertain: the head of a compound
+    /// ("think-tank", "thought-out") or a comparison's end ("worse-than-expected", "larger-than-forecast").
+    /// A cue that is the whole word ("so-called") stays.
+    /// </summary>
+    internal static bool InsideCompound(Document doc, CueSpan cue)
+    {
+        var text = doc.Text;
+        int start = doc.Tokens[cue.First].Span.Start, end = doc.Tokens[cue.End - 1].Span.End;
+        if (end + 1 < text.Length && text[end] == '-' && char.IsLetter(text[end + 1])) return true;
+        return start >= 5 && text[start - 1] == '-' && text.AsSpan(start - 5, 4).Equals("than", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>

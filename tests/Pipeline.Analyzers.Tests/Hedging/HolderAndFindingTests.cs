@@ -10,6 +10,18 @@ public class HolderAndFindingTests
 {
     private const string Text = "The deal may collapse. \"It could happen tomorrow,\" Ivanov said.";
 
+    [Theory]
+    [InlineData(HedgingTier.Lexicon)]
+    [InlineData(HedgingTier.Ml)]
+    public void Part_of_a_hyphenated_word_is_no_hedge_but_a_whole_one_is(HedgingTier tier)
+    {
+        var cues = CueTexts("The firm reported worse-than-expected profits, a Brussels-based think-tank said. " +
+                            "The so-called reforms may fail.", tier);
+        Assert.DoesNotContain("expected", cues);
+        Assert.DoesNotContain("think", cues);
+        Assert.Contains("may", cues);
+    }
+
     [Fact]
     public void A_cue_inside_an_attributed_quote_belongs_to_the_speaker()
     {
