@@ -31,7 +31,8 @@ internal sealed class EntityIndex
     /// organisation, then a place ("Russia said"). Never a MISC mention: in "Scottish ministers
     /// said" the speakers are the ministers, not the demonym. A person in the possessive is passed
     /// over for another person named in the phrase: "Bolling's cohost, Kimberly Guilfoyle",
-    /// "Sotloff's mother, Shirley", "Mr Brown's former adviser Ed Balls".
+    /// "Sotloff's mother, Shirley", "Mr Brown's former adviser Ed Balls". So is a mention that only
+    /// qualifies a person noun (<see cref="QualifiesNoun"/>).
     /// </summary>
     public EntityMention? Best(int start, int end)
     {
@@ -41,12 +42,46 @@ internal sealed class EntityIndex
         foreach (var (s, e, m) in Within(start, end))
         {
             int rank = Rank(m.Type);
-            if (rank >= NotASpeaker) continue;
+            if (rank >= NotASpeaker || QualifiesNoun(s, e, m, end)) continue;
             bool possessive = m.Type == EntityTypes.Person && IsPossessive(e);
             if (rank < bestRank || rank == bestRank && bestPossessive && !possessive) { best = m; bestRank = rank; bestPossessive = possessive; }
         }
         return best;
     }
+
+    /// <summary>
+    /// Whether a person or organisation mention only qualifies the person noun after it, who is
+    /// the speaker: named after it ("Lib Dem leader Charles Kennedy", "Gartner analyst Carolina
+    /// Milanesi", "Hunter spokesman Joe Kasper"), or known to the article ("The Tory leader", "the
+    /// Ofsted chief"; "Tory" is sometimes typed a person). Not after "a" ("A Thomson officer", "An
+    /// IBM spokesperson": an unnamed member speaks for the body), nor for a spokesman unnamed.
+    /// </summary>
+    private bool QualifiesNoun(int s, int e, EntityMention m, int end)
+    {
+        if (m.Type is not (EntityTypes.Person or EntityTypes.Organization) || QualifiedNoun(e, end) is not { } noun) return false;
+        if (HasPerson(noun + 1, Math.Min(end, noun + 8))) return true;
+        return s > 0 && _view.Doc.TokenText(s - 1).Equals("the", StringComparison.OrdinalIgnoreCase) && !SpokesNouns.Contains(_view.Doc.TokenText(noun));
+    }
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SpokesNouns =
+        new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "spokesman", "spokeswoman", "spokesperson" }.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// The person noun right after a mention, or after "co-", "vice", "deputy", "shadow": "leader"
+    /// in "Lib Dem leader", "chairman" in "Tory co-chairman"; null when none follows.
+    /// </summary>
+    private int? QualifiedNoun(int mentionEnd, int end)
+    {
+        for (int t = mentionEnd; t < end && t < mentionEnd + 3; t++)
+        {
+            if (_view.SpeakerClass[t] == SpeakerWordClass.PersonNoun && _view.Class[t] == TokenClass.Word) return t;
+            if (_view.Class[t] != TokenClass.Dash && !TitlePrefixes.Contains(_view.Doc.TokenText(t))) return null;
+        }
+        return null;
+    }
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> TitlePrefixes =
+        new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "co", "vice", "deputy", "shadow", "party", "group" }.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private bool IsPossessive(int mentionEnd) =>
         mentionEnd < _view.Count && _view.Doc.Tokens[mentionEnd].Kind == TokenKind.Clitic && _view.Doc.TokenText(mentionEnd) is "'s" or "’s";
@@ -83,7 +118,8 @@ internal sealed class EntityIndex
         {
             var (s, e, m) = _mentions[i];
             if (s < notBefore) break;
-            if (e > before || _view.InQuote(s) || !IsOneOf(m.Type, types)) continue;
+            // A party typed as a person in "Tory leader Michael Howard" is no one to refer to.
+            if (e > before || _view.InQuote(s) || !IsOneOf(m.Type, types) || m.Type == EntityTypes.Person && QualifiesNoun(s, e, m, before)) continue;
             if (subjectsOnly && !OpensClause(s) || accept is not null && !accept(m)) continue;
             return m;
         }
