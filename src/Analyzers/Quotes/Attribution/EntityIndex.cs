@@ -60,11 +60,8 @@ internal sealed class EntityIndex
     {
         if (m.Type is not (EntityTypes.Person or EntityTypes.Organization) || QualifiedNoun(e, end) is not { } noun) return false;
         if (HasPerson(noun + 1, Math.Min(end, noun + 8))) return true;
-        return s > 0 && _view.Doc.TokenText(s - 1).Equals("the", StringComparison.OrdinalIgnoreCase) && !SpokesNouns.Contains(_view.Doc.TokenText(noun));
+        return s > 0 && _view.Doc.TokenText(s - 1).Equals("the", StringComparison.OrdinalIgnoreCase) && !SpeakerResolver.SpokesNouns.Contains(_view.Doc.TokenText(noun));
     }
-
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SpokesNouns =
-        new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "spokesman", "spokeswoman", "spokesperson" }.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>
     /// The person noun right after a mention, or after "co-", "vice", "deputy", "shadow": "leader"

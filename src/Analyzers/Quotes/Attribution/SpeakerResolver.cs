@@ -126,7 +126,7 @@ internal static class SpeakerResolver
     /// goes back to the spokesman who spoke before ("a Home Office spokesman"), not to the minister
     /// he speaks for.
     /// </summary>
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SpokesNouns =
+    internal static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SpokesNouns =
         new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "spokesman", "spokeswoman", "spokesperson" }.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> StateBodies =
