@@ -86,4 +86,24 @@ public sealed class PronounSpeakerTests
             new Seed("Russia", EntityTypes.Location, "russia"));
         Assert.Equal("russia", run.QuoteWith("new talks would be held").Speaker.Entity?.ClusterId);
     }
+
+    [Fact]
+    public void A_name_after_a_lower_case_title_that_opens_the_sentence_is_its_subject()
+    {
+        var run = QuoteTestKit.Analyze(
+            "Newcastle boss Graeme Souness is lining up a summer move for striker Michael Owen. " +
+            "\"Michael is in the category of players who would excite the fans,\" he told BBC Newcastle.",
+            new Seed("Graeme Souness", Pipeline.Sdk.EntityTypes.Person, "souness"), new Seed("Michael Owen", Pipeline.Sdk.EntityTypes.Person, "owen"));
+        Assert.Equal("souness", run.QuoteWith("would excite the fans").Speaker.Entity?.ClusterId);
+    }
+
+    [Fact]
+    public void A_name_after_a_lower_case_title_inside_a_clause_is_no_subject()
+    {
+        var run = QuoteTestKit.Analyze(
+            "Mr Wilson had said that president Luiz Lula has decided to step in. " +
+            "\"In practice, it will be an intervention,\" he said.",
+            new Seed("Mr Wilson", Pipeline.Sdk.EntityTypes.Person, "wilson"), new Seed("Luiz Lula", Pipeline.Sdk.EntityTypes.Person, "lula"));
+        Assert.Equal("wilson", run.QuoteWith("it will be an intervention").Speaker.Entity?.ClusterId);
+    }
 }

@@ -129,13 +129,23 @@ internal sealed class EntityIndex
         return false;
     }
 
+    /// <summary>A person noun that can title a name ("boss", "coach"), not "man" or "woman" ("The woman Lung was cheating with").</summary>
+    private bool IsTitleNoun(int t) =>
+        _view.SpeakerClass[t] == SpeakerWordClass.PersonNoun && _view.Doc.TokenText(t) is var w
+        && !w.Equals("man", StringComparison.OrdinalIgnoreCase) && !w.Equals("woman", StringComparison.OrdinalIgnoreCase);
+
     private bool OpensClause(int token)
     {
         int t = token - 1, first = _view.SentenceOfToken(token).FirstToken;
-        // Over titles and other capitalised words before the name ("Mr. Law", "Prime Minister Tony Blair"), then "the".
-        while (t >= first && _view.Class[t] == TokenClass.Capitalized) t--;
+        // Over titles and other capitalised words before the name ("Mr. Law", "Prime Minister Tony Blair",
+        // "Newcastle boss Graeme Souness", the title's noun in lower case), then "the".
+        bool titleNoun = false;
+        for (; t >= first && (_view.Class[t] == TokenClass.Capitalized || IsTitleNoun(t)); t--)
+            titleNoun |= _view.Class[t] == TokenClass.Word;
         if (t >= first && _view.Doc.TokenText(t).Equals("the", StringComparison.OrdinalIgnoreCase)) t--;
         if (t < first) return true;
+        // After a lower-case title only a sentence or a clause set off by punctuation opens: "said that president Lula", "by attorney general Eliot Spitzer" do not.
+        if (titleNoun) return _view.Class[t] is TokenClass.Comma or TokenClass.Colon;
         var word = _view.Doc.TokenText(t);
         // "by" for the agent of a passive ("is expected to be opposed by the Liberal Democrats").
         return _view.Class[t] is TokenClass.Comma or TokenClass.Colon || word is "and" or "but" or "while" or "as" or "because" or "that" or "by";
