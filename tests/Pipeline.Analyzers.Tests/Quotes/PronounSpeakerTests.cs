@@ -106,4 +106,16 @@ public sealed class PronounSpeakerTests
             new Seed("Mr Wilson", Pipeline.Sdk.EntityTypes.Person, "wilson"), new Seed("Luiz Lula", Pipeline.Sdk.EntityTypes.Person, "lula"));
         Assert.Equal("wilson", run.QuoteWith("it will be an intervention").Speaker.Entity?.ClusterId);
     }
+
+    [Fact]
+    public void An_age_stands_for_the_person_the_story_is_about()
+    {
+        var run = QuoteTestKit.Analyze(
+            "Kelly Holmes won the 800m title in Birmingham on Sunday, beating Maria Mutola. " +
+            "\"I am delighted to win here again,\" said the 34-year-old.",
+            new Seed("Kelly Holmes", Pipeline.Sdk.EntityTypes.Person, "holmes"), new Seed("Maria Mutola", Pipeline.Sdk.EntityTypes.Person, "mutola"));
+        var r = run.QuoteWith("delighted to win here");
+        Assert.Equal("holmes", r.Speaker.Entity?.ClusterId);
+        Assert.Equal(Pipeline.Sdk.SpeakerKind.Named, r.Speaker.Kind);
+    }
 }

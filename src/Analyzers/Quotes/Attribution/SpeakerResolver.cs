@@ -29,6 +29,9 @@ internal static class SpeakerResolver
         var namedInModifier = modifier is { } m ? NamedInModifier(ctx, m + 1, end) : null;
         bool person = namedInModifier is not null || ctx.Entities.HasPerson(start, phraseEnd);
         var (head, headClass) = Head(ctx, start, phraseEnd);
+        // "the 34-year-old said": the person the story is about, as "he" would be.
+        if (headClass == SpeakerWordClass.None && IsAge(doc, phraseEnd - 1) && IsDefinite(doc, start, phraseEnd - 1))
+            return Described(Antecedent(ctx, quote, start, PersonTypes, PersonTypes, MentionRule.SubjectFirst, plural: false), text, span);
         if (end == start + 1 && PossessiveClass(doc.TokenText(start)) is { } possessive) headClass = possessive; // "His claims that ..."
         // "Officials said", "a Labour source": no one named. "Analysts said" too, but "analysts at Citigroup" speak for a body.
         if (headClass == SpeakerWordClass.VagueHead && !person
@@ -377,6 +380,13 @@ internal static class SpeakerResolver
         for (int t = start; t < head; t++)
             if (IsDeterminer(doc.TokenText(t))) return true;
         return false;
+    }
+
+    /// <summary>Whether the token ends an age standing for a person: "the 34-year-old" (one token or several).</summary>
+    private static bool IsAge(Document doc, int token)
+    {
+        var upTo = doc.Text.AsSpan(0, doc.Tokens[token].Span.End);
+        return upTo.EndsWith("-year-old", StringComparison.OrdinalIgnoreCase) || upTo.EndsWith("-years-old", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>The phrase opens with "a", "an", "one" or "another" ("one senior analyst").</summary>
