@@ -29,6 +29,15 @@ public sealed class UnnamedGroupTests
         Assert.Contains(run.Findings, f => f.RuleId == QuoteRules.AnonymousSource.Id);
     }
 
+    [Theory]
+    [InlineData("MPs said the company would struggle to keep its prices down next year.")]
+    [InlineData("A senior Iraqi lawmaker said the company would struggle to keep its prices down next year.")]
+    public void A_demonym_or_a_house_names_no_one(string text)
+    {
+        var run = QuoteTestKit.Analyze(text, new Seed("Iraqi", EntityTypes.Miscellaneous, "iraqi"));
+        Assert.Equal(SpeakerKind.Anonymous, run.QuoteWith("would struggle to keep its prices").Speaker.Kind);
+    }
+
     [Fact]
     public void A_group_at_a_named_body_speaks_for_it()
     {

@@ -69,10 +69,15 @@ internal static class SpeakerResolver
                             fits: IsOffice(title) ? m => !ctx.Entities.HoldsOtherTitle(m, title) : null)),
                     text, span);
         }
-        bool capitalized = false;
-        for (int t = start; t < phraseEnd; t++) capitalized |= v.Class[t] == TokenClass.Capitalized && t != v.SentenceOfToken(t).FirstToken;
+        bool capitalized = false, namesSomeone = false;
+        for (int t = start; t < phraseEnd; t++)
+        {
+            bool word = v.Class[t] == TokenClass.Capitalized && t != v.SentenceOfToken(t).FirstToken;
+            capitalized |= word;
+            namesSomeone |= word && !ctx.Entities.Has(t, t + 1, EntityTypes.Miscellaneous); // a demonym names no one: "a senior Iraqi lawmaker"
+        }
         // "One analyst said", "a lawyer told": someone unnamed, as "a source" is (a spokesman speaks for a named body).
-        if (!capitalized && headClass == SpeakerWordClass.PersonNoun && IsIndefinite(doc, start, head) && !SpokesNouns.Contains(doc.TokenText(head)))
+        if (!namesSomeone && headClass == SpeakerWordClass.PersonNoun && IsIndefinite(doc, start, head) && !SpokesNouns.Contains(doc.TokenText(head)))
             return new(SpeakerKind.Anonymous, text, null, span);
         return new(capitalized ? SpeakerKind.Named : SpeakerKind.Unknown, text, null, span);
     }
