@@ -64,7 +64,7 @@ internal sealed class EntityIndex
     }
 
     /// <summary>
-    /// The person noun right after a mention, or after "co-", "vice", "deputy", "shadow": "leader"
+    /// The person noun right after a mention, or after "co-", "vice", "deputy", "shadow", "party": "leader"
     /// in "Lib Dem leader", "chairman" in "Tory co-chairman"; null when none follows.
     /// </summary>
     private int? QualifiedNoun(int mentionEnd, int end)

@@ -367,10 +367,7 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
             if (v.Class[t] is TokenClass.Comma or TokenClass.QuoteMark or TokenClass.Period or TokenClass.Colon || cues.IsCue(t)) return null;
         }
         if (conjunction < 0) return null;
-        var sentence = v.SentenceOfToken(cueStart);
-        int start = cueEnd, end = sentence.EndToken;
-        while (start < end && v.Class[start] is TokenClass.Comma or TokenClass.Colon) start++;
-        while (end > start && v.Class[end - 1] is TokenClass.Period or TokenClass.Comma or TokenClass.Colon) end--;
+        var (start, end) = RestOfSentence(v, cueEnd);
         return Words(v, start, end) >= 3 && !cues.Any(start, end) && !IsAddressee(v, cueStart, cueEnd, end) ? (start, end) : null;
     }
 
@@ -385,11 +382,17 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
         if (cueEnd != cueStart + 1 || cueStart == 0 || v.Class[cueStart - 1] != TokenClass.Comma
             || v.CueAt[cueStart] is not { Category: CueCategory.Speech or CueCategory.Writing } || v.CueAt[cueStart]!.Lemma == "tell" // "telling them to stop": the hearer first
             || !v.Doc.TokenText(cueStart).EndsWith("ing", StringComparison.OrdinalIgnoreCase)) return null;
-        var sentence = v.SentenceOfToken(cueStart);
-        int start = cueEnd, end = sentence.EndToken;
+        var (start, end) = RestOfSentence(v, cueEnd);
+        return Words(v, start, end) >= 3 && !cues.Any(start, end) ? (start, end) : null;
+    }
+
+    /// <summary>The words from <paramref name="from"/> to its sentence's end, without the punctuation at either end.</summary>
+    private static (int Start, int End) RestOfSentence(TokenView v, int from)
+    {
+        int start = from, end = v.SentenceOfToken(from - 1).EndToken;
         while (start < end && v.Class[start] is TokenClass.Comma or TokenClass.Colon) start++;
         while (end > start && v.Class[end - 1] is TokenClass.Period or TokenClass.Comma or TokenClass.Colon) end--;
-        return Words(v, start, end) >= 3 && !cues.Any(start, end) ? (start, end) : null;
+        return (start, end);
     }
 
     /// <summary>
