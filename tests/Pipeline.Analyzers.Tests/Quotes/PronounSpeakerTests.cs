@@ -118,4 +118,13 @@ public sealed class PronounSpeakerTests
         Assert.Equal("holmes", r.Speaker.Entity?.ClusterId);
         Assert.Equal(Pipeline.Sdk.SpeakerKind.Named, r.Speaker.Kind);
     }
+
+    [Fact]
+    public void A_nationality_stands_for_the_person_the_story_is_about()
+    {
+        var run = QuoteTestKit.Analyze(
+            "Andre Agassi beat Nicolas Massu in his first match for two months. \"I felt pretty good,\" said the American.",
+            new Seed("Andre Agassi", Pipeline.Sdk.EntityTypes.Person, "agassi"), new Seed("Nicolas Massu", Pipeline.Sdk.EntityTypes.Person, "massu"));
+        Assert.Equal("agassi", run.QuoteWith("I felt pretty good").Speaker.Entity?.ClusterId);
+    }
 }

@@ -39,6 +39,8 @@ internal static class SpeakerResolver
             return new(SpeakerKind.Anonymous, text, null, span);
         if ((namedInModifier ?? ctx.Entities.Best(start, phraseEnd)) is { } named && !IsPlaceModifier(doc, named, head))
             return new(SpeakerKind.Named, text, named, span);
+        if (IsNationality(ctx, start, phraseEnd)) // "said the Dutchman": as an age, the person the story is about
+            return Described(Antecedent(ctx, quote, start, PersonTypes, PersonTypes, MentionRule.SubjectFirst, plural: false), text, span);
         if (end == start + 1 && RelativeAntecedentTypes(doc.TokenText(start)) is { } types)
             return Described(RelativeAntecedent(ctx, start, types), text, span);
 
@@ -386,6 +388,11 @@ internal static class SpeakerResolver
             if (IsDeterminer(doc.TokenText(t))) return true;
         return false;
     }
+
+    /// <summary>"the Dutchman", "the American": "the" and a demonym of the speaker lexicon, standing for a person.</summary>
+    private static bool IsNationality(AttributionContext ctx, int start, int end) =>
+        end == start + 2 && ctx.View.Doc.TokenText(start).Equals("the", StringComparison.OrdinalIgnoreCase)
+        && ctx.View.Class[start + 1] == TokenClass.Capitalized && ctx.View.SpeakerClass[start + 1] == SpeakerWordClass.Demonym;
 
     /// <summary>Whether the token ends an age standing for a person: "the 34-year-old" (one token or several).</summary>
     private static bool IsAge(Document doc, int token)

@@ -334,9 +334,16 @@ internal static class QuoteFeatures
 
     private static readonly ClosedFeatureSet SourcePlace = new(6, ContentPlace.Size, (value, f) => PlaceKeys(value, f, distanceCommas: false));
 
-    /// <summary>The speaker-word class as the source tagger reads it: a group ("analysts") as an unnamed source ("officials").</summary>
-    internal static int FeatureClass(Lexicon.SpeakerWordClass cls) =>
-        (int)(cls == Lexicon.SpeakerWordClass.GroupHead ? Lexicon.SpeakerWordClass.VagueHead : cls);
+    /// <summary>
+    /// The speaker-word class as the source tagger reads it (the classes it was trained with): a group
+    /// ("analysts") as an unnamed source ("officials"), a demonym ("the American") as no class.
+    /// </summary>
+    internal static int FeatureClass(Lexicon.SpeakerWordClass cls) => (int)(cls switch
+    {
+        Lexicon.SpeakerWordClass.GroupHead => Lexicon.SpeakerWordClass.VagueHead,
+        Lexicon.SpeakerWordClass.Demonym => Lexicon.SpeakerWordClass.None,
+        _ => cls,
+    });
 
     /// <summary>Side, previous label, the token's class, whether it is quoted, its speaker-word class.</summary>
     private static readonly ClosedFeatureSet SourceToken = new(7, 2 * Bio.Count * TokenClasses * 2 * SpeakerClasses, (value, f) =>

@@ -23,6 +23,8 @@ public enum SpeakerWordClass
     /// <summary>Head of a group no one is named in: "analysts", "economists"; unnamed unless a body is ("analysts at Citigroup").
     /// Last, so the classes before keep the numbers the source tagger's features were trained with.</summary>
     GroupHead,
+    /// <summary>A person by nationality: "the American", "the Scot" (sport writing's second mention).</summary>
+    Demonym,
 }
 
 /// <summary>Pronouns, descriptive heads and anonymity markers used to classify and resolve speakers.</summary>
@@ -46,6 +48,7 @@ public sealed class SpeakerLexicon
                 "person-noun" => SpeakerWordClass.PersonNoun,
                 "vague-head" => SpeakerWordClass.VagueHead,
                 "group-head" => SpeakerWordClass.GroupHead,
+                "demonym" => SpeakerWordClass.Demonym,
                 "anonymity" => SpeakerWordClass.Anonymity,
                 _ => throw new LexiconException(path, line, $"unknown class '{f[0]}'"),
             };
