@@ -93,7 +93,7 @@ public sealed class PronounSpeakerTests
         var run = QuoteTestKit.Analyze(
             "Newcastle boss Graeme Souness is lining up a summer move for striker Michael Owen. " +
             "\"Michael is in the category of players who would excite the fans,\" he told BBC Newcastle.",
-            new Seed("Graeme Souness", Pipeline.Sdk.EntityTypes.Person, "souness"), new Seed("Michael Owen", Pipeline.Sdk.EntityTypes.Person, "owen"));
+            new Seed("Graeme Souness", EntityTypes.Person, "souness"), new Seed("Michael Owen", EntityTypes.Person, "owen"));
         Assert.Equal("souness", run.QuoteWith("would excite the fans").Speaker.Entity?.ClusterId);
     }
 
@@ -103,7 +103,7 @@ public sealed class PronounSpeakerTests
         var run = QuoteTestKit.Analyze(
             "Mr Wilson had said that president Luiz Lula has decided to step in. " +
             "\"In practice, it will be an intervention,\" he said.",
-            new Seed("Mr Wilson", Pipeline.Sdk.EntityTypes.Person, "wilson"), new Seed("Luiz Lula", Pipeline.Sdk.EntityTypes.Person, "lula"));
+            new Seed("Mr Wilson", EntityTypes.Person, "wilson"), new Seed("Luiz Lula", EntityTypes.Person, "lula"));
         Assert.Equal("wilson", run.QuoteWith("it will be an intervention").Speaker.Entity?.ClusterId);
     }
 
@@ -113,10 +113,10 @@ public sealed class PronounSpeakerTests
         var run = QuoteTestKit.Analyze(
             "Kelly Holmes won the 800m title in Birmingham on Sunday, beating Maria Mutola. " +
             "\"I am delighted to win here again,\" said the 34-year-old.",
-            new Seed("Kelly Holmes", Pipeline.Sdk.EntityTypes.Person, "holmes"), new Seed("Maria Mutola", Pipeline.Sdk.EntityTypes.Person, "mutola"));
+            new Seed("Kelly Holmes", EntityTypes.Person, "holmes"), new Seed("Maria Mutola", EntityTypes.Person, "mutola"));
         var r = run.QuoteWith("delighted to win here");
         Assert.Equal("holmes", r.Speaker.Entity?.ClusterId);
-        Assert.Equal(Pipeline.Sdk.SpeakerKind.Named, r.Speaker.Kind);
+        Assert.Equal(SpeakerKind.Named, r.Speaker.Kind);
     }
 
     [Fact]
@@ -124,7 +124,7 @@ public sealed class PronounSpeakerTests
     {
         var run = QuoteTestKit.Analyze(
             "Andre Agassi beat Nicolas Massu in his first match for two months. \"I felt pretty good,\" said the American.",
-            new Seed("Andre Agassi", Pipeline.Sdk.EntityTypes.Person, "agassi"), new Seed("Nicolas Massu", Pipeline.Sdk.EntityTypes.Person, "massu"));
+            new Seed("Andre Agassi", EntityTypes.Person, "agassi"), new Seed("Nicolas Massu", EntityTypes.Person, "massu"));
         Assert.Equal("agassi", run.QuoteWith("I felt pretty good").Speaker.Entity?.ClusterId);
     }
 }

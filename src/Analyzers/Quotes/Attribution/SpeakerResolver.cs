@@ -29,9 +29,8 @@ internal static class SpeakerResolver
         var namedInModifier = modifier is { } m ? NamedInModifier(ctx, m + 1, end) : null;
         bool person = namedInModifier is not null || ctx.Entities.HasPerson(start, phraseEnd);
         var (head, headClass) = Head(ctx, start, phraseEnd);
-        // "the 34-year-old said": the person the story is about, as "he" would be.
-        if (headClass == SpeakerWordClass.None && IsAge(doc, phraseEnd - 1) && IsDefinite(doc, start, phraseEnd - 1))
-            return Described(Antecedent(ctx, quote, start, PersonTypes, PersonTypes, MentionRule.SubjectFirst, plural: false), text, span);
+        if (headClass == SpeakerWordClass.None && IsAge(doc, phraseEnd - 1) && IsDefinite(doc, start, phraseEnd - 1)) // "the 34-year-old said"
+            return Described(StoryPerson(ctx, quote, start), text, span);
         if (end == start + 1 && PossessiveClass(doc.TokenText(start)) is { } possessive) headClass = possessive; // "His claims that ..."
         // "Officials said", "a Labour source": no one named. "Analysts said" too, but "analysts at Citigroup" speak for a body.
         if (headClass == SpeakerWordClass.VagueHead && !person
@@ -39,8 +38,8 @@ internal static class SpeakerResolver
             return new(SpeakerKind.Anonymous, text, null, span);
         if ((namedInModifier ?? ctx.Entities.Best(start, phraseEnd)) is { } named && !IsPlaceModifier(doc, named, head))
             return new(SpeakerKind.Named, text, named, span);
-        if (IsNationality(ctx, start, phraseEnd)) // "said the Dutchman": as an age, the person the story is about
-            return Described(Antecedent(ctx, quote, start, PersonTypes, PersonTypes, MentionRule.SubjectFirst, plural: false), text, span);
+        if (IsNationality(ctx, start, phraseEnd)) // "said the Dutchman"
+            return Described(StoryPerson(ctx, quote, start), text, span);
         if (end == start + 1 && RelativeAntecedentTypes(doc.TokenText(start)) is { } types)
             return Described(RelativeAntecedent(ctx, start, types), text, span);
 
@@ -388,6 +387,10 @@ internal static class SpeakerResolver
             if (IsDeterminer(doc.TokenText(t))) return true;
         return false;
     }
+
+    /// <summary>The person an age or a nationality stands for ("the 34-year-old", "the Dutchman"): the one "he" would be.</summary>
+    private static EntityMention? StoryPerson(AttributionContext ctx, QuoteInfo quote, int before) =>
+        Antecedent(ctx, quote, before, PersonTypes, PersonTypes, MentionRule.SubjectFirst, plural: false);
 
     /// <summary>"the Dutchman", "the American": "the" and a demonym of the speaker lexicon, standing for a person.</summary>
     private static bool IsNationality(AttributionContext ctx, int start, int end) =>
