@@ -28,8 +28,8 @@ public sealed class HedgeAnnotator(ICueDetector detector, HedgingOptions options
         if (spans.Count == 0) return new HedgeAnalysis([], [], []);
 
         var holders = HolderResolver.For(doc);
-        var reportingVerbs = NamedSpeakersCues(doc);
-        var doubted = new Dictionary<TextSpan, string>(); // doubt verbs of named speakers' quotes: the speaker
+        var reportingVerbs = WrittenSpeakersCues(doc);
+        var doubted = new Dictionary<TextSpan, string>(); // doubt verbs of written speakers' quotes: the speaker
         var cues = ImmutableArray.CreateBuilder<HedgeCue>(spans.Count);
         foreach (var s in spans)
         {
@@ -39,7 +39,8 @@ public sealed class HedgeAnnotator(ICueDetector detector, HedgingOptions options
                 && reportingVerbs.Find(r => r.Cue.OverlapsWith(span)) is { Holder: var speaker } verb && speaker.Name is { } name
                 && IsSpeakersVerb(doc, verb.Cue, s.First))
             {
-                // "Russia claims": the words are Russia's, the doubt the reporter's; "Kennedy believes": the belief is Kennedy's.
+                // "Russia claims": the words are Russia's, the doubt the reporter's; "Kennedy believes": the belief is Kennedy's,
+                // as "analysts believe" is the analysts' and "the report predicted" the report's.
                 if (options.IsDoubtVerb(doc.GetString(span))) doubted[span] = name;
                 else holder = speaker;
             }
@@ -110,13 +111,15 @@ public sealed class HedgeAnnotator(ICueDetector detector, HedgingOptions options
     /// <summary>
     /// A cue that is only part of a hyphenated word says nothing uncertain: the head of a compound
     /// ("think-tank", "thought-out") or a comparison's end ("worse-than-expected", "larger-than-forecast").
-    /// A cue that is the whole word ("so-called") stays.
+    /// A cue that is the whole word ("so-called") stays. A think tank is a compound written open too.
     /// </summary>
     internal static bool InsideCompound(Document doc, CueSpan cue)
     {
         var text = doc.Text;
         int start = doc.Tokens[cue.First].Span.Start, end = doc.Tokens[cue.End - 1].Span.End;
         if (end + 1 < text.Length && text[end] == '-' && char.IsLetter(text[end + 1])) return true;
+        if (cue.End < doc.Tokens.Length && doc.TokenText(cue.End - 1).Equals("think", StringComparison.OrdinalIgnoreCase)
+            && doc.TokenText(cue.End) is var next && next.StartsWith("tank", StringComparison.OrdinalIgnoreCase) && next.Length <= 5) return true;
         return start >= 5 && text[start - 1] == '-' && text.AsSpan(start - 5, 4).Equals("than", StringComparison.OrdinalIgnoreCase);
     }
 
@@ -124,11 +127,14 @@ public sealed class HedgeAnnotator(ICueDetector detector, HedgingOptions options
     /// Whether the hedge at token <paramref name="hedge"/> is the verb the speaker does (the quote
     /// cue's head, after auxiliaries and adverbs only: "has predicted", "also believes"), not a
     /// passive or raising one whose subject holds nothing ("is expected to", "is said to", "seems
-    /// to forget", "accused of"), nor a word the cue merely holds ("fuelled speculation").
+    /// to forget", "accused of"), nor a word the cue merely holds ("fuelled speculation"), nor the
+    /// writer's modal or adverb in it ("might think", "reportedly said").
     /// </summary>
     private static bool IsSpeakersVerb(Document doc, TextSpan quoteCue, int hedge)
     {
         var word = doc.TokenText(hedge);
+        // "Many might think", "Kilgore reportedly said": the writer's guess or hedge about what they think or said.
+        if (Modals.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) || word.EndsWith("ly", StringComparison.OrdinalIgnoreCase)) return false;
         if (IsBeForm(word) || word.StartsWith("seem", StringComparison.OrdinalIgnoreCase) || word.StartsWith("appear", StringComparison.OrdinalIgnoreCase)
             || word.StartsWith("look", StringComparison.OrdinalIgnoreCase)) return false; // raising verbs
         if (hedge > 0 && IsBeForm(doc.TokenText(hedge - 1))) return false;
@@ -141,6 +147,7 @@ public sealed class HedgeAnnotator(ICueDetector detector, HedgingOptions options
 
     private static bool IsBeForm(ReadOnlySpan<char> word) => BeForms.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
 
+    private static readonly HashSet<string> Modals = new(StringComparer.OrdinalIgnoreCase) { "may", "might", "could", "would", "should", "must", "can" };
     private static readonly HashSet<string> BeForms = new(StringComparer.OrdinalIgnoreCase) { "is", "are", "was", "were", "be", "been", "being", "'s", "’s", "'re", "’re" };
     private static readonly HashSet<string> Auxiliaries = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -149,13 +156,15 @@ public sealed class HedgeAnnotator(ICueDetector detector, HedgingOptions options
     };
 
     /// <summary>
-    /// The reporting cues of quotes whose speaker the text writes and names ("Russia claims ...",
-    /// "he insisted" with "he" resolved), with that speaker as a holder.
+    /// The reporting cues of quotes whose speaker the text writes ("Russia claims ...", "he
+    /// insisted", "analysts believe", "the report predicted"), with that speaker as a holder; not
+    /// the writer's own "I" or "we" and their "you", nor an unresolved "it" or "that" ("That suggests
+    /// ..." is the writer's inference), whose hedges are the author's.
     /// </summary>
-    private static List<(TextSpan Cue, Holder Holder)> NamedSpeakersCues(Document doc)
+    private static List<(TextSpan Cue, Holder Holder)> WrittenSpeakersCues(Document doc)
     {
         var speakers = doc.GetLayerOrEmpty(Layers.Attributions)
-            .Where(a => a.SpeakerText is not null && (a.SpeakerKind == SpeakerKind.Named || a.ClusterId is not null))
+            .Where(a => a.SpeakerText is { } text && (a.ClusterId is not null || !IsWritersOwn(text)))
             .GroupBy(a => a.QuoteId).ToDictionary(g => g.Key, g => g.MaxBy(a => a.Confidence)!);
         var cues = new List<(TextSpan, Holder)>();
         foreach (var quote in doc.GetLayerOrEmpty(Layers.Quotes))
@@ -163,6 +172,11 @@ public sealed class HedgeAnnotator(ICueDetector detector, HedgingOptions options
                 cues.Add((cue, new Holder(HolderKind.Speaker, quote.Id, a.ClusterId, a.CanonicalName ?? a.SpeakerText)));
         return cues;
     }
+
+    private static bool IsWritersOwn(string speaker) => WritersWords.Contains(speaker.Trim());
+
+    private static readonly HashSet<string> WritersWords = new(StringComparer.OrdinalIgnoreCase)
+        { "I", "we", "me", "us", "my", "our", "you", "it", "its", "this", "that", "which", "what" };
 
     private static Finding About(Finding finding, HedgeCue cue) => finding with
     {

@@ -45,8 +45,8 @@ public static class HedgeRules
         "'{0}' casts doubt on the words it gives to {1}: write 'said', or give the evidence",
         Category, Severity.Suggestion)
     {
-        Description = "A reporting verb of doubt (option doubtVerbs: claim, allege, purport, insist) introducing a named speaker's words "
-            + "(\"Russia claims\", \"he insisted\"): the reporter attributes the words but signals doubt with the verb. Takes the place of HDG001 for such cues.",
+        Description = "A reporting verb of doubt (option doubtVerbs: claim, allege, purport, insist) introducing the words of a speaker the text writes "
+            + "(\"Russia claims\", \"he insisted\", \"critics claim\"): the reporter attributes the words but signals doubt with the verb. Takes the place of HDG001 for such cues.",
     };
 
     public static readonly ImmutableArray<RuleDescriptor> All = [ReporterHedge, VagueSource, HedgedHeadline, StackedHedges, DoubtingReportingVerb];

@@ -39,9 +39,9 @@ public sealed record HedgingOptions
     /// <summary>Cue types HDG001 reports in the reporter's voice.</summary>
     public ImmutableHashSet<HedgeType> ReporterHedgeTypes { get; init; } = [HedgeType.Epistemic, HedgeType.Doxastic];
     /// <summary>
-    /// Stems of reporting verbs by which the reporter casts doubt on a named speaker's words (HDG005):
-    /// "Russia claims", "the alleged plot". Other hedges that are a named speaker's reporting verb
-    /// ("Kennedy believes", "Howard expected") are that speaker's.
+    /// Stems of reporting verbs by which the reporter casts doubt on a written speaker's words (HDG005):
+    /// "Russia claims", "critics allege". Other hedges that are a written speaker's reporting verb
+    /// ("Kennedy believes", "analysts expected") are that speaker's.
     /// </summary>
     public ImmutableArray<string> DoubtVerbs { get; init; } = ["claim", "alleg", "purport", "insist"];
 

@@ -51,8 +51,9 @@ internal static class HedgingTestKit
     public static string[] Texts(string text, ImmutableArray<HedgeCue> cues) =>
         [.. cues.Select(c => text.Substring(c.Span.Start, c.Span.Length))];
 
-    /// <summary>A direct quote of <paramref name="content"/> attributed to a named speaker.</summary>
-    public static Document WithQuote(Document doc, string content, string speaker, string quoteId = "q1", string? cue = null)
+    /// <summary>A direct quote of <paramref name="content"/> attributed to a speaker, named (with an entity cluster) unless told otherwise.</summary>
+    public static Document WithQuote(Document doc, string content, string speaker, string quoteId = "q1", string? cue = null,
+        SpeakerKind kind = SpeakerKind.Named)
     {
         int start = doc.Text.IndexOf(content, StringComparison.Ordinal);
         Assert.True(start >= 0, $"quote text not found: {content}");
@@ -66,7 +67,9 @@ internal static class HedgingTestKit
         var attribution = new Attribution
         {
             Id = "a" + quoteId, Span = new TextSpan(start, content.Length), QuoteId = quoteId,
-            SpeakerKind = SpeakerKind.Named, SpeakerText = speaker, ClusterId = "c-" + speaker.ToLowerInvariant().Replace(' ', '-'), CanonicalName = speaker,
+            SpeakerKind = kind, SpeakerText = speaker,
+            ClusterId = kind == SpeakerKind.Named ? "c-" + speaker.ToLowerInvariant().Replace(' ', '-') : null,
+            CanonicalName = kind == SpeakerKind.Named ? speaker : null,
         };
         return doc.WithLayer(Layers.Quotes, doc.GetLayerOrEmpty(Layers.Quotes).Add(quote))
                   .WithLayer(Layers.Attributions, doc.GetLayerOrEmpty(Layers.Attributions).Add(attribution));

@@ -13,13 +13,23 @@ public class HolderAndFindingTests
     [Theory]
     [InlineData(HedgingTier.Lexicon)]
     [InlineData(HedgingTier.Ml)]
-    public void Part_of_a_hyphenated_word_is_no_hedge_but_a_whole_one_is(HedgingTier tier)
+    public void Part_of_a_compound_is_no_hedge_but_a_whole_word_is(HedgingTier tier)
     {
         var cues = CueTexts("The firm reported worse-than-expected profits, a Brussels-based think-tank said. " +
-                            "The so-called reforms may fail.", tier);
+                            "The so-called reforms may fail, said a think tank in London.", tier);
         Assert.DoesNotContain("expected", cues);
         Assert.DoesNotContain("think", cues);
         Assert.Contains("may", cues);
+    }
+
+    [Theory]
+    [InlineData(HedgingTier.Lexicon)]
+    [InlineData(HedgingTier.Ml)]
+    public void The_lexicons_exceptions_hold_in_either_tier(HedgingTier tier)
+    {
+        var cues = CueTexts("Ministers want the new rules in place as soon as possible, and possibly by May.", tier);
+        Assert.DoesNotContain("possible", cues);
+        Assert.Contains("possibly", cues);
     }
 
     [Fact]
@@ -100,6 +110,33 @@ public class HolderAndFindingTests
         var believes = Assert.Single(result.Cues, c => doc.GetString(c.Span) == "believes");
         Assert.Equal((HolderKind.Speaker, "Charles Kennedy", "q1"), (believes.Holder, believes.HolderName, believes.QuoteId));
         Assert.DoesNotContain(result.Findings, f => f.RuleId is "HDG001" or "HDG005");
+    }
+
+    [Theory]
+    [InlineData("Analysts believe the deal could collapse.", "Analysts", SpeakerKind.Anonymous)]
+    [InlineData("The report suggests the deal could collapse.", "The report", SpeakerKind.Unknown)]
+    public void A_belief_verb_of_an_unnamed_written_speaker_is_theirs(string text, string speaker, SpeakerKind kind)
+    {
+        var doc = WithQuote(DocumentFactory.Create(text), "the deal could collapse", speaker, cue: text.Split(' ')[speaker.Split(' ').Length], kind: kind);
+        var result = Annotate(doc, options: new HedgingOptions { Tier = HedgingTier.Lexicon, Weasels = false });
+        Assert.All(result.Cues, c => Assert.Equal((HolderKind.Speaker, speaker), (c.Holder, c.HolderName)));
+        Assert.DoesNotContain(result.Findings, f => f.RuleId == "HDG001");
+    }
+
+    [Theory]
+    [InlineData("That suggests the deal could collapse.", "That", "suggests")]
+    [InlineData("I think the deal could collapse.", "I", "think")]
+    [InlineData("Analysts might think the deal is off.", "Analysts", "might think")]
+    [InlineData("Jerry Kilgore reportedly said the deal is off.", "Jerry Kilgore", "reportedly said")]
+    public void The_writers_own_voice_keeps_its_hedge_in_a_cue(string text, string speaker, string cue)
+    {
+        var content = text[(text.IndexOf(cue, StringComparison.Ordinal) + cue.Length + 1)..^1];
+        var doc = WithQuote(DocumentFactory.Create(text), content, speaker, cue: cue,
+            kind: speaker.Contains(' ') ? SpeakerKind.Named : speaker == "Analysts" ? SpeakerKind.Anonymous : SpeakerKind.Unknown);
+        var result = Annotate(doc, options: new HedgingOptions { Tier = HedgingTier.Lexicon });
+        var first = result.Cues.First(c => c.Span.Start == text.IndexOf(cue, StringComparison.Ordinal));
+        Assert.Equal(HolderKind.Author, first.Holder);
+        Assert.Contains(result.Findings, f => f.RuleId == "HDG001" && f.Span == first.Span);
     }
 
     [Fact]

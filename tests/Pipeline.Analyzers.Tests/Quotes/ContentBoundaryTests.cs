@@ -53,6 +53,8 @@ public sealed class ContentBoundaryTests
     [InlineData("The research shows an association, not a cause, says cardiologist Gordon Tomaselli, MD from the American Heart Association.",
         "says", "The research shows an association, not a cause")]
     [InlineData("The NHL has no plans to expand, said NHL commissioner Gary Bettman.", "said", "The NHL has no plans to expand")]
+    // A verb of thought trails its clause as one of speech does.
+    [InlineData("It could make games production slightly more expensive, thinks Dr Tuffy.", "thinks", "It could make games production slightly more expensive")]
     // A description that ends on a speaker noun, maybe with a participle after it; a partial quotation before makes a mixed quote.
     [InlineData("\"What we've found is that ISIS isn't responsive\" to outreach, said a senior U.S. official, speaking on condition of anonymity and using another name for the group.",
         "said", "\"What we've found is that ISIS isn't responsive\" to outreach")]

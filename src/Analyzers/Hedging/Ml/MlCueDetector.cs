@@ -99,7 +99,8 @@ public sealed class MlCueDetector : ICueDetector
                 var type = label > 0 ? model.Types[label - 1] : default;
                 if (open >= 0 && (label == 0 || type != openType))
                 {
-                    cues.Add(new CueSpan(open, i, openType, openScore / (i - open), Method));
+                    // The lexicon's exceptions win over the tagger, as over the lexicon's cues: "think tank", "as soon as possible".
+                    if (table.LexiconTags[open] != LexiconTagger.Exception) cues.Add(new CueSpan(open, i, openType, openScore / (i - open), Method));
                     open = -1;
                 }
                 if (label > 0)

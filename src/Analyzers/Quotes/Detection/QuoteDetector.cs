@@ -261,7 +261,7 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
     /// <summary>
     /// The clause before ", said NAME, TITLE." when the tagger took the name for the content
     /// ("..., and as much as 200 mln dlrs if Brazil pays no interest, said Joseph Arsenio, analyst
-    /// with Birr, Wilson and Co."): the cue, one verb of speech or writing, follows a comma; its
+    /// with Birr, Wilson and Co."): the cue, one verb of speech, writing or thought, follows a comma; its
     /// content is what follows it to the sentence's end, opens with a name of two capitalised words
     /// or more, and holds no verb form that a clause would (<see cref="ClauseVerbs"/>, a cue) and no
     /// quotation (the tagger may have split it in spans). Null when that is not the case.
@@ -275,10 +275,10 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
         while (sentenceEnd > start && v.Class[sentenceEnd - 1] is TokenClass.Period) sentenceEnd--;
         while (end > start && v.Class[end - 1] is TokenClass.Period) end--;
         if (start != cueEnd || end != sentenceEnd || end - start > 2 * MaxTrailerSource) return null;
-        // A verb of speech or writing alone ("said", "noted", "wrote"), not "described" or "have expressed misgivings about".
+        // A verb of speech, writing or thought alone ("said", "noted", "wrote", "thinks"), not "described" or "have expressed misgivings about".
         // Not "told": the name after it is the hearer ("..., the boy's father, Jason Steward, told the New York Daily News").
         // Nor a participle: "..., threatening small claims court" has its subject before.
-        if (cueEnd != cueStart + 1 || v.CueAt[cueStart] is not { Category: CueCategory.Speech or CueCategory.Writing } || v.CueAt[cueStart]!.Lemma == "tell"
+        if (cueEnd != cueStart + 1 || v.CueAt[cueStart] is not { Category: CueCategory.Speech or CueCategory.Writing or CueCategory.Thought } || v.CueAt[cueStart]!.Lemma == "tell"
             || v.Doc.TokenText(cueStart).EndsWith("ing", StringComparison.OrdinalIgnoreCase)) return null;
         // A name of two capitalised words or more, alone or before a comma: "Joseph Arsenio, analyst with ...", "NBC's Dante Chinni";
         // after a description with no preposition or conjunction: "cardiologist Gordon Tomaselli", "MIT asteroid expert Richard Binzel".
@@ -380,7 +380,7 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
     internal static (int Start, int End)? ClauseAfterParticipleCue(TokenView v, int cueStart, int cueEnd, CueMarks cues)
     {
         if (cueEnd != cueStart + 1 || cueStart == 0 || v.Class[cueStart - 1] != TokenClass.Comma
-            || v.CueAt[cueStart] is not { Category: CueCategory.Speech or CueCategory.Writing } || v.CueAt[cueStart]!.Lemma == "tell" // "telling them to stop": the hearer first
+            || v.CueAt[cueStart] is not { Category: CueCategory.Speech or CueCategory.Writing or CueCategory.Thought } || v.CueAt[cueStart]!.Lemma == "tell" // "telling them to stop": the hearer first
             || !v.Doc.TokenText(cueStart).EndsWith("ing", StringComparison.OrdinalIgnoreCase)) return null;
         var (start, end) = RestOfSentence(v, cueEnd);
         return Words(v, start, end) >= 3 && !cues.Any(start, end) ? (start, end) : null;
