@@ -128,7 +128,9 @@ public sealed class HedgeAnnotator(ICueDetector detector, HedgingOptions options
     /// cue's head, after auxiliaries and adverbs only: "has predicted", "also believes"), not a
     /// passive or raising one whose subject holds nothing ("is expected to", "is said to", "seems
     /// to forget", "accused of"), nor a word the cue merely holds ("fuelled speculation"), nor the
-    /// writer's modal or adverb in it ("might think", "reportedly said").
+    /// writer's modal or adverb in it ("might think", "reportedly said"). The speaker's too: the
+    /// attitude they are in ("are worried", "is confident") and the doubts they voice ("expressed
+    /// doubts").
     /// </summary>
     private static bool IsSpeakersVerb(Document doc, TextSpan quoteCue, int hedge)
     {
@@ -137,13 +139,34 @@ public sealed class HedgeAnnotator(ICueDetector detector, HedgingOptions options
         if (Modals.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) || word.EndsWith("ly", StringComparison.OrdinalIgnoreCase)) return false;
         if (IsBeForm(word) || word.StartsWith("seem", StringComparison.OrdinalIgnoreCase) || word.StartsWith("appear", StringComparison.OrdinalIgnoreCase)
             || word.StartsWith("look", StringComparison.OrdinalIgnoreCase)) return false; // raising verbs
-        if (hedge > 0 && IsBeForm(doc.TokenText(hedge - 1))) return false;
+        bool attitude = Attitudes.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+        if (hedge > 0 && IsBeForm(doc.TokenText(hedge - 1)) && !attitude) return false;
         // A headline's passive: "Cherie accused of attacking Bush".
         if (hedge + 1 < doc.Tokens.Length && doc.TokenText(hedge + 1) is "of" or "by") return false;
-        for (int t = doc.TokenAt(quoteCue.Start); t < hedge; t++)
-            if (!Auxiliaries.GetAlternateLookup<ReadOnlySpan<char>>().Contains(doc.TokenText(t))) return false;
+        int first = doc.TokenAt(quoteCue.Start);
+        for (int t = first; t < hedge; t++)
+        {
+            var before = doc.TokenText(t);
+            if (Auxiliaries.GetAlternateLookup<ReadOnlySpan<char>>().Contains(before) || attitude && IsBeForm(before)) continue;
+            if (t == hedge - 1 && Voicing.GetAlternateLookup<ReadOnlySpan<char>>().Contains(before)) continue;
+            return false;
+        }
         return true;
     }
+
+    /// <summary>States of mind a subject is in: "investors are worried", "he is confident".</summary>
+    private static readonly HashSet<string> Attitudes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "worried", "concerned", "convinced", "unconvinced", "confident", "sure", "unsure", "doubtful", "sceptical", "skeptical",
+        "hopeful", "optimistic", "pessimistic", "afraid", "fearful", "uncertain",
+    };
+
+    /// <summary>Verbs by which a speaker voices a doubt or fear of their own: "expressed doubts", "raised fears".</summary>
+    private static readonly HashSet<string> Voicing = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "express", "expresses", "expressed", "expressing", "voice", "voices", "voiced", "voicing", "raise", "raises", "raised", "raising",
+        "air", "airs", "aired", "airing", "share", "shares", "shared", "sharing",
+    };
 
     private static bool IsBeForm(ReadOnlySpan<char> word) => BeForms.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
 

@@ -126,6 +126,18 @@ public class HolderAndFindingTests
     }
 
     [Theory]
+    [InlineData("Some panel members are doubtful that the deal will hold.", "Some panel members", "are doubtful", "doubtful")]
+    [InlineData("Cory Doctorow expressed doubts that the deal will hold.", "Cory Doctorow", "expressed doubts", "doubts")]
+    public void The_attitude_a_speaker_is_in_or_voices_is_theirs(string text, string speaker, string cue, string hedge)
+    {
+        var content = text[(text.IndexOf(cue, StringComparison.Ordinal) + cue.Length + 1)..^1];
+        var doc = WithQuote(DocumentFactory.Create(text), content, speaker, cue: cue, kind: SpeakerKind.Anonymous);
+        var result = Annotate(doc, options: new HedgingOptions { Tier = HedgingTier.Lexicon, Weasels = false });
+        var cueOfHedge = Assert.Single(result.Cues, c => doc.GetString(c.Span) == hedge);
+        Assert.Equal((HolderKind.Speaker, speaker), (cueOfHedge.Holder, cueOfHedge.HolderName));
+    }
+
+    [Theory]
     [InlineData("That suggests the deal could collapse.", "That", "suggests")]
     [InlineData("I think the deal could collapse.", "I", "think")]
     [InlineData("Analysts might think the deal is off.", "Analysts", "might think")]
