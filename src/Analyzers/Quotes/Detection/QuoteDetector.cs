@@ -147,9 +147,70 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
             // quarter of such sentences, so a likely enough start still opens one.
             if (cues.Count == found && best >= 0 && p >= LonelyCueThreshold && float.IsNaN(CueThreshold))
                 GreedyTagger.DecodeFrom(Model.Cue, best, p, end, buffer, Features, cues, mix);
+            // A belief cue counts as a start of P(B) 0.5: a higher cueThreshold keeps it out.
+            if (float.IsNaN(CueThreshold) || CueThreshold <= BeliefCueProbability) AddBeliefCues(v, start, end, found, cues);
         }
         return cues;
     }
+
+    /// <summary>
+    /// A verb of belief between its subject and the clause believed ("A Plaid Cymru MP believes UK
+    /// security services were involved", "The ADB fears that ...", "they thought they were getting")
+    /// is a cue, as PolNeAR annotates it, where the tagger, trained on US political news, left it
+    /// out. Not a passive ("is believed to"), a noun ("the thought", "fears of"), a quoted word, or
+    /// a verb after another cue of the sentence.
+    /// </summary>
+    internal static void AddBeliefCues(TokenView v, int start, int end, int found, List<TaggedSpan> cues)
+    {
+        int added = cues.Count;
+        for (int t = start + 1; t + 1 < end; t++)
+        {
+            // Not a headline in capitals ("EVEN OZ'S BOSS THINKS ...").
+            if (!BeliefVerbs.Contains(v.WordHash[t]) || v.InQuote(t) || v.CueAt[t] is not { Category: CueCategory.Thought } || char.IsUpper(v.Doc.TokenText(t)[0])) continue;
+            int subject = t - 1;
+            while (subject > start && (BeliefAdverbs.Contains(v.WordHash[subject]) || v.Doc.TokenText(subject).EndsWith("ly", StringComparison.Ordinal))) subject--;
+            if (!IsSubjectWord(v, subject) || !OpensBelief(v, t + 1, thatOnly: ThatOnlyVerbs.Contains(v.WordHash[t]))) continue;
+            // Nor a belief inside what an earlier cue reports ("He said he was not worried because he doubted ..."):
+            // that cue's content runs on over it.
+            bool taken = false;
+            for (int c = found; c < added && !taken; c++) taken = cues[c].Start <= t;
+            // The adverbs and auxiliary are the cue's, as PolNeAR writes it: "actually believe", "does believe".
+            if (!taken) cues.Add(new TaggedSpan(subject + 1, t + 1, BeliefCueProbability));
+        }
+        if (cues.Count > added) cues.Sort(found, cues.Count - found, Comparer<TaggedSpan>.Create((a, b) => a.Start.CompareTo(b.Start)));
+    }
+
+    /// <summary>The confidence a belief cue found by <see cref="AddBeliefCues"/> carries.</summary>
+    private const double BeliefCueProbability = 0.5;
+
+    private static readonly HashSet32 BeliefVerbs = new(
+        "believe believes believed think thinks thought fear fears feared suspect suspects suspected doubt doubts doubted reckon reckons reckoned"
+            .Split(' ').Select(w => Hashing.Lower(w)));
+    // Verbs whose object is as often a noun phrase ("fear the worst", "doubt it"): only "that" opens their clause here.
+    private static readonly HashSet32 ThatOnlyVerbs = new("fear fears feared doubt doubts doubted".Split(' ').Select(w => Hashing.Lower(w)));
+    private static readonly HashSet32 BeliefAdverbs = new("also still now not n't do does did clearly".Split(' ').Select(w => Hashing.Lower(w)));
+
+    /// <summary>
+    /// A word that can end a belief's subject: a third-person subject pronoun, a name, a share
+    /// ("43%", "per cent"), or a noun for people or a body. Not the writer's "I" or "we", the
+    /// reader's "you", nor a number ("25 suspected militants").
+    /// </summary>
+    private static bool IsSubjectWord(TokenView v, int t) =>
+        ThirdPersonSubjects.Contains(v.WordHash[t])
+        || v.Class[t] == TokenClass.Capitalized && t != v.SentenceOfToken(t).FirstToken && v.WordHash[t] != IHash
+        || v.Doc.TokenText(t) is "%" or "cent"
+        || v.SpeakerClass[t] is SpeakerWordClass.PersonNoun or SpeakerWordClass.OrgNoun or SpeakerWordClass.GroupHead or SpeakerWordClass.VagueHead;
+
+    private static readonly HashSet32 ThirdPersonSubjects = new("he she they who".Split(' ').Select(w => Hashing.Lower(w)));
+
+    /// <summary>Whether a clause believed opens at token t: "that", else (unless only "that" will do) a subject pronoun, a determiner, a name or a number.</summary>
+    private static bool OpensBelief(TokenView v, int t, bool thatOnly) =>
+        v.WordHash[t] == ThatHash
+        || !thatOnly && (SubjectPronouns.Contains(v.WordHash[t]) && v.WordHash[t] != YouHash || BeliefDeterminers.Contains(v.WordHash[t])
+            || v.Class[t] is TokenClass.Capitalized or TokenClass.Number);
+
+    private static readonly HashSet32 BeliefDeterminers = new("the a an this these those his her their its our some many most no any every all such".Split(' ').Select(w => Hashing.Lower(w)));
+    private static readonly int YouHash = Hashing.Lower("you"), IHash = Hashing.Lower("i");
 
     /// <summary>Content spans of one cue, tagged outward from the cue over its window, in text order.</summary>
     public void FindContent(TokenView v, int cueStart, int cueEnd, CueMarks cueTokens, FeatureBuffer buffer, List<TaggedSpan> output)
