@@ -74,6 +74,23 @@ public sealed class ContentBoundaryTests
     }
 
     [Theory]
+    [InlineData("As a result, says the committee, the government may need to re-legislate.", "says", "As a result | the government may need to re-legislate")]
+    [InlineData("The tone of the campaign, Mr Milburn said, would be more conversational.", "said", "The tone of the campaign | would be more conversational")]
+    [InlineData("She was happy to work the phones, she said, but only for local candidates.", "said", "She was happy to work the phones | but only for local candidates")]
+    // The cue's own subject before it, set off by an apposition; a source with an apposition after it; a name given.
+    [InlineData("David Mizrahi, editor of Mideast reports, expects OPEC to meet before June, although not immediately.", "expects", null)]
+    [InlineData("Its first ad could start this week, said Brian Baker, a longtime adviser to the family.", "said", null)]
+    [InlineData("A photograph of a giant crab, dubbed Crabzilla, went viral last week.", "dubbed", null)]
+    public void A_cue_set_off_by_commas_reports_the_sentence_around_it(string text, string cue, string? expected)
+    {
+        var doc = DocumentFactory.Create(text);
+        var view = new TokenView(doc, Lexicon.Value);
+        var (cueStart, cueEnd) = Tokens(doc, text, cue);
+        var parts = QuoteDetector.ParentheticalContent(view, cueStart, cueEnd, new CueMarks(view.Count, [(cueStart, cueEnd)]));
+        Assert.Equal(expected, parts is var (head, tail) ? Text(view, head) + " | " + Text(view, tail) : null);
+    }
+
+    [Theory]
     [InlineData("The government said crude palm oil output is expected to rise.", "crude palm oil output")]
     [InlineData("The government said that output is expected to rise.", "output")]
     public void Content_before_its_cue_starts_after_an_earlier_cue(string text, string expected)

@@ -24,6 +24,7 @@ public sealed class SourceBoundsTests
     [InlineData("Rep. Elijah Cummings, the top Democrat on the committee, in a statement, said the letter was wrong.",
         "Rep. Elijah Cummings, the top Democrat on the committee, in a statement", "Rep. Elijah Cummings, the top Democrat on the committee")]
     [InlineData("Hillary Clinton, at a later press gaggle, said she felt fine.", "Hillary Clinton, at a later press gaggle", "Hillary Clinton")]
+    [InlineData("As a result, says the committee, the law may change.", "the committee,", "the committee")]
     public void What_is_not_the_speaker_is_left_out(string text, string source, string expected) =>
         Assert.Equal(expected, Trimmed(text, source));
 

@@ -16,7 +16,10 @@ internal static class SourceBounds
     public static (int Start, int End) Trim(TokenView v, int start, int end)
     {
         start = AfterLeadingAdverbial(v, start, end);
-        return (start, BeforeCircumstance(v, start, end));
+        end = BeforeCircumstance(v, start, end);
+        // A comma that closes the phrase is not the source's: "As a result, says the committee, | the government ...".
+        while (end - start > 1 && v.Class[end - 1] == TokenClass.Comma) end--;
+        return (start, end);
     }
 
     /// <summary>After "In …, " / "While …, " / "Asked …, " at the start of the span, when a word follows the comma.</summary>

@@ -71,6 +71,13 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
             FindContent(v, cue.Start, cue.End, cueTokens, buffer, spans);
             // The tagger's spans give way to the clause a construction points to, in turn.
             if (spans.Count > 0) ReplaceWithClause(spans, InvertedTrailerContent(v, cue.Start, cue.End, spans[0].Start, spans[^1].End, cueTokens));
+            if (ParentheticalContent(v, cue.Start, cue.End, cueTokens) is var (head, tail))
+            {
+                double p0 = spans.Count > 0 ? spans.Min(s => s.Probability) : 0.5;
+                spans.Clear();
+                spans.Add(new TaggedSpan(head.Start, head.End, p0));
+                spans.Add(new TaggedSpan(tail.Start, tail.End, p0));
+            }
             if (ContentEndBefore(spans, cue.Start) is int endBefore and >= 0)
             {
                 ReplaceWithClause(spans, ClauseAfterConjoinedCue(v, cue.Start, cue.End, endBefore, cueTokens));
@@ -364,6 +371,88 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
             unquoted |= !v.InQuote(t) && v.Class[t] is TokenClass.Word or TokenClass.Capitalized or TokenClass.Number;
         return unquoted && Words(v, sentence.FirstToken, comma) >= 3 ? (sentence.FirstToken, comma) : null;
     }
+
+    /// <summary>
+    /// The sentence around a cue set off by commas inside it with its source: "As a result, says
+    /// the committee, | the government may need to ...", "The tone of the campaign, | Mr Milburn
+    /// said, | would be ...". The cue is one verb of speech, writing or thought (not "told", not a
+    /// participle nor a verb of naming, "called", "dubbed"). The source, on either side of it, is at
+    /// most <see cref="MaxParentheticalSource"/> tokens with no verb, preposition, quotation or other
+    /// cue: a subject pronoun, a name, a short phrase opening on a determiner, or one ending on a
+    /// speaker noun. Before the commas the sentence holds two words or more and no comma (else they
+    /// set off the cue's own subject's apposition); after them it goes on with a clause, not an
+    /// apposition of the source. No other cue is in the sentence, and no quotation borders the
+    /// commas (that is a direct quote's interruption). Null otherwise.
+    /// </summary>
+    internal static ((int Start, int End) Head, (int Start, int End) Tail)? ParentheticalContent(TokenView v, int cueStart, int cueEnd, CueMarks cues)
+    {
+        if (cueEnd != cueStart + 1 || v.CueAt[cueStart] is not { Category: CueCategory.Speech or CueCategory.Writing or CueCategory.Thought } entry
+            || entry.Lemma is "tell" or "call" or "dub" or "brand" or "label" or "term"
+            || v.Doc.TokenText(cueStart).EndsWith("ing", StringComparison.OrdinalIgnoreCase)) return null;
+        var sentence = v.SentenceOfToken(cueStart);
+        int open, close, sourceStart, sourceEnd;
+        if (cueStart - 1 > sentence.FirstToken && v.Class[cueStart - 1] == TokenClass.Comma)
+        {
+            // ", says the committee,"
+            open = cueStart - 1;
+            close = cueEnd;
+            while (close < sentence.EndToken && v.Class[close] != TokenClass.Comma && close - cueEnd < MaxParentheticalSource) close++;
+            (sourceStart, sourceEnd) = (cueEnd, close);
+        }
+        else if (cueEnd < sentence.EndToken && v.Class[cueEnd] == TokenClass.Comma)
+        {
+            // ", Mr Milburn said,"
+            close = cueEnd;
+            open = cueStart - 1;
+            while (open > sentence.FirstToken && v.Class[open] != TokenClass.Comma && cueStart - open <= MaxParentheticalSource) open--;
+            (sourceStart, sourceEnd) = (open + 1, cueStart);
+        }
+        else return null;
+        if (open <= sentence.FirstToken || close >= sentence.EndToken || v.Class[open] != TokenClass.Comma || v.Class[close] != TokenClass.Comma
+            || sourceEnd <= sourceStart) return null;
+        for (int t = sourceStart; t < sourceEnd; t++)
+            if (v.InQuote(t) || ClauseVerbs.Contains(v.WordHash[t]) || SourceBreakers.Contains(v.WordHash[t]) || t != cueStart && cues.IsCue(t)) return null;
+        bool names = sourceEnd - sourceStart == 1 && ThirdPersonSubjects.Contains(v.WordHash[sourceStart])
+            || v.Class[sourceEnd - 1] == TokenClass.Capitalized
+            || sourceEnd - sourceStart <= 4 && Determiners.Contains(v.WordHash[sourceStart]) // "the report", "its chief economist"
+            || v.SpeakerClass[sourceEnd - 1] is SpeakerWordClass.PersonNoun or SpeakerWordClass.OrgNoun or SpeakerWordClass.GroupHead or SpeakerWordClass.VagueHead;
+        if (!names) return null;
+        int end = sentence.EndToken;
+        while (end > close + 1 && v.Class[end - 1] is TokenClass.Period) end--;
+        int start = sentence.FirstToken;
+        if (Words(v, start, open) < 2 || Words(v, close + 1, end) < 2 || RelativePronouns.Contains(v.WordHash[open - 1])) return null;
+        // A comma before it sets off an apposition or clause of the cue's own subject:
+        // "David T. Mizrahi, editor of Mideast reports, expects OPEC to meet ...".
+        for (int t = start; t < open; t++) if (v.Class[t] == TokenClass.Comma) return null;
+        // What follows goes on with the sentence ("the government may need ...", "but only for ...") rather
+        // than describing the source ("said Brian Baker, a longtime political adviser to ...").
+        if (!GoesOn(v, close + 1, end)) return null;
+        if (v.Class[open - 1] == TokenClass.QuoteMark || v.Class[close + 1] == TokenClass.QuoteMark || v.InQuote(open - 1) || v.InQuote(close + 1)) return null;
+        if (cues.Any(start, open) || cues.Any(close + 1, end)) return null;
+        return ((start, open), (close + 1, end));
+    }
+
+    /// <summary>Whether the words from t go on with a clause: a conjunction first, or a verb form among the first few words before any relative pronoun.</summary>
+    private static bool GoesOn(TokenView v, int t, int end)
+    {
+        if (ClauseConjunctions.Contains(v.WordHash[t])) return true;
+        for (int u = t; u < end && u - t < MaxParentheticalSource; u++)
+        {
+            if (RelativePronouns.Contains(v.WordHash[u])) return false;
+            if (ClauseVerbs.Contains(v.WordHash[u])) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Words no parenthetical source holds: "expects OPEC to meet before June", "agreed in January".</summary>
+    private static readonly HashSet32 SourceBreakers = new(
+        "in on at during to from after before for with about by and or than as that which who whom where when".Split(' ').Select(w => Hashing.Lower(w)));
+
+    private static readonly HashSet32 ClauseConjunctions = new("but and because since until although though while so or yet".Split(' ').Select(w => Hashing.Lower(w)));
+    private static readonly HashSet32 RelativePronouns = new("who which that whose whom where".Split(' ').Select(w => Hashing.Lower(w)));
+
+    /// <summary>The longest source a parenthetical cue stands with: "says the Constitutional Affairs Committee".</summary>
+    private const int MaxParentheticalSource = 6;
 
     private static bool DescriptionGoesOn(ReadOnlySpan<char> word) =>
         word.EndsWith("ing", StringComparison.OrdinalIgnoreCase) || word.EndsWith("ed", StringComparison.OrdinalIgnoreCase)
