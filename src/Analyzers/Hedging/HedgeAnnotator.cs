@@ -58,6 +58,7 @@ public sealed class HedgeAnnotator(ICueDetector detector, HedgingOptions options
             });
         }
 
+        var speakers = doc.GetLayerOrEmpty(Layers.Attributions);
         var sentences = ImmutableArray.CreateBuilder<SentenceUncertainty>();
         var findings = ImmutableArray.CreateBuilder<Finding>();
         var headline = HeadlineSpan(doc);
@@ -78,20 +79,22 @@ public sealed class HedgeAnnotator(ICueDetector detector, HedgingOptions options
                 Uncertain = true,
                 CueIds = [.. inSentence.Select(h => h.Id)],
             });
-            AddFindings(doc, sentence, inSentence, headline, doubted, findings);
+            AddFindings(doc, sentence, inSentence, headline, doubted, speakers, findings);
         }
         return new HedgeAnalysis(cues.MoveToImmutable(), sentences.ToImmutable(), findings.ToImmutable());
     }
 
     private void AddFindings(Document doc, Sentence sentence, ImmutableArray<HedgeCue> cues, TextSpan? headline,
-        Dictionary<TextSpan, string> doubted, ImmutableArray<Finding>.Builder findings)
+        Dictionary<TextSpan, string> doubted, ImmutableArray<Attribution> speakers, ImmutableArray<Finding>.Builder findings)
     {
         foreach (var cue in cues)
         {
             var text = doc.GetString(cue.Span);
             var type = cue.Type.ToString().ToLowerInvariant();
             if (cue.Type == HedgeType.Weasel)
-                findings.Add(About(Finding.Create(HedgeRules.VagueSource, cue.Span, text), cue));
+            {
+                if (!IsHeadcount(doc, cue.Span, speakers)) findings.Add(About(Finding.Create(HedgeRules.VagueSource, cue.Span, text), cue));
+            }
             else if (cue.Holder == HolderKind.Author && options.ReporterHedgeTypes.Contains(cue.Type)
                      && !(headline is { } h && h.Contains(cue.Span)))
                 findings.Add(doubted.TryGetValue(cue.Span, out var speaker)
@@ -107,6 +110,31 @@ public sealed class HedgeAnnotator(ICueDetector detector, HedgingOptions options
                 with { AnnotationIds = [.. cues.Select(h => h.Id)] });
         }
     }
+
+    /// <summary>
+    /// A vague number of people that is no source: "many people finished work on Friday", "few
+    /// people get excited". "Many people say", "some people believe" and a headcount that is a
+    /// quote's written speaker are sources, and other weasels ("critics say", "unnamed sources")
+    /// always are.
+    /// </summary>
+    private static bool IsHeadcount(Document doc, TextSpan cue, ImmutableArray<Attribution> speakers)
+    {
+        int last = doc.TokenAt(cue.End - 1);
+        if (!doc.TokenText(last).Equals("people", StringComparison.OrdinalIgnoreCase)) return false;
+        if (speakers.Any(a => a.SpeakerText is not null && a.Span.OverlapsWith(cue))) return false;
+        int next = last + 1;
+        while (next < doc.Tokens.Length && (HeadcountAdverbs.Contains(doc.TokenText(next).ToString())
+            || doc.TokenText(next).EndsWith("ly", StringComparison.OrdinalIgnoreCase))) next++;
+        return next >= doc.Tokens.Length || !SourceVerbs.Contains(doc.TokenText(next).ToString());
+    }
+
+    private static readonly HashSet<string> HeadcountAdverbs = new(StringComparer.OrdinalIgnoreCase) { "also", "still", "now", "long", "always", "never", "often", "have", "has", "had", "would", "will", "may", "might", "do", "did", "not" };
+    private static readonly HashSet<string> SourceVerbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "say", "said", "says", "believe", "believed", "think", "thought", "feel", "felt", "fear", "feared", "claim", "claimed", "argue",
+        "argued", "suggest", "suggested", "expect", "expected", "worry", "worried", "agree", "agreed", "insist", "insisted", "told", "tell",
+        "reckon", "reckoned", "suspect", "suspected", "complain", "complained", "wonder", "wondered", "warn", "warned",
+    };
 
     /// <summary>
     /// A cue that is only part of a hyphenated word says nothing uncertain: the head of a compound

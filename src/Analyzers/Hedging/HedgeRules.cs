@@ -21,7 +21,8 @@ public static class HedgeRules
         "'{0}' is a vague source: name who says it",
         Category, Severity.Warning)
     {
-        Description = "A source nobody can check: \"some observers\", \"unidentified officials\", \"critics say\", \"it is believed\".",
+        Description = "A source nobody can check: \"some observers\", \"unidentified officials\", \"critics say\", \"it is believed\"; "
+            + "a headcount of people (\"many people\") only when they say or think something or are a quote's speaker.",
     };
 
     public static readonly RuleDescriptor HedgedHeadline = new(

@@ -188,6 +188,18 @@ public class HolderAndFindingTests
         Assert.Equal(Severity.Warning, finding.Severity);
     }
 
+    [Theory]
+    [InlineData("Few people get excited when new software is released.", false)]
+    [InlineData("Many people finished work on Friday.", false)]
+    [InlineData("Many people say the plan is flawed.", true)]
+    [InlineData("Some people have long believed the plan is flawed.", true)]
+    public void HDG002_takes_a_headcount_of_people_for_a_source_only_when_they_say_or_think(string text, bool flagged)
+    {
+        var result = Annotate(text, options: new HedgingOptions { Tier = HedgingTier.Lexicon });
+        Assert.Contains(result.Cues, c => c.Type == HedgeType.Weasel);
+        Assert.Equal(flagged, result.Findings.Any(f => f.RuleId == "HDG002"));
+    }
+
     [Fact]
     public void Weasels_can_be_turned_off()
     {
