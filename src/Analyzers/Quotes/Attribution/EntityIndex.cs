@@ -24,7 +24,13 @@ internal sealed class EntityIndex
             _mentions[i] = (s, Math.Max(e, s + 1), m);
         }
         Array.Sort(_mentions, (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
+        foreach (var m in mentions) _clusterSizes[m.ClusterId] = _clusterSizes.GetValueOrDefault(m.ClusterId) + 1;
     }
+
+    private readonly Dictionary<string, int> _clusterSizes = [];
+
+    /// <summary>How many times the document names the mention's entity: how much the story is about it.</summary>
+    public int Prominence(EntityMention mention) => _clusterSizes.GetValueOrDefault(mention.ClusterId);
 
     /// <summary>
     /// The mention that best names a speaker within tokens [start, end): a person first, then an

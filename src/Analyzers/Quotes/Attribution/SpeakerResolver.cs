@@ -60,7 +60,16 @@ internal static class SpeakerResolver
             case SpeakerWordClass.PronounSelf:
                 return new(SpeakerKind.Pronoun, text, null, span);
             case SpeakerWordClass.OrgNoun when IsDefinite(doc, start, head):
-                return Described(Antecedent(ctx, quote, start, EntityTypes.Organization), text, span);
+                // "The party said", "the bank said", "the statistics office": an organisation whose name holds the description's
+                // words ("the Labour Party", "Bank of America", "Federal Statistics Office") rather than the nearest one, which
+                // is often another kind of body ("the Senate"), unless the nearest is named more often in the story ("ABN Amro",
+                // not "Deutsche Bank" named once in passing). Not for a bare "the group", which is as often a band or an army.
+                string[] words = DescriptionWords(doc, start, head);
+                var nearestBody = Antecedent(ctx, quote, start, EntityTypes.Organization);
+                var namedBody = words is ["group"] ? null : Antecedent(ctx, quote, start, OrganizationTypes, OrganizationTypes, MentionRule.Nearest,
+                    plural: null, fits: m => words.All(w => NameHolds(m.CanonicalName, w)));
+                bool preferNamed = namedBody is not null && (nearestBody is null || ctx.Entities.Prominence(namedBody) >= ctx.Entities.Prominence(nearestBody));
+                return Described(preferNamed ? namedBody : nearestBody, text, span);
             case SpeakerWordClass.PersonNoun when IsDefinite(doc, start, head):
                 var title = Title(doc, start, head);
                 // Else the last speaker or nearest person, but not a spokesman's principal, nor someone of another office.
@@ -299,6 +308,24 @@ internal static class SpeakerResolver
                 && IsPlural(ctx, source.Start, source.End) == p) return null;
         }
         return mention;
+    }
+
+    /// <summary>The words of a description after its determiner, up to its head: "the German exchange" gives german, exchange.</summary>
+    private static string[] DescriptionWords(Document doc, int start, int head)
+    {
+        int first = start;
+        while (first < head && IsDeterminer(doc.TokenText(first))) first++;
+        var words = new string[head - first + 1];
+        for (int t = first; t <= head; t++) words[t - first] = doc.TokenText(t).ToString().ToLowerInvariant();
+        return words;
+    }
+
+    /// <summary>Whether an entity's name holds the word: "Labour Party" holds "party".</summary>
+    private static bool NameHolds(string name, string word)
+    {
+        foreach (var part in name.Split([' ', '-', '\'', '’', '.', ','], StringSplitOptions.RemoveEmptyEntries))
+            if (part.Equals(word, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
     }
 
     private static Gender PronounGender(string pronoun) => pronoun.ToLowerInvariant() switch

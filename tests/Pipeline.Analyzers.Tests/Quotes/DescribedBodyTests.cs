@@ -1,0 +1,42 @@
+using Pipeline.Sdk;
+
+namespace Pipeline.Analyzers.Tests.Quotes;
+
+/// <summary>
+/// "The bank said": the organisation whose name holds the description's words rather than the
+/// nearest one, unless the nearest is named more often in the story.
+/// </summary>
+public sealed class DescribedBodyTests
+{
+    [Fact]
+    public void The_body_the_words_name_wins_over_a_nearer_one_named_in_passing()
+    {
+        var run = QuoteTestKit.Analyze(
+            "Bank of America has lost computer tapes holding the details of 1.2 million federal workers. " +
+            "Bank of America said the tapes went missing in December. Lawmakers in the Senate asked for an inquiry.\n\n" +
+            "The bank said there was no evidence that the data had been misused.",
+            new Seed("Bank of America", EntityTypes.Organization, "bofa"), new Seed("Senate", EntityTypes.Organization, "senate"));
+        Assert.Equal("bofa", run.QuoteWith("no evidence that the data").Speaker.Entity?.ClusterId);
+    }
+
+    [Fact]
+    public void The_story_s_own_body_wins_over_one_whose_name_only_holds_the_word()
+    {
+        var run = QuoteTestKit.Analyze(
+            "ABN Amro is to cut 2,850 jobs. ABN Amro is the third European bank to announce cuts, after Deutsche Bank. " +
+            "ABN Amro's operations in the Netherlands will be hit hardest.\n\n" +
+            "The bank said it was on course for a 10% rise in net income this year.",
+            new Seed("ABN Amro", EntityTypes.Organization, "abn"), new Seed("Deutsche Bank", EntityTypes.Organization, "deutsche"));
+        Assert.Equal("abn", run.QuoteWith("on course for a 10% rise").Speaker.Entity?.ClusterId);
+    }
+
+    [Fact]
+    public void A_qualifier_the_name_does_not_hold_keeps_the_nearest()
+    {
+        var run = QuoteTestKit.Analyze(
+            "The London Stock Exchange rejected the offer. Rival Deutsche Boerse put forward its own bid case.\n\n" +
+            "The German exchange said it had the backing of its shareholders.",
+            new Seed("London Stock Exchange", EntityTypes.Organization, "lse"), new Seed("Deutsche Boerse", EntityTypes.Organization, "db"));
+        Assert.Equal("db", run.QuoteWith("the backing of its shareholders").Speaker.Entity?.ClusterId);
+    }
+}
