@@ -25,7 +25,8 @@ public static class QuoteRules
         "QTE003", "Speaker is an unresolved pronoun",
         "Quote is attributed to \"{0}\", which refers to no one named before it", Category, Severity.Suggestion)
     {
-        Description = "The speaker is given only as a pronoun and no earlier person or organisation fits it.",
+        Description = "The speaker is given only as a pronoun and no earlier person or organisation fits it "
+            + "(a pronoun that goes on with an unnamed source that spoke last is that source's, reported by QTE002).",
     };
 
     public static readonly RuleDescriptor UnclosedQuotation = new(

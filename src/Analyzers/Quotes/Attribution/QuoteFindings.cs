@@ -22,7 +22,8 @@ internal static class QuoteFindings
             bool quoted = quote.Kind != QuoteKind.Indirect;
             bool resolved = speaker.Entity is not null;
 
-            if (speaker.Kind == SpeakerKind.Anonymous && r.Written && anonymousSpans.Add(speaker.Span))
+            // A pronoun that goes on with an unnamed source was reported at the source.
+            if (speaker.Kind == SpeakerKind.Anonymous && r.Written && !SpeakerResolver.IsPronounText(speaker.Text) && anonymousSpans.Add(speaker.Span))
                 findings.Add(With(Finding.Create(QuoteRules.AnonymousSource, speaker.Span, speaker.Text), ids));
             foreach (var span in CitedAnonymousSources(v, speakers, r.Quote))
                 if (anonymousSpans.Add(span))

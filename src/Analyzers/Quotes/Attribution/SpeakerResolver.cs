@@ -46,8 +46,8 @@ internal static class SpeakerResolver
         switch (headClass)
         {
             case SpeakerWordClass.PronounPerson:
-                return new(SpeakerKind.Pronoun, text, Antecedent(ctx, quote, start, PersonTypes, PersonTypes, MentionRule.SubjectFirst, plural: false,
-                    gender: PronounGender(text)), span);
+                return Pronoun(ctx, quote, start, text, span, plural: false, Antecedent(ctx, quote, start, PersonTypes, PersonTypes, MentionRule.SubjectFirst,
+                    plural: false, gender: PronounGender(text)));
             case SpeakerWordClass.PronounGroup when IsExpletiveIt(doc, start, end):
                 return new(SpeakerKind.Unknown, text, null, span);
             case SpeakerWordClass.PronounGroup:
@@ -55,8 +55,9 @@ internal static class SpeakerResolver
                 // Else the last organisation or place that spoke ("Russia said ... It added"), or an organisation that was
                 // the subject of its clause ("The NAO urged ... It said"): a place or firm named in passing ("Official
                 // sources said Pakistan ... They said", "... to J.C. Penney Co Inc ... It said") is seldom the speaker.
-                return new(SpeakerKind.Pronoun, text, Antecedent(ctx, quote, start, GroupTypes,
-                    mentionTypes: OrganizationTypes, MentionRule.SubjectOnly, plural: text.Equals("they", StringComparison.OrdinalIgnoreCase) || text.Equals("their", StringComparison.OrdinalIgnoreCase) ? true : null), span);
+                bool? they = text.Equals("they", StringComparison.OrdinalIgnoreCase) || text.Equals("their", StringComparison.OrdinalIgnoreCase) ? true : null;
+                return Pronoun(ctx, quote, start, text, span, they, Antecedent(ctx, quote, start, GroupTypes,
+                    mentionTypes: OrganizationTypes, MentionRule.SubjectOnly, plural: they));
             case SpeakerWordClass.PronounSelf:
                 return new(SpeakerKind.Pronoun, text, null, span);
             case SpeakerWordClass.OrgNoun when IsDefinite(doc, start, head):
@@ -262,6 +263,41 @@ internal static class SpeakerResolver
         var m = ctx.Entities.NearestBefore(last + 1, notBefore, types);
         return m is not null && ctx.View.Doc.TokenAt(m.Span.End - 1) == last ? m : null;
     }
+
+    /// <summary>
+    /// A pronoun's speaker: its referent; else, when it goes on with an unnamed source of its
+    /// number that spoke last ("A spokeswoman for the commission said ... . She said"), that
+    /// anonymous source; else the pronoun, unresolved.
+    /// </summary>
+    private static ResolvedSpeaker Pronoun(AttributionContext ctx, QuoteInfo quote, int start, string text, TextSpan span, bool? plural, EntityMention? referent)
+    {
+        if (referent is not null) return new(SpeakerKind.Pronoun, text, referent, span);
+        return plural is { } p && LastSpeakerIsUnnamed(ctx, quote, start, p) ? new(SpeakerKind.Anonymous, text, null, span) : new(SpeakerKind.Pronoun, text, null, span);
+    }
+
+    /// <summary>Whether the last earlier speaker within reach is an unnamed source of that number, with no entity speaking after it.</summary>
+    private static bool LastSpeakerIsUnnamed(AttributionContext ctx, QuoteInfo quote, int before, bool plural)
+    {
+        int notBefore = ParagraphStartToken(ctx, Math.Max(0, ctx.Paragraph(before) - ReachParagraphs + 1));
+        for (int i = ctx.Quotes.IndexOf(quote) - 1; i >= 0; i--)
+        {
+            var previous = ctx.Quotes[i];
+            int at = previous.SpeakerTokens?.Start ?? previous.Start;
+            if (at < notBefore) return false;
+            if (at >= before || previous.Speaker is not { } speaker || previous.SpeakerTokens is not { } source) continue; // no written speaker
+            if (speaker.Entity is not null || speaker.Kind != SpeakerKind.Anonymous) return false;
+            // An earlier pronoun that went on with the source: "She said ... . She added".
+            return IsPronounText(speaker.Text) ? IsPluralPronoun(speaker.Text) == plural : IsPlural(ctx, source.Start, source.End) == plural;
+        }
+        return false;
+    }
+
+    internal static bool IsPronounText(string? text) => text is not null && PersonalPronouns.Contains(text);
+
+    private static bool IsPluralPronoun(string? text) => text is not null && (text.Equals("they", StringComparison.OrdinalIgnoreCase)
+        || text.Equals("them", StringComparison.OrdinalIgnoreCase) || text.Equals("their", StringComparison.OrdinalIgnoreCase));
+
+    private static readonly HashSet<string> PersonalPronouns = new(StringComparer.OrdinalIgnoreCase) { "he", "she", "they", "it", "him", "her", "them", "his", "their" };
 
     private static ResolvedSpeaker Described(EntityMention? referent, string text, TextSpan span) =>
         new(referent is null ? SpeakerKind.Unknown : SpeakerKind.Named, text, referent, span);
