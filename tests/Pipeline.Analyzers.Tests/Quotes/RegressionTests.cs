@@ -123,6 +123,19 @@ public sealed class RegressionTests
         Assert.Equal("A senior official", run.Text(Assert.Single(run.Findings, f => f.RuleId == QuoteRules.AnonymousSource.Id).Span));
     }
 
+    /// <summary>He or she after a spokesman's words goes on with the spokesman, for the body he speaks for.</summary>
+    [Fact]
+    public void A_pronoun_after_a_spokeswoman_speaks_for_her_body()
+    {
+        var run = QuoteTestKit.Analyze(
+            "Labour denied the claims. A Conservative spokeswoman said the party stuck to the rules when it rang voters. " +
+            "She said the calls had been checked by lawyers.",
+            new Seed("Conservative", EntityTypes.Organization, "tories"), new Seed("Labour", EntityTypes.Organization, "labour"));
+        var she = run.QuoteWith("checked by lawyers");
+        Assert.Equal((SpeakerKind.Pronoun, "tories"), (she.Speaker.Kind, she.Speaker.Entity?.ClusterId));
+        Assert.DoesNotContain(run.Findings, f => f.RuleId == QuoteRules.UnresolvedPronoun.Id);
+    }
+
     [Fact]
     public void A_pronoun_of_another_number_than_the_unnamed_speaker_still_finds_the_name() =>
         Assert.Equal("straw", NameThenUnnamedThenHe("Officials").QuoteWith("agreed on an agenda").Speaker.Entity?.ClusterId);

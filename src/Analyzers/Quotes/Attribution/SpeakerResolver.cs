@@ -265,14 +265,47 @@ internal static class SpeakerResolver
     }
 
     /// <summary>
-    /// A pronoun's speaker: its referent; else, when it goes on with an unnamed source of its
-    /// number that spoke last ("A spokeswoman for the commission said ... . She said"), that
-    /// anonymous source; else the pronoun, unresolved.
+    /// A pronoun's speaker: its referent; else, for he or she right after a spokesman's or
+    /// spokeswoman's words ("A Conservative spokeswoman said ... . She said"), the body the
+    /// spokeswoman speaks for (or an anonymous source when none is named); else, when it goes on
+    /// with an unnamed source of its number that spoke last ("political analysts said. They said"),
+    /// that anonymous source; else the pronoun, unresolved.
     /// </summary>
     private static ResolvedSpeaker Pronoun(AttributionContext ctx, QuoteInfo quote, int start, string text, TextSpan span, bool? plural, EntityMention? referent)
     {
         if (referent is not null) return new(SpeakerKind.Pronoun, text, referent, span);
+        // "A Conservative spokeswoman said ... . She said": the spokeswoman, speaking for the body she was linked to.
+        if (plural == false && LastSpokesSpeaker(ctx, quote, start, PronounGender(text)) is { } spokes)
+            return new(spokes.Entity is null ? SpeakerKind.Anonymous : SpeakerKind.Pronoun, text, spokes.Entity, span);
         return plural is { } p && LastSpeakerIsUnnamed(ctx, quote, start, p) ? new(SpeakerKind.Anonymous, text, null, span) : new(SpeakerKind.Pronoun, text, null, span);
+    }
+
+    /// <summary>
+    /// The last earlier written speaker within reach, passing over he and she (who go on with it),
+    /// when it is a spokesman or spokeswoman of the pronoun's gender; else null.
+    /// </summary>
+    private static ResolvedSpeaker? LastSpokesSpeaker(AttributionContext ctx, QuoteInfo quote, int before, Gender gender)
+    {
+        var doc = ctx.View.Doc;
+        int notBefore = ParagraphStartToken(ctx, Math.Max(0, ctx.Paragraph(before) - ReachParagraphs + 1));
+        for (int i = ctx.Quotes.IndexOf(quote) - 1; i >= 0; i--)
+        {
+            var previous = ctx.Quotes[i];
+            int at = previous.SpeakerTokens?.Start ?? previous.Start;
+            if (at < notBefore) return null;
+            if (at >= before || previous.Speaker is not { } speaker || previous.SpeakerTokens is not { } source) continue;
+            if (speaker.Text is { } t && (t.Equals("he", StringComparison.OrdinalIgnoreCase) || t.Equals("she", StringComparison.OrdinalIgnoreCase))) continue;
+            for (int k = source.Start; k < source.End; k++)
+            {
+                var word = doc.TokenText(k);
+                if (!SpokesNouns.Contains(word)) continue;
+                var spokesGender = word.Equals("spokesman", StringComparison.OrdinalIgnoreCase) ? Gender.Male
+                    : word.Equals("spokeswoman", StringComparison.OrdinalIgnoreCase) ? Gender.Female : Gender.Unknown;
+                return spokesGender == Gender.Unknown || gender == Gender.Unknown || spokesGender == gender ? speaker : null;
+            }
+            return null;
+        }
+        return null;
     }
 
     /// <summary>Whether the last earlier speaker within reach is an unnamed source of that number, with no entity speaking after it.</summary>
