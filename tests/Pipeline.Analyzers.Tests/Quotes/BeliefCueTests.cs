@@ -13,12 +13,9 @@ namespace Pipeline.Analyzers.Tests.Quotes;
 /// </summary>
 public sealed class BeliefCueTests
 {
-    private static readonly Lazy<(Pipeline.Analyzers.Quotes.Lexicon.QuotesLexicon, Pipeline.Analyzers.Quotes.Learning.QuoteModel)> Components =
-        new(() => QuoteComponents.Load(Path.Combine(TestPaths.RepoRoot, "models")));
-
     private static List<(string Cue, string Content)> Quotes(string text)
     {
-        var (lexicon, model) = Components.Value;
+        var (lexicon, model) = QuoteTestKit.Components.Value;
         var doc = DocumentFactory.Create(text);
         string Text((int Start, int End) s) => doc.Text[doc.Tokens[s.Start].Span.Start..doc.Tokens[s.End - 1].Span.End];
         return [.. new QuoteDetector(lexicon, model).Detect(doc).Where(q => q.Cue is not null)
@@ -44,7 +41,7 @@ public sealed class BeliefCueTests
     public void Passives_nested_beliefs_objects_and_the_writers_own_are_no_belief_cues(string text, string word)
     {
         var doc = DocumentFactory.Create(text);
-        var view = new TokenView(doc, Components.Value.Item1);
+        var view = new TokenView(doc, QuoteTestKit.Components.Value.Lexicon);
         var cues = new List<TaggedSpan>();
         foreach (var sentence in doc.Sentences)
         {
@@ -65,7 +62,7 @@ public sealed class BeliefCueTests
     {
         var doc = DocumentFactory.Create(text);
         var cues = new List<TaggedSpan>();
-        QuoteDetector.AddBeliefCues(new TokenView(doc, Components.Value.Item1), 0, doc.Tokens.Length, 0, cues);
+        QuoteDetector.AddBeliefCues(new TokenView(doc, QuoteTestKit.Components.Value.Lexicon), 0, doc.Tokens.Length, 0, cues);
         var cue = Assert.Single(cues);
         Assert.Equal(word, doc.TokenText(cue.Start).ToString());
     }

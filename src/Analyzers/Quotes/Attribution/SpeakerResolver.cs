@@ -286,7 +286,31 @@ internal static class SpeakerResolver
     /// </summary>
     private static ResolvedSpeaker? LastSpokesSpeaker(AttributionContext ctx, QuoteInfo quote, int before, Gender gender)
     {
+        if (LastWrittenSpeaker(ctx, quote, before, passOverHeOrShe: true) is not var (speaker, source)) return null;
         var doc = ctx.View.Doc;
+        for (int k = source.Start; k < source.End; k++)
+        {
+            var word = doc.TokenText(k);
+            if (!SpokesNouns.Contains(word)) continue;
+            var spokesGender = word.Equals("spokesman", StringComparison.OrdinalIgnoreCase) ? Gender.Male
+                : word.Equals("spokeswoman", StringComparison.OrdinalIgnoreCase) ? Gender.Female : Gender.Unknown;
+            return spokesGender == Gender.Unknown || gender == Gender.Unknown || spokesGender == gender ? speaker : null;
+        }
+        return null;
+    }
+
+    /// <summary>Whether the last earlier written speaker within reach is an unnamed source of that number.</summary>
+    private static bool LastSpeakerIsUnnamed(AttributionContext ctx, QuoteInfo quote, int before, bool plural)
+    {
+        if (LastWrittenSpeaker(ctx, quote, before, passOverHeOrShe: false) is not var (speaker, source)
+            || speaker.Entity is not null || speaker.Kind != SpeakerKind.Anonymous) return false;
+        // An earlier pronoun that went on with the source: "She said ... . She added".
+        return IsPronounText(speaker.Text) ? IsPluralPronoun(speaker.Text) == plural : IsPlural(ctx, source.Start, source.End) == plural;
+    }
+
+    /// <summary>The speaker of the last earlier quote within reach whose speaker is written (carried-over speakers are passed over).</summary>
+    private static (ResolvedSpeaker Speaker, (int Start, int End) Source)? LastWrittenSpeaker(AttributionContext ctx, QuoteInfo quote, int before, bool passOverHeOrShe)
+    {
         int notBefore = ParagraphStartToken(ctx, Math.Max(0, ctx.Paragraph(before) - ReachParagraphs + 1));
         for (int i = ctx.Quotes.IndexOf(quote) - 1; i >= 0; i--)
         {
@@ -294,35 +318,10 @@ internal static class SpeakerResolver
             int at = previous.SpeakerTokens?.Start ?? previous.Start;
             if (at < notBefore) return null;
             if (at >= before || previous.Speaker is not { } speaker || previous.SpeakerTokens is not { } source) continue;
-            if (speaker.Text is { } t && (t.Equals("he", StringComparison.OrdinalIgnoreCase) || t.Equals("she", StringComparison.OrdinalIgnoreCase))) continue;
-            for (int k = source.Start; k < source.End; k++)
-            {
-                var word = doc.TokenText(k);
-                if (!SpokesNouns.Contains(word)) continue;
-                var spokesGender = word.Equals("spokesman", StringComparison.OrdinalIgnoreCase) ? Gender.Male
-                    : word.Equals("spokeswoman", StringComparison.OrdinalIgnoreCase) ? Gender.Female : Gender.Unknown;
-                return spokesGender == Gender.Unknown || gender == Gender.Unknown || spokesGender == gender ? speaker : null;
-            }
-            return null;
+            if (passOverHeOrShe && speaker.Text is { } t && (t.Equals("he", StringComparison.OrdinalIgnoreCase) || t.Equals("she", StringComparison.OrdinalIgnoreCase))) continue;
+            return (speaker, source);
         }
         return null;
-    }
-
-    /// <summary>Whether the last earlier speaker within reach is an unnamed source of that number, with no entity speaking after it.</summary>
-    private static bool LastSpeakerIsUnnamed(AttributionContext ctx, QuoteInfo quote, int before, bool plural)
-    {
-        int notBefore = ParagraphStartToken(ctx, Math.Max(0, ctx.Paragraph(before) - ReachParagraphs + 1));
-        for (int i = ctx.Quotes.IndexOf(quote) - 1; i >= 0; i--)
-        {
-            var previous = ctx.Quotes[i];
-            int at = previous.SpeakerTokens?.Start ?? previous.Start;
-            if (at < notBefore) return false;
-            if (at >= before || previous.Speaker is not { } speaker || previous.SpeakerTokens is not { } source) continue; // no written speaker
-            if (speaker.Entity is not null || speaker.Kind != SpeakerKind.Anonymous) return false;
-            // An earlier pronoun that went on with the source: "She said ... . She added".
-            return IsPronounText(speaker.Text) ? IsPluralPronoun(speaker.Text) == plural : IsPlural(ctx, source.Start, source.End) == plural;
-        }
-        return false;
     }
 
     internal static bool IsPronounText(string? text) => text is not null && PersonalPronouns.Contains(text);
