@@ -40,6 +40,15 @@ public sealed class ColonLeadTests
     }
 
     [Fact]
+    public void A_reporting_noun_after_its_determiner_stays_in_the_lead()
+    {
+        var run = QuoteTestKit.Analyze(
+            "The charity published its findings on Monday.\n\n" +
+            "The report said: \"For rich countries, providing aid to help poor ones is an investment.\"");
+        Assert.Equal("The report", run.QuoteWith("providing aid").Speaker.Text);
+    }
+
+    [Fact]
     public void A_pronoun_in_a_relative_clause_is_not_the_subject()
     {
         var run = QuoteTestKit.Analyze(

@@ -37,7 +37,9 @@ internal static class Sieves
         }
         int start = leadStart, end = cue.Start;
         while (start < end && IsLeadFiller(v.Doc.TokenText(start))) start++;
-        while (end > start && (v.CueAt[end - 1] is not null || IsAuxiliaryOrAdverb(v.Doc.TokenText(end - 1)))) end--;
+        // The cue's verb group is not the lead's; a cue word after a determiner is a noun that is: "The report said:".
+        while (end > start && (v.CueAt[end - 1] is not null || IsAuxiliaryOrAdverb(v.Doc.TokenText(end - 1)))
+               && !(end - 1 > start && IsDeterminer(v.Doc.TokenText(end - 2)))) end--;
         var lead = Trim(v, start, end);
         if (lead.End - lead.Start > MaxSpeakerTokens) return null; // a long lead is a sentence of its own: other sieves read it
         var (ts, te) = SubjectOfLead(ctx, lead);
