@@ -411,7 +411,7 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
         if (open <= sentence.FirstToken || close >= sentence.EndToken || v.Class[open] != TokenClass.Comma || v.Class[close] != TokenClass.Comma
             || sourceEnd <= sourceStart) return null;
         for (int t = sourceStart; t < sourceEnd; t++)
-            if (v.InQuote(t) || ClauseVerbs.Contains(v.WordHash[t]) || SourceBreakers.Contains(v.WordHash[t]) || t != cueStart && cues.IsCue(t)) return null;
+            if (v.InQuote(t) || ClauseVerbs.Contains(v.WordHash[t]) || IsSourceBreaker(v.WordHash[t]) || t != cueStart && cues.IsCue(t)) return null;
         bool names = sourceEnd - sourceStart == 1 && ThirdPersonSubjects.Contains(v.WordHash[sourceStart])
             || v.Class[sourceEnd - 1] == TokenClass.Capitalized
             || sourceEnd - sourceStart <= 4 && Determiners.Contains(v.WordHash[sourceStart]) // "the report", "its chief economist"
@@ -444,9 +444,13 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
         return false;
     }
 
-    /// <summary>Words no parenthetical source holds: "expects OPEC to meet before June", "agreed in January".</summary>
-    private static readonly HashSet32 SourceBreakers = new(
-        "in on at during to from after before for with about by and or than as that which who whom where when".Split(' ').Select(w => Hashing.Lower(w)));
+    /// <summary>
+    /// Words no parenthetical source holds: "expects OPEC to meet before June", "agreed in January".
+    /// The name breakers but "of": "says the head of the committee".
+    /// </summary>
+    private static bool IsSourceBreaker(int word) => word != OfHash && NameBreakers.Contains(word);
+
+    private static readonly int OfHash = Hashing.Lower("of");
 
     private static readonly HashSet32 ClauseConjunctions = new("but and because since until although though while so or yet".Split(' ').Select(w => Hashing.Lower(w)));
     private static readonly HashSet32 RelativePronouns = new("who which that whose whom where".Split(' ').Select(w => Hashing.Lower(w)));
