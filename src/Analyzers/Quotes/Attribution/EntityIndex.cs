@@ -204,6 +204,34 @@ internal sealed class EntityIndex
 
     private const string OtherOffice = "(other office)";
 
+    /// <summary>
+    /// Whether the person is written, before one of its mentions, with the head of
+    /// <paramref name="title"/> and a capitalised word the title does not hold: "Norfolk police
+    /// chief Andy Hayman" is not "the Metropolitan police chief".
+    /// </summary>
+    public bool TitledForOtherBody(EntityMention person, IReadOnlyList<string> title)
+    {
+        var doc = _view.Doc;
+        foreach (var (s, _, m) in _mentions)
+        {
+            if (m.ClusterId != person.ClusterId) continue;
+            int t = s - 1;
+            if (t >= 0 && CourtesyTitles.Contains(doc.TokenText(t).ToString())) t--;
+            if (t < 0 || !doc.TokenText(t).Equals(title[^1], StringComparison.OrdinalIgnoreCase)) continue;
+            for (int k = 0; k < 4 && --t >= 0 && _view.Class[t] is TokenClass.Word or TokenClass.Capitalized; k++)
+            {
+                var word = doc.TokenText(t).ToString();
+                bool held = title.Contains(word, StringComparer.OrdinalIgnoreCase);
+                // A capitalised word opening the sentence counts only as a named body or place ("Norfolk", not "The").
+                if (_view.Class[t] == TokenClass.Capitalized && !held
+                    && (_view.SentenceOfToken(t).FirstToken != t || Has(t, t + 1, EntityTypes.Location) || Has(t, t + 1, EntityTypes.Organization)))
+                    return true;
+                if (_view.Class[t] == TokenClass.Word && !held) break; // the title ends: "fired FBI director James Comey"
+            }
+        }
+        return false;
+    }
+
     private Dictionary<string, List<string>>? _titlesByCluster;
 
     /// <summary>The title words written right before each person cluster's mentions (a courtesy title skipped), with "deputy", "former"... as words of another office.</summary>

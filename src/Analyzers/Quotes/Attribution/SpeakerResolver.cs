@@ -37,7 +37,12 @@ internal static class SpeakerResolver
             || headClass == SpeakerWordClass.GroupHead && !person && !ctx.Entities.Has(start, phraseEnd, EntityTypes.Organization))
             return new(SpeakerKind.Anonymous, text, null, span);
         if ((namedInModifier ?? ctx.Entities.Best(start, phraseEnd)) is { } named && !IsPlaceModifier(doc, named, head))
+        {
+            // "the Trade and Industry Secretary", "the Salford MP": an office of the body or place, held by someone of the story.
+            if (namedInModifier is null && IsOfficeOf(ctx, named, start, head, headClass) && OfficeHolder(ctx, quote, start, head, MentionRule.SubjectFirst, ofBody: true) is { } holder)
+                return new(SpeakerKind.Named, text, holder, span);
             return new(SpeakerKind.Named, text, named, span);
+        }
         if (IsNationality(ctx, start, phraseEnd)) // "said the Dutchman"
             return Described(StoryPerson(ctx, quote, start), text, span);
         if (end == start + 1 && RelativeAntecedentTypes(doc.TokenText(start)) is { } types)
@@ -72,13 +77,7 @@ internal static class SpeakerResolver
                 bool preferNamed = namedBody is not null && (nearestBody is null || ctx.Entities.Prominence(namedBody) >= ctx.Entities.Prominence(nearestBody));
                 return Described(preferNamed ? namedBody : nearestBody, text, span);
             case SpeakerWordClass.PersonNoun when IsDefinite(doc, start, head):
-                var title = Title(doc, start, head);
-                // Else the last speaker or nearest person, but not a spokesman's principal, nor someone of another office.
-                return Described(ctx.Entities.Titled(title, start)
-                    ?? (SpokesNouns.Contains(doc.TokenText(head)) ? EarlierSpeakerWithHead(ctx, quote, start, doc.TokenText(head))
-                        : Antecedent(ctx, quote, start, PersonTypes, PersonTypes, MentionRule.Nearest, plural: null,
-                            fits: IsOffice(title) ? m => !ctx.Entities.HoldsOtherTitle(m, title) : null)),
-                    text, span);
+                return Described(OfficeHolder(ctx, quote, start, head, MentionRule.Nearest, ofBody: false), text, span);
         }
         bool capitalized = false, namesSomeone = false;
         for (int t = start; t < phraseEnd; t++)
@@ -119,6 +118,41 @@ internal static class SpeakerResolver
 
     private static readonly HashSet<string> UniqueOffices = new(StringComparer.OrdinalIgnoreCase) { "chancellor", "president", "premier", "mayor", "governor" };
     private static readonly HashSet<string> MinistryHeads = new(StringComparer.OrdinalIgnoreCase) { "minister", "secretary" };
+
+    /// <summary>
+    /// Who a definite description with a person's head stands for: the person written with its
+    /// title ("Culture Secretary Tessa Jowell"), else the last speaker or the person the rule picks,
+    /// but not a spokesman's principal, nor someone of another office or of another body's.
+    /// </summary>
+    /// <param name="ofBody">The description names a body or place ("the Metropolitan police chief"): not someone titled for another ("Norfolk police chief Andy Hayman").</param>
+    private static EntityMention? OfficeHolder(AttributionContext ctx, QuoteInfo quote, int start, int head, MentionRule rule, bool ofBody)
+    {
+        var doc = ctx.View.Doc;
+        var title = Title(doc, start, head);
+        return ctx.Entities.Titled(title, start)
+            ?? (SpokesNouns.Contains(doc.TokenText(head)) ? EarlierSpeakerWithHead(ctx, quote, start, doc.TokenText(head))
+                : Antecedent(ctx, quote, start, PersonTypes, PersonTypes, rule, plural: null,
+                    fits: IsOffice(title) ? m => !ctx.Entities.HoldsOtherTitle(m, title)
+                        : ofBody ? m => !ctx.Entities.TitledForOtherBody(m, title) : null));
+    }
+
+    /// <summary>
+    /// Whether a definite description names an office of the body or place in it rather than the
+    /// body: "the Trade and Industry Secretary", "the Salford MP", "the former Labour leader" are
+    /// people (most often the story's own: the rule that picks them is the subject's), while a
+    /// spokesman speaks for the body ("the Home Office spokesman") and a capitalised Executive is
+    /// one ("the Health and Safety Executive").
+    /// </summary>
+    private static bool IsOfficeOf(AttributionContext ctx, EntityMention named, int start, int head, SpeakerWordClass headClass)
+    {
+        var doc = ctx.View.Doc;
+        if (named.Type == EntityTypes.Person || headClass != SpeakerWordClass.PersonNoun || !IsDefinite(doc, start, head)
+            || SpokesNouns.Contains(doc.TokenText(head)) || doc.TokenText(head).Equals("Executive", StringComparison.Ordinal))
+            return false;
+        // The body is among the description's words, after its determiner, and ends at its head at the latest.
+        int first = head + 1 - Title(doc, start, head).Length;
+        return doc.TokenAt(named.Span.Start) >= first && doc.TokenAt(named.Span.End - 1) <= head;
+    }
 
     /// <summary>
     /// The entity of the last earlier speaker, within reach, whose written words hold the same
