@@ -5,7 +5,8 @@ namespace Pipeline.Analyzers.Tests.Quotes;
 /// <summary>
 /// A party, firm or person written before a person noun only qualifies it: "Lib Dem leader Charles
 /// Kennedy said" is Kennedy's, "The Tory leader said" the leader's. An unnamed spokesman or member
-/// ("a Home Office spokesman") still speaks for the body.
+/// ("a Home Office spokesman", "a spokesman for the Home Office") still speaks for the body, and
+/// "a spokesman" alone for the body that opens a clause of its sentence or the one before.
 /// </summary>
 public sealed class QualifierMentionTests
 {
@@ -41,5 +42,34 @@ public sealed class QualifierMentionTests
         var run = QuoteTestKit.Analyze("A Home Office spokesman said the figures would be published next month.",
             new Seed("Home Office", EntityTypes.Organization, "home-office"));
         Assert.Equal("home-office", run.QuoteWith("the figures would be published").Speaker.Entity?.ClusterId);
+    }
+
+    [Fact]
+    public void A_spokesman_for_a_body_speaks_for_it()
+    {
+        var run = QuoteTestKit.Analyze("Charles Clarke defended the plan. A spokesman for the Home Office said it was wholly wrong to suggest that children would be abandoned.",
+            new Seed("Charles Clarke", EntityTypes.Person, "clarke"), new Seed("Home Office", EntityTypes.Organization, "home-office"));
+        Assert.Equal("home-office", run.QuoteWith("wholly wrong to suggest").Speaker.Entity?.ClusterId);
+    }
+
+    [Fact]
+    public void A_spokesman_alone_speaks_for_the_body_that_opens_the_sentence_before()
+    {
+        var run = QuoteTestKit.Analyze(
+            "The League Against Cruel Sports said it would monitor hunts. " +
+            "The Association of Chief Police Officers has issued guidance to forces on the new rules. " +
+            "A spokesman said: \"It is not going to be police officers chasing about in cars across fields.\"",
+            new Seed("League Against Cruel Sports", EntityTypes.Organization, "league"),
+            new Seed("Association of Chief Police Officers", EntityTypes.Organization, "acpo"));
+        Assert.Equal("acpo", run.QuoteWith("chasing about in cars").Speaker.Entity?.ClusterId);
+    }
+
+    [Fact]
+    public void A_spokesman_alone_takes_no_body_named_in_passing()
+    {
+        var run = QuoteTestKit.Analyze(
+            "Ministers met the RSPCA on Monday. Talks went on for hours. A spokesman said no deal had been done.",
+            new Seed("RSPCA", EntityTypes.Organization, "rspca"));
+        Assert.Null(run.QuoteWith("no deal had been done").Speaker.Entity);
     }
 }

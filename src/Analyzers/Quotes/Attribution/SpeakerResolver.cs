@@ -89,6 +89,9 @@ internal static class SpeakerResolver
         // "One analyst said", "a lawyer told": someone unnamed, as "a source" is (a spokesman speaks for a named body).
         if (!namesSomeone && headClass == SpeakerWordClass.PersonNoun && IsIndefinite(doc, start, head) && !SpokesNouns.Contains(doc.TokenText(head)))
             return new(SpeakerKind.Anonymous, text, null, span);
+        if (!namesSomeone && headClass == SpeakerWordClass.PersonNoun && SpokesNouns.Contains(doc.TokenText(head))
+            && SpokesPrincipal(ctx, quote, start, head, end) is { } principal)
+            return new(SpeakerKind.Named, text, principal, span);
         return new(capitalized ? SpeakerKind.Named : SpeakerKind.Unknown, text, null, span);
     }
 
@@ -152,6 +155,32 @@ internal static class SpeakerResolver
         // The body is among the description's words, after its determiner, and ends at its head at the latest.
         int first = head + 1 - Title(doc, start, head).Length;
         return doc.TokenAt(named.Span.Start) >= first && doc.TokenAt(named.Span.End - 1) <= head;
+    }
+
+    /// <summary>
+    /// Whom an unnamed spokesman speaks for: the body written after the phrase ("A spokesman |
+    /// for the Home Office"), else, for "a spokesman" alone, the organisation that opens a clause
+    /// of its sentence or the one before ("The Association of Chief Police Officers has issued
+    /// guidance ... . A spokesman said"); null when there is none.
+    /// </summary>
+    private static EntityMention? SpokesPrincipal(AttributionContext ctx, QuoteInfo quote, int start, int head, int end)
+    {
+        var doc = ctx.View.Doc;
+        int t = head + 1 == end ? end : -1;
+        if (t >= 0 && t < doc.Tokens.Length && doc.TokenText(t).Equals("for", StringComparison.OrdinalIgnoreCase))
+        {
+            t++;
+            if (t < doc.Tokens.Length && doc.TokenText(t).Equals("the", StringComparison.OrdinalIgnoreCase)) t++;
+            if (t < doc.Tokens.Length && ctx.Entities.StartingAt(t) is { Type: not EntityTypes.Miscellaneous } body) return body;
+        }
+        if (head != start + 1 || end != head + 1 || !IsIndefinite(doc, start, head)) return null;
+        // The body must open its clause in this sentence or the one before: a body named in passing, or
+        // further back, is as often not the one the spokesman speaks for.
+        var v = ctx.View;
+        int sentence = v.SentenceOf[start];
+        int notBefore = doc.Sentences[Math.Max(0, sentence - 1)].FirstToken;
+        return ctx.Entities.NearestBefore(start, notBefore, subjectsOnly: true,
+            accept: m => !quote.InContent(doc.TokenAt(m.Span.Start)), EntityTypes.Organization);
     }
 
     /// <summary>
