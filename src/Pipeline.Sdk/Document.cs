@@ -52,6 +52,10 @@ public sealed class Document
 
     public TextSpan FullSpan => new(0, Text.Length);
 
+    /// <summary>Where the text opens with the reader's headline, its span; else null.</summary>
+    public TextSpan? HeadlineSpan =>
+        Metadata.Headline is { Length: > 0 } h && Text.StartsWith(h, StringComparison.Ordinal) ? new TextSpan(0, h.Length) : null;
+
     public ReadOnlySpan<char> GetText(TextSpan span) => Text.AsSpan(span.Start, span.Length);
     public string GetString(TextSpan span) => Text.Substring(span.Start, span.Length);
     public ReadOnlySpan<char> TokenText(int index) => GetText(Tokens[index].Span);

@@ -61,7 +61,7 @@ public sealed class HedgeAnnotator(ICueDetector detector, HedgingOptions options
         var speakers = doc.GetLayerOrEmpty(Layers.Attributions);
         var sentences = ImmutableArray.CreateBuilder<SentenceUncertainty>();
         var findings = ImmutableArray.CreateBuilder<Finding>();
-        var headline = HeadlineSpan(doc);
+        var headline = doc.HeadlineSpan;
         int c = 0;
         foreach (var sentence in doc.Sentences)
         {
@@ -236,9 +236,4 @@ public sealed class HedgeAnnotator(ICueDetector detector, HedgingOptions options
             .Add("type", cue.Type.ToString().ToLowerInvariant())
             .Add("holder", cue.HolderName ?? cue.Holder.ToString().ToLowerInvariant()),
     };
-
-    /// <summary>The headline's span when the text starts with the headline the reader found.</summary>
-    private static TextSpan? HeadlineSpan(Document doc) =>
-        doc.Metadata.Headline is { Length: > 0 } h && doc.Text.StartsWith(h, StringComparison.Ordinal)
-            ? new TextSpan(0, h.Length) : null;
 }

@@ -47,9 +47,14 @@ internal static class QuoteTestKit
     internal static readonly Lazy<(QuotesLexicon Lexicon, QuoteModel Model)> Components =
         new(() => QuoteComponents.Load(Path.Combine(TestPaths.RepoRoot, "models")));
 
-    public static QuoteRun Analyze(string text, params Seed[] entities)
+    public static QuoteRun Analyze(string text, params Seed[] entities) => Analyze(DocumentFactory.Create(text), entities);
+
+    /// <summary>The same for an article with a headline, as the readers give it: the text opens with the headline and a blank line.</summary>
+    public static QuoteRun AnalyzeArticle(string headline, string body, params Seed[] entities) =>
+        Analyze(DocumentFactory.Create(headline + "\n\n" + body, new DocumentMetadata { Headline = headline }), entities);
+
+    private static QuoteRun Analyze(Document doc, Seed[] entities)
     {
-        var doc = DocumentFactory.Create(text);
         var (lexicon, model) = Components.Value;
         var view = new TokenView(doc, lexicon, model.Clusters);
         var detected = new QuoteDetector(lexicon, model).Detect(view);

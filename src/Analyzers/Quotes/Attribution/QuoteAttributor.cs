@@ -59,8 +59,18 @@ internal sealed class QuoteAttributor(QuotesLexicon lexicon, QuoteModel model)
             q.SpeakerTokens = tokens;
             results.Add(result);
         }
+        // A headline's quotation takes the lead's speaker, decided after it.
+        for (int i = 0; i < infos.Count; i++)
+        {
+            if (results[i].Method != NoSpeaker || Sieves.HeadlineLead(ctx, infos[i]) is not { } lead) continue;
+            var q = infos[i];
+            q.Speaker = lead with { Span = q.Quote.Span, Text = null };
+            results[i] = new AttributionResult(q, q.Speaker, "sieve:headline-lead", q.Quote.Confidence * 0.6, Written: false);
+        }
         return results;
     }
+
+    private const string NoSpeaker = "none";
 
     private (AttributionResult, (int, int)?) Decide(AttributionContext ctx, QuoteInfo q, FeatureBuffer buffer)
     {
@@ -79,7 +89,7 @@ internal sealed class QuoteAttributor(QuotesLexicon lexicon, QuoteModel model)
             var result = new AttributionResult(q, resolved, span.Method, q.Quote.Confidence * span.Confidence, speaker is null);
             return (result, speaker is null ? (span.Start, span.End) : null);
         }
-        return (new AttributionResult(q, new ResolvedSpeaker(SpeakerKind.Unknown, null, null, q.Quote.Span), "none", q.Quote.Confidence, false), null);
+        return (new AttributionResult(q, new ResolvedSpeaker(SpeakerKind.Unknown, null, null, q.Quote.Span), NoSpeaker, q.Quote.Confidence, false), null);
     }
 
     private static (SpeakerSpan, ResolvedSpeaker?)? Written(SpeakerSpan? span) => span is { } s ? (s, null) : null;

@@ -298,6 +298,27 @@ internal static class Sieves
         return e > s && LooksLikeSpeaker(ctx, s, e) ? new SpeakerSpan(s, e, "sieve:participle-subject", 0.7) : null;
     }
 
+    /// <summary>
+    /// A direct quotation in the headline with no speaker of its own is the lead's: "'No UK
+    /// apology' for colonial past" / "The days of Britain having to apologise ... are over, Gordon
+    /// Brown has said." The resolved speaker of the first quote whose cue is in the first sentence
+    /// after the headline; null when that quote's speaker is no entity. Reads speakers decided after
+    /// the headline's quote, so it runs once every other quote has its speaker.
+    /// </summary>
+    public static ResolvedSpeaker? HeadlineLead(AttributionContext ctx, QuoteInfo q)
+    {
+        var v = ctx.View;
+        var doc = v.Doc;
+        if (q.Quote.Kind != QuoteKind.Direct || doc.HeadlineSpan is not { } headline || q.Quote.Span.End > headline.End) return null;
+        int lead = v.SentenceOf[q.End - 1] + 1;
+        while (lead < doc.Sentences.Length && doc.Sentences[lead].Span.Start < headline.End) lead++;
+        if (lead >= doc.Sentences.Length) return null;
+        foreach (var other in ctx.Quotes)
+            if (other.Cue is { } cue && v.SentenceOf[cue.Start] == lead && other.SpeakerTokens is not null)
+                return other.Speaker?.Entity is not null ? other.Speaker : null;
+        return null;
+    }
+
     /// <summary>A quote with no speaker of its own right after another quote: the same speaker goes on.</summary>
     public static ResolvedSpeaker? ParagraphCarryOver(AttributionContext ctx, QuoteInfo q)
     {
