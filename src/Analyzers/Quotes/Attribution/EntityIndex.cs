@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Pipeline.Analyzers.Quotes.Detection;
+using Pipeline.Analyzers.Quotes.Learning;
 using Pipeline.Analyzers.Quotes.Lexicon;
 using Pipeline.Sdk;
 
@@ -38,22 +39,39 @@ internal sealed class EntityIndex
     /// said" the speakers are the ministers, not the demonym. A person in the possessive is passed
     /// over for another person named in the phrase: "Bolling's cohost, Kimberly Guilfoyle",
     /// "Sotloff's mother, Shirley", "Mr Brown's former adviser Ed Balls". So is a mention that only
-    /// qualifies a person noun (<see cref="QualifiesNoun"/>).
+    /// qualifies a person noun (<see cref="QualifiesNoun"/>). Of two of one type, one named after a
+    /// description the other opens wins (<see cref="IsNamedAfterDescription"/>).
     /// </summary>
     public EntityMention? Best(int start, int end)
     {
         EntityMention? best = null;
-        int bestRank = int.MaxValue;
+        int bestRank = int.MaxValue, bestEnd = -1;
         bool bestPossessive = false;
         foreach (var (s, e, m) in Within(start, end))
         {
             int rank = Rank(m.Type);
             if (rank >= NotASpeaker || QualifiesNoun(s, e, m, end)) continue;
             bool possessive = m.Type == EntityTypes.Person && IsPossessive(e);
-            if (rank < bestRank || rank == bestRank && bestPossessive && !possessive) { best = m; bestRank = rank; bestPossessive = possessive; }
+            if (rank < bestRank || rank == bestRank && (bestPossessive && !possessive || !possessive && IsNamedAfterDescription(bestEnd, s, e, end)))
+                (best, bestRank, bestPossessive, bestEnd) = (m, rank, possessive, e);
         }
         return best;
     }
+
+    /// <summary>
+    /// Whether a mention [s, e) that ends the phrase is named after a description that opens with
+    /// an earlier mention ending at <paramref name="earlierEnd"/>: "City consultancy Deloitte", "Human
+    /// Rights group Liberty". Words only, one to three, the last a speaker noun, between them.
+    /// </summary>
+    private bool IsNamedAfterDescription(int earlierEnd, int s, int e, int end)
+    {
+        if (e != end || earlierEnd < 0 || s - earlierEnd is < 1 or > 3) return false;
+        for (int t = earlierEnd; t < s; t++)
+            if (_view.Class[t] is not (TokenClass.Word or TokenClass.Capitalized) || DescriptionBreaks.Contains(_view.WordHash[t])) return false;
+        return _view.SpeakerClass[s - 1] is SpeakerWordClass.PersonNoun or SpeakerWordClass.OrgNoun or SpeakerWordClass.GroupHead;
+    }
+
+    private static readonly HashSet32 DescriptionBreaks = new("and or of for in at with from to by".Split(' ').Select(w => Hashing.Lower(w)));
 
     /// <summary>
     /// Whether a person or organisation mention only qualifies the person noun after it, who is

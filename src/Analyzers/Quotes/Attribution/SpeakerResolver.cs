@@ -143,14 +143,16 @@ internal static class SpeakerResolver
     /// Whether a definite description names an office of the body or place in it rather than the
     /// body: "the Trade and Industry Secretary", "the Salford MP", "the former Labour leader" are
     /// people (most often the story's own: the rule that picks them is the subject's), while a
-    /// spokesman speaks for the body ("the Home Office spokesman") and a capitalised Executive is
-    /// one ("the Health and Safety Executive").
+    /// spokesman speaks for the body ("the Home Office spokesman"), so does a news outlet's editor or
+    /// correspondent ("the BBC's political editor"), and a capitalised Executive is one ("the Health
+    /// and Safety Executive").
     /// </summary>
     private static bool IsOfficeOf(AttributionContext ctx, EntityMention named, int start, int head, SpeakerWordClass headClass)
     {
         var doc = ctx.View.Doc;
         if (named.Type == EntityTypes.Person || headClass != SpeakerWordClass.PersonNoun || !IsDefinite(doc, start, head)
-            || SpokesNouns.Contains(doc.TokenText(head)) || doc.TokenText(head).Equals("Executive", StringComparison.Ordinal))
+            || SpokesNouns.Contains(doc.TokenText(head)) || MediaRoles.Contains(doc.TokenText(head))
+            || doc.TokenText(head).Equals("Executive", StringComparison.Ordinal))
             return false;
         // The body is among the description's words, after its determiner, and ends at its head at the latest.
         int first = head + 1 - Title(doc, start, head).Length;
@@ -182,6 +184,11 @@ internal static class SpeakerResolver
         return ctx.Entities.NearestBefore(start, notBefore, subjectsOnly: true,
             accept: m => !quote.InContent(doc.TokenAt(m.Span.Start)), EntityTypes.Organization);
     }
+
+    /// <summary>The staff through whom a news outlet reports ("the BBC's political editor"): they speak for the outlet, not for someone of the story.</summary>
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> MediaRoles =
+        new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "editor", "correspondent", "reporter", "journalist", "columnist", "presenter" }
+            .GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>
     /// The entity of the last earlier speaker, within reach, whose written words hold the same
@@ -518,6 +525,7 @@ internal static class SpeakerResolver
         word.Equals("of", StringComparison.OrdinalIgnoreCase) || word.Equals("at", StringComparison.OrdinalIgnoreCase)
         || word.Equals("in", StringComparison.OrdinalIgnoreCase) || word.Equals("for", StringComparison.OrdinalIgnoreCase)
         || word.Equals("from", StringComparison.OrdinalIgnoreCase) || word.Equals("with", StringComparison.OrdinalIgnoreCase)
+        || word.Equals("about", StringComparison.OrdinalIgnoreCase)
         || word.Equals("who", StringComparison.OrdinalIgnoreCase) || word.Equals("which", StringComparison.OrdinalIgnoreCase)
         || word.Equals("familiar", StringComparison.OrdinalIgnoreCase) || word.Equals("close", StringComparison.OrdinalIgnoreCase);
 
