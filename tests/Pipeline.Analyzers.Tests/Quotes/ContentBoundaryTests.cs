@@ -208,6 +208,28 @@ public sealed class ContentBoundaryTests
     }
 
     [Theory]
+    [InlineData("Michael Howard said Mr Blair would be running scared if he refused calls to go head-to-head.", "said",
+        "Mr Blair would be running scared if he refused calls to go head-to-head")]
+    [InlineData("He said Mr Hulme-Cross and himself had no intention of resigning and added that they felt let down.", "said",
+        "Mr Hulme-Cross and himself had no intention of resigning")]
+    public void A_certain_cue_s_clause_may_report_other_cues(string text, string cue, string expected)
+    {
+        var run = QuoteTestKit.Analyze(text);
+        var quote = run.Results.Single(r => r.Quote.Quote.Cue is { } c && run.Text(c) == cue);
+        Assert.Equal(expected, run.Content(quote));
+    }
+
+    [Theory]
+    [InlineData("The amount of spam in circulation was still growing, said Mr Stanley, but he did not think it meant e-mail meltdown.")]
+    [InlineData("The important thing was action and not words, he said, adding that only a fraction had been spent.")]
+    public void A_cue_after_its_clause_does_not_take_the_words_after_it(string text)
+    {
+        var run = QuoteTestKit.Analyze(text);
+        var quote = run.Results.Single(r => r.Quote.Quote.Cue is { } c && run.Text(c) == "said");
+        Assert.StartsWith("The ", run.Content(quote));
+    }
+
+    [Theory]
     [InlineData("Secret Service protocol called for her to be taken to a trauma center, sources said.", "her to be taken to a trauma center", 0.6, true)]
     [InlineData("Secret Service protocol called for her to be taken to a trauma center, sources said.", "her to be taken to a trauma center", 0.95, false)]
     [InlineData("Secret Service protocol called for her to be “taken to a trauma center,” sources said.", "her to be “taken to a trauma center,”", 0.6, false)]

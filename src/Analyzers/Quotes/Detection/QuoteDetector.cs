@@ -104,7 +104,7 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
                 }
             if (content.Count > 0)
                 quotes.Add(new DetectedQuote { Content = content, Cue = (cue.Start, cue.End), Confidence = cue.Probability * p, Method = "model:cue-content" });
-            else if (ClauseContent(v, cue.Start, cue.End, cueTokens) is { } clause)
+            else if (ClauseContent(v, cue.Start, cue.End, cueTokens, nestsCues: cue.Probability >= NestingCueProbability) is { } clause)
                 quotes.Add(new DetectedQuote { Content = [clause], Cue = (cue.Start, cue.End), Confidence = cue.Probability * 0.5, Method = "rule:clause-content" });
         }
 
@@ -247,6 +247,9 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
         ("is are was were be been being am may might can could will would shall should must do does did has have had " +
          "which who whom whose what where when than as").Split(' ').Select(w => Hashing.Lower(w)));
 
+    /// <summary>The cue probability from which a clause the content tagger left out may report other cues (<see cref="ClauseContent"/>).</summary>
+    private const double NestingCueProbability = 0.9;
+
     /// <summary>The confidence a trailer cue found by <see cref="AddTrailerCue"/> carries.</summary>
     private const double TrailerCueProbability = 0.5;
 
@@ -338,7 +341,9 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
     /// source ("..., sources said."), which may itself report other cues when the source and cue
     /// close the sentence. Null when none holds three words.
     /// </summary>
-    internal static (int Start, int End)? ClauseContent(TokenView v, int cueStart, int cueEnd, CueMarks cues)
+    /// <param name="nestsCues">The cue is certain enough that the clause after it may hold other cues, which it then
+    /// reports ("Michael Howard said Mr Blair would be running scared if he refused calls ..."); else such a clause is none.</param>
+    internal static (int Start, int End)? ClauseContent(TokenView v, int cueStart, int cueEnd, CueMarks cues, bool nestsCues = false)
     {
         if (ParagraphAfterColon(v, cueEnd) is { } paragraph) return paragraph;
         var sentence = v.SentenceOfToken(cueStart);
@@ -347,7 +352,14 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
         if (cueStart == sentence.FirstToken && ClauseAfterComma(v, cueEnd, end) is { } clause) return clause;
         bool addressee = IsAddressee(v, cueStart, cueEnd, end);
         var before = ClauseBeforeSource(v, cueStart, closesSentence: Words(v, cueEnd, end) <= 2 || addressee, cues);
-        if (Words(v, cueEnd, end) >= 3 && !cues.Any(cueEnd, end) && !v.InQuote(cueEnd))
+        // A clause may hold other cues only after a cue with its subject before it, and when the clause opens right
+        // after the cue: not ", adding that ..." after "..., he said", nor the source after "..., said Mr Stanley, but ...".
+        bool nests = nestsCues && cueStart > sentence.FirstToken && v.Class[cueStart - 1] is TokenClass.Word or TokenClass.Capitalized
+            && v.Class[cueEnd] is TokenClass.Word or TokenClass.Capitalized or TokenClass.Number
+            && v.WordHash[cueStart] != ToHash && !v.Doc.TokenText(cueEnd - 1).EndsWith("ing", StringComparison.Ordinal); // a finite verb, not "to tell" or "saying"
+        // It ends where a cue of the same speaker goes on after a conjunction or comma ("... and added that", "..., saying:").
+        if (nests) end = BeforeConjoinedCue(v, cueEnd, end, cues);
+        if (Words(v, cueEnd, end) >= 3 && (nests || !cues.Any(cueEnd, end)) && !v.InQuote(cueEnd))
         {
             // "..., Ms Hewitt told GMTV's Sunday programme.": whom she told, not what (a source stands between comma and cue).
             // Else a quotation right before the source ("\"...,\" Kirsten Pfeifer ..., told the BBC News website."), or nothing.
@@ -355,6 +367,14 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
             return InvertedTrailerContent(v, cueStart, cueEnd, cueEnd, end, cues) ?? (AfterHearer(v, cueStart, cueEnd, end) ?? cueEnd, end);
         }
         return before;
+    }
+
+    /// <summary>The first "and", "but" or comma right before a cue in [start, end), or end.</summary>
+    private static int BeforeConjoinedCue(TokenView v, int start, int end, CueMarks cues)
+    {
+        for (int t = start + 1; t < end; t++)
+            if (cues.IsCue(t) && !cues.IsCue(t - 1) && (v.Class[t - 1] == TokenClass.Comma || Conjunctions.Contains(v.WordHash[t - 1]))) return t - 1;
+        return end;
     }
 
     /// <summary>
