@@ -9,7 +9,8 @@ namespace Pipeline.Analyzers.Tests.Quotes;
 
 /// <summary>
 /// A written source keeps PolNeAR's bounds: the speaker's noun phrase with its appositives,
-/// without the adverbial clause opening the sentence or a circumstance of the speech after a comma.
+/// without the adverbial clause or time word opening the sentence or a circumstance of the speech
+/// after a comma.
 /// </summary>
 public sealed class SourceBoundsTests
 {
@@ -25,6 +26,8 @@ public sealed class SourceBoundsTests
         "Rep. Elijah Cummings, the top Democrat on the committee, in a statement", "Rep. Elijah Cummings, the top Democrat on the committee")]
     [InlineData("Hillary Clinton, at a later press gaggle, said she felt fine.", "Hillary Clinton, at a later press gaggle", "Hillary Clinton")]
     [InlineData("As a result, says the committee, the law may change.", "the committee,", "the committee")]
+    [InlineData("In October Tory leader Michael Howard said Mr Blair would be running scared.", "October Tory leader Michael Howard", "Tory leader Michael Howard")]
+    [InlineData("Meanwhile the Tories outlined their plans.", "Meanwhile the Tories", "the Tories")]
     public void What_is_not_the_speaker_is_left_out(string text, string source, string expected) =>
         Assert.Equal(expected, Trimmed(text, source));
 
@@ -33,6 +36,9 @@ public sealed class SourceBoundsTests
     [InlineData("Other major unions, including the American Federation of Teachers, said they agreed.", "Other major unions, including the American Federation of Teachers")]
     [InlineData("Robert Peck, managing director at SunTrust, said the shares were cheap.", "Robert Peck, managing director at SunTrust")]
     [InlineData("The mayor of Charlotte said the video would be released.", "The mayor of Charlotte")]
+    [InlineData("Downing Street said the prime minister would attend.", "Downing Street")]
+    [InlineData("Housing Minister Keith Hill said the plans mimicked the government's.", "Housing Minister Keith Hill")]
+    [InlineData("May Tory MPs said the vote was lost.", "May Tory MPs")]
     public void Appositives_and_descriptions_stay(string text, string source) =>
         Assert.Equal(source, Trimmed(text, source));
 

@@ -16,6 +16,7 @@ internal static class SourceBounds
     public static (int Start, int End) Trim(TokenView v, int start, int end)
     {
         start = AfterLeadingAdverbial(v, start, end);
+        start = AfterLeadingTime(v, start, end);
         end = BeforeCircumstance(v, start, end);
         // A comma that closes the phrase is not the source's: "As a result, says the committee, | the government ...".
         while (end - start > 1 && v.Class[end - 1] == TokenClass.Comma) end--;
@@ -31,6 +32,26 @@ internal static class SourceBounds
                 return IsWord(v, t + 1) ? t + 1 : start;
         return start;
     }
+
+    /// <summary>
+    /// After a time that opens the span with no comma before the name ("In October | Tory leader
+    /// Michael Howard said", "Earlier | Lib Dem ... Mark Oaten said", "Meanwhile | the Tories"): the
+    /// word is the sentence's, not the speaker's. Only before a capitalised word or a determiner;
+    /// not the months that are also names (April, May, June, August). Not a participle: most
+    /// capitalised -ing words there open a name ("Downing Street", "Housing Minister Keith Hill").
+    /// </summary>
+    private static int AfterLeadingTime(TokenView v, int start, int end)
+    {
+        if (end - start < 2 || v.Class[start] != TokenClass.Capitalized || !LeadingTimes.Contains(v.WordHash[start])) return start;
+        int next = start + 1;
+        return v.Class[next] == TokenClass.Capitalized || Determiners.Contains(v.WordHash[next]) ? next : start;
+    }
+
+    private static readonly HashSet32 LeadingTimes = new(
+        ("january february march july september october november december monday tuesday wednesday thursday friday saturday sunday " +
+         "earlier later meanwhile yesterday today").Split(' ').Select(w => Hashing.Lower(w)));
+
+    private static readonly HashSet32 Determiners = new("the a an his her their its".Split(' ').Select(w => Hashing.Lower(w)));
 
     /// <summary>Before the first ", speaking …" / ", in a statement" / ", at a …" after the speaker's first word.</summary>
     private static int BeforeCircumstance(TokenView v, int start, int end)
