@@ -4,7 +4,8 @@ namespace Pipeline.Analyzers.Tests.Quotes;
 
 /// <summary>
 /// "The bank said": the organisation whose name holds the description's words rather than the
-/// nearest one, unless the nearest is named more often in the story.
+/// nearest one, unless the nearest is named more often in the story; "the paper said": the news
+/// outlet named before, or no one.
 /// </summary>
 public sealed class DescribedBodyTests
 {
@@ -38,5 +39,37 @@ public sealed class DescribedBodyTests
             "The German exchange said it had the backing of its shareholders.",
             new Seed("London Stock Exchange", EntityTypes.Organization, "lse"), new Seed("Deutsche Boerse", EntityTypes.Organization, "db"));
         Assert.Equal("db", run.QuoteWith("the backing of its shareholders").Speaker.Entity?.ClusterId);
+    }
+
+    [Fact]
+    public void The_paper_is_the_news_outlet_named_not_the_nearest_body()
+    {
+        var run = QuoteTestKit.Analyze(
+            "Fiat is close to a deal with General Motors, according to the Financial Times. " +
+            "Fiat declined to comment.\n\nThe paper said the deal could be announced within days.",
+            new Seed("Fiat", EntityTypes.Organization, "fiat"), new Seed("General Motors", EntityTypes.Organization, "gm"),
+            new Seed("Financial Times", EntityTypes.Organization, "ft"));
+        Assert.Equal("ft", run.QuoteWith("could be announced within days").Speaker.Entity?.ClusterId);
+    }
+
+    [Fact]
+    public void An_outlet_is_known_by_the_description_written_with_it()
+    {
+        var run = QuoteTestKit.Analyze(
+            "Samsung will supply the screens, the South Korean newspaper Electronic Times reported. " +
+            "Apple declined to comment.\n\nThe paper said LG would also become a supplier.",
+            new Seed("Samsung", EntityTypes.Organization, "samsung"), new Seed("Apple", EntityTypes.Organization, "apple"),
+            new Seed("Electronic Times", EntityTypes.Organization, "et"), new Seed("LG", EntityTypes.Organization, "lg"));
+        Assert.Equal("et", run.QuoteWith("LG would also become a supplier").Speaker.Entity?.ClusterId);
+    }
+
+    [Fact]
+    public void With_no_outlet_named_the_paper_is_no_one()
+    {
+        var run = QuoteTestKit.Analyze(
+            "Qantas has argued that it needs to make considerable savings.\n\n" +
+            "The newspaper said the airline would move more jobs overseas.",
+            new Seed("Qantas", EntityTypes.Organization, "qantas"));
+        Assert.Null(run.QuoteWith("move more jobs overseas").Speaker.Entity);
     }
 }

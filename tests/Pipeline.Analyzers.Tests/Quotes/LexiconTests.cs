@@ -79,6 +79,34 @@ public sealed class LexiconTests
     }
 
     [Fact]
+    public void Outlet_heads_and_name_words_mark_news_outlets()
+    {
+        Assert.True(Lexicon.Media.IsOutletHead("Paper"));
+        Assert.False(Lexicon.Media.IsOutletHead("company"));
+        Assert.True(Lexicon.Media.IsOutletName("The Sunday Telegraph"));
+        Assert.True(Lexicon.Media.IsOutletName("BBC News"));
+        Assert.False(Lexicon.Media.IsOutletName("Standard Chartered"));
+        Assert.False(Lexicon.Media.IsOutletName("Fiat"));
+    }
+
+    [Fact]
+    public void A_lexicon_folder_without_media_knows_no_outlet_and_a_bad_media_line_is_reported()
+    {
+        var dir = Directory.CreateTempSubdirectory("quotes-lexicon");
+        try
+        {
+            File.WriteAllText(Path.Combine(dir.FullName, "cues.tsv"), "say\tspeech\tsay|said\n");
+            File.WriteAllText(Path.Combine(dir.FullName, "speakers.tsv"), "pronoun-person\the\n");
+            Assert.False(QuotesLexicon.Load(dir.FullName).Media.IsOutletHead("newspaper"));
+
+            File.WriteAllText(Path.Combine(dir.FullName, MediaLexicon.FileName), "head\tnewspaper\nchannel\tBBC\n");
+            var error = Assert.Throws<LexiconException>(() => QuotesLexicon.Load(dir.FullName));
+            Assert.Contains("media.tsv(2)", error.Message);
+        }
+        finally { dir.Delete(recursive: true); }
+    }
+
+    [Fact]
     public void A_bad_line_is_reported_with_its_file_and_line()
     {
         var dir = Directory.CreateTempSubdirectory("quotes-lexicon");

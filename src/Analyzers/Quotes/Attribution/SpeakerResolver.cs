@@ -70,6 +70,10 @@ internal static class SpeakerResolver
                 // words ("the Labour Party", "Bank of America", "Federal Statistics Office") rather than the nearest one, which
                 // is often another kind of body ("the Senate"), unless the nearest is named more often in the story ("ABN Amro",
                 // not "Deutsche Bank" named once in passing). Not for a bare "the group", which is as often a band or an army.
+                // "The paper said": the news outlet named before, never another kind of body.
+                if (ctx.Media.IsOutletHead(doc.TokenText(head)))
+                    return Described(Antecedent(ctx, quote, start, OrganizationTypes, OrganizationTypes, MentionRule.Nearest, plural: null,
+                        fits: m => IsOutlet(ctx, m)), text, span);
                 string[] words = DescriptionWords(doc, start, head);
                 var nearestBody = Antecedent(ctx, quote, start, EntityTypes.Organization);
                 var namedBody = words is ["group"] ? null : Antecedent(ctx, quote, start, OrganizationTypes, OrganizationTypes, MentionRule.Nearest,
@@ -137,6 +141,25 @@ internal static class SpeakerResolver
                 : Antecedent(ctx, quote, start, PersonTypes, PersonTypes, rule, plural: null,
                     fits: IsOffice(title) ? m => !ctx.Entities.HoldsOtherTitle(m, title)
                         : ofBody ? m => !ctx.Entities.TitledForOtherBody(m, title) : null));
+    }
+
+    /// <summary>
+    /// Whether a mention names a news outlet: by a word of its name ("Financial Times", "BBC News"),
+    /// or by the description written before or after it ("South Korean newspaper The Chosun Ilbo",
+    /// "the Saudi daily Ajel", "PC Pro magazine").
+    /// </summary>
+    private static bool IsOutlet(AttributionContext ctx, EntityMention m)
+    {
+        if (ctx.Media.IsOutletName(m.CanonicalName)) return true;
+        var doc = ctx.View.Doc;
+        int t = doc.TokenAt(m.Span.Start) - 1;
+        if (t >= 0 && doc.TokenText(t).Equals("the", StringComparison.OrdinalIgnoreCase)) t--;
+        if (t >= 0 && ctx.Media.IsOutletHead(doc.TokenText(t))) return true;
+        // Or after it, maybe past one more word of the name: "PC Pro magazine".
+        int after = doc.TokenAt(m.Span.End - 1) + 1;
+        for (int k = after; k < Math.Min(doc.Tokens.Length, after + 2); k++)
+            if (ctx.Media.IsOutletHead(doc.TokenText(k))) return true;
+        return false;
     }
 
     /// <summary>
