@@ -4,8 +4,9 @@ namespace Pipeline.Analyzers.Tests.Quotes;
 
 /// <summary>
 /// "The bank said": the organisation whose name holds the description's words rather than the
-/// nearest one, unless the nearest is named more often in the story; "the paper said": the news
-/// outlet named before, or no one.
+/// nearest one, unless the nearest is named more often in the story (a firm's description only: a
+/// public body such as "the police" is named with its head, or is no one); "the paper said": the
+/// news outlet named before, or no one.
 /// </summary>
 public sealed class DescribedBodyTests
 {
@@ -71,5 +72,26 @@ public sealed class DescribedBodyTests
             "The newspaper said the airline would move more jobs overseas.",
             new Seed("Qantas", EntityTypes.Organization, "qantas"));
         Assert.Null(run.QuoteWith("move more jobs overseas").Speaker.Entity);
+    }
+
+    [Fact]
+    public void A_public_body_is_named_with_its_head_or_is_no_one()
+    {
+        var run = QuoteTestKit.Analyze(
+            "The Tories and the Lib Dems said the plans were flawed. Labour defended them.\n\n" +
+            "The police said the cards would help fight crime.",
+            new Seed("Tories", EntityTypes.Organization, "tories"), new Seed("Lib Dems", EntityTypes.Organization, "libdems"),
+            new Seed("Labour", EntityTypes.Organization, "labour"));
+        Assert.Null(run.QuoteWith("help fight crime").Speaker.Entity);
+    }
+
+    [Fact]
+    public void A_public_body_named_with_its_head_is_the_speaker()
+    {
+        var run = QuoteTestKit.Analyze(
+            "The Law Commission reviewed the murder laws for the Home Office.\n\n" +
+            "The commission said it found support for grading murders.",
+            new Seed("Law Commission", EntityTypes.Organization, "lawcom"), new Seed("Home Office", EntityTypes.Organization, "ho"));
+        Assert.Equal("lawcom", run.QuoteWith("grading murders").Speaker.Entity?.ClusterId);
     }
 }

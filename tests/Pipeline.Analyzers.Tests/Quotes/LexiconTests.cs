@@ -79,29 +79,31 @@ public sealed class LexiconTests
     }
 
     [Fact]
-    public void Outlet_heads_and_name_words_mark_news_outlets()
+    public void Firm_heads_may_go_unnamed_and_outlet_heads_and_name_words_mark_news_outlets()
     {
-        Assert.True(Lexicon.Media.IsOutletHead("Paper"));
-        Assert.False(Lexicon.Media.IsOutletHead("company"));
-        Assert.True(Lexicon.Media.IsOutletName("The Sunday Telegraph"));
-        Assert.True(Lexicon.Media.IsOutletName("BBC News"));
-        Assert.False(Lexicon.Media.IsOutletName("Standard Chartered"));
-        Assert.False(Lexicon.Media.IsOutletName("Fiat"));
+        Assert.True(Lexicon.Bodies.IsOutletHead("Paper"));
+        Assert.False(Lexicon.Bodies.IsOutletHead("company"));
+        Assert.True(Lexicon.Bodies.IsOutletName("The Sunday Telegraph"));
+        Assert.True(Lexicon.Bodies.IsOutletName("BBC News"));
+        Assert.False(Lexicon.Bodies.IsOutletName("Standard Chartered"));
+        Assert.False(Lexicon.Bodies.IsOutletName("Fiat"));
+        Assert.True(Lexicon.Bodies.MayGoUnnamed("company"));
+        Assert.False(Lexicon.Bodies.MayGoUnnamed("police"));
     }
 
     [Fact]
-    public void A_lexicon_folder_without_media_knows_no_outlet_and_a_bad_media_line_is_reported()
+    public void A_lexicon_folder_without_bodies_knows_no_outlet_and_a_bad_bodies_line_is_reported()
     {
         var dir = Directory.CreateTempSubdirectory("quotes-lexicon");
         try
         {
             File.WriteAllText(Path.Combine(dir.FullName, "cues.tsv"), "say\tspeech\tsay|said\n");
             File.WriteAllText(Path.Combine(dir.FullName, "speakers.tsv"), "pronoun-person\the\n");
-            Assert.False(QuotesLexicon.Load(dir.FullName).Media.IsOutletHead("newspaper"));
+            Assert.False(QuotesLexicon.Load(dir.FullName).Bodies.IsOutletHead("newspaper"));
 
-            File.WriteAllText(Path.Combine(dir.FullName, MediaLexicon.FileName), "head\tnewspaper\nchannel\tBBC\n");
+            File.WriteAllText(Path.Combine(dir.FullName, BodyLexicon.FileName), "outlet\tnewspaper\nchannel\tBBC\n");
             var error = Assert.Throws<LexiconException>(() => QuotesLexicon.Load(dir.FullName));
-            Assert.Contains("media.tsv(2)", error.Message);
+            Assert.Contains("bodies.tsv(2)", error.Message);
         }
         finally { dir.Delete(recursive: true); }
     }

@@ -5,7 +5,7 @@ namespace Pipeline.Analyzers.Quotes.Attribution;
 
 /// <summary>Everything the sieves of one document read.</summary>
 internal sealed class AttributionContext(TokenView view, EntityIndex entities, List<QuoteInfo> quotes, SpeakerLexicon speakers, NameGenders names,
-    MediaLexicon media)
+    BodyLexicon bodies)
 {
     public TokenView View { get; } = view;
     public EntityIndex Entities { get; } = entities;
@@ -13,7 +13,7 @@ internal sealed class AttributionContext(TokenView view, EntityIndex entities, L
     public List<QuoteInfo> Quotes { get; } = quotes;
     public SpeakerLexicon Speakers { get; } = speakers;
     public NameGenders Names { get; } = names;
-    public MediaLexicon Media { get; } = media;
+    public BodyLexicon Bodies { get; } = bodies;
 
     /// <summary>
     /// The gender a person mention's title or first name tells: the word before it ("Mrs Kelly"),

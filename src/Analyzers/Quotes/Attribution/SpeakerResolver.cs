@@ -71,11 +71,12 @@ internal static class SpeakerResolver
                 // is often another kind of body ("the Senate"), unless the nearest is named more often in the story ("ABN Amro",
                 // not "Deutsche Bank" named once in passing). Not for a bare "the group", which is as often a band or an army.
                 // "The paper said": the news outlet named before, never another kind of body.
-                if (ctx.Media.IsOutletHead(doc.TokenText(head)))
+                if (ctx.Bodies.IsOutletHead(doc.TokenText(head)))
                     return Described(Antecedent(ctx, quote, start, OrganizationTypes, OrganizationTypes, MentionRule.Nearest, plural: null,
                         fits: m => IsOutlet(ctx, m)), text, span);
+                // A public body is named with its head ("the police", "the committee"); a firm may be named without ("the company" for BAA).
                 string[] words = DescriptionWords(doc, start, head);
-                var nearestBody = Antecedent(ctx, quote, start, EntityTypes.Organization);
+                var nearestBody = ctx.Bodies.MayGoUnnamed(doc.TokenText(head)) ? Antecedent(ctx, quote, start, EntityTypes.Organization) : null;
                 var namedBody = words is ["group"] ? null : Antecedent(ctx, quote, start, OrganizationTypes, OrganizationTypes, MentionRule.Nearest,
                     plural: null, fits: m => words.All(w => NameHolds(m.CanonicalName, w)));
                 bool preferNamed = namedBody is not null && (nearestBody is null || ctx.Entities.Prominence(namedBody) >= ctx.Entities.Prominence(nearestBody));
@@ -150,15 +151,15 @@ internal static class SpeakerResolver
     /// </summary>
     private static bool IsOutlet(AttributionContext ctx, EntityMention m)
     {
-        if (ctx.Media.IsOutletName(m.CanonicalName)) return true;
+        if (ctx.Bodies.IsOutletName(m.CanonicalName)) return true;
         var doc = ctx.View.Doc;
         int t = doc.TokenAt(m.Span.Start) - 1;
         if (t >= 0 && doc.TokenText(t).Equals("the", StringComparison.OrdinalIgnoreCase)) t--;
-        if (t >= 0 && ctx.Media.IsOutletHead(doc.TokenText(t))) return true;
+        if (t >= 0 && ctx.Bodies.IsOutletHead(doc.TokenText(t))) return true;
         // Or after it, maybe past one more word of the name: "PC Pro magazine".
         int after = doc.TokenAt(m.Span.End - 1) + 1;
         for (int k = after; k < Math.Min(doc.Tokens.Length, after + 2); k++)
-            if (ctx.Media.IsOutletHead(doc.TokenText(k))) return true;
+            if (ctx.Bodies.IsOutletHead(doc.TokenText(k))) return true;
         return false;
     }
 
