@@ -65,4 +65,16 @@ public sealed class OfficeOfBodyTests
             new Seed("Brendan Barber", EntityTypes.Person, "barber"), new Seed("Health and Safety", EntityTypes.Organization, "hs"));
         Assert.Equal("hs", run.QuoteWith("it had launched an initiative").Speaker.Entity?.ClusterId);
     }
+
+    [Fact]
+    public void A_lead_s_description_is_the_person_the_next_sentence_names()
+    {
+        var run = QuoteTestKit.AnalyzeArticle(
+            "Tories leave door open for Archer",
+            "The Conservative Party would deal sympathetically with any application by Lord Archer to rejoin its ranks, its co-chairman has said.\n\n" +
+            "Dr Liam Fox told BBC One there was no place for vindictiveness in politics.",
+            new Seed("Lord Archer", EntityTypes.Person, "archer"), new Seed("Archer", EntityTypes.Person, "archer"),
+            new Seed("Liam Fox", EntityTypes.Person, "fox"), new Seed("Conservative Party", EntityTypes.Organization, "tories"));
+        Assert.Equal("fox", run.QuoteWith("deal sympathetically").Speaker.Entity?.ClusterId);
+    }
 }

@@ -129,7 +129,8 @@ internal static class SpeakerResolver
 
     /// <summary>
     /// Who a definite description with a person's head stands for: the person written with its
-    /// title ("Culture Secretary Tessa Jowell"), else the last speaker or the person the rule picks,
+    /// title ("Culture Secretary Tessa Jowell"), else for a news lead the person the next sentence
+    /// names (<see cref="NamedAfterLead"/>), else the last speaker or the person the rule picks,
     /// but not a spokesman's principal, nor someone of another office or of another body's.
     /// </summary>
     /// <param name="ofBody">The description names a body or place ("the Metropolitan police chief"): not someone titled for another ("Norfolk police chief Andy Hayman").</param>
@@ -137,11 +138,31 @@ internal static class SpeakerResolver
     {
         var doc = ctx.View.Doc;
         var title = Title(doc, start, head);
-        return ctx.Entities.Titled(title, start)
+        return ctx.Entities.Titled(title, start) ?? NamedAfterLead(ctx, start)
             ?? (SpokesNouns.Contains(doc.TokenText(head)) ? EarlierSpeakerWithHead(ctx, quote, start, doc.TokenText(head))
                 : Antecedent(ctx, quote, start, PersonTypes, PersonTypes, rule, plural: null,
                     fits: IsOffice(title) ? m => !ctx.Entities.HoldsOtherTitle(m, title)
                         : ofBody ? m => !ctx.Entities.TitledForOtherBody(m, title) : null));
+    }
+
+    /// <summary>
+    /// The person a news lead describes and the next sentence names: "..., its co-chairman has
+    /// said. | Dr Liam Fox told ...". Only for a description in the lead (the article's first
+    /// sentence after its headline), and a person mention within the first four tokens of the next
+    /// sentence; else null.
+    /// </summary>
+    private static EntityMention? NamedAfterLead(AttributionContext ctx, int start)
+    {
+        var v = ctx.View;
+        var doc = v.Doc;
+        int lead = 0;
+        if (doc.HeadlineSpan is { } headline)
+            while (lead < doc.Sentences.Length && doc.Sentences[lead].Span.Start < headline.End) lead++;
+        if (v.SentenceOf[start] != lead || lead + 1 >= doc.Sentences.Length) return null;
+        var next = doc.Sentences[lead + 1];
+        for (int t = next.FirstToken; t < Math.Min(next.EndToken, next.FirstToken + 4); t++)
+            if (ctx.Entities.StartingAt(t) is { Type: EntityTypes.Person } person) return person;
+        return null;
     }
 
     /// <summary>
