@@ -506,7 +506,7 @@ internal static class SpeakerResolver
     /// <summary>Whether an entity's name holds the word: "Labour Party" holds "party".</summary>
     private static bool NameHolds(string name, string word)
     {
-        foreach (var part in name.Split([' ', '-', '\'', '’', '.', ','], StringSplitOptions.RemoveEmptyEntries))
+        foreach (var part in NameWords.Of(name))
             if (part.Equals(word, StringComparison.OrdinalIgnoreCase)) return true;
         return false;
     }

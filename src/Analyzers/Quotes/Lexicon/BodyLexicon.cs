@@ -32,7 +32,7 @@ public sealed class BodyLexicon
     /// <summary>Whether an organisation's name holds a word that marks a news outlet ("Financial Times", "BBC News").</summary>
     public bool IsOutletName(string name)
     {
-        foreach (var part in name.Split([' ', '-', '\'', '’', '.', ','], StringSplitOptions.RemoveEmptyEntries))
+        foreach (var part in NameWords.Of(name))
             if (_names.Contains(part)) return true;
         return false;
     }
