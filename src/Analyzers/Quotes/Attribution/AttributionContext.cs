@@ -41,6 +41,19 @@ internal sealed class AttributionContext(TokenView view, EntityIndex entities, L
         return false;
     }
 
+    /// <summary>Index of the news lead: the first sentence after the reader's headline (the first sentence when there is none).</summary>
+    public int LeadSentence
+    {
+        get
+        {
+            var doc = View.Doc;
+            int lead = 0;
+            if (doc.HeadlineSpan is { } headline)
+                while (lead < doc.Sentences.Length && doc.Sentences[lead].Span.Start < headline.End) lead++;
+            return lead;
+        }
+    }
+
     /// <summary>Paragraph index of a token.</summary>
     public int Paragraph(int t) => View.SentenceOfToken(t).Paragraph;
 }

@@ -310,8 +310,7 @@ internal static class Sieves
         var v = ctx.View;
         var doc = v.Doc;
         if (q.Quote.Kind != QuoteKind.Direct || doc.HeadlineSpan is not { } headline || q.Quote.Span.End > headline.End) return null;
-        int lead = v.SentenceOf[q.End - 1] + 1;
-        while (lead < doc.Sentences.Length && doc.Sentences[lead].Span.Start < headline.End) lead++;
+        int lead = ctx.LeadSentence;
         if (lead >= doc.Sentences.Length) return null;
         foreach (var other in ctx.Quotes)
             if (other.Cue is { } cue && v.SentenceOf[cue.Start] == lead && other.SpeakerTokens is not null)

@@ -155,9 +155,7 @@ internal static class SpeakerResolver
     {
         var v = ctx.View;
         var doc = v.Doc;
-        int lead = 0;
-        if (doc.HeadlineSpan is { } headline)
-            while (lead < doc.Sentences.Length && doc.Sentences[lead].Span.Start < headline.End) lead++;
+        int lead = ctx.LeadSentence;
         if (v.SentenceOf[start] != lead || lead + 1 >= doc.Sentences.Length) return null;
         var next = doc.Sentences[lead + 1];
         for (int t = next.FirstToken; t < Math.Min(next.EndToken, next.FirstToken + 4); t++)

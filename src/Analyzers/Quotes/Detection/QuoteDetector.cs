@@ -58,7 +58,7 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
 
     public List<DetectedQuote> Detect(TokenView v)
     {
-        var trailers = new HashSet<(int, int)>();
+        var trailers = new Dictionary<(int, int), (int, int)>();
         var cues = FindCues(v, Model.Cue.CreateBuffer(), trailers);
         var cueTokens = new CueMarks(v.Count, cues.Select(c => (c.Start, c.End)));
 
@@ -72,12 +72,7 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
             FindContent(v, cue.Start, cue.End, cueTokens, buffer, spans);
             // The tagger's spans give way to the clause a construction points to, in turn.
             if (spans.Count > 0) ReplaceWithClause(spans, InvertedTrailerContent(v, cue.Start, cue.End, spans[0].Start, spans[^1].End, cueTokens));
-            if (trailers.Contains((cue.Start, cue.End)) && TrailerContent(v, cue.Start, cue.End) is var (trailerStart, trailerEnd))
-            {
-                double p0 = spans.Count > 0 ? spans.Min(s => s.Probability) : TrailerCueProbability;
-                spans.Clear();
-                spans.Add(new TaggedSpan(trailerStart, trailerEnd, p0));
-            }
+            if (trailers.TryGetValue((cue.Start, cue.End), out var trailerClause)) ReplaceWithClause(spans, trailerClause, TrailerCueProbability);
             if (ParentheticalContent(v, cue.Start, cue.End, cueTokens) is var (head, tail))
             {
                 double p0 = spans.Count > 0 ? spans.Min(s => s.Probability) : 0.5;
@@ -133,8 +128,8 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
     }
 
     /// <summary>Cue spans, sentence by sentence.</summary>
-    /// <param name="trailers">Receives the cues the tagger left out that close their sentence as trailers (<see cref="AddTrailerCue"/>).</param>
-    private List<TaggedSpan> FindCues(TokenView v, FeatureBuffer buffer, HashSet<(int, int)> trailers)
+    /// <param name="trailers">Receives the cues the tagger left out that close their sentence as trailers, with the clause each reports (<see cref="AddTrailerCue"/>).</param>
+    private List<TaggedSpan> FindCues(TokenView v, FeatureBuffer buffer, Dictionary<(int, int), (int, int)> trailers)
     {
         var cues = new List<TaggedSpan>();
         var skip = Model.CueSkipWords;
@@ -175,29 +170,27 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
     /// survey has found."): the British news lead, which the tagger, trained on US political news,
     /// often leaves out. Not when a cue of the sentence already holds the verb.
     /// </summary>
-    internal static void AddTrailerCue(TokenView v, int start, int end, int found, List<TaggedSpan> cues, HashSet<(int, int)> trailers)
+    internal static void AddTrailerCue(TokenView v, int start, int end, int found, List<TaggedSpan> cues, Dictionary<(int, int), (int, int)> trailers)
     {
-        if (TrailerCue(v, start, end) is not var (cue, cueEnd, _)) return;
+        if (TrailerCue(v, start, end) is not var (cue, cueEnd, comma)) return;
         for (int c = found; c < cues.Count; c++)
             if (cues[c].End >= cueEnd) return;
         cues.Add(new TaggedSpan(cue, cueEnd, TrailerCueProbability));
-        trailers.Add((cue, cueEnd));
+        if (TrailerClause(v, start, comma) is { } clause) trailers[(cue, cueEnd)] = clause;
     }
 
     /// <summary>
-    /// The clause a trailer cue of <see cref="AddTrailerCue"/> reports: the sentence up to the comma
+    /// The clause a trailer cue reports: the sentence from <paramref name="start"/> up to the comma
     /// before its source ("Anglers could find themselves prosecuted ... | , a committee of MPs has
-    /// warned."); null for any other cue.
+    /// warned."), or before a name set off ahead of the source's description ("..., Rabbi Marvin
+    /// Hier, founder of ..., has said."); null under three words.
     /// </summary>
-    internal static (int Start, int End)? TrailerContent(TokenView v, int cueStart, int cueEnd)
+    private static (int Start, int End)? TrailerClause(TokenView v, int start, int comma)
     {
-        var sentence = v.SentenceOfToken(cueStart);
-        if (TrailerCue(v, sentence.FirstToken, sentence.EndToken) is not var (cue, end, comma) || cue != cueStart || end != cueEnd) return null;
-        // A name set off before the source's description is the source's: "..., Rabbi Marvin Hier, founder of ..., has said."
         int name = comma - 1;
-        while (name > sentence.FirstToken && comma - name <= 4 && v.Class[name] == TokenClass.Capitalized) name--;
-        if (name < comma - 1 && name > sentence.FirstToken && v.Class[name] == TokenClass.Comma) comma = name;
-        return Words(v, sentence.FirstToken, comma) >= 3 ? (sentence.FirstToken, comma) : null;
+        while (name > start && comma - name <= 4 && v.Class[name] == TokenClass.Capitalized) name--;
+        if (name < comma - 1 && name > start && v.Class[name] == TokenClass.Comma) comma = name;
+        return Words(v, start, comma) >= 3 ? (start, comma) : null;
     }
 
     /// <summary>
@@ -683,11 +676,11 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
 
     private static readonly HashSet32 Conjunctions = new("and but while whereas".Split(' ').Select(w => Hashing.Lower(w)));
 
-    /// <summary>Replaces the tagged spans with one clause, at their lowest probability; nothing when there is no clause.</summary>
-    private static void ReplaceWithClause(List<TaggedSpan> spans, (int Start, int End)? clause)
+    /// <summary>Replaces the tagged spans with one clause, at their lowest probability (<paramref name="whenNone"/> when there are none); nothing when there is no clause.</summary>
+    private static void ReplaceWithClause(List<TaggedSpan> spans, (int Start, int End)? clause, double whenNone = 0.5)
     {
         if (clause is not { } c) return;
-        double p = spans.Min(s => s.Probability);
+        double p = spans.Count > 0 ? spans.Min(s => s.Probability) : whenNone;
         spans.Clear();
         spans.Add(new TaggedSpan(c.Start, c.End, p));
     }
