@@ -320,9 +320,20 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
             QuoteFeatures.Content(v, cueTokens, t, cueStart, cueEnd, lemma, previous, f);
             return true;
         }
-        GreedyTagger.Decode(Model.Content, start, cueStart, backward: true, buffer, Features, output);
+        GreedyTagger.Decode(Model.Content, start, cueStart, backward: true, buffer, Features, output, run: AcrossQuotation);
         output.Reverse();
-        GreedyTagger.Decode(Model.Content, cueEnd, end, backward: false, buffer, Features, output);
+        GreedyTagger.Decode(Model.Content, cueEnd, end, backward: false, buffer, Features, output, run: AcrossQuotation);
+
+        // Content that enters a quotation runs on to its last word inside the marks, where the tagger decides again:
+        // a quotation is one person's words, so its middle is never where reported content stops. Not across a
+        // quotation left unclosed: its extent is a guess (a mark missing in the text).
+        int AcrossQuotation(int t, bool backward)
+        {
+            if (v.QuoteOf[t] < 0 || v.Doc.Quotations[v.QuoteOf[t]] is not { IsClosed: true } pair) return t;
+            var (qs, qe) = QuotationTokens(v.Doc, pair);
+            if (t <= qs || t >= qe - 1) return t;
+            return backward ? qs + 1 : qe - 2;
+        }
     }
 
     /// <summary>

@@ -15,17 +15,26 @@ internal static class GreedyTagger
     /// <summary>Changes the model's probabilities at a token before they decide (e.g. mixes in another model's).</summary>
     public delegate void Adjust(int token, Span<float> probabilities);
 
+    /// <summary>
+    /// The next token, in decoding order, to score after a span open at <paramref name="token"/>:
+    /// the tokens between are in the span for certain, labelled I unscored (the next token or
+    /// <paramref name="token"/> itself: none).
+    /// </summary>
+    public delegate int SpanRun(int token, bool backward);
+
     /// <param name="backward">Decode from end - 1 down to start: "B" then marks the last token of a span.</param>
     /// <param name="features">Fills the buffer for (token, previous label); returns false to force O (e.g. cue tokens).</param>
     /// <param name="beginThreshold">After an O label, a span opens when P(B) reaches this (a higher value trades
     /// recall for precision); NaN: the most probable label decides.</param>
     /// <param name="adjust">Applied to the probabilities at each scored token, when given.</param>
     /// <param name="bestFrom">The caller reads the returned best start only when its P(B) reaches this (1: never).</param>
+    /// <param name="run">Where an open span certainly runs on to, when given.</param>
     /// <returns>The token left outside any span whose P(B) after an O label was highest (-1 when none was scored), and that P(B);
     /// a token whose P(B) is certainly below both the opening bar and <paramref name="bestFrom"/> may be passed over unscored.</returns>
     public static (int Token, float Probability) Decode(ITokenClassifier model, int start, int end, bool backward, FeatureBuffer buffer,
-        Func<int, int, FeatureBuffer, bool> features, List<TaggedSpan> output, float beginThreshold = float.NaN, Adjust? adjust = null, float bestFrom = 1) =>
-        Decode(model, start, end, backward, buffer, features, output, beginThreshold, open: -1, openProbability: 0, adjust, ScreenLogOdds(beginThreshold, bestFrom, adjust));
+        Func<int, int, FeatureBuffer, bool> features, List<TaggedSpan> output, float beginThreshold = float.NaN, Adjust? adjust = null, float bestFrom = 1,
+        SpanRun? run = null) =>
+        Decode(model, start, end, backward, buffer, features, output, beginThreshold, open: -1, openProbability: 0, adjust, ScreenLogOdds(beginThreshold, bestFrom, adjust), run);
 
     /// <summary>
     /// Decodes forward from a span forced open at <paramref name="begin"/> (given P(B)
@@ -34,7 +43,7 @@ internal static class GreedyTagger
     public static void DecodeFrom(ITokenClassifier model, int begin, float probability, int end, FeatureBuffer buffer,
         Func<int, int, FeatureBuffer, bool> features, List<TaggedSpan> output, Adjust? adjust = null) =>
         Decode(model, begin + 1, end, backward: false, buffer, features, output, float.NaN, open: begin, openProbability: probability, adjust,
-            ScreenLogOdds(float.NaN, 1, adjust));
+            ScreenLogOdds(float.NaN, 1, adjust), run: null);
 
     /// <summary>
     /// The log-odds of B against O below which a token after an O label stays O and cannot be the
@@ -53,7 +62,7 @@ internal static class GreedyTagger
 
     private static (int Token, float Probability) Decode(ITokenClassifier model, int start, int end, bool backward, FeatureBuffer buffer,
         Func<int, int, FeatureBuffer, bool> features, List<TaggedSpan> output, float beginThreshold, int open, float openProbability, Adjust? adjust,
-        float screen)
+        float screen, SpanRun? run)
     {
         bool screening = !float.IsNaN(screen);
         Span<float> p = stackalloc float[Bio.Count];
@@ -87,6 +96,18 @@ internal static class GreedyTagger
             if (label == Bio.B) { open = t; sum = 0; }
             if (label != Bio.O) sum += prob;
             previous = label;
+            if (label != Bio.O && run is not null)
+            {
+                // The tokens the span certainly covers are I, at the probability of the label just taken.
+                int to = backward ? Math.Max(run(t, backward), start - 1) : Math.Min(run(t, backward), end);
+                int skipped = (to - t) * step - 1;
+                if (skipped > 0)
+                {
+                    sum += skipped * (double)prob;
+                    t = to - step;
+                    previous = Bio.I;
+                }
+            }
         }
         if (open >= 0) Close(open, backward ? start - 1 : end, backward, sum, output);
         return (best, bestBegin);
