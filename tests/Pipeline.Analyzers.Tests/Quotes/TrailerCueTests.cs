@@ -5,7 +5,9 @@ namespace Pipeline.Analyzers.Tests.Quotes;
 /// <summary>
 /// The British news lead: "..., a committee of MPs has warned." reports the clause before the
 /// comma, with the source between the comma and the verb; nouns that end a sentence after a comma
-/// ("in order", "phone calls", "individual charges") are no such cue.
+/// ("in order", "phone calls", "individual charges") are no such cue. A document speaks in the
+/// lead as a body does ("..., says a report.", "..., the report says."), and a cue the tagger found
+/// itself still reports the clause when the tagger put the content in the source's place.
 /// </summary>
 public sealed class TrailerCueTests
 {
@@ -55,5 +57,36 @@ public sealed class TrailerCueTests
             "Ten years of golden economic performance may come to an end in 2005, City consultancy Deloitte has warned.",
             new Seed("City", EntityTypes.Organization, "city"), new Seed("Deloitte", EntityTypes.Organization, "deloitte"));
         Assert.Equal("deloitte", run.QuoteWith("golden economic performance").Speaker.Entity?.ClusterId);
+    }
+
+    [Theory]
+    // The source after the cue: a document, which the tagger took for the content.
+    [InlineData("By 2025, 40% of the UK's population will still be without internet access at home, says a study.",
+        "says", "By 2025, 40% of the UK's population will still be without internet access at home", "a study")]
+    [InlineData("The threat to TV was greatest in countries where broadband was on the up, said the report.",
+        "said", "The threat to TV was greatest in countries where broadband was on the up", "the report")]
+    // Before it, with the -s form a document takes as a body does.
+    [InlineData("Women MPs endure shocking levels of abuse at the hands of their male counterparts, a new study shows.",
+        "shows", "Women MPs endure shocking levels of abuse at the hands of their male counterparts", "a new study")]
+    // The tagger's own cue, whose content it put where the source stands.
+    [InlineData("Libya has withdrawn $1bn in assets from the US, assets which had previously been frozen for almost 20 years, the Libyan central bank has said.",
+        "has said", "Libya has withdrawn $1bn in assets from the US, assets which had previously been frozen for almost 20 years", "the Libyan central bank")]
+    public void A_lead_attributed_to_a_document_or_body_reports_the_clause(string text, string cue, string content, string source)
+    {
+        var run = QuoteTestKit.Analyze(text);
+        var quote = run.Results.Single(r => r.Quote.Quote.Cue is { } c && run.Text(c) == cue);
+        Assert.Equal(content, run.Content(quote));
+        Assert.Equal(source, quote.Speaker.Text);
+    }
+
+    [Fact]
+    public void A_document_speaks_for_the_body_it_names_or_its_owner()
+    {
+        var run = QuoteTestKit.Analyze(
+            "Despite a short-lived increase in Palestinian jobs in 2003, the economy is performing well below its potential, said a World Bank report. " +
+            "Wim Kok presented the review on Wednesday. His report said Europe had to act on growth.",
+            new Seed("World Bank", EntityTypes.Organization, "wb"), new Seed("Wim Kok", EntityTypes.Person, "kok"));
+        Assert.Equal("wb", run.QuoteWith("the economy is performing").Speaker.Entity?.ClusterId);
+        Assert.Equal("kok", run.QuoteWith("Europe had to act").Speaker.Entity?.ClusterId);
     }
 }

@@ -386,7 +386,7 @@ internal static class Sieves
         for (int t = start; t < end; t++)
         {
             var w = v.Doc.TokenText(t);
-            if (ctx.Entities.Best(t, t + 1) is not null || ctx.Speakers.Classify(v.Doc, t) != SpeakerWordClass.None) return t;
+            if (ctx.Entities.Best(t, t + 1) is not null || NamesSpeaker(ctx.Speakers.Classify(v.Doc, t))) return t;
             if (w.Equals("the", StringComparison.OrdinalIgnoreCase) || w.Equals("a", StringComparison.OrdinalIgnoreCase)
                 || w.Equals("an", StringComparison.OrdinalIgnoreCase)) return t;
             if (v.Class[t] == TokenClass.Capitalized && !IsLeadFiller(w)) return t;
@@ -404,7 +404,7 @@ internal static class Sieves
         if (end - start > 6) return false;
         for (int t = start; t < end; t++)
         {
-            if (v.Class[t] == TokenClass.Capitalized || v.SpeakerClass[t] != SpeakerWordClass.None) continue;
+            if (v.Class[t] == TokenClass.Capitalized || NamesSpeaker(v.SpeakerClass[t])) continue;
             if (!NounPhraseWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(v.Doc.TokenText(t))) return false;
         }
         return LooksLikeSpeaker(ctx, start, end);
@@ -429,9 +429,12 @@ internal static class Sieves
         var v = ctx.View;
         if (ctx.Entities.Best(start, end) is not null) return true;
         for (int t = start; t < end; t++)
-            if (v.Class[t] == TokenClass.Capitalized || ctx.Speakers.Classify(v.Doc, t) != SpeakerWordClass.None) return true;
+            if (v.Class[t] == TokenClass.Capitalized || NamesSpeaker(ctx.Speakers.Classify(v.Doc, t))) return true;
         return false;
     }
+
+    /// <summary>A speaker word that makes a phrase look like a speaker; a document ("the report") speaks only where a cue's source says so.</summary>
+    private static bool NamesSpeaker(SpeakerWordClass cls) => cls is not (SpeakerWordClass.None or SpeakerWordClass.Document);
 
     private static bool HasClauseBreak(TokenView v, int start, int end)
     {

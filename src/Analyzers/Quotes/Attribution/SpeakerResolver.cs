@@ -32,6 +32,8 @@ internal static class SpeakerResolver
         if (headClass == SpeakerWordClass.None && IsAge(doc, phraseEnd - 1) && IsDefinite(doc, start, phraseEnd - 1)) // "the 34-year-old said"
             return Described(StoryPerson(ctx, quote, start), text, span);
         if (end == start + 1 && PossessiveClass(doc.TokenText(start)) is { } possessive) headClass = possessive; // "His claims that ..."
+        // A document speaks for whose it is: "its report said" as "it said".
+        if (headClass == SpeakerWordClass.Document && head > start && PossessiveClass(doc.TokenText(start)) is { } owner) headClass = owner;
         // "Officials said", "a Labour source": no one named. "Analysts said" too, but "analysts at Citigroup" speak for a body.
         if (headClass == SpeakerWordClass.VagueHead && !person
             || headClass == SpeakerWordClass.GroupHead && !person && !ctx.Entities.Has(start, phraseEnd, EntityTypes.Organization))

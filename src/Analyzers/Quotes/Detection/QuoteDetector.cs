@@ -58,7 +58,7 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
 
     public List<DetectedQuote> Detect(TokenView v)
     {
-        var trailers = new Dictionary<(int, int), (int, int)>();
+        var trailers = new Dictionary<(int, int), TrailerClauseOf>();
         var cues = FindCues(v, Model.Cue.CreateBuffer(), trailers);
         var cueTokens = new CueMarks(v.Count, cues.Select(c => (c.Start, c.End)));
 
@@ -72,7 +72,11 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
             FindContent(v, cue.Start, cue.End, cueTokens, buffer, spans);
             // The tagger's spans give way to the clause a construction points to, in turn.
             if (spans.Count > 0) ReplaceWithClause(spans, InvertedTrailerContent(v, cue.Start, cue.End, spans[0].Start, spans[^1].End, cueTokens));
-            if (trailers.TryGetValue((cue.Start, cue.End), out var trailerClause)) ReplaceWithClause(spans, trailerClause, TrailerCueProbability);
+            // A trailer cue reports the clause before its source; when the tagger found the cue itself, that clause
+            // replaces content it put in the source's place ("..., | the Libyan central bank | has said.").
+            if (trailers.TryGetValue((cue.Start, cue.End), out var trailer)
+                && (!trailer.Tagged || spans.Count > 0 && spans.TrueForAll(s => s.Start > trailer.Comma && s.End <= cue.Start)))
+                ReplaceWithClause(spans, trailer.Clause, TrailerCueProbability);
             if (ParentheticalContent(v, cue.Start, cue.End, cueTokens) is var (head, tail))
             {
                 double p0 = spans.Count > 0 ? spans.Min(s => s.Probability) : 0.5;
@@ -128,8 +132,8 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
     }
 
     /// <summary>Cue spans, sentence by sentence.</summary>
-    /// <param name="trailers">Receives the cues the tagger left out that close their sentence as trailers, with the clause each reports (<see cref="AddTrailerCue"/>).</param>
-    private List<TaggedSpan> FindCues(TokenView v, FeatureBuffer buffer, Dictionary<(int, int), (int, int)> trailers)
+    /// <param name="trailers">Receives the cues that close their sentence as trailers, with the clause each reports (<see cref="AddTrailerCue"/>).</param>
+    private List<TaggedSpan> FindCues(TokenView v, FeatureBuffer buffer, Dictionary<(int, int), TrailerClauseOf> trailers)
     {
         var cues = new List<TaggedSpan>();
         var skip = Model.CueSkipWords;
@@ -168,16 +172,26 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
     /// A reporting verb that closes its sentence after a comma and a short source, with or without
     /// "has" or "have" ("..., a committee of MPs has warned.", "..., lenders have said.", "..., a
     /// survey has found."): the British news lead, which the tagger, trained on US political news,
-    /// often leaves out. Not when a cue of the sentence already holds the verb.
+    /// often leaves out. When a cue of the tagger already holds the verb, no cue is added, and the
+    /// clause is kept for that cue in case the tagger put its content in the source's place.
     /// </summary>
-    internal static void AddTrailerCue(TokenView v, int start, int end, int found, List<TaggedSpan> cues, Dictionary<(int, int), (int, int)> trailers)
+    internal static void AddTrailerCue(TokenView v, int start, int end, int found, List<TaggedSpan> cues, Dictionary<(int, int), TrailerClauseOf> trailers)
     {
         if (TrailerCue(v, start, end) is not var (cue, cueEnd, comma)) return;
+        var clause = TrailerClause(v, start, comma);
         for (int c = found; c < cues.Count; c++)
-            if (cues[c].End >= cueEnd) return;
+            if (cues[c].End >= cueEnd)
+            {
+                // The tagger's own cue for the verb, after the source's comma: its clause can repair the tagger's content.
+                if (cues[c].Start > comma && clause is { } tagged) trailers[(cues[c].Start, cues[c].End)] = new(tagged, comma, Tagged: true);
+                return;
+            }
         cues.Add(new TaggedSpan(cue, cueEnd, TrailerCueProbability));
-        if (TrailerClause(v, start, comma) is { } clause) trailers[(cue, cueEnd)] = clause;
+        if (clause is { } added) trailers[(cue, cueEnd)] = new(added, comma, Tagged: false);
     }
+
+    /// <summary>The clause a trailer cue reports, the comma before its source, and whether the tagger found the cue.</summary>
+    internal readonly record struct TrailerClauseOf((int Start, int End) Clause, int Comma, bool Tagged);
 
     /// <summary>
     /// The clause a trailer cue reports: the sentence from <paramref name="start"/> up to the comma
@@ -197,7 +211,7 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
     /// The cue [Start, End) that closes sentence [start, end) as a trailer, and the comma before its
     /// source; null when the sentence does not end so. The verb, of the lexicon and not a participle,
     /// is inflected ("reports", "said", not a noun such as "plan") unless "has" or "have" comes
-    /// before it; an -s form ("calls") only after a name or a noun for a person or body. The source is a noun
+    /// before it; an -s form ("calls") only after a name or a noun for a person, body or document ("the report says"). The source is a noun
     /// phrase of one to <see cref="MaxTrailerSource"/> words ("a committee of MPs", "lenders") with
     /// no comma, quotation mark, cue, verb form, participle, list ("ads, mailers and phone calls") or
     /// comparison ("a bigger fall than expected") in it, and not a clause of its own ("but he has
@@ -218,7 +232,7 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
         int head = cue - 1, comma = head;
         if (v.Class[head] is not (TokenClass.Word or TokenClass.Capitalized)) return null;
         if (!auxiliary && v.Doc.TokenText(verb).EndsWith('s') && !(v.Class[head] == TokenClass.Capitalized
-            || v.SpeakerClass[head] is SpeakerWordClass.PersonNoun or SpeakerWordClass.OrgNoun))
+            || v.SpeakerClass[head] is SpeakerWordClass.PersonNoun or SpeakerWordClass.OrgNoun or SpeakerWordClass.Document))
             return null;
         while (comma > start && cue - comma <= MaxTrailerSource + 1 && v.Class[comma] is TokenClass.Word or TokenClass.Capitalized or TokenClass.Number
                && v.CueAt[comma] is null && !NotInSource(v, comma))
@@ -469,7 +483,7 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
             || v.Doc.TokenText(cueStart).EndsWith("ing", StringComparison.OrdinalIgnoreCase)) return null;
         // A name of two capitalised words or more, alone or before a comma: "Joseph Arsenio, analyst with ...", "NBC's Dante Chinni";
         // after a description with no preposition or conjunction: "cardiologist Gordon Tomaselli", "MIT asteroid expert Richard Binzel".
-        // Or a description that ends on a speaker noun: "a senior U.S. official", "the company".
+        // Or a description that ends on a speaker noun: "a senior U.S. official", "the company", "a World Bank report".
         int name = 0, t0 = start;
         for (; t0 < end && v.Class[t0] != TokenClass.Comma; t0++)
         {
@@ -479,7 +493,7 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
         }
         // ... then its name, a participle or a relative ("the attorney general, Jesús Murillo Karam"; not "the GAO source, depends on").
         bool describes = t0 > start && v.SpeakerClass[t0 - 1] is SpeakerWordClass.PersonNoun or SpeakerWordClass.OrgNoun
-            or SpeakerWordClass.VagueHead or SpeakerWordClass.GroupHead
+            or SpeakerWordClass.VagueHead or SpeakerWordClass.GroupHead or SpeakerWordClass.Document
             && (t0 + 1 >= end || v.Class[t0 + 1] == TokenClass.Capitalized || DescriptionGoesOn(v.Doc.TokenText(t0 + 1)));
         if (name < 2 && !describes || t0 - start > MaxTrailerSource) return null;
         for (int t = start; t < end; t++)

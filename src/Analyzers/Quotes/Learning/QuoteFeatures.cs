@@ -341,7 +341,7 @@ internal static class QuoteFeatures
     internal static int FeatureClass(Lexicon.SpeakerWordClass cls) => (int)(cls switch
     {
         Lexicon.SpeakerWordClass.GroupHead => Lexicon.SpeakerWordClass.VagueHead,
-        Lexicon.SpeakerWordClass.Demonym => Lexicon.SpeakerWordClass.None,
+        Lexicon.SpeakerWordClass.Demonym or Lexicon.SpeakerWordClass.Document => Lexicon.SpeakerWordClass.None,
         _ => cls,
     });
 

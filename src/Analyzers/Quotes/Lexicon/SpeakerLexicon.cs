@@ -25,6 +25,8 @@ public enum SpeakerWordClass
     GroupHead,
     /// <summary>A person by nationality: "the American", "the Scot" (sport writing's second mention).</summary>
     Demonym,
+    /// <summary>Head of a description of a document that speaks for its authors: "the report", "a survey".</summary>
+    Document,
 }
 
 /// <summary>Pronouns, descriptive heads and anonymity markers used to classify and resolve speakers.</summary>
@@ -49,6 +51,7 @@ public sealed class SpeakerLexicon
                 "vague-head" => SpeakerWordClass.VagueHead,
                 "group-head" => SpeakerWordClass.GroupHead,
                 "demonym" => SpeakerWordClass.Demonym,
+                "document" => SpeakerWordClass.Document,
                 "anonymity" => SpeakerWordClass.Anonymity,
                 _ => throw new LexiconException(path, line, $"unknown class '{f[0]}'"),
             };
