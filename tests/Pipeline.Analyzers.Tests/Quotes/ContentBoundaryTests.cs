@@ -284,6 +284,26 @@ public sealed class ContentBoundaryTests
     }
 
     [Theory]
+    // The tagger took the source alone: for a cue opening its sentence the clause runs to the sentence's end.
+    [InlineData("According to the paper, he was rushed to hospital after the attack.", "he was rushed to hospital after the attack")]
+    [InlineData("But according to the website, the discovery was made in July by two boys.", "the discovery was made in July by two boys")]
+    // A relative clause of the source is not the content.
+    [InlineData("According to the WSJ, which cites people familiar with the case, the directors are expected to deny wrongdoing.",
+        "the directors are expected to deny wrongdoing")]
+    // Inside its sentence the cue may report the words before it, which the clause after the source is not.
+    [InlineData("He was rushed to hospital, according to the paper, after the attack on Saturday.", null)]
+    public void A_sourcing_cue_whose_content_is_its_source_reports_the_clause_after_it(string text, string? expected)
+    {
+        string cue = text.Contains("According to", StringComparison.Ordinal) ? "According to" : "according to";
+        var (view, quote) = Quote(text, cue, cue);
+        var (cueStart, cueEnd) = quote.Cue!.Value;
+        int comma = cueEnd;
+        while (view.Class[comma] != TokenClass.Comma) comma++;
+        var clause = QuoteDetector.ClauseAfterSourcingCue(view, cueStart, cueEnd, contentEnd: comma);
+        Assert.Equal(expected, clause is { } c ? Text(view, c) : null);
+    }
+
+    [Theory]
     [InlineData("Lord Falconer told BBC Radio 4's Today programme he hoped mediation could help.", "he hoped mediation could help.")]
     [InlineData("Mr Howard told BBC Radio 4's Today programme Mr Blair had refused the change.", "Mr Blair had refused the change.")]
     [InlineData("Charles Clarke told BBC News there were three areas which needed work.", "there were three areas which needed work.")]

@@ -685,19 +685,31 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
     /// <summary>
     /// "According to a complaint filed by the SEC, | the two men used ...": the tagger ran the
     /// content of a sourcing cue from right after it, over its source; it starts after the comma
-    /// that closes the source (at most <see cref="MaxFrontedSource"/> tokens on), and runs to
-    /// <paramref name="contentEnd"/>. Null when no such comma comes before the content ends.
+    /// that closes the source (at most <see cref="MaxFrontedSource"/> tokens on; not one that opens
+    /// a relative clause of the source, "According to the WSJ, which cites ..., | the directors
+    /// ..."), and runs to <paramref name="contentEnd"/>. When the tagger took only the source, for
+    /// a cue that opens its sentence ("According to the paper, | he was rushed to hospital ..."),
+    /// the clause runs to the sentence's end. Null when no such comma comes before the clause.
     /// </summary>
     internal static (int Start, int End)? ClauseAfterSourcingCue(TokenView v, int cueStart, int cueEnd, int contentEnd)
     {
         if (v.CueAt[cueStart] is not { IsSourcing: true, Lemma: "according to" }) return null;
-        for (int t = cueEnd; t < contentEnd && t - cueEnd <= MaxFrontedSource + 6; t++)
+        var sentence = v.SentenceOfToken(cueStart);
+        int sentenceEnd = sentence.EndToken;
+        while (sentenceEnd > cueEnd && v.Class[sentenceEnd - 1] is TokenClass.Period or TokenClass.Comma or TokenClass.Colon) sentenceEnd--;
+        bool opens = cueStart == sentence.FirstToken || cueStart == sentence.FirstToken + 1 && Conjunctions.Contains(v.WordHash[sentence.FirstToken]);
+        int last = opens ? Math.Max(contentEnd, sentenceEnd) : contentEnd;
+        for (int t = cueEnd; t < last && t - cueEnd <= MaxFrontedSource + 6; t++)
         {
             if (v.Class[t] is TokenClass.QuoteMark or TokenClass.Colon or TokenClass.Period) return null;
-            if (v.Class[t] == TokenClass.Comma) return Words(v, t + 1, contentEnd) >= 3 ? (t + 1, contentEnd) : null;
+            if (v.Class[t] != TokenClass.Comma || t + 1 < v.Count && Relatives.Contains(v.WordHash[t + 1])) continue;
+            int end = t + 1 >= contentEnd ? sentenceEnd : contentEnd;
+            return Words(v, t + 1, end) >= 3 ? (t + 1, end) : null;
         }
         return null;
     }
+
+    private static readonly HashSet32 Relatives = new("which who whose".Split(' ').Select(w => Hashing.Lower(w)));
 
     private static readonly HashSet32 Conjunctions = new("and but while whereas".Split(' ').Select(w => Hashing.Lower(w)));
 
