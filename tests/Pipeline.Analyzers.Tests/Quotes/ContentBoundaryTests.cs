@@ -58,6 +58,13 @@ public sealed class ContentBoundaryTests
     // A description that ends on a speaker noun, maybe with a participle after it; a partial quotation before makes a mixed quote.
     [InlineData("\"What we've found is that ISIS isn't responsive\" to outreach, said a senior U.S. official, speaking on condition of anonymity and using another name for the group.",
         "said", "\"What we've found is that ISIS isn't responsive\" to outreach")]
+    // A name of one word after a determiner or speaker noun; a preposition inside a name or after a speaker noun; an acronym in brackets.
+    [InlineData("The budget would hurt pensioners and savers, say the Tories.", "say", "The budget would hurt pensioners and savers")]
+    [InlineData("Sales of games rose by a fifth in the year to December, said market analysts Chart-Track.", "said", "Sales of games rose by a fifth in the year to December")]
+    [InlineData("Small firms are more optimistic than a year ago, say researchers at BDO Stoy Hayward.", "say", "Small firms are more optimistic than a year ago")]
+    [InlineData("Unemployment fell by 20,000 in the quarter, says the Office for National Statistics (ONS).", "says", "Unemployment fell by 20,000 in the quarter")]
+    // A clause after the cue: a verb follows the name.
+    [InlineData("The vote was close, said the Tories lost ground.", "said", null)]
     [InlineData("The cost of certificates, said the GAO source, depends on the program's impact.", "said", null)]
     [InlineData("Mr Nash said he thought it was a joke, threatening small claims court.", "threatening", null)]
     // After "told" the name is the hearer.

@@ -483,19 +483,32 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
             || v.Doc.TokenText(cueStart).EndsWith("ing", StringComparison.OrdinalIgnoreCase)) return null;
         // A name of two capitalised words or more, alone or before a comma: "Joseph Arsenio, analyst with ...", "NBC's Dante Chinni";
         // after a description with no preposition or conjunction: "cardiologist Gordon Tomaselli", "MIT asteroid expert Richard Binzel".
+        // A name of one word after a determiner or a speaker noun: "the Tories", "the EPA", "market analysts Chart-Track".
+        // A preposition only inside a name or between a speaker noun and a name: "the Office for National Statistics",
+        // "researchers at BDO Stoy Hayward"; an acronym in brackets may close the name: "the Office for National Statistics (ONS)".
         // Or a description that ends on a speaker noun: "a senior U.S. official", "the company", "a World Bank report".
-        int name = 0, t0 = start;
-        for (; t0 < end && v.Class[t0] != TokenClass.Comma; t0++)
+        int nameEnd = end;
+        if (end - start >= 4 && v.Doc.TokenText(end - 1) is ")" && v.Doc.TokenText(end - 3) is "(" && v.Class[end - 2] == TokenClass.Capitalized) nameEnd = end - 3;
+        int name = 0, nameStart = start, t0 = start;
+        for (; t0 < nameEnd && v.Class[t0] != TokenClass.Comma; t0++)
         {
-            if (v.Class[t0] == TokenClass.Capitalized) name++;
+            if (v.Class[t0] == TokenClass.Capitalized)
+            {
+                if (name++ == 0) nameStart = t0;
+            }
             else if (v.Class[t0] == TokenClass.Word && !NameBreakers.Contains(v.WordHash[t0])) name = 0;
+            else if (v.Class[t0] == TokenClass.Word && NameLinks.Contains(v.WordHash[t0]) && t0 > start && t0 + 1 < nameEnd && v.Class[t0 + 1] == TokenClass.Capitalized
+                     && (name > 0 || IsSpeakerNoun(v.SpeakerClass[t0 - 1]))) continue;
+            else if (v.Class[t0] == TokenClass.Dash && name > 0 && t0 + 1 < nameEnd && v.Class[t0 + 1] == TokenClass.Capitalized
+                     && v.Doc.Tokens[t0].Span.Start == v.Doc.Tokens[t0 - 1].Span.End) t0++; // "Chart-Track": one word
             else if (v.Doc.Tokens[t0].Kind != TokenKind.Clitic) return null;
         }
         // ... then its name, a participle or a relative ("the attorney general, Jesús Murillo Karam"; not "the GAO source, depends on").
-        bool describes = t0 > start && v.SpeakerClass[t0 - 1] is SpeakerWordClass.PersonNoun or SpeakerWordClass.OrgNoun
-            or SpeakerWordClass.VagueHead or SpeakerWordClass.GroupHead or SpeakerWordClass.Document
+        bool describes = t0 > start && IsSpeakerNoun(v.SpeakerClass[t0 - 1])
             && (t0 + 1 >= end || v.Class[t0 + 1] == TokenClass.Capitalized || DescriptionGoesOn(v.Doc.TokenText(t0 + 1)));
-        if (name < 2 && !describes || t0 - start > MaxTrailerSource) return null;
+        bool introduced = name == 1 && t0 == nameEnd && nameStart > start
+            && (Determiners.Contains(v.WordHash[nameStart - 1]) || IsSpeakerNoun(v.SpeakerClass[nameStart - 1]));
+        if (name < 2 && !describes && !introduced || t0 - start > MaxTrailerSource) return null;
         for (int t = start; t < end; t++)
             if (v.InQuote(t) || cues.IsCue(t) || ClauseVerbs.Contains(v.WordHash[t])) return null;
         // A quotation that is the whole clause is a direct quote's ("\"...,\" said X"); one inside it makes a mixed quote.
@@ -627,6 +640,12 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
     private static readonly int TheHash = Hashing.Lower("the");
 
     /// <summary>Words that join a phrase to more than a name's description ("the economy in New York").</summary>
+    private static bool IsSpeakerNoun(SpeakerWordClass cls) => cls is SpeakerWordClass.PersonNoun or SpeakerWordClass.OrgNoun
+        or SpeakerWordClass.VagueHead or SpeakerWordClass.GroupHead or SpeakerWordClass.Document;
+
+    // Prepositions that may join a name's words or a speaker noun to a name ("Office for National Statistics", "researchers at BDO").
+    private static readonly HashSet32 NameLinks = new("of for at from".Split(' ').Select(w => Hashing.Lower(w)));
+
     private static readonly HashSet32 NameBreakers = new(
         "in on at during to from after before for with about of by and or than as that which who whom where when".Split(' ').Select(w => Hashing.Lower(w)));
 
