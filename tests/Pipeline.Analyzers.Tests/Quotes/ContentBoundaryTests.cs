@@ -63,7 +63,14 @@ public sealed class ContentBoundaryTests
     [InlineData("Sales of games rose by a fifth in the year to December, said market analysts Chart-Track.", "said", "Sales of games rose by a fifth in the year to December")]
     [InlineData("Small firms are more optimistic than a year ago, say researchers at BDO Stoy Hayward.", "say", "Small firms are more optimistic than a year ago")]
     [InlineData("Unemployment fell by 20,000 in the quarter, says the Office for National Statistics (ONS).", "says", "Unemployment fell by 20,000 in the quarter")]
-    // A clause after the cue: a verb follows the name.
+    // A speaker noun with what modifies it after it.
+    [InlineData("The company has been scouting a possible location in Seattle, said a person familiar with the project.", "said",
+        "The company has been scouting a possible location in Seattle")]
+    [InlineData("Cases have soared with the popularity of the product, say doctors writing in the journal Canadian Family Physician.", "say",
+        "Cases have soared with the popularity of the product")]
+    // A clause after the cue: a verb follows the name, or a past tense follows a speaker noun.
+    [InlineData("Taha Idris, director of the council, said his organisation contacted police after receiving complaints.", "said", null)]
+    [InlineData("Mitsubishi, the only car firm in the red, confirmed earlier reports of negotiations.", "confirmed", null)]
     [InlineData("The vote was close, said the Tories lost ground.", "said", null)]
     [InlineData("The cost of certificates, said the GAO source, depends on the program's impact.", "said", null)]
     [InlineData("Mr Nash said he thought it was a joke, threatening small claims court.", "threatening", null)]

@@ -490,8 +490,16 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
         int nameEnd = end;
         if (end - start >= 4 && v.Doc.TokenText(end - 1) is ")" && v.Doc.TokenText(end - 3) is "(" && v.Class[end - 2] == TokenClass.Capitalized) nameEnd = end - 3;
         int name = 0, nameStart = start, t0 = start;
+        bool modified = false;
         for (; t0 < nameEnd && v.Class[t0] != TokenClass.Comma; t0++)
         {
+            // A speaker noun with words after it that make it a source: "a person familiar with the project", "doctors writing in ...".
+            // Not any participle: "his organisation contacted police", "the group planned to ..." are clauses.
+            if (name == 0 && t0 > start && v.Class[t0] == TokenClass.Word && IsSpeakerNoun(v.SpeakerClass[t0 - 1]) && PostModifiers.Contains(v.WordHash[t0]))
+            {
+                modified = true;
+                break;
+            }
             if (v.Class[t0] == TokenClass.Capitalized)
             {
                 if (name++ == 0) nameStart = t0;
@@ -504,7 +512,7 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
             else if (v.Doc.Tokens[t0].Kind != TokenKind.Clitic) return null;
         }
         // ... then its name, a participle or a relative ("the attorney general, Jesús Murillo Karam"; not "the GAO source, depends on").
-        bool describes = t0 > start && IsSpeakerNoun(v.SpeakerClass[t0 - 1])
+        bool describes = modified || t0 > start && IsSpeakerNoun(v.SpeakerClass[t0 - 1])
             && (t0 + 1 >= end || v.Class[t0 + 1] == TokenClass.Capitalized || DescriptionGoesOn(v.Doc.TokenText(t0 + 1)));
         bool introduced = name == 1 && t0 == nameEnd && nameStart > start
             && (Determiners.Contains(v.WordHash[nameStart - 1]) || IsSpeakerNoun(v.SpeakerClass[nameStart - 1]));
@@ -642,6 +650,9 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
     /// <summary>Words that join a phrase to more than a name's description ("the economy in New York").</summary>
     private static bool IsSpeakerNoun(SpeakerWordClass cls) => cls is SpeakerWordClass.PersonNoun or SpeakerWordClass.OrgNoun
         or SpeakerWordClass.VagueHead or SpeakerWordClass.GroupHead or SpeakerWordClass.Document;
+
+    // Words after a speaker noun that make it a source ("a person familiar with", "a source close to", "an official who", "speaking on condition").
+    private static readonly HashSet32 PostModifiers = new("familiar close briefed who speaking writing".Split(' ').Select(w => Hashing.Lower(w)));
 
     // Prepositions that may join a name's words or a speaker noun to a name ("Office for National Statistics", "researchers at BDO").
     private static readonly HashSet32 NameLinks = new("of for at from".Split(' ').Select(w => Hashing.Lower(w)));
