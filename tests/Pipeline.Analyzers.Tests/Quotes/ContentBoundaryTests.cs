@@ -63,6 +63,10 @@ public sealed class ContentBoundaryTests
     [InlineData("Sales of games rose by a fifth in the year to December, said market analysts Chart-Track.", "said", "Sales of games rose by a fifth in the year to December")]
     [InlineData("Small firms are more optimistic than a year ago, say researchers at BDO Stoy Hayward.", "say", "Small firms are more optimistic than a year ago")]
     [InlineData("Unemployment fell by 20,000 in the quarter, says the Office for National Statistics (ONS).", "says", "Unemployment fell by 20,000 in the quarter")]
+    // A full name, then where they are.
+    [InlineData("China has seen two decades of blistering economic growth, says the BBC's Louisa Lim in Beijing.", "says",
+        "China has seen two decades of blistering economic growth")]
+    [InlineData("The talks ended without a deal, said Tuesday in Washington.", "said", null)]
     // A speaker noun with what modifies it after it.
     [InlineData("The company has been scouting a possible location in Seattle, said a person familiar with the project.", "said",
         "The company has been scouting a possible location in Seattle")]

@@ -505,8 +505,9 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
                 if (name++ == 0) nameStart = t0;
             }
             else if (v.Class[t0] == TokenClass.Word && !NameBreakers.Contains(v.WordHash[t0])) name = 0;
-            else if (v.Class[t0] == TokenClass.Word && NameLinks.Contains(v.WordHash[t0]) && t0 > start && t0 + 1 < nameEnd && v.Class[t0 + 1] == TokenClass.Capitalized
-                     && (name > 0 || IsSpeakerNoun(v.SpeakerClass[t0 - 1]))) continue;
+            else if (v.Class[t0] == TokenClass.Word && t0 > start && t0 + 1 < nameEnd && v.Class[t0 + 1] == TokenClass.Capitalized
+                     && (NameLinks.Contains(v.WordHash[t0]) && (name > 0 || IsSpeakerNoun(v.SpeakerClass[t0 - 1]))
+                         || v.WordHash[t0] == InHash && name >= 2)) continue; // "the BBC's Louisa Lim in Beijing"
             else if (v.Class[t0] == TokenClass.Dash && name > 0 && t0 + 1 < nameEnd && v.Class[t0 + 1] == TokenClass.Capitalized
                      && v.Doc.Tokens[t0].Span.Start == v.Doc.Tokens[t0 - 1].Span.End) t0++; // "Chart-Track": one word
             else if (v.Doc.Tokens[t0].Kind != TokenKind.Clitic) return null;
@@ -656,6 +657,7 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
 
     // Prepositions that may join a name's words or a speaker noun to a name ("Office for National Statistics", "researchers at BDO").
     private static readonly HashSet32 NameLinks = new("of for at from".Split(' ').Select(w => Hashing.Lower(w)));
+    private static readonly int InHash = Hashing.Lower("in");
 
     private static readonly HashSet32 NameBreakers = new(
         "in on at during to from after before for with about of by and or than as that which who whom where when".Split(' ').Select(w => Hashing.Lower(w)));
