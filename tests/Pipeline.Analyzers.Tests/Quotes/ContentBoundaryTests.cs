@@ -208,6 +208,10 @@ public sealed class ContentBoundaryTests
     [Theory]
     [InlineData("According to police, officers saw Scott get out of a car with a handgun.", "According to", "",
         "officers saw Scott get out of a car with a handgun")]
+    // After a sentence adverb and its comma, but not after a name and its comma.
+    [InlineData("However, according to researchers, it will still take many years to build such a robot.", "according to", "",
+        "it will still take many years to build such a robot")]
+    [InlineData("Nazer, quoted by SPA, said the recent pressure on prices may be seasonal.", "quoted", "said", null)]
     [InlineData("Secret Service protocol called for her to be taken to a trauma center, sources said.", "said", "called for",
         "Secret Service protocol called for her to be taken to a trauma center")]
     [InlineData("The mayor said the video would be released on Friday.", "said", "", "the video would be released on Friday")]
@@ -305,6 +309,7 @@ public sealed class ContentBoundaryTests
     // The tagger took the source alone: for a cue opening its sentence the clause runs to the sentence's end.
     [InlineData("According to the paper, he was rushed to hospital after the attack.", "he was rushed to hospital after the attack")]
     [InlineData("But according to the website, the discovery was made in July by two boys.", "the discovery was made in July by two boys")]
+    [InlineData("However, according to researchers, it will still take many years to build such a robot.", "it will still take many years to build such a robot")]
     // A relative clause of the source is not the content.
     [InlineData("According to the WSJ, which cites people familiar with the case, the directors are expected to deny wrongdoing.",
         "the directors are expected to deny wrongdoing")]

@@ -353,7 +353,7 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
     /// <summary>
     /// Content for a cue the content tagger found none for: the next paragraph when a colon after
     /// the cue ends its paragraph ("Limbaugh added:"; not a quotation, which the colon-lead rule
-    /// takes whole); for a cue opening its sentence, the clause after the comma that ends its
+    /// takes whole); for a cue opening its sentence (a sourcing cue maybe after "However,"), the clause after the comma that ends its
     /// source ("According to police, | officers saw ..."); else the clause after the cue to the end
     /// of the sentence ("said that ..."); else the clause before the comma that precedes a short
     /// source ("..., sources said."), which may itself report other cues when the source and cue
@@ -367,7 +367,8 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
         var sentence = v.SentenceOfToken(cueStart);
         int end = sentence.EndToken;
         while (end > cueEnd && v.Class[end - 1] is TokenClass.Period or TokenClass.Comma or TokenClass.Colon) end--;
-        if (cueStart == sentence.FirstToken && ClauseAfterComma(v, cueEnd, end) is { } clause) return clause;
+        if ((cueStart == sentence.FirstToken || v.CueAt[cueStart] is { IsSourcing: true } && OpensSentence(v, cueStart))
+            && ClauseAfterComma(v, cueEnd, end) is { } clause) return clause;
         bool addressee = IsAddressee(v, cueStart, cueEnd, end);
         var before = ClauseBeforeSource(v, cueStart, closesSentence: Words(v, cueEnd, end) <= 2 || addressee, cues);
         // A clause may hold other cues only after a cue with its subject before it, and when the clause opens right
@@ -729,8 +730,7 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
         var sentence = v.SentenceOfToken(cueStart);
         int sentenceEnd = sentence.EndToken;
         while (sentenceEnd > cueEnd && v.Class[sentenceEnd - 1] is TokenClass.Period or TokenClass.Comma or TokenClass.Colon) sentenceEnd--;
-        bool opens = cueStart == sentence.FirstToken || cueStart == sentence.FirstToken + 1 && Conjunctions.Contains(v.WordHash[sentence.FirstToken]);
-        int last = opens ? Math.Max(contentEnd, sentenceEnd) : contentEnd;
+        int last = OpensSentence(v, cueStart) ? Math.Max(contentEnd, sentenceEnd) : contentEnd;
         for (int t = cueEnd; t < last && t - cueEnd <= MaxFrontedSource + 6; t++)
         {
             if (v.Class[t] is TokenClass.QuoteMark or TokenClass.Colon or TokenClass.Period) return null;
@@ -742,6 +742,21 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
     }
 
     private static readonly HashSet32 Relatives = new("which who whose".Split(' ').Select(w => Hashing.Lower(w)));
+
+    /// <summary>Whether the cue opens its sentence, maybe after a conjunction ("But according to") or a sentence adverb and a comma ("However, according to").</summary>
+    private static bool OpensSentence(TokenView v, int cueStart)
+    {
+        int first = v.SentenceOfToken(cueStart).FirstToken;
+        return cueStart == first
+            || cueStart == first + 1 && Conjunctions.Contains(v.WordHash[first])
+            || cueStart == first + 2 && v.Class[first + 1] == TokenClass.Comma && (Conjunctions.Contains(v.WordHash[first]) || SentenceAdverbs.Contains(v.WordHash[first]));
+    }
+
+    // Words that open a sentence before a comma and leave it to the clause after ("However, according to police, ..."); not a name ("Nazer, quoted by SPA, said").
+    private static readonly HashSet32 SentenceAdverbs = new(
+        ("however meanwhile yet so still separately now instead also indeed moreover furthermore nonetheless nevertheless likewise similarly " +
+         "additionally besides then thus therefore overall ultimately earlier later previously currently originally finally again today yesterday")
+            .Split(' ').Select(w => Hashing.Lower(w)));
 
     private static readonly HashSet32 Conjunctions = new("and but while whereas".Split(' ').Select(w => Hashing.Lower(w)));
 
