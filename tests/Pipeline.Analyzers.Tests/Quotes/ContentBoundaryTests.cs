@@ -208,6 +208,11 @@ public sealed class ContentBoundaryTests
     [Theory]
     [InlineData("According to police, officers saw Scott get out of a car with a handgun.", "According to", "",
         "officers saw Scott get out of a car with a handgun")]
+    // What follows the cue ends before a cue of the same speaker after a comma: the clause after the hearer, or the hearer alone.
+    [InlineData("Amanda's uncle, Lewis Champion, told the BBC News website Ford did not deserve any credit for his plea, saying: \"Nothing is worth it.\"",
+        "told", "saying", "Ford did not deserve any credit for his plea")]
+    [InlineData("The US has not confirmed these reports, Colonel Pat Ryder told Fox News on Sunday, adding that strikes would go on.",
+        "told", "adding", "The US has not confirmed these reports")]
     // After a sentence adverb and its comma, but not after a name and its comma.
     [InlineData("However, according to researchers, it will still take many years to build such a robot.", "according to", "",
         "it will still take many years to build such a robot")]

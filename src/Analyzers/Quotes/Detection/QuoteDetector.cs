@@ -369,6 +369,9 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
         while (end > cueEnd && v.Class[end - 1] is TokenClass.Period or TokenClass.Comma or TokenClass.Colon) end--;
         if ((cueStart == sentence.FirstToken || v.CueAt[cueStart] is { IsSourcing: true } && OpensSentence(v, cueStart))
             && ClauseAfterComma(v, cueEnd, end) is { } clause) return clause;
+        // What follows the cue ends where a cue of the same speaker goes on after a conjunction or comma ("... and added
+        // that", "..., saying:", "told GMTV's Sunday programme, adding that").
+        end = BeforeConjoinedCue(v, cueEnd, end, cues);
         bool addressee = IsAddressee(v, cueStart, cueEnd, end);
         var before = ClauseBeforeSource(v, cueStart, closesSentence: Words(v, cueEnd, end) <= 2 || addressee, cues);
         // A clause may hold other cues only after a cue with its subject before it, and when the clause opens right
@@ -376,8 +379,6 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
         bool nests = nestsCues && cueStart > sentence.FirstToken && v.Class[cueStart - 1] is TokenClass.Word or TokenClass.Capitalized
             && v.Class[cueEnd] is TokenClass.Word or TokenClass.Capitalized or TokenClass.Number
             && v.WordHash[cueStart] != ToHash && !v.Doc.TokenText(cueEnd - 1).EndsWith("ing", StringComparison.Ordinal); // a finite verb, not "to tell" or "saying"
-        // It ends where a cue of the same speaker goes on after a conjunction or comma ("... and added that", "..., saying:").
-        if (nests) end = BeforeConjoinedCue(v, cueEnd, end, cues);
         if (Words(v, cueEnd, end) >= 3 && (nests || !cues.Any(cueEnd, end)) && !v.InQuote(cueEnd))
         {
             // "..., Ms Hewitt told GMTV's Sunday programme.": whom she told, not what (a source stands between comma and cue).
