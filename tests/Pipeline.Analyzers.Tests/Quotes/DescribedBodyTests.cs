@@ -94,4 +94,33 @@ public sealed class DescribedBodyTests
             new Seed("Law Commission", EntityTypes.Organization, "lawcom"), new Seed("Home Office", EntityTypes.Organization, "ho"));
         Assert.Equal("lawcom", run.QuoteWith("grading murders").Speaker.Entity?.ClusterId);
     }
+
+    [Fact]
+    public void A_newspaper_the_entity_tagger_typed_misc_speaks_as_an_organisation()
+    {
+        var run = QuoteTestKit.Analyze(
+            "Manchester United's owners are ready to accept the offer, according to the Financial Times.",
+            new Seed("Financial Times", EntityTypes.Miscellaneous, "ft"), new Seed("Manchester United", EntityTypes.Organization, "united"));
+        Assert.Equal("ft", run.QuoteWith("ready to accept the offer").Speaker.Entity?.ClusterId);
+    }
+
+    [Fact]
+    public void A_firm_s_description_is_not_the_outlet_that_reported_the_story()
+    {
+        var run = QuoteTestKit.Analyze(
+            "Reuters reported on Monday that profits at the carmaker had doubled. Analysts expect more cuts.\n\n" +
+            "The company said it would hire 2,000 workers next year.",
+            new Seed("Reuters", EntityTypes.Organization, "reuters"));
+        Assert.NotEqual("reuters", run.QuoteWith("hire 2,000 workers").Speaker.Entity?.ClusterId);
+    }
+
+    [Fact]
+    public void A_firm_named_with_an_outlet_word_may_still_be_the_company()
+    {
+        var run = QuoteTestKit.Analyze(
+            "Electronic Mail Corp of America is in talks to sell its network. Analysts expect a bid.\n\n" +
+            "The company said it had received three offers.",
+            new Seed("Electronic Mail Corp of America", EntityTypes.Organization, "emca"));
+        Assert.Equal("emca", run.QuoteWith("received three offers").Speaker.Entity?.ClusterId);
+    }
 }

@@ -30,6 +30,24 @@ internal sealed class EntityIndex
 
     private readonly Dictionary<string, int> _clusterSizes = [];
 
+    /// <summary>
+    /// The mentions with a MISC mention named as a news outlet ("Financial Times", "the Guardian":
+    /// an outlet-name word of <see cref="BodyLexicon"/>) taken for an organisation, which speaks;
+    /// the entity tagger types newspapers MISC as often as ORG.
+    /// </summary>
+    public static ImmutableArray<EntityMention> OutletsAsOrganizations(ImmutableArray<EntityMention> mentions, BodyLexicon bodies)
+    {
+        ImmutableArray<EntityMention>.Builder? retyped = null;
+        for (int i = 0; i < mentions.Length; i++)
+        {
+            var m = mentions[i];
+            if (m.Type != EntityTypes.Miscellaneous || !bodies.IsOutletName(m.CanonicalName)) continue;
+            retyped ??= mentions.ToBuilder();
+            retyped[i] = m with { Type = EntityTypes.Organization };
+        }
+        return retyped?.ToImmutable() ?? mentions;
+    }
+
     /// <summary>How many times the document names the mention's entity: how much the story is about it.</summary>
     public int Prominence(EntityMention mention) => _clusterSizes.GetValueOrDefault(mention.ClusterId);
 

@@ -49,7 +49,8 @@ internal sealed class QuoteAttributor(QuotesLexicon lexicon, QuoteModel model)
     public List<AttributionResult> Attribute(TokenView view, ImmutableArray<Quote> quotes, ImmutableArray<EntityMention> entities)
     {
         var infos = quotes.Select(q => ToInfo(view.Doc, q)).OrderBy(q => q.Start).ToList();
-        var ctx = new AttributionContext(view, new EntityIndex(view, entities), infos, Lexicon.Speakers, Lexicon.Names, Lexicon.Bodies);
+        var ctx = new AttributionContext(view, new EntityIndex(view, EntityIndex.OutletsAsOrganizations(entities, Lexicon.Bodies)), infos,
+            Lexicon.Speakers, Lexicon.Names, Lexicon.Bodies);
         var buffer = Model.Source.CreateBuffer();
         var results = new List<AttributionResult>(infos.Count);
         foreach (var q in infos)

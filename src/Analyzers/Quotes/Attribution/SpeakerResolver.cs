@@ -78,7 +78,12 @@ internal static class SpeakerResolver
                         fits: m => IsOutlet(ctx, m)), text, span);
                 // A public body is named with its head ("the police", "the committee"); a firm may be named without ("the company" for BAA).
                 string[] words = DescriptionWords(doc, start, head);
-                var nearestBody = ctx.Bodies.MayGoUnnamed(doc.TokenText(head)) ? Antecedent(ctx, quote, start, EntityTypes.Organization) : null;
+                // Not a news outlet: "the party" or "the group" is never the paper that reported it (but "Electronic Mail
+                // Corp" or "BBC AG Brown Boveri", named as a firm, may be "the company").
+                var nearestBody = ctx.Bodies.MayGoUnnamed(doc.TokenText(head))
+                    ? Antecedent(ctx, quote, start, [EntityTypes.Organization], [EntityTypes.Organization], MentionRule.Nearest, plural: null,
+                        fits: m => !IsOutlet(ctx, m) || NamedAsFirm(m.CanonicalName))
+                    : null;
                 var namedBody = words is ["group"] ? null : Antecedent(ctx, quote, start, OrganizationTypes, OrganizationTypes, MentionRule.Nearest,
                     plural: null, fits: m => words.All(w => NameHolds(m.CanonicalName, w)));
                 bool preferNamed = namedBody is not null && (nearestBody is null || ctx.Entities.Prominence(namedBody) >= ctx.Entities.Prominence(nearestBody));
@@ -170,6 +175,17 @@ internal static class SpeakerResolver
     /// or by the description written before or after it ("South Korean newspaper The Chosun Ilbo",
     /// "the Saudi daily Ajel", "PC Pro magazine").
     /// </summary>
+    /// <summary>Whether a name ends a firm's way: "Electronic Mail Corp of America", "BBC AG Brown Boveri", "News Corp".</summary>
+    private static bool NamedAsFirm(string name)
+    {
+        foreach (var word in NameWords.Of(name))
+            if (FirmWords.Contains(word.TrimEnd('.'))) return true;
+        return false;
+    }
+
+    private static readonly HashSet<string> FirmWords = new(StringComparer.OrdinalIgnoreCase)
+        { "Corp", "Corporation", "Inc", "Co", "Ltd", "Limited", "AG", "plc", "SA", "NV", "GmbH", "Holdings", "LLC" };
+
     private static bool IsOutlet(AttributionContext ctx, EntityMention m)
     {
         if (ctx.Bodies.IsOutletName(m.CanonicalName)) return true;
