@@ -132,8 +132,37 @@ internal static class Sieves
         while (end < sentenceEnd && end - cue.End < MaxSpeakerTokens && !q.InContent(end)
                && v.Class[end] is not (TokenClass.Comma or TokenClass.Period or TokenClass.Colon or TokenClass.QuoteMark)) end++;
         var (s, t) = Trim(v, cue.End, end);
-        return t > s && LooksLikeSpeaker(ctx, s, t) ? new SpeakerSpan(s, t, "sieve:said-trailer", 0.85) : null;
+        // After "told" the words are whom it was told to ("told BBC News", "telling them"; but "asked the reporter" is who
+        // asked); a phrase that
+        // opens with a preposition other than a passive's "by", or holds a clause's verb, names no speaker
+        // ("was announced on Monday", "named after Beatle John Lennon", "told Reuters the 10 had agreed").
+        if (t <= s || NamesHearer(v, cue.Start, cue.End) || !LooksLikeSpeaker(ctx, s, t)) return null;
+        var first = v.Doc.TokenText(s);
+        if (Prepositions.GetAlternateLookup<ReadOnlySpan<char>>().Contains(first) && !first.Equals("by", StringComparison.OrdinalIgnoreCase)
+            || NotSpeakerOpeners.GetAlternateLookup<ReadOnlySpan<char>>().Contains(first) || HoldsClauseVerb(v, s, t)) return null;
+        return new SpeakerSpan(s, t, "sieve:said-trailer", 0.85);
     }
+
+    /// <summary>Whether the cue is a verb of telling, after which comes the hearer.</summary>
+    private static bool NamesHearer(TokenView v, int cueStart, int cueEnd)
+    {
+        for (int t = cueStart; t < cueEnd; t++)
+            if (v.CueAt[t] is { Lemma: "tell" }) return true;
+        return false;
+    }
+
+    private static bool HoldsClauseVerb(TokenView v, int start, int end)
+    {
+        for (int t = start; t < end; t++)
+            if (ClauseVerbs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(v.Doc.TokenText(t))) return true;
+        return false;
+    }
+
+    private static readonly HashSet<string> NotSpeakerOpeners = new(StringComparer.OrdinalIgnoreCase)
+        { "that", "as", "him", "them", "us", "me", "whom", "when", "where", "while", "if", "whether", "than", "so", "then" };
+
+    private static readonly HashSet<string> ClauseVerbs = new(StringComparer.OrdinalIgnoreCase)
+        { "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may", "might", "should", "must", "does", "did" };
 
     /// <summary>X, a doctor, said ...: a name, an apposition between commas, then the cue.</summary>
     public static SpeakerSpan? Appositive(AttributionContext ctx, QuoteInfo q)
