@@ -133,9 +133,8 @@ internal static class Sieves
                && v.Class[end] is not (TokenClass.Comma or TokenClass.Period or TokenClass.Colon or TokenClass.QuoteMark)) end++;
         var (s, t) = Trim(v, cue.End, end);
         // After "told" the words are whom it was told to ("told BBC News", "telling them"; but "asked the reporter" is who
-        // asked); a phrase that
-        // opens with a preposition other than a passive's "by", or holds a clause's verb, names no speaker
-        // ("was announced on Monday", "named after Beatle John Lennon", "told Reuters the 10 had agreed").
+        // asked); a phrase that opens with a preposition other than a passive's "by", or holds a clause's verb, names no
+        // speaker ("was announced on Monday", "named after Beatle John Lennon", "told Reuters the 10 had agreed").
         if (t <= s || NamesHearer(v, cue.Start, cue.End) || !LooksLikeSpeaker(ctx, s, t)) return null;
         var first = v.Doc.TokenText(s);
         if (Prepositions.GetAlternateLookup<ReadOnlySpan<char>>().Contains(first) && !first.Equals("by", StringComparison.OrdinalIgnoreCase)
@@ -154,15 +153,12 @@ internal static class Sieves
     private static bool HoldsClauseVerb(TokenView v, int start, int end)
     {
         for (int t = start; t < end; t++)
-            if (ClauseVerbs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(v.Doc.TokenText(t))) return true;
+            if (QuoteDetector.ClauseVerbs.Contains(v.WordHash[t])) return true;
         return false;
     }
 
     private static readonly HashSet<string> NotSpeakerOpeners = new(StringComparer.OrdinalIgnoreCase)
         { "that", "as", "him", "them", "us", "me", "whom", "when", "where", "while", "if", "whether", "than", "so", "then" };
-
-    private static readonly HashSet<string> ClauseVerbs = new(StringComparer.OrdinalIgnoreCase)
-        { "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may", "might", "should", "must", "does", "did" };
 
     /// <summary>X, a doctor, said ...: a name, an apposition between commas, then the cue.</summary>
     public static SpeakerSpan? Appositive(AttributionContext ctx, QuoteInfo q)

@@ -779,7 +779,7 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
     }
 
     /// <summary>Verb forms that make a clause of the words after a cue ("said Robert Stearns has joined ...").</summary>
-    private static readonly HashSet32 ClauseVerbs = new(
+    internal static readonly HashSet32 ClauseVerbs = new(
         "is are was were has have had will would can could may might should must did does do be been"
             .Split(' ').Select(w => Hashing.Lower(w)));
 
