@@ -5,7 +5,8 @@ namespace Pipeline.Analyzers.Tests.Quotes;
 /// <summary>
 /// The words after a cue name its speaker ("..., said Mr Smith", "..., asks technology analyst Bill
 /// Thompson") only as a noun phrase: not a time or place opened by a preposition, not a clause, and
-/// not whom it was told to ("told AFP", "telling them").
+/// not whom it was told to ("told AFP", "telling them"). Nor does a clause opener before the cue
+/// ("When asked ...", "To quote ...").
 /// </summary>
 public sealed class SaidTrailerTests
 {
@@ -25,5 +26,14 @@ public sealed class SaidTrailerTests
         var run = QuoteTestKit.Analyze("You can now buy trusted computers, but can we really trust the PC vendors, asks technology analyst Bill Thompson.",
             new Seed("Bill Thompson", EntityTypes.Person, "thompson"));
         Assert.Equal("thompson", run.Results.Single().Speaker.Entity?.ClusterId);
+    }
+
+    [Theory]
+    [InlineData("When asked whether he thought the country was well-governed on the whole, he replied: \"Well. I think we are a country where we suffer very badly from Parliament not having sufficient control over the executive.\"", "When")]
+    [InlineData("To quote our source, who requested to remain anonymous because the deal has not been announced yet, \"It's almost done, if not signed already.\"", "To")]
+    public void A_clause_opener_before_the_cue_is_no_speaker(string text, string notSpeaker)
+    {
+        var run = QuoteTestKit.Analyze(text);
+        Assert.DoesNotContain(run.Results, r => r.Speaker.Text?.StartsWith(notSpeaker + " ", StringComparison.Ordinal) == true || r.Speaker.Text == notSpeaker);
     }
 }

@@ -137,8 +137,7 @@ internal static class Sieves
         // speaker ("was announced on Monday", "named after Beatle John Lennon", "told Reuters the 10 had agreed").
         if (t <= s || NamesHearer(v, cue.Start, cue.End) || !LooksLikeSpeaker(ctx, s, t)) return null;
         var first = v.Doc.TokenText(s);
-        if (Prepositions.GetAlternateLookup<ReadOnlySpan<char>>().Contains(first) && !first.Equals("by", StringComparison.OrdinalIgnoreCase)
-            || NotSpeakerOpeners.GetAlternateLookup<ReadOnlySpan<char>>().Contains(first) || HoldsClauseVerb(v, s, t)) return null;
+        if (OpensNoSpeaker(first) && !first.Equals("by", StringComparison.OrdinalIgnoreCase) || HoldsClauseVerb(v, s, t)) return null;
         return new SpeakerSpan(s, t, "sieve:said-trailer", 0.85);
     }
 
@@ -158,7 +157,8 @@ internal static class Sieves
     }
 
     private static readonly HashSet<string> NotSpeakerOpeners = new(StringComparer.OrdinalIgnoreCase)
-        { "that", "as", "him", "them", "us", "me", "whom", "when", "where", "while", "if", "whether", "than", "so", "then" };
+        { "that", "as", "him", "them", "us", "me", "whom", "when", "where", "while", "if", "whether", "than", "so", "then", "once", "although", "though",
+          "because", "since", "despite", "unless", "until" };
 
     /// <summary>X, a doctor, said ...: a name, an apposition between commas, then the cue.</summary>
     public static SpeakerSpan? Appositive(AttributionContext ctx, QuoteInfo q)
@@ -188,8 +188,13 @@ internal static class Sieves
         int start = SpeakerStart(ctx, clauseStart, end);
         if (start < 0) return null;
         var (s, e) = Trim(v, start, end);
-        return e > s && IsNounPhrase(ctx, s, e) ? new SpeakerSpan(s, e, "sieve:said-lead", 0.75) : null;
+        // "When asked about ...", "To be put inside ...": a clause opener, capitalised at the sentence's start, is no speaker.
+        if (e <= s || OpensNoSpeaker(v.Doc.TokenText(s))) return null;
+        return IsNounPhrase(ctx, s, e) ? new SpeakerSpan(s, e, "sieve:said-lead", 0.75) : null;
     }
+
+    private static bool OpensNoSpeaker(ReadOnlySpan<char> word) =>
+        Prepositions.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) || NotSpeakerOpeners.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
 
     /// <summary>
     /// "..., adding that ..." / "by claiming that ...": a participle cue has the subject of the
