@@ -172,10 +172,22 @@ internal static class Sieves
         if (firstComma <= clauseStart) return null;
         int nameStart = SpeakerStart(ctx, clauseStart, firstComma);
         if (nameStart < 0 || !LooksLikeSpeaker(ctx, nameStart, firstComma)) return null;
+        // "Wine makers, however, said": an aside between the commas is no apposition; the speaker ends before it.
+        if (IsAside(v, firstComma + 1, cue.Start - 1))
+            return firstComma - nameStart <= 6 && !HoldsClauseVerb(v, nameStart, firstComma) ? new SpeakerSpan(nameStart, firstComma, "sieve:appositive", 0.8) : null;
         if (firstComma - nameStart <= 6) return new SpeakerSpan(nameStart, cue.Start - 1, "sieve:appositive", 0.8);
         // "Jessy's maid, Amelia Laugher, said": a long description, then the name, which is the speaker.
         return IsNamedPerson(ctx, firstComma + 1, cue.Start - 1) ? new SpeakerSpan(firstComma + 1, cue.Start - 1, "sieve:appositive", 0.8) : null;
     }
+
+    private static bool IsAside(TokenView v, int start, int end) =>
+        end - start is >= 1 and <= 3 && Asides.Contains(string.Join(' ', Enumerable.Range(start, end - start).Select(t => v.Doc.TokenText(t).ToString())));
+
+    private static readonly HashSet<string> Asides = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "however", "though", "meanwhile", "too", "also", "instead", "therefore", "nonetheless", "nevertheless", "likewise", "meantime",
+        "for example", "for instance", "in turn", "in fact", "of course", "in response", "in particular", "for their part", "for its part", "in contrast",
+    };
 
     /// <summary>X said: "..." / X said that ...: the subject phrase before the cue.</summary>
     public static SpeakerSpan? SaidLead(AttributionContext ctx, QuoteInfo q)
