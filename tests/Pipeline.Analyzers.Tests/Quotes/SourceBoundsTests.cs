@@ -28,6 +28,8 @@ public sealed class SourceBoundsTests
     [InlineData("As a result, says the committee, the law may change.", "the committee,", "the committee")]
     [InlineData("In October Tory leader Michael Howard said Mr Blair would be running scared.", "October Tory leader Michael Howard", "Tory leader Michael Howard")]
     [InlineData("Meanwhile the Tories outlined their plans.", "Meanwhile the Tories", "the Tories")]
+    [InlineData("Speaking in the Commons on Wednesday Mr Straw said the talks would go on.", "on Wednesday Mr Straw", "Mr Straw")]
+    [InlineData("Even in 1946 Winston Churchill called for a kind of United States of Europe.", "in 1946 Winston Churchill", "Winston Churchill")]
     public void What_is_not_the_speaker_is_left_out(string text, string source, string expected) =>
         Assert.Equal(expected, Trimmed(text, source));
 
@@ -39,6 +41,7 @@ public sealed class SourceBoundsTests
     [InlineData("Downing Street said the prime minister would attend.", "Downing Street")]
     [InlineData("Housing Minister Keith Hill said the plans mimicked the government's.", "Housing Minister Keith Hill")]
     [InlineData("May Tory MPs said the vote was lost.", "May Tory MPs")]
+    [InlineData("At Lloyd's the underwriters said the losses were large.", "At Lloyd's the underwriters")]
     public void Appositives_and_descriptions_stay(string text, string source) =>
         Assert.Equal(source, Trimmed(text, source));
 

@@ -35,17 +35,23 @@ internal static class SourceBounds
 
     /// <summary>
     /// After a time that opens the span with no comma before the name ("In October | Tory leader
-    /// Michael Howard said", "Earlier | Lib Dem ... Mark Oaten said", "Meanwhile | the Tories"): the
+    /// Michael Howard said", "on Wednesday | Mr Straw", "Earlier | Lib Dem ... Mark Oaten said", "Meanwhile | the Tories"): the
     /// word is the sentence's, not the speaker's. Only before a capitalised word or a determiner;
     /// not the months that are also names (April, May, June, August). Not a participle: most
     /// capitalised -ing words there open a name ("Downing Street", "Housing Minister Keith Hill").
     /// </summary>
     private static int AfterLeadingTime(TokenView v, int start, int end)
     {
+        // "on Wednesday | Mr Straw", "in 1946 | Winston Churchill": a preposition and its day, month or year.
+        if (end - start >= 3 && TimePrepositions.Contains(v.WordHash[start])
+            && (LeadingTimes.Contains(v.WordHash[start + 1]) && v.Class[start + 1] == TokenClass.Capitalized || v.Class[start + 1] == TokenClass.Number))
+            return v.Class[start + 2] == TokenClass.Capitalized || Determiners.Contains(v.WordHash[start + 2]) ? start + 2 : start;
         if (end - start < 2 || v.Class[start] != TokenClass.Capitalized || !LeadingTimes.Contains(v.WordHash[start])) return start;
         int next = start + 1;
         return v.Class[next] == TokenClass.Capitalized || Determiners.Contains(v.WordHash[next]) ? next : start;
     }
+
+    private static readonly HashSet32 TimePrepositions = new("on in at during by since until after before".Split(' ').Select(w => Hashing.Lower(w)));
 
     private static readonly HashSet32 LeadingTimes = new(
         ("january february march july september october november december monday tuesday wednesday thursday friday saturday sunday " +
