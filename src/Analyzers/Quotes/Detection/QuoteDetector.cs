@@ -67,7 +67,7 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
         var buffer = Model.Content.CreateBuffer();
         foreach (var cue in cues)
         {
-            if (IsLabelColon(v, cue.Start, cue.End)) continue;
+            if (IsLabelColon(v, cue.Start, cue.End) || IsDiscourseMarker(v, cue.Start, cue.End)) continue;
             spans.Clear();
             FindContent(v, cue.Start, cue.End, cueTokens, buffer, spans);
             // The tagger's spans give way to the clause a construction points to, in turn.
@@ -130,6 +130,22 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
         foreach (var q in quotes) q.Kind = KindOf(v, q);
         return quotes;
     }
+
+    /// <summary>
+    /// "That said, ...", "Having said that, ...": "said" in a phrase that opens its sentence and
+    /// means "even so" reports no one.
+    /// </summary>
+    internal static bool IsDiscourseMarker(TokenView v, int cueStart, int cueEnd)
+    {
+        if (cueEnd != cueStart + 1 || v.WordHash[cueStart] != SaidHash) return false;
+        int first = v.SentenceOfToken(cueStart).FirstToken;
+        bool thatSaid = cueStart == first + 1 && v.WordHash[first] == ThatHash && cueEnd < v.Count && v.Class[cueEnd] == TokenClass.Comma;
+        bool havingSaidThat = cueStart == first + 1 && v.WordHash[first] == HavingHash && cueEnd + 1 < v.Count && v.WordHash[cueEnd] == ThatHash
+            && v.Class[cueEnd + 1] == TokenClass.Comma;
+        return thatSaid || havingSaidThat;
+    }
+
+    private static readonly int SaidHash = Hashing.Lower("said"), HavingHash = Hashing.Lower("having");
 
     /// <summary>Cue spans, sentence by sentence.</summary>
     /// <param name="trailers">Receives the cues that close their sentence as trailers, with the clause each reports (<see cref="AddTrailerCue"/>).</param>
