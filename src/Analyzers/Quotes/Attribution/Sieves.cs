@@ -180,12 +180,13 @@ internal static class Sieves
         return IsNamedPerson(ctx, firstComma + 1, cue.Start - 1) ? new SpeakerSpan(firstComma + 1, cue.Start - 1, "sieve:appositive", 0.8) : null;
     }
 
+    /// <summary>An aside between commas: one sentence adverb ("however"), or a phrase such as "for example".</summary>
     private static bool IsAside(TokenView v, int start, int end) =>
-        end - start is >= 1 and <= 3 && Asides.Contains(string.Join(' ', Enumerable.Range(start, end - start).Select(t => v.Doc.TokenText(t).ToString())));
+        end - start == 1 ? QuoteDetector.SentenceAdverbs.Contains(v.WordHash[start])
+        : end - start is 2 or 3 && AsidePhrases.Contains(string.Join(' ', Enumerable.Range(start, end - start).Select(t => v.Doc.TokenText(t).ToString())));
 
-    private static readonly HashSet<string> Asides = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> AsidePhrases = new(StringComparer.OrdinalIgnoreCase)
     {
-        "however", "though", "meanwhile", "too", "also", "instead", "therefore", "nonetheless", "nevertheless", "likewise", "meantime",
         "for example", "for instance", "in turn", "in fact", "of course", "in response", "in particular", "for their part", "for its part", "in contrast",
     };
 

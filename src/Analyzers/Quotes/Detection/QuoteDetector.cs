@@ -769,11 +769,15 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
             || cueStart == first + 2 && v.Class[first + 1] == TokenClass.Comma && (Conjunctions.Contains(v.WordHash[first]) || SentenceAdverbs.Contains(v.WordHash[first]));
     }
 
-    // Words that open a sentence before a comma and leave it to the clause after ("However, according to police, ..."); not a name ("Nazer, quoted by SPA, said").
-    private static readonly HashSet32 SentenceAdverbs = new(
-        ("however meanwhile yet so still separately now instead also indeed moreover furthermore nonetheless nevertheless likewise similarly " +
-         "additionally besides then thus therefore overall ultimately earlier later previously currently originally finally again today yesterday")
-            .Split(' ').Select(w => Hashing.Lower(w)));
+    /// <summary>
+    /// Sentence adverbs: before a comma at a sentence's start they leave the sentence to the clause
+    /// after ("However, according to police, ..."; not a name: "Nazer, quoted by SPA, said"), and
+    /// between commas they are an aside, not an apposition ("Rosneft, meanwhile, said").
+    /// </summary>
+    internal static readonly HashSet32 SentenceAdverbs = new(
+        ("however meanwhile meantime yet so still separately now instead also too though indeed moreover furthermore nonetheless " +
+         "nevertheless likewise similarly additionally besides then thus therefore overall ultimately earlier later previously " +
+         "currently originally finally again today yesterday").Split(' ').Select(w => Hashing.Lower(w)));
 
     private static readonly HashSet32 Conjunctions = new("and but while whereas".Split(' ').Select(w => Hashing.Lower(w)));
 
