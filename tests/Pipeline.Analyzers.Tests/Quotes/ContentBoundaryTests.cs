@@ -386,6 +386,23 @@ public sealed class ContentBoundaryTests
         Assert.Equal("fish", adding.Speaker.Entity?.ClusterId);
     }
 
+    [Theory]
+    [InlineData("But Fowler said the politics would be more intense — and he noted that any change would come later.", "said",
+        "the politics would be more intense —", "the politics would be more intense")]
+    [InlineData("Both candidates face questions (her campaign later disclosed that she has pneumonia).", "disclosed",
+        "that she has pneumonia)", "that she has pneumonia")]
+    [InlineData("Points raised in the report included: - No proposals should be taken forward.", "included",
+        "- No proposals should be taken forward", "No proposals should be taken forward")]
+    // A bracket the segment closes, or opens and closes, stays.
+    [InlineData("She said the fund (a trust) lost money (in 2004).", "said", "the fund (a trust) lost money (in 2004)",
+        "the fund (a trust) lost money (in 2004)")]
+    public void A_segment_does_not_end_or_start_on_a_loose_dash_or_bracket(string text, string cue, string content, string expected)
+    {
+        var (view, quote) = Quote(text, cue, content);
+        QuoteDetector.TrimLooseEdges(view, quote);
+        Assert.Equal(expected, ContentText(view, quote));
+    }
+
     private static (TokenView, DetectedQuote) Quote(string text, string cue, string content)
     {
         var doc = DocumentFactory.Create(text);

@@ -6,6 +6,7 @@ public sealed class DiscourseMarkerTests
     [Theory]
     [InlineData("The controls are clumsy. That said, it is still great fun to pilot a Scout Walker or a Speeder Bike.")]
     [InlineData("The plan has its critics. Having said that, the minister believes it will pass easily.")]
+    [InlineData("Corporate taxes are high. (Having said that, there are some economists who argue that they should be nothing at all.)")]
     public void An_even_so_phrase_reports_no_one(string text)
     {
         var run = QuoteTestKit.Analyze(text);

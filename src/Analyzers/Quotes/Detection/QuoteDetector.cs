@@ -118,6 +118,7 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
             StartAtComplementizer(v, q);
             FinishClause(v, q, trailingCues);
             AddFrontedPart(v, q, cueTokens);
+            TrimLooseEdges(v, q);
         }
         DropCuesInsideReportedClauses(v, quotes);
         var covered = Covered(v, quotes);
@@ -132,13 +133,15 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
     }
 
     /// <summary>
-    /// "That said, ...", "Having said that, ...": "said" in a phrase that opens its sentence and
-    /// means "even so" reports no one.
+    /// "That said, ...", "Having said that, ...": "said" in a phrase that opens its sentence (maybe
+    /// after a bracket or quotation mark) and means "even so" reports no one.
     /// </summary>
     internal static bool IsDiscourseMarker(TokenView v, int cueStart, int cueEnd)
     {
         if (cueEnd != cueStart + 1 || v.WordHash[cueStart] != SaidHash) return false;
+        // After an opening bracket or quotation mark: "(Having said that, ...".
         int first = v.SentenceOfToken(cueStart).FirstToken;
+        while (first < cueStart && v.Class[first] is TokenClass.OtherPunct or TokenClass.QuoteMark) first++;
         bool thatSaid = cueStart == first + 1 && v.WordHash[first] == ThatHash && cueEnd < v.Count && v.Class[cueEnd] == TokenClass.Comma;
         bool havingSaidThat = cueStart == first + 1 && v.WordHash[first] == HavingHash && cueEnd + 1 < v.Count && v.WordHash[cueEnd] == ThatHash
             && v.Class[cueEnd + 1] == TokenClass.Comma;
@@ -955,6 +958,35 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
             for (int t = stop - 1; t > start; t--)
                 if (v.Class[t] == TokenClass.Comma) { stop = t; break; }
         q.Content[^1] = (start, stop);
+    }
+
+    /// <summary>
+    /// A segment does not end on a dash or a bracket it did not open, nor start on a dash or a
+    /// bracket it does not close: "... would be more intense — and he noted", "(her campaign later
+    /// disclosed that she has pneumonia)" report the words between them.
+    /// </summary>
+    internal static void TrimLooseEdges(TokenView v, DetectedQuote q)
+    {
+        for (int i = 0; i < q.Content.Count; i++)
+        {
+            var (start, end) = q.Content[i];
+            int s = start, e = end;
+            while (e > s && (v.Class[e - 1] == TokenClass.Dash || IsBracket(v, e - 1, ')') && Balance(v, s, e - 1) <= 0)) e--;
+            while (s < e && (v.Class[s] == TokenClass.Dash || IsBracket(v, s, '(') && Balance(v, s + 1, e) >= 0)) s++;
+            if ((s, e) != (start, end) && HasWord(v, s, e)) q.Content[i] = (s, e);
+        }
+    }
+
+    private static bool IsBracket(TokenView v, int t, char bracket) => v.Doc.TokenText(t) is [var c] && c == bracket;
+
+    /// <summary>Opening minus closing round brackets in [start, end).</summary>
+    private static int Balance(TokenView v, int start, int end)
+    {
+        int depth = 0;
+        for (int t = start; t < end; t++)
+            if (IsBracket(v, t, '(')) depth++;
+            else if (IsBracket(v, t, ')')) depth--;
+        return depth;
     }
 
     /// <summary>
