@@ -30,6 +30,10 @@ public sealed class SourceBoundsTests
     [InlineData("Meanwhile the Tories outlined their plans.", "Meanwhile the Tories", "the Tories")]
     [InlineData("Speaking in the Commons on Wednesday Mr Straw said the talks would go on.", "on Wednesday Mr Straw", "Mr Straw")]
     [InlineData("Even in 1946 Winston Churchill called for a kind of United States of Europe.", "in 1946 Winston Churchill", "Winston Churchill")]
+    // Punctuation or a conjunction that links the sentence to the one before.
+    [InlineData("The bond pays 7 pct, lead manager Union Bank of Switzerland said.", ", lead manager Union Bank of Switzerland", "lead manager Union Bank of Switzerland")]
+    [InlineData("It is a dilemma. But Mr Howard said the law was wrong.", "But Mr Howard", "Mr Howard")]
+    [InlineData("Prices rose. And Dr John Moore-Gillon said more would follow.", "And Dr John Moore-Gillon", "Dr John Moore-Gillon")]
     public void What_is_not_the_speaker_is_left_out(string text, string source, string expected) =>
         Assert.Equal(expected, Trimmed(text, source));
 
