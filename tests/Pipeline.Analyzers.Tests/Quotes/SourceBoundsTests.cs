@@ -49,14 +49,39 @@ public sealed class SourceBoundsTests
     public void Appositives_and_descriptions_stay(string text, string source) =>
         Assert.Equal(source, Trimmed(text, source));
 
-    private static string Trimmed(string text, string source)
+    [Theory]
+    [InlineData("Andrew Marr says Mr Blair wants to serve a full term.", "Andrew Marr says Mr Blair", "wants", "Mr Blair")]
+    [InlineData("BBC correspondent Shaun Ley says that opinion polls suggest a close race.", "BBC correspondent Shaun Ley says that opinion polls", "suggest", "opinion polls")]
+    [InlineData("Business confidence has dipped and analysts expect rates to rise.", "Business confidence has dipped and analysts", "expect", "analysts")]
+    [InlineData("Nine peacekeepers were killed and President Jacques Chirac ordered a response.", "Nine peacekeepers were killed and President Jacques Chirac",
+        "ordered", "President Jacques Chirac")]
+    [InlineData("The move was criticised at the time, and now the German regulator says it will act.", "The move was criticised at the time, and now the German regulator",
+        "says", "the German regulator")]
+    public void A_clause_before_the_subject_is_left_out(string text, string source, string cue, string expected) =>
+        Assert.Equal(expected, Trimmed(text, source, cue));
+
+    [Theory]
+    // A participle cue reports for the clause's subject.
+    [InlineData("Nicola Sturgeon wrote to Mr McConnell, urging him to act.", "Nicola Sturgeon wrote to Mr McConnell", "urging")]
+    // What follows the verb is its object or has a verb of its own.
+    [InlineData("Officials said in a statement that the plant would close.", "Officials said in a statement", "that")]
+    [InlineData("Sotloff says he is ready to talk.", "Sotloff says he is", "ready")]
+    // A relative clause, a participle that may be one, a name with "and" in it.
+    [InlineData("Clare Short, who says the war was illegal, warned of more trouble.", "Clare Short, who says the war was illegal", "warned")]
+    [InlineData("A Quinnipiac poll released in late August found a tie.", "A Quinnipiac poll released in late August", "found")]
+    [InlineData("The firm was fined by the Securities and Exchange Commission statement warns.", "The firm was fined by the Securities and Exchange Commission statement", "warns")]
+    public void A_source_that_is_one_phrase_stays(string text, string source, string cue) =>
+        Assert.Equal(source, Trimmed(text, source, cue));
+
+    private static string Trimmed(string text, string source, string? cue = null)
     {
         var doc = DocumentFactory.Create(text);
         var view = new TokenView(doc, Lexicon.Value);
         int start = text.IndexOf(source, StringComparison.Ordinal), end = start + source.Length;
         int first = doc.TokenAt(start), last = first;
         while (last < doc.Tokens.Length && doc.Tokens[last].Span.End <= end) last++;
-        var (s, e) = SourceBounds.Trim(view, first, last);
+        int cueStart = cue is null ? -1 : doc.TokenAt(text.IndexOf(" " + cue, end, StringComparison.Ordinal) + 1);
+        var (s, e) = SourceBounds.Trim(view, first, last, cueStart);
         return text[doc.Tokens[s].Span.Start..doc.Tokens[e - 1].Span.End];
     }
 }

@@ -13,8 +13,11 @@ namespace Pipeline.Analyzers.Quotes.Attribution;
 /// </summary>
 internal static class SourceBounds
 {
-    public static (int Start, int End) Trim(TokenView v, int start, int end)
+    /// <param name="cueStart">The quote's cue's first token, -1 when it has none.</param>
+    public static (int Start, int End) Trim(TokenView v, int start, int end, int cueStart = -1)
     {
+        // A participle cue (", saying", ", adding") reports for the clause's subject, verb and all.
+        if (end <= cueStart && !v.Doc.TokenText(cueStart).EndsWith("ing", StringComparison.Ordinal)) start = AfterEmbeddingClause(v, start, end);
         start = AfterLeadingLink(v, start, end);
         start = AfterLeadingAdverbial(v, start, end);
         start = AfterLeadingTime(v, start, end);
@@ -23,6 +26,72 @@ internal static class SourceBounds
         while (end - start > 1 && v.Class[end - 1] == TokenClass.Comma) end--;
         return (start, end);
     }
+
+    /// <summary>
+    /// The subject of a cue is no clause of its own: a source before its cue that holds a finite
+    /// reporting verb ("Andrew Marr says | Mr Blair", "BBC correspondent Shaun Ley says | opinion
+    /// polls") or a clause joined by "and"/"but" ("business confidence has dipped and | analysts",
+    /// "nine peacekeepers were killed and | President Jacques Chirac") starts after it, where a
+    /// noun phrase with no finite verb of its own follows. Not past a relative pronoun ("Clare
+    /// Short, who resigned over the war,"), nor into a verb's object ("Nicola Sturgeon wrote | to
+    /// Mr McConnell", "Sotloff says | he is"), nor inside a name ("the Securities and Exchange
+    /// Commission").
+    /// </summary>
+    private static int AfterEmbeddingClause(TokenView v, int start, int end)
+    {
+        int from = start;
+        bool verb = false;
+        for (int t = start; t < end - 1; t++)
+        {
+            int w = v.WordHash[t];
+            if (Relatives.Contains(w)) break;
+            if (FiniteReportingVerbs.Contains(w) && v.Class[t] == TokenClass.Word)
+            {
+                int next = v.WordHash[t + 1] == That ? t + 2 : t + 1;
+                if (next < end && OpensSubject(v, next)) from = next;
+                verb = false;
+            }
+            else if (FiniteVerbs.Contains(w) && t > from && v.WordHash[t - 1] != To) verb = true;
+            else if (verb && ClauseJoiners.Contains(w) && !(v.Class[t - 1] == TokenClass.Capitalized && v.Class[t + 1] == TokenClass.Capitalized))
+            {
+                // "and then | state and local leaders", "and now | the German regulator"
+                int next = TimeAdverbs.Contains(v.WordHash[t + 1]) && t + 2 < end ? t + 2 : t + 1;
+                if (!OpensSubject(v, next)) continue;
+                from = next;
+                verb = false;
+            }
+        }
+        if (from == start) return start;
+        for (int t = from; t < end; t++)
+            if (FiniteVerbs.Contains(v.WordHash[t])) return start;
+        return from;
+    }
+
+    /// <summary>Whether a noun phrase may open at the token: a word that is no preposition, verb or adverb.</summary>
+    private static bool OpensSubject(TokenView v, int t)
+    {
+        if (!IsWord(v, t)) return false;
+        int w = v.WordHash[t];
+        return !NotSubjectOpeners.Contains(w) && !FiniteVerbs.Contains(w) && !v.Doc.TokenText(t).EndsWith("ly", StringComparison.Ordinal);
+    }
+
+    /// <summary>Reporting verbs in a form that is only finite: not "-ed" forms that are also participles ("a poll released in
+    /// August"), nor "-s" forms that are also plural nouns ("states", "claims"), nor "told" and "wrote" (a hearer may come next).</summary>
+    private static readonly HashSet32 FiniteReportingVerbs = new(
+        "says said thinks thought believes suggests argues insists warns adds".Split(' ').Select(w => Hashing.Lower(w)));
+
+    private static readonly HashSet32 TimeAdverbs = new("then now".Split(' ').Select(w => Hashing.Lower(w)));
+
+    private static readonly HashSet32 FiniteVerbs = new(
+        "is are was were has have had will would can could may might should must did does do".Split(' ').Select(w => Hashing.Lower(w)));
+
+    private static readonly HashSet32 NotSubjectOpeners = new(
+        "in on at of to for with from by about over during after before since under into than as instead then now also"
+            .Split(' ').Select(w => Hashing.Lower(w)));
+
+    private static readonly HashSet32 Relatives = new("who which whose whom".Split(' ').Select(w => Hashing.Lower(w)));
+    private static readonly HashSet32 ClauseJoiners = new("and but".Split(' ').Select(w => Hashing.Lower(w)));
+    private static readonly int To = Hashing.Lower("to"), That = Hashing.Lower("that");
 
     /// <summary>
     /// After punctuation or a conjunction that links the sentence to the one before: ", | lead
