@@ -8,7 +8,7 @@ namespace Pipeline.Learning.Evaluation;
 /// line, for reading what a model gets wrong: a gold span the model labelled otherwise
 /// (<c>type</c>), a predicted span that overlaps a gold one with other bounds (<c>bounds</c>), a
 /// gold span nothing overlaps (<c>missed</c>), a predicted span that overlaps no gold one
-/// (<c>spurious</c>). Tab-separated: document, kind, gold text, gold label, predicted text,
+/// (<c>spurious</c>), and for quotes a gold direct quote given the wrong speaker (<c>speaker</c>). Tab-separated: document, kind, gold text, gold label, predicted text,
 /// predicted label, sentence.
 /// </summary>
 public static class SpanErrors
@@ -61,6 +61,23 @@ public static class SpanErrors
         }
         foreach (var item in p.Where(x => !exact.Contains(x) && !g.Any(y => y.Span.OverlapsWith(x.Span))))
             yield return Line(id, "spurious", gold, default, item);
+        if (key == Layers.Quotes)
+            foreach (var line in SpeakerLines(id, gold, predicted)) yield return line;
+    }
+
+    /// <summary>
+    /// The gold direct quotes whose speaker the score counts wrong (<c>speaker</c>): the gold
+    /// source, and the speaker of the predicted quote that shares most of its words (empty when
+    /// there is none or it names no one).
+    /// </summary>
+    private static IEnumerable<string> SpeakerLines(string id, Document gold, Document predicted)
+    {
+        var g = Evaluator.Attributed(gold);
+        var p = Evaluator.Attributed(predicted);
+        foreach (var (gi, pi, correct) in QuoteScore.DirectSpeakers(gold, g, p))
+            if (!correct)
+                yield return Line(id, "speaker", gold, (Trimmed(gold, g[gi].Speaker!.Value), "speaker"),
+                    pi >= 0 && p[pi].Speaker is { } speaker ? (speaker, "speaker") : default);
     }
 
     private static string Line(string id, string kind, Document doc, (TextSpan Span, string Label) gold, (TextSpan Span, string Label) predicted)

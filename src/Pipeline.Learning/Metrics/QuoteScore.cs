@@ -61,17 +61,34 @@ public sealed class QuoteScore
             if (gold[g].Speaker is not null && !Enumerable.Range(0, predicted.Count).Any(p => SourceMatch(g, p))) fn++;
         Source += new PrfCounts(tp, fp, fn);
 
+        foreach (var (_, _, correct) in DirectSpeakers(goldTokens, predictedTokens, gold, predicted))
+        {
+            DirectQuotesWithSource++;
+            if (correct) SpeakersCorrect++;
+        }
+    }
+
+    /// <summary>
+    /// The gold direct quotes with a source, each with the predicted quote that shares most
+    /// content tokens with it (-1: none) and whether that quote's speaker overlaps the gold source.
+    /// </summary>
+    public static IEnumerable<(int Gold, int Predicted, bool Correct)> DirectSpeakers(Document document,
+        IReadOnlyList<AttributedQuote> gold, IReadOnlyList<AttributedQuote> predicted) =>
+        DirectSpeakers([.. gold.Select(q => ContentTokens(document, q.Quote))], [.. predicted.Select(q => ContentTokens(document, q.Quote))], gold, predicted);
+
+    private static IEnumerable<(int Gold, int Predicted, bool Correct)> DirectSpeakers(List<HashSet<int>> goldTokens, List<HashSet<int>> predictedTokens,
+        IReadOnlyList<AttributedQuote> gold, IReadOnlyList<AttributedQuote> predicted)
+    {
         for (int g = 0; g < gold.Count; g++)
         {
             if (gold[g].Quote.Kind != QuoteKind.Direct || gold[g].Speaker is not { } source) continue;
-            DirectQuotesWithSource++;
             int best = -1, bestOverlap = 0;
             for (int p = 0; p < predicted.Count; p++)
             {
                 int overlap = predictedTokens[p].Count(goldTokens[g].Contains);
                 if (overlap > bestOverlap) (best, bestOverlap) = (p, overlap);
             }
-            if (best >= 0 && predicted[best].Speaker is { } speaker && speaker.OverlapsWith(source)) SpeakersCorrect++;
+            yield return (g, best, best >= 0 && predicted[best].Speaker is { } speaker && speaker.OverlapsWith(source));
         }
     }
 

@@ -93,4 +93,22 @@ public class SpanErrorsTests : IDisposable
         lines = SpanErrors.Lines(Layers.Quotes, With("said", "Officials", "the talks failed"), With("said", "Officials", "talks failed")).Select(l => l.Split('\t')).ToList();
         Assert.Equal(["bounds", "the talks failed", "content", "talks failed", "content"], Assert.Single(lines)[1..6]);
     }
+
+    [Fact]
+    public void A_direct_quote_given_the_wrong_speaker_is_listed_with_both_speakers()
+    {
+        const string text = "\"We will win,\" Mr Brown told Mr Green.";
+        var doc = DocumentFactory.Create(text);
+        TextSpan At(string part) => new(text.IndexOf(part, StringComparison.Ordinal), part.Length);
+        Document With(string? source) => doc
+            .WithLayer(Layers.Quotes, [new Quote { Id = "q1", Span = At("\"We will win,\""), Kind = QuoteKind.Direct, Content = [At("\"We will win,\"")], Cue = At("told") }])
+            .WithLayer(Layers.Attributions, source is null ? [] :
+                [new Attribution { Id = "a1", QuoteId = "q1", Span = At(source), SpeakerKind = SpeakerKind.Named, SpeakerText = source }]);
+
+        var lines = SpanErrors.Lines(Layers.Quotes, With("Mr Brown"), With("Mr Green")).Select(l => l.Split('\t')).ToList();
+        Assert.Contains(["speaker", "Mr Brown", "speaker", "Mr Green", "speaker"], lines.Select(l => l[1..6]));
+        // No speaker at all is listed too, with an empty prediction; the right one is not.
+        Assert.Contains(["speaker", "Mr Brown", "speaker", "", ""], SpanErrors.Lines(Layers.Quotes, With("Mr Brown"), With(null)).Select(l => l.Split('\t')[1..6]));
+        Assert.DoesNotContain(SpanErrors.Lines(Layers.Quotes, With("Mr Brown"), With("Mr Brown")), l => l.Contains("\tspeaker\t", StringComparison.Ordinal));
+    }
 }
