@@ -27,6 +27,20 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void A_run_with_no_analyzer_to_run_says_so_and_still_writes_its_records()
+    {
+        // The tests run where no plugins folder is: the one given holds none either.
+        var empty = _temp.Combine("empty-plugins");
+        Directory.CreateDirectory(empty);
+        var output = _temp.Combine("out");
+        var (code, _, stderr) = ConfigTests.Cli("run", TestPaths.Seeds, "--out", output, "--plugins", empty);
+
+        Assert.Equal(0, code);
+        Assert.Contains($"pipeline: warning: no analyzers in {empty}", stderr);
+        Assert.Single(File.ReadAllLines(Path.Combine(output, "annotations.jsonl")));
+    }
+
+    [Fact]
     public void The_built_in_analyzers_load_from_the_repository_plugins_folder_through_the_plugin_path()
     {
         var plugins = Path.Combine(TestPaths.RepoRoot, "plugins");

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Pipeline.Host.Loading;
 using Pipeline.Host.Reports;
 using Pipeline.Host.Running;
 using Pipeline.Host.Scheduling;
@@ -38,6 +39,11 @@ internal sealed class RunCommand : ICliCommand
             var error = parse.InvocationConfiguration.Error;
             var environment = host.Load(parse);
             if (environment is null) return ExitCodes.Usage;
+            // A run with nothing to run would write records without a layer: say so, once.
+            if (!environment.Catalog.Analyzers.Any())
+                error.WriteLine(environment.PluginFolders.Count == 0
+                    ? $"pipeline: warning: no analyzers: no plugins folder found (searched ./{PluginDiscovery.FolderName} and {Path.Combine(AppContext.BaseDirectory, PluginDiscovery.FolderName)}); give one with --plugins DIR"
+                    : $"pipeline: warning: no analyzers in {string.Join(", ", environment.PluginFolders.Select(HostSetup.Display))} (see `pipeline plugins`)");
 
             var claimList = parse.GetValue(claims) is { } claimsFile ? ReadClaims(claimsFile, error) : [];
             if (claimList is null) return ExitCodes.Usage;
