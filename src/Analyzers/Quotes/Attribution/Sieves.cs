@@ -23,6 +23,18 @@ internal static class Sieves
         return e > s ? new SpeakerSpan(s, e, "sieve:dash-trailer", 0.9) : null;
     }
 
+    /// <summary>
+    /// "\"...,\" Saudi Airlines' assistant manager for marketing, Abdul Rahman Al Fahd, was quoted as
+    /// saying.": the subject is all the words between the quotation and the cue.
+    /// </summary>
+    public static SpeakerSpan? QuotedSubject(AttributionContext ctx, QuoteInfo q)
+    {
+        var v = ctx.View;
+        if (q.Cue is not { } cue || !QuoteDetector.IsQuotedAsSaying(v, cue.Start, cue.End) || q.End > cue.Start) return null;
+        var (s, e) = Trim(v, q.End, cue.Start);
+        return e > s ? new SpeakerSpan(s, e, "sieve:quoted-subject", 0.9) : null;
+    }
+
     /// <summary>"And from Chairwoman Y:" or "He added:" then the quotation: the name in the lead before the cue.</summary>
     public static SpeakerSpan? ColonLead(AttributionContext ctx, QuoteInfo q)
     {

@@ -59,7 +59,8 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
     public List<DetectedQuote> Detect(TokenView v)
     {
         var trailers = new Dictionary<(int, int), TrailerClauseOf>();
-        var cues = FindCues(v, Model.Cue.CreateBuffer(), trailers);
+        var quotedAsSaying = new HashSet<(int, int)>();
+        var cues = FindCues(v, Model.Cue.CreateBuffer(), trailers, quotedAsSaying);
         var cueTokens = new CueMarks(v.Count, cues.Select(c => (c.Start, c.End)));
 
         var quotes = new List<DetectedQuote>();
@@ -68,6 +69,12 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
         foreach (var cue in cues)
         {
             if (IsLabelColon(v, cue.Start, cue.End) || IsDiscourseMarker(v, cue.Start, cue.End)) continue;
+            if (quotedAsSaying.Contains((cue.Start, cue.End)))
+            {
+                if (QuotedContent(v, cue.Start, cue.End, cueTokens) is { } quoted)
+                    quotes.Add(new DetectedQuote { Content = [quoted], Cue = (cue.Start, cue.End), Confidence = cue.Probability, Method = QuotedAsSayingMethod });
+                continue;
+            }
             spans.Clear();
             FindContent(v, cue.Start, cue.End, cueTokens, buffer, spans);
             // The tagger's spans give way to the clause a construction points to, in turn.
@@ -89,6 +96,8 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
                 ReplaceWithClause(spans, ClauseAfterConjoinedCue(v, cue.Start, cue.End, endBefore, cueTokens));
                 ReplaceWithClause(spans, ClauseAfterParticipleCue(v, cue.Start, cue.End, cueTokens));
             }
+            if (spans.Count > 0 && spans[0].Start >= cue.End && !v.InQuote(spans[0].Start))
+                ReplaceWithClause(spans, OpeningQuotationBeforeSource(v, cue.Start, cueTokens));
             if (spans.Count > 0 && spans[0].Start == cue.End) ReplaceWithClause(spans, ClauseAfterSourcingCue(v, cue.Start, cue.End, spans[^1].End));
             if (spans.Count > 0 && spans[0].Start == cue.End && AfterHearer(v, cue.Start, cue.End, spans[0].End) is int said)
                 spans[0] = spans[0] with { Start = said };
@@ -152,7 +161,8 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
 
     /// <summary>Cue spans, sentence by sentence.</summary>
     /// <param name="trailers">Receives the cues that close their sentence as trailers, with the clause each reports (<see cref="AddTrailerCue"/>).</param>
-    private List<TaggedSpan> FindCues(TokenView v, FeatureBuffer buffer, Dictionary<(int, int), TrailerClauseOf> trailers)
+    private List<TaggedSpan> FindCues(TokenView v, FeatureBuffer buffer, Dictionary<(int, int), TrailerClauseOf> trailers,
+        HashSet<(int, int)> quotedAsSaying)
     {
         var cues = new List<TaggedSpan>();
         var skip = Model.CueSkipWords;
@@ -183,9 +193,73 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
             // A belief cue counts as a start of P(B) 0.5: a higher cueThreshold keeps it out.
             if (float.IsNaN(CueThreshold) || CueThreshold <= BeliefCueProbability) AddBeliefCues(v, start, end, found, cues);
             if (float.IsNaN(CueThreshold) || CueThreshold <= TrailerCueProbability) AddTrailerCue(v, start, end, found, cues, trailers);
+            AddQuotedAsSaying(v, start, end, found, cues, quotedAsSaying);
         }
         return cues;
     }
+
+    /// <summary>
+    /// "X was quoted as saying", "X is quoted by Interfax as saying", "X was quoted saying", "X is
+    /// quoted telling the Daily News": one cue from the auxiliary to "saying" or "telling" (PolNeAR's
+    /// "is quoted as saying"), whose subject is the speaker; it replaces the tagger's cues inside it
+    /// ("quoted", "as saying"). The active "Interfax quoted him as saying" is left to the tagger: its
+    /// source is the one who quotes.
+    /// </summary>
+    internal static void AddQuotedAsSaying(TokenView v, int start, int end, int found, List<TaggedSpan> cues, HashSet<(int, int)> added)
+    {
+        for (int t = start + 1; t < end - 1; t++)
+        {
+            if (v.WordHash[t] != QuotedHash || v.InQuote(t) || !PassiveAuxiliaries.Contains(v.WordHash[t - 1])) continue;
+            int s = t + 1;
+            if (v.WordHash[s] == ByHash)
+                while (s < end && s - t <= MaxQuotingAgent && v.WordHash[s] != AsHash && v.WordHash[s] != SayingHash
+                       && v.Class[s] is not (TokenClass.Comma or TokenClass.Period or TokenClass.Colon or TokenClass.QuoteMark)) s++;
+            if (s < end && v.WordHash[s] == AsHash) s++;
+            if (s >= end || v.WordHash[s] != SayingHash && v.WordHash[s] != TellingHash) continue;
+            int cueStart = t - 1, cueEnd = s + 1;
+            // "have been quoted", "will be quoted": the whole verb group.
+            if (cueStart - 1 >= start && v.WordHash[cueStart] is var aux && (aux == BeenHash && PerfectAuxiliaries.Contains(v.WordHash[cueStart - 1])
+                || aux == BeHash && QuoteDetector.ClauseVerbs.Contains(v.WordHash[cueStart - 1]))) cueStart--;
+            for (int i = cues.Count - 1; i >= found; i--)
+                if (cues[i].Start < cueEnd && cues[i].End > cueStart) cues.RemoveAt(i);
+            cues.Add(new TaggedSpan(cueStart, cueEnd, QuotedAsSayingProbability));
+            added.Add((cueStart, cueEnd));
+            cues.Sort(found, cues.Count - found, Comparer<TaggedSpan>.Create((a, b) => a.Start.CompareTo(b.Start)));
+            t = cueEnd;
+        }
+    }
+
+    /// <summary>
+    /// What "was quoted as saying" reports: closing its sentence, the quotation or clause before its
+    /// subject ("\"...,\" Jorge Santamaria, a resident, was quoted by the AP as saying."); else the
+    /// clause after it.
+    /// </summary>
+    private static (int Start, int End)? QuotedContent(TokenView v, int cueStart, int cueEnd, CueMarks cues) =>
+        Words(v, cueEnd, v.SentenceOfToken(cueStart).EndToken) == 0
+            ? QuotationBeforeSource(v, cueStart, cues, MaxQuotedSource, sameSentence: false) ?? ClauseBeforeSource(v, cueStart, closesSentence: true, cues)
+            : ClauseContent(v, cueStart, cueEnd, cues);
+
+    private const double QuotedAsSayingProbability = 0.9;
+
+    private const string QuotedAsSayingMethod = "rule:quoted-as-saying";
+
+    /// <summary>Whether a cue is "... quoted ... saying" or "... quoted ... telling", as <see cref="AddQuotedAsSaying"/> makes them.</summary>
+    internal static bool IsQuotedAsSaying(TokenView v, int cueStart, int cueEnd)
+    {
+        if (cueEnd - cueStart < 3 || v.WordHash[cueEnd - 1] != SayingHash && v.WordHash[cueEnd - 1] != TellingHash) return false;
+        for (int t = cueStart; t < cueEnd - 1; t++)
+            if (v.WordHash[t] == QuotedHash) return true;
+        return false;
+    }
+
+    /// <summary>A subject before "was quoted as saying" may be a long description ("Saudi Airlines' assistant manager for marketing, Abdul Rahman Al Fahd,").</summary>
+    private const int MaxQuotedSource = 20;
+    private const int MaxQuotingAgent = 8;
+    private static readonly int QuotedHash = Hashing.Lower("quoted"), ByHash = Hashing.Lower("by"), AsHash = Hashing.Lower("as"),
+        SayingHash = Hashing.Lower("saying"), TellingHash = Hashing.Lower("telling");
+    private static readonly HashSet32 PassiveAuxiliaries = new("is are was were been being be".Split(' ').Select(w => Hashing.Lower(w)));
+    private static readonly HashSet32 PerfectAuxiliaries = new("has have had".Split(' ').Select(w => Hashing.Lower(w)));
+    private static readonly int BeenHash = Hashing.Lower("been"), BeHash = Hashing.Lower("be");
 
     /// <summary>
     /// A reporting verb that closes its sentence after a comma and a short source, with or without
@@ -402,6 +476,7 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
         {
             // "..., Ms Hewitt told GMTV's Sunday programme.": whom she told, not what (a source stands between comma and cue).
             // Else a quotation right before the source ("\"...,\" Kirsten Pfeifer ..., told the BBC News website."), or nothing.
+            if (OpeningQuotationBeforeSource(v, cueStart, cues) is { } opening) return opening;
             if (addressee) return before is { } clause0 && Words(v, clause0.End + 1, cueStart) > 0 ? clause0 : QuotationBeforeSource(v, cueStart, cues);
             return InvertedTrailerContent(v, cueStart, cueEnd, cueEnd, end, cues) ?? (AfterHearer(v, cueStart, cueEnd, end) ?? cueEnd, end);
         }
@@ -434,16 +509,34 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
     }
 
     /// <summary>
+    /// The quotation that opens the sentence and is closed by its punctuation right before the
+    /// source and cue ("\"Subpoenas are not optional,\" panel Chairman Rep. Jason Chaffetz (R-Utah)
+    /// said after Pagliano failed to show up"): what the cue reports, whatever follows it.
+    /// </summary>
+    private static (int Start, int End)? OpeningQuotationBeforeSource(TokenView v, int cueStart, CueMarks cues)
+    {
+        if (QuotationBeforeSource(v, cueStart, cues) is not { } quotation) return null;
+        // A source opens there, not a clause joined to the quotation's ("...,\" and pledged to ...").
+        if (ClauseConjunctions.Contains(v.WordHash[quotation.End])) return null;
+        int first = v.SentenceOfToken(cueStart).FirstToken;
+        while (first < quotation.Start && v.Class[first] is TokenClass.OtherPunct or TokenClass.Dash) first++;
+        return quotation.Start == first ? quotation : null;
+    }
+
+    /// <summary>
     /// The quotation that ends right before a short source and its cue, in the cue's sentence
     /// ("\"Everything is going digital,\" Kirsten Pfeifer from the Consumer Electronics Association,
     /// told ..."), closing on its punctuation. Null when a cue or no word stands between, or the source
     /// is longer than a trailer's.
     /// </summary>
-    private static (int Start, int End)? QuotationBeforeSource(TokenView v, int cueStart, CueMarks cues)
+    /// <param name="maxSource">The most tokens between the quotation and the cue.</param>
+    /// <param name="sameSentence">Whether the quotation must open in the cue's sentence (else it may run over several).</param>
+    private static (int Start, int End)? QuotationBeforeSource(TokenView v, int cueStart, CueMarks cues, int maxSource = MaxTrailerSource,
+        bool sameSentence = true)
     {
         var sentence = v.SentenceOfToken(cueStart);
         int t = cueStart - 1;
-        while (t >= sentence.FirstToken && cueStart - t <= MaxTrailerSource && !v.InQuote(t))
+        while (t >= sentence.FirstToken && cueStart - t <= maxSource && !v.InQuote(t))
         {
             if (cues.IsCue(t) || v.Class[t] is TokenClass.Period or TokenClass.Colon) return null;
             t--;
@@ -452,7 +545,7 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
         var (start, end) = QuotationTokens(v.Doc, v.Doc.Quotations[v.QuoteOf[t]]);
         // Speech closes on its punctuation ("...,\""); a title does not ("performing \"Like a Virgin\"").
         bool speech = end - start > 2 && v.Class[end - 2] is TokenClass.Comma or TokenClass.Period;
-        return speech && end == t + 1 && start >= sentence.FirstToken ? (start, end) : null;
+        return speech && end == t + 1 && (start >= sentence.FirstToken || !sameSentence) ? (start, end) : null;
     }
 
     /// <summary>
