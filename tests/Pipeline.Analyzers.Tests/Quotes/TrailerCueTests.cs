@@ -89,4 +89,23 @@ public sealed class TrailerCueTests
         Assert.Equal("wb", run.QuoteWith("the economy is performing").Speaker.Entity?.ClusterId);
         Assert.Equal("kok", run.QuoteWith("Europe had to act").Speaker.Entity?.ClusterId);
     }
+
+    [Theory]
+    [InlineData("He spoke to conservatives. “Does anybody know what the platform is?” Graham asked.", "asked", "“Does anybody know what the platform is?”", "Graham")]
+    [InlineData("\"If you are blocked, where can we steal it?\" Mr. Schriefer said.", "said", "\"If you are blocked, where can we steal it?\"", "Mr. Schriefer")]
+    [InlineData("\"We have massive crowds. They are not reporting it.\" Trump said to cheers.", "said", "\"We have massive crowds. They are not reporting it.\"", "Trump")]
+    public void A_quotation_closed_by_its_own_stop_is_reported_by_the_source_and_cue_after_it(string text, string cue, string content, string source)
+    {
+        var run = QuoteTestKit.Analyze(text);
+        var quote = Assert.Single(run.Results, r => r.Quote.Quote.Cue is { } c && run.Text(c) == cue);
+        Assert.Equal(content, run.Content(quote));
+        Assert.Equal(source, quote.Speaker.Text);
+    }
+
+    [Fact]
+    public void A_quotation_that_ends_its_paragraph_is_not_reported_by_the_next_one()
+    {
+        var run = QuoteTestKit.Analyze("\"She asked if Alex was coming. I said he was.\"\n\nAs the Metro stated, Nash told the mother in person.");
+        Assert.DoesNotContain(run.Results, r => r.Quote.Quote.Cue is { } c && run.Text(c) == "stated" && run.Content(r).Contains("Alex", StringComparison.Ordinal));
+    }
 }

@@ -480,7 +480,8 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
             if (addressee) return before is { } clause0 && Words(v, clause0.End + 1, cueStart) > 0 ? clause0 : QuotationBeforeSource(v, cueStart, cues);
             return InvertedTrailerContent(v, cueStart, cueEnd, cueEnd, end, cues) ?? (AfterHearer(v, cueStart, cueEnd, end) ?? cueEnd, end);
         }
-        return before;
+        // "\"...?\" Graham asked.": the quotation ends the sentence before the source and cue.
+        return before ?? QuotationBeforeSource(v, cueStart, cues, sameSentence: false);
     }
 
     /// <summary>The first "and", "but" or comma right before a cue in [start, end), or end.</summary>
@@ -535,16 +536,21 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
         bool sameSentence = true)
     {
         var sentence = v.SentenceOfToken(cueStart);
+        // A quotation closed by its own full stop, question or exclamation mark may end the sentence before: "...?\" | Graham asked.".
+        int lowest = sameSentence ? sentence.FirstToken : Math.Max(0, sentence.FirstToken - 1);
         int t = cueStart - 1;
-        while (t >= sentence.FirstToken && cueStart - t <= maxSource && !v.InQuote(t))
+        while (t >= lowest && cueStart - t <= maxSource && !v.InQuote(t))
         {
             if (cues.IsCue(t) || v.Class[t] is TokenClass.Period or TokenClass.Colon) return null;
             t--;
         }
-        if (t < sentence.FirstToken || !v.InQuote(t) || Words(v, t + 1, cueStart) == 0) return null;
+        if (t < lowest || !v.InQuote(t) || Words(v, t + 1, cueStart) == 0) return null;
+        // Not over a paragraph break: "...\" | As the Metro stated, Nash informed ..." is another paragraph's.
+        var tokens = v.Doc.Tokens;
+        if (v.Doc.Text.AsSpan(tokens[t].Span.End, tokens[t + 1].Span.Start - tokens[t].Span.End).Contains('\n')) return null;
         var (start, end) = QuotationTokens(v.Doc, v.Doc.Quotations[v.QuoteOf[t]]);
-        // Speech closes on its punctuation ("...,\""); a title does not ("performing \"Like a Virgin\"").
-        bool speech = end - start > 2 && v.Class[end - 2] is TokenClass.Comma or TokenClass.Period;
+        // Speech closes on its punctuation ("...,\"", "...?\""); a title does not ("performing \"Like a Virgin\"").
+        bool speech = end - start > 2 && (v.Class[end - 2] is TokenClass.Comma or TokenClass.Period || v.Doc.TokenText(end - 2) is "?" or "!");
         return speech && end == t + 1 && (start >= sentence.FirstToken || !sameSentence) ? (start, end) : null;
     }
 
