@@ -103,6 +103,15 @@ public sealed class TrailerCueTests
     }
 
     [Fact]
+    public void A_cue_that_ends_its_sentence_reports_the_quotation_before_it_not_only_the_one_after()
+    {
+        var run = QuoteTestKit.Analyze("“Does anybody know what the platform is?” Graham asked. “Neither do I.”");
+        var asked = Assert.Single(run.Results, r => r.Quote.Quote.Cue is { } c && run.Text(c) == "asked");
+        Assert.StartsWith("“Does anybody know what the platform is?”", run.Content(asked));
+        Assert.Equal("Graham", asked.Speaker.Text);
+    }
+
+    [Fact]
     public void A_quotation_that_ends_its_paragraph_is_not_reported_by_the_next_one()
     {
         var run = QuoteTestKit.Analyze("\"She asked if Alex was coming. I said he was.\"\n\nAs the Metro stated, Nash told the mother in person.");

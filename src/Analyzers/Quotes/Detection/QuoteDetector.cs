@@ -96,8 +96,7 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
                 ReplaceWithClause(spans, ClauseAfterConjoinedCue(v, cue.Start, cue.End, endBefore, cueTokens));
                 ReplaceWithClause(spans, ClauseAfterParticipleCue(v, cue.Start, cue.End, cueTokens));
             }
-            if (spans.Count > 0 && spans[0].Start >= cue.End && !v.InQuote(spans[0].Start))
-                ReplaceWithClause(spans, OpeningQuotationBeforeSource(v, cue.Start, cueTokens));
+            if (spans.Count > 0 && spans[0].Start >= cue.End) ReplaceWithClause(spans, QuotationInsteadOf(v, cue.Start, cue.End, spans[0].Start, cueTokens));
             if (spans.Count > 0 && spans[0].Start == cue.End) ReplaceWithClause(spans, ClauseAfterSourcingCue(v, cue.Start, cue.End, spans[^1].End));
             if (spans.Count > 0 && spans[0].Start == cue.End && AfterHearer(v, cue.Start, cue.End, spans[0].End) is int said)
                 spans[0] = spans[0] with { Start = said };
@@ -508,6 +507,16 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
         if (comma < 0 || !closesSentence && cues.Any(sentence.FirstToken, comma) || Words(v, sentence.FirstToken, comma) < 3) return null;
         return (sentence.FirstToken, comma);
     }
+
+    /// <summary>
+    /// The quotation before the source that a cue reports instead of the words the tagger found
+    /// after it: when the cue ends its sentence ("...?\" Graham asked. | \"Neither do I.\""), or
+    /// when the quotation opens the sentence and the words after the cue are not quoted.
+    /// </summary>
+    private static (int Start, int End)? QuotationInsteadOf(TokenView v, int cueStart, int cueEnd, int contentStart, CueMarks cues) =>
+        Words(v, cueEnd, v.SentenceOfToken(cueStart).EndToken) == 0 ? QuotationBeforeSource(v, cueStart, cues, sameSentence: false)
+        : v.InQuote(contentStart) ? null
+        : OpeningQuotationBeforeSource(v, cueStart, cues);
 
     /// <summary>
     /// The quotation that opens the sentence and is closed by its punctuation right before the
