@@ -112,6 +112,19 @@ public sealed class TrailerCueTests
     }
 
     [Fact]
+    public void A_relative_clause_after_a_comma_reports_nothing_of_the_clause_before_it()
+    {
+        var run = QuoteTestKit.Analyze("\"Our progress is on the ballot,\" Mr. Obama said on Saturday night at the gala dinner in Washington, where Mrs. Clinton also spoke.",
+            new Seed("Obama", EntityTypes.Person, "obama"), new Seed("Mrs. Clinton", EntityTypes.Person, "clinton"));
+        var quote = Assert.Single(run.Results, r => run.Content(r).Contains("Our progress", StringComparison.Ordinal));
+        Assert.Equal("obama", quote.Speaker.Entity?.ClusterId);
+
+        // A capitalised WHO is a body, not a relative pronoun.
+        var who = QuoteTestKit.Analyze("Desperate patients will pay gangs more than $200,000 for a kidney, WHO concluded.");
+        Assert.Contains(who.Results, r => r.Quote.Quote.Cue is { } c && who.Text(c) == "concluded" && who.Content(r).StartsWith("Desperate patients", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_quotation_that_ends_its_paragraph_is_not_reported_by_the_next_one()
     {
         var run = QuoteTestKit.Analyze("\"She asked if Alex was coming. I said he was.\"\n\nAs the Metro stated, Nash told the mother in person.");

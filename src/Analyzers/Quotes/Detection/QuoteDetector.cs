@@ -505,6 +505,8 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
             if (v.Class[t] is TokenClass.QuoteMark or TokenClass.Period or TokenClass.Colon) break;
         }
         if (comma < 0 || !closesSentence && cues.Any(sentence.FirstToken, comma) || Words(v, sentence.FirstToken, comma) < 3) return null;
+        // A relative clause reports nothing of the clause it hangs on: "..., where Mrs. Clinton also spoke."
+        if (v.Class[comma + 1] == TokenClass.Word && RelativeOpeners.Contains(v.WordHash[comma + 1])) return null;
         return (sentence.FirstToken, comma);
     }
 
@@ -738,6 +740,7 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
 
     private static readonly HashSet32 ClauseConjunctions = new("but and because since until although though while so or yet".Split(' ').Select(w => Hashing.Lower(w)));
     private static readonly HashSet32 RelativePronouns = new("who which that whose whom where".Split(' ').Select(w => Hashing.Lower(w)));
+    private static readonly HashSet32 RelativeOpeners = new("who which whose whom where when".Split(' ').Select(w => Hashing.Lower(w)));
 
     /// <summary>The longest source a parenthetical cue stands with: "says the Constitutional Affairs Committee".</summary>
     private const int MaxParentheticalSource = 6;
