@@ -84,4 +84,25 @@ public sealed class ColonLeadTests
         var run = QuoteTestKit.Analyze("The summit ended without an agreement.\n\n" + caption);
         Assert.DoesNotContain(run.Results, r => r.Quote.Quote.Cue is { } c && run.Text(c) == ":");
     }
+
+    [Fact]
+    public void After_a_clause_and_a_comma_the_speaker_is_the_subject_before_the_cue()
+    {
+        var run = QuoteTestKit.Analyze(
+            "Trump will probably use the encounter to make some kind of news, Kall said: \"I feel like he has got a surprise up his sleeve.\"",
+            new Seed("Trump", EntityTypes.Person, "trump"), new Seed("Kall", EntityTypes.Person, "kall"));
+        Assert.Equal("kall", run.QuoteWith("I feel like").Speaker.Entity?.ClusterId);
+    }
+
+    [Theory]
+    // A name and its description are one subject, the comma notwithstanding.
+    [InlineData("Colin Asplin, chairman of the Blackpool Hotel Association said: \"The town needs the conference trade.\"", "asplin")]
+    // The relative pronoun's antecedent stands before the comma.
+    [InlineData("The plan was rejected by Colin Asplin, who said: \"The town needs the conference trade.\"", "asplin")]
+    public void A_comma_that_closes_no_clause_leaves_the_lead_whole(string text, string speaker)
+    {
+        var run = QuoteTestKit.Analyze(text, new Seed("Colin Asplin", EntityTypes.Person, "asplin"),
+            new Seed("Blackpool Hotel Association", EntityTypes.Organization, "association"));
+        Assert.Equal(speaker, run.QuoteWith("The town needs").Speaker.Entity?.ClusterId);
+    }
 }

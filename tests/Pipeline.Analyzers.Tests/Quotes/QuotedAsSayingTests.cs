@@ -18,6 +18,7 @@ public sealed class QuotedAsSayingTests
     [InlineData("\"I have always been fascinated by the voice,\" Korovin, 55, is quoted telling the New York Daily News.",
         "is quoted telling", "\"I have always been fascinated by the voice,\"", "Korovin, 55")]
     [InlineData("Mr Putin was quoted by Interfax as saying that the deal was dead.", "was quoted by Interfax as saying", "that the deal was dead", "Mr Putin")]
+    [InlineData("Mr Putin was quoted in the Kommersant daily as saying that the deal was dead.", "was quoted in the Kommersant daily as saying", "that the deal was dead", "Mr Putin")]
     [InlineData("The attack failed, but Iraqi security officials have been quoted as saying he was injured.",
         "have been quoted as saying", "he was injured", "Iraqi security officials")]
     public void The_subject_of_was_quoted_as_saying_is_the_speaker(string text, string cue, string content, string speaker)

@@ -1,3 +1,4 @@
+using Pipeline.Analyzers.Quotes.Learning;
 using Pipeline.Analyzers.Quotes.Detection;
 using Pipeline.Analyzers.Quotes.Lexicon;
 using Pipeline.Sdk;
@@ -41,6 +42,14 @@ internal static class Sieves
         var v = ctx.View;
         if (q.Cue is not { } cue || v.Class[cue.End - 1] != TokenClass.Colon || q.Start < cue.End) return null;
         int leadStart = v.SentenceOfToken(cue.Start).FirstToken;
+        // "Trump will use the encounter to make news, | Kall said:": after a clause (it has a verb of its own), the words
+        // between its comma and the cue; not after a name and its description ("Colin Asplin, chairman of the association said:").
+        for (int t = cue.Start - 1; t > leadStart; t--)
+            if (v.Class[t] == TokenClass.Comma)
+            {
+                if (OpensSubject(v, t + 1, cue.Start) && HoldsClauseVerb(v, leadStart, t) && !v.InQuote(t)) leadStart = t + 1;
+                break;
+            }
         if (ctx.Entities.Best(leadStart, cue.Start) is { } m)
         {
             int s = v.Doc.TokenAt(m.Span.Start), e = v.Doc.TokenAt(m.Span.End - 1) + 1;
@@ -160,6 +169,21 @@ internal static class Sieves
             if (v.CueAt[t] is { Lemma: "tell" }) return true;
         return false;
     }
+
+    /// <summary>
+    /// Whether a subject opens the words [start, end) after a comma, maybe after "but" or "and":
+    /// not a verb ("told the BBC News website ... and added:"), nor a relative pronoun, whose
+    /// antecedent stands before the comma ("by UKIP spokesman, who said:").
+    /// </summary>
+    private static bool OpensSubject(TokenView v, int start, int end)
+    {
+        while (start < end && LinkWords.Contains(v.WordHash[start])) start++;
+        return start < end && QuoteDetector.HasWord(v, start, start + 1) && v.CueAt[start] is null
+            && !QuoteDetector.ClauseVerbs.Contains(v.WordHash[start]) && !RelativeWords.Contains(v.WordHash[start]);
+    }
+
+    private static readonly HashSet32 LinkWords = new("but and yet so".Split(' ').Select(w => Hashing.Lower(w)));
+    private static readonly HashSet32 RelativeWords = new("who which whose whom that".Split(' ').Select(w => Hashing.Lower(w)));
 
     private static bool HoldsClauseVerb(TokenView v, int start, int end)
     {

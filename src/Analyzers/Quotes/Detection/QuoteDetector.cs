@@ -198,7 +198,7 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
     }
 
     /// <summary>
-    /// "X was quoted as saying", "X is quoted by Interfax as saying", "X was quoted saying", "X is
+    /// "X was quoted as saying", "X is quoted by Interfax (in the Free Beacon) as saying", "X was quoted saying", "X is
     /// quoted telling the Daily News": one cue from the auxiliary to "saying" or "telling" (PolNeAR's
     /// "is quoted as saying"), whose subject is the speaker; it replaces the tagger's cues inside it
     /// ("quoted", "as saying"). The active "Interfax quoted him as saying" is left to the tagger: its
@@ -210,7 +210,7 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
         {
             if (v.WordHash[t] != QuotedHash || v.InQuote(t) || !PassiveAuxiliaries.Contains(v.WordHash[t - 1])) continue;
             int s = t + 1;
-            if (v.WordHash[s] == ByHash)
+            if (v.WordHash[s] == ByHash || v.WordHash[s] == InHash)
                 while (s < end && s - t <= MaxQuotingAgent && v.WordHash[s] != AsHash && v.WordHash[s] != SayingHash
                        && v.Class[s] is not (TokenClass.Comma or TokenClass.Period or TokenClass.Colon or TokenClass.QuoteMark)) s++;
             if (s < end && v.WordHash[s] == AsHash) s++;
