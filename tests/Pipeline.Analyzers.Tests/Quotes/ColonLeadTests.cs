@@ -105,4 +105,20 @@ public sealed class ColonLeadTests
             new Seed("Blackpool Hotel Association", EntityTypes.Organization, "association"));
         Assert.Equal(speaker, run.QuoteWith("The town needs").Speaker.Entity?.ClusterId);
     }
+
+    [Fact]
+    public void The_words_before_a_colon_cue_are_the_speakers_not_the_quote()
+    {
+        var run = QuoteTestKit.Analyze(
+            "Mr. Butterfield, noting that the party's \"down-ballot races are not comfortable,\" added: \"I'm concerned about the vote.\"",
+            new Seed("Butterfield", EntityTypes.Person, "butterfield"));
+        var added = Assert.Single(run.Results, r => r.Quote.Quote.Cue is { } c && run.Text(c) == "added:");
+        Assert.Equal("\"I'm concerned about the vote.\"", run.Content(added));
+        Assert.Equal("butterfield", added.Speaker.Entity?.ClusterId);
+
+        // A quotation closed right before the speaker is still the cue's.
+        var wrote = QuoteTestKit.Analyze("\"We know many of you are looking for answers,\" the Find James Foley page wrote: \"Please be patient.\"");
+        var both = Assert.Single(wrote.Results, r => r.Quote.Quote.Cue is { } c && wrote.Text(c) == "wrote:");
+        Assert.Equal(2, both.Quote.Quote.Content.Length);
+    }
 }

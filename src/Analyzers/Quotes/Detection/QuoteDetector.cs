@@ -97,6 +97,14 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
                 ReplaceWithClause(spans, ClauseAfterParticipleCue(v, cue.Start, cue.End, cueTokens));
             }
             if (spans.Count > 0 && spans[0].Start >= cue.End) ReplaceWithClause(spans, QuotationInsteadOf(v, cue.Start, cue.End, spans[0].Start, cueTokens));
+            // A colon introduces what the cue reports: the words before it are the speaker's ("Mr. Butterfield, noting
+            // that the party's \"...,\" added: \"...\""), but for a quotation closed right before the speaker ("\"...,\" the
+            // Find James Foley Facebook wrote: \"...\"").
+            if (EndsWithColon(v, cue.End) && spans.Exists(s => s.Start >= cue.End))
+            {
+                var quotation = QuotationBeforeSource(v, cue.Start, cueTokens);
+                spans.RemoveAll(s => s.End <= cue.Start && !(quotation is var (qs, qe) && s.Start < qe && qs < s.End));
+            }
             if (spans.Count > 0 && spans[0].Start == cue.End) ReplaceWithClause(spans, ClauseAfterSourcingCue(v, cue.Start, cue.End, spans[^1].End));
             if (spans.Count > 0 && spans[0].Start == cue.End && AfterHearer(v, cue.Start, cue.End, spans[0].End) is int said)
                 spans[0] = spans[0] with { Start = said };
@@ -509,6 +517,10 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
         if (v.Class[comma + 1] == TokenClass.Word && RelativeOpeners.Contains(v.WordHash[comma + 1])) return null;
         return (sentence.FirstToken, comma);
     }
+
+    /// <summary>Whether the cue's last token, or the one after it, is a colon.</summary>
+    private static bool EndsWithColon(TokenView v, int cueEnd) =>
+        v.Class[cueEnd - 1] == TokenClass.Colon || cueEnd < v.Count && v.Class[cueEnd] == TokenClass.Colon;
 
     /// <summary>
     /// The quotation before the source that a cue reports instead of the words the tagger found
