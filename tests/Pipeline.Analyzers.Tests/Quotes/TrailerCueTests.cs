@@ -130,4 +130,23 @@ public sealed class TrailerCueTests
         var run = QuoteTestKit.Analyze("\"She asked if Alex was coming. I said he was.\"\n\nAs the Metro stated, Nash told the mother in person.");
         Assert.DoesNotContain(run.Results, r => r.Quote.Quote.Cue is { } c && run.Text(c) == "stated" && run.Content(r).Contains("Alex", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("\"Cheryl and I are so very happy,\" he wrote.\n\n\"Thank YOU for making it possible!!\" Mook responded.", "responded", "Mook")]
+    [InlineData("\"It was nice knowing him,\" she said.\n\n\"Now goodbye to you all.\" Mr Knapman will retort.", "will retort", "Mr Knapman")]
+    public void A_rarer_speech_verb_after_a_quotation_and_its_subject_is_a_cue(string text, string cue, string speaker)
+    {
+        var run = QuoteTestKit.Analyze(text);
+        var quote = Assert.Single(run.Results, r => r.Quote.Quote.Cue is { } c && run.Text(c) == cue);
+        Assert.Equal(speaker, quote.Speaker.Text);
+    }
+
+    [Theory]
+    [InlineData("He asked for a \"radical alliance of the English-speaking peoples.\" Labour representatives were unavailable for comment.")]
+    [InlineData("It has operated under what is known as \"one country, two systems,\" outside of Beijing's communist rule.")]
+    public void A_speech_noun_after_a_quotation_is_no_cue(string text)
+    {
+        var run = QuoteTestKit.Analyze(text);
+        Assert.DoesNotContain(run.Results, r => r.Quote.Quote.Cue is { } c && run.Text(c) is "comment" or "rule");
+    }
 }

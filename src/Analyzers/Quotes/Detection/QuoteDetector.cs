@@ -201,9 +201,53 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
             if (float.IsNaN(CueThreshold) || CueThreshold <= BeliefCueProbability) AddBeliefCues(v, start, end, found, cues);
             if (float.IsNaN(CueThreshold) || CueThreshold <= TrailerCueProbability) AddTrailerCue(v, start, end, found, cues, trailers);
             AddQuotedAsSaying(v, start, end, found, cues, quotedAsSaying);
+            if (float.IsNaN(CueThreshold) || CueThreshold <= TrailerCueProbability) AddQuotationTrailerCue(v, start, end, found, cues);
         }
         return cues;
     }
+
+    /// <summary>
+    /// A lexicon verb of speech or writing that ends its sentence after a short subject and a
+    /// quotation closed by its own punctuation ("\"Thank YOU for making it possible!!\" Mook
+    /// responded.", "\"...,\" Ms Jones quipped."): the tagger, reading two words around, often
+    /// leaves such rarer verbs out. Only in a sentence the tagger gave no cue; the content is the
+    /// quotation (<see cref="QuotationInsteadOf"/>).
+    /// </summary>
+    internal static void AddQuotationTrailerCue(TokenView v, int start, int end, int found, List<TaggedSpan> cues)
+    {
+        if (cues.Count > found) return;
+        int last = end;
+        while (last > start && v.Class[last - 1] is TokenClass.Period or TokenClass.OtherPunct) last--;
+        for (int t = Math.Max(start, last - 3); t < last; t++)
+        {
+            if (v.CueAt[t] is not { Category: CueCategory.Speech or CueCategory.Writing, IsSourcing: false } || v.Class[t] != TokenClass.Word
+                || t + v.CueLength[t] != last || v.InQuote(t)) continue;
+            // The verb group: "has said", "will say".
+            int cueStart = t;
+            while (cueStart > start && ClauseVerbs.Contains(v.WordHash[cueStart - 1])) cueStart--;
+            if (QuotationBeforeSource(v, cueStart, cues: null, sameSentence: false) is { } quotation && IsTrailerSubject(v, quotation.End, cueStart))
+                cues.Add(new TaggedSpan(cueStart, last, TrailerCueProbability));
+            return;
+        }
+    }
+
+    /// <summary>
+    /// Whether the words between a quotation and a trailing verb can be its subject: a name, a
+    /// pronoun or a noun phrase with its determiner, with no verb of its own ("Sounds like something
+    /// a robot manufacturer would say", "he was due to say") and not a noun's modifiers ("were
+    /// unavailable for comment", "outside of Beijing's communist rule").
+    /// </summary>
+    private static bool IsTrailerSubject(TokenView v, int start, int end)
+    {
+        if (end - start is < 1 or > MaxQuotationTrailerSubject) return false;
+        bool opens = v.Class[start] == TokenClass.Capitalized || Determiners.Contains(v.WordHash[start]) || SubjectPronouns.Contains(v.WordHash[start]);
+        if (!opens || Prepositions.Contains(v.WordHash[end - 1]) || Determiners.Contains(v.WordHash[end - 1])) return false;
+        for (int t = start; t < end; t++)
+            if (ClauseVerbs.Contains(v.WordHash[t]) || v.WordHash[t] == ToHash || v.CueAt[t] is not null && v.Class[t] == TokenClass.Word) return false;
+        return true;
+    }
+
+    private const int MaxQuotationTrailerSubject = 8;
 
     /// <summary>
     /// "X was quoted as saying", "X is quoted by Interfax (in the Free Beacon) as saying", "X was quoted saying", "X is
@@ -555,7 +599,7 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
     /// </summary>
     /// <param name="maxSource">The most tokens between the quotation and the cue.</param>
     /// <param name="sameSentence">Whether the quotation must open in the cue's sentence (else it may run over several).</param>
-    private static (int Start, int End)? QuotationBeforeSource(TokenView v, int cueStart, CueMarks cues, int maxSource = MaxTrailerSource,
+    private static (int Start, int End)? QuotationBeforeSource(TokenView v, int cueStart, CueMarks? cues, int maxSource = MaxTrailerSource,
         bool sameSentence = true)
     {
         var sentence = v.SentenceOfToken(cueStart);
@@ -564,7 +608,7 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
         int t = cueStart - 1;
         while (t >= lowest && cueStart - t <= maxSource && !v.InQuote(t))
         {
-            if (cues.IsCue(t) || v.Class[t] is TokenClass.Period or TokenClass.Colon) return null;
+            if (cues?.IsCue(t) == true || v.Class[t] is TokenClass.Period or TokenClass.Colon) return null;
             t--;
         }
         if (t < lowest || !v.InQuote(t) || Words(v, t + 1, cueStart) == 0) return null;
@@ -573,9 +617,12 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
         if (v.Doc.Text.AsSpan(tokens[t].Span.End, tokens[t + 1].Span.Start - tokens[t].Span.End).Contains('\n')) return null;
         var (start, end) = QuotationTokens(v.Doc, v.Doc.Quotations[v.QuoteOf[t]]);
         // Speech closes on its punctuation ("...,\"", "...?\""); a title does not ("performing \"Like a Virgin\"").
-        bool speech = end - start > 2 && (v.Class[end - 2] is TokenClass.Comma or TokenClass.Period || v.Doc.TokenText(end - 2) is "?" or "!");
+        bool speech = end - start > 2 && (v.Class[end - 2] is TokenClass.Comma or TokenClass.Period || IsQuestionOrExclamation(v.Doc.TokenText(end - 2)));
         return speech && end == t + 1 && (start >= sentence.FirstToken || !sameSentence) ? (start, end) : null;
     }
+
+    /// <summary>"?", "!", "!!", "?!": a quotation closed by them is speech.</summary>
+    private static bool IsQuestionOrExclamation(ReadOnlySpan<char> text) => !text.IsEmpty && !text.ContainsAnyExcept('?', '!');
 
     /// <summary>
     /// Whether the words after a cue, to the sentence's end, only say where or to whom it was said:
