@@ -11,6 +11,7 @@ namespace Pipeline.Text.Segmenting;
 /// A double quote still open when a sentence opens again with the same mark continues the same way:
 /// text whose paragraph breaks were lost (`... 26 weeks. "We are going ...`) keeps the convention,
 /// and English nests single marks inside double ones, never a double mark inside its own kind.
+/// A straight double mark and a curly one close each other when the copy mixes them.
 /// </summary>
 internal sealed class QuotationPairer
 {
@@ -79,7 +80,8 @@ internal sealed class QuotationPairer
             case '"':
                 if (f == Flanking.None && InsideWord(token)) break; // India"s: an apostrophe typed as a double mark (Reuters-21578)
                 if (openOnly) Open(t, QuoteMarkStyle.StraightDouble, c);
-                else if (closeOnly) TryClose(t, QuoteMarkStyle.StraightDouble);
+                // Web copy mixes its marks ("“We are not blind to those," wrote The Post): a closing " may close a “.
+                else if (closeOnly) _ = TryClose(t, QuoteMarkStyle.StraightDouble) || TryClose(t, QuoteMarkStyle.CurlyDouble);
                 else if (!TryClose(t, QuoteMarkStyle.StraightDouble)) Open(t, QuoteMarkStyle.StraightDouble, c);
                 break;
             case '\'':
@@ -97,8 +99,8 @@ internal sealed class QuotationPairer
                 if (closeOnly && (TryClose(t, QuoteMarkStyle.LowDouble) || TryClose(t, QuoteMarkStyle.CurlyDouble))) break;
                 Open(t, QuoteMarkStyle.CurlyDouble, c);
                 break;
-            case '\u201D': // ” closes “ or „; opens only where nothing is open to close (”Swedish”)
-                if (TryClose(t, QuoteMarkStyle.CurlyDouble) || TryClose(t, QuoteMarkStyle.LowDouble)) break;
+            case '\u201D': // ” closes “ or „, or a " where copy mixes its marks; opens only where nothing is open to close (”Swedish”)
+                if (TryClose(t, QuoteMarkStyle.CurlyDouble) || TryClose(t, QuoteMarkStyle.LowDouble) || TryClose(t, QuoteMarkStyle.StraightDouble)) break;
                 if (openOnly) Open(t, QuoteMarkStyle.CurlyDouble, c);
                 break;
             case '\u201E': // „

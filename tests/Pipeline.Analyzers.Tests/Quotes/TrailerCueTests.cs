@@ -94,6 +94,9 @@ public sealed class TrailerCueTests
     [InlineData("He spoke to conservatives. “Does anybody know what the platform is?” Graham asked.", "asked", "“Does anybody know what the platform is?”", "Graham")]
     [InlineData("\"If you are blocked, where can we steal it?\" Mr. Schriefer said.", "said", "\"If you are blocked, where can we steal it?\"", "Mr. Schriefer")]
     [InlineData("\"We have massive crowds. They are not reporting it.\" Trump said to cheers.", "said", "\"We have massive crowds. They are not reporting it.\"", "Trump")]
+    // A comma after the cue sets off what follows it.
+    [InlineData("\"Why was that money sitting in the bank?\" Mr. Clyburn said, echoing many Democrats who wanted it spent.", "said",
+        "\"Why was that money sitting in the bank?\"", "Mr. Clyburn")]
     public void A_quotation_closed_by_its_own_stop_is_reported_by_the_source_and_cue_after_it(string text, string cue, string content, string source)
     {
         var run = QuoteTestKit.Analyze(text);
@@ -122,6 +125,15 @@ public sealed class TrailerCueTests
         // A capitalised WHO is a body, not a relative pronoun.
         var who = QuoteTestKit.Analyze("Desperate patients will pay gangs more than $200,000 for a kidney, WHO concluded.");
         Assert.Contains(who.Results, r => r.Quote.Quote.Cue is { } c && who.Text(c) == "concluded" && who.Content(r).StartsWith("Desperate patients", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_cue_with_words_of_its_own_does_not_take_the_quotation_of_the_sentence_before()
+    {
+        var run = QuoteTestKit.Analyze("\"When I said, 'Look you know my name', he said, 'ah but you are all the same'.\" " +
+            "Harriet Harman told researchers of the sheer hostility prompted by her advancement: \"Well, you have only succeeded because you are a woman.\"");
+        var told = Assert.Single(run.Results, r => r.Quote.Quote.Cue is { } c && run.Text(c).StartsWith("told", StringComparison.Ordinal));
+        Assert.DoesNotContain("When I said", run.Content(told), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -58,6 +58,17 @@ public class ParagraphAndQuotationTests
         Assert.Equal(pair.Content.End, pair.Close.Start);
     }
 
+    [Theory]
+    // Web copy that mixes its marks: a straight and a curly double mark close each other.
+    [InlineData("\"No one is above the law,” Pence said.", "No one is above the law,")]
+    [InlineData("“We are not blind to those,\" wrote The Post.", "We are not blind to those,")]
+    public void A_straight_and_a_curly_double_mark_close_each_other(string text, string content)
+    {
+        var pair = Assert.Single(Seg.Of(text).Quotations);
+        Assert.True(pair.IsClosed);
+        Assert.Equal([content], Seg.Contents(text, pair));
+    }
+
     [Fact]
     public void Nested_quotes_have_depth()
     {

@@ -527,7 +527,7 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
         {
             // "..., Ms Hewitt told GMTV's Sunday programme.": whom she told, not what (a source stands between comma and cue).
             // Else a quotation right before the source ("\"...,\" Kirsten Pfeifer ..., told the BBC News website."), or nothing.
-            if (OpeningQuotationBeforeSource(v, cueStart, cues) is { } opening) return opening;
+            if (OpeningQuotationBeforeSource(v, cueStart, cueEnd, cues) is { } opening) return opening;
             if (addressee) return before is { } clause0 && Words(v, clause0.End + 1, cueStart) > 0 ? clause0 : QuotationBeforeSource(v, cueStart, cues);
             return InvertedTrailerContent(v, cueStart, cueEnd, cueEnd, end, cues) ?? (AfterHearer(v, cueStart, cueEnd, end) ?? cueEnd, end);
         }
@@ -574,19 +574,24 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
     private static (int Start, int End)? QuotationInsteadOf(TokenView v, int cueStart, int cueEnd, int contentStart, CueMarks cues) =>
         Words(v, cueEnd, v.SentenceOfToken(cueStart).EndToken) == 0 ? QuotationBeforeSource(v, cueStart, cues, sameSentence: false)
         : v.InQuote(contentStart) ? null
-        : OpeningQuotationBeforeSource(v, cueStart, cues);
+        : OpeningQuotationBeforeSource(v, cueStart, cueEnd, cues);
 
     /// <summary>
-    /// The quotation that opens the sentence and is closed by its punctuation right before the
-    /// source and cue ("\"Subpoenas are not optional,\" panel Chairman Rep. Jason Chaffetz (R-Utah)
+    /// The quotation that opens a sentence and is closed by its punctuation right before the
+    /// source and cue, in the cue's sentence or, closed by its own stop, the one before when a comma
+    /// follows the cue ("\"Subpoenas are not optional,\" panel Chairman Rep. Jason Chaffetz (R-Utah)
     /// said after Pagliano failed to show up"): what the cue reports, whatever follows it.
     /// </summary>
-    private static (int Start, int End)? OpeningQuotationBeforeSource(TokenView v, int cueStart, CueMarks cues)
+    private static (int Start, int End)? OpeningQuotationBeforeSource(TokenView v, int cueStart, int cueEnd, CueMarks cues)
     {
-        if (QuotationBeforeSource(v, cueStart, cues) is not { } quotation) return null;
+        // From the sentence before only when a comma sets off what follows the cue: "...?\" Mr. Clyburn said, | echoing ...",
+        // not "...\" | Harriet Harman told researchers of the sheer hostility: \"...\"", which reports its own words.
+        bool setOff = cueEnd < v.Count && v.Class[cueEnd] == TokenClass.Comma;
+        if (QuotationBeforeSource(v, cueStart, cues, sameSentence: !setOff) is not { } quotation) return null;
         // A source opens there, not a clause joined to the quotation's ("...,\" and pledged to ...").
         if (ClauseConjunctions.Contains(v.WordHash[quotation.End])) return null;
-        int first = v.SentenceOfToken(cueStart).FirstToken;
+        // The quotation opens its own sentence, which may end inside it ("\"...?\" Mr. Clyburn said, echoing ...").
+        int first = v.SentenceOfToken(quotation.Start).FirstToken;
         while (first < quotation.Start && v.Class[first] is TokenClass.OtherPunct or TokenClass.Dash) first++;
         return quotation.Start == first ? quotation : null;
     }
