@@ -105,6 +105,25 @@ public sealed class TrailerCueTests
         Assert.Equal(source, quote.Speaker.Text);
     }
 
+    [Theory]
+    [InlineData("“We have massive crowds. They are not reporting it, Katy.” Trump said to cheers. “But there is something happening.”", "said", "Trump")]
+    [InlineData("\"Then you are trying to say, 'Well, where can we steal it?'\" Mr. Schriefer said. \"'Where can we give a push?'\"", "said", "Mr. Schriefer")]
+    public void After_where_or_to_whom_it_was_said_the_cue_still_reports_the_quotation_before_it(string text, string cue, string source)
+    {
+        var run = QuoteTestKit.Analyze(text);
+        var quote = Assert.Single(run.Results, r => r.Quote.Quote.Cue is { } c && run.Text(c) == cue);
+        Assert.Equal(source, quote.Speaker.Text);
+        Assert.Equal(run.Doc.Quotations[0].Open.Start, quote.Quote.Quote.Span.Start);
+    }
+
+    [Fact]
+    public void A_refusal_after_a_quotation_does_not_take_it()
+    {
+        var run = QuoteTestKit.Analyze("A company spokesman told Reuters \"We have concluded the talks.\" He declined to comment further.");
+        Assert.DoesNotContain(run.Results, r => r.Quote.Quote.Cue is { } c && run.Text(c).Contains("declined", StringComparison.Ordinal)
+            && run.Content(r).Contains("concluded", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void A_cue_that_ends_its_sentence_reports_the_quotation_before_it_not_only_the_one_after()
     {

@@ -568,13 +568,24 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
 
     /// <summary>
     /// The quotation before the source that a cue reports instead of the words the tagger found
-    /// after it: when the cue ends its sentence ("...?\" Graham asked. | \"Neither do I.\""), or
+    /// after it: when the cue ends its sentence, but for where or to whom it was said ("...?\" Graham
+    /// asked. | \"Neither do I.\"", "...\" Trump said to cheers. | \"But ...\""), or
     /// when the quotation opens the sentence and the words after the cue are not quoted.
     /// </summary>
-    private static (int Start, int End)? QuotationInsteadOf(TokenView v, int cueStart, int cueEnd, int contentStart, CueMarks cues) =>
-        Words(v, cueEnd, v.SentenceOfToken(cueStart).EndToken) == 0 ? QuotationBeforeSource(v, cueStart, cues, sameSentence: false)
-        : v.InQuote(contentStart) ? null
-        : OpeningQuotationBeforeSource(v, cueStart, cueEnd, cues);
+    private static (int Start, int End)? QuotationInsteadOf(TokenView v, int cueStart, int cueEnd, int contentStart, CueMarks cues)
+    {
+        int end = v.SentenceOfToken(cueStart).EndToken;
+        while (end > cueEnd && v.Class[end - 1] is TokenClass.Period or TokenClass.Comma or TokenClass.Colon) end--;
+        // Nothing after the cue but where or to whom it was said: "Trump said to cheers.", "told CNN's Dana Bash.".
+        if (Words(v, cueEnd, end) == 0 || IsAddressee(v, cueStart, cueEnd, end))
+        {
+            var quotation = QuotationBeforeSource(v, cueStart, cues, sameSentence: false);
+            // From the sentence before, only for a subject and a cue of speech: not "... .\" He declined to comment further."
+            bool before = quotation is var (_, qe) && qe <= v.SentenceOfToken(cueStart).FirstToken;
+            return before && (!IsTrailerSubject(v, quotation!.Value.End, cueStart) || IsRefusal(v, cueStart, cueEnd)) ? null : quotation;
+        }
+        return v.InQuote(contentStart) ? null : OpeningQuotationBeforeSource(v, cueStart, cueEnd, cues);
+    }
 
     /// <summary>
     /// The quotation that opens a sentence and is closed by its punctuation right before the
@@ -588,8 +599,6 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
         // not "...\" | Harriet Harman told researchers of the sheer hostility: \"...\"", which reports its own words.
         bool setOff = cueEnd < v.Count && v.Class[cueEnd] == TokenClass.Comma;
         if (QuotationBeforeSource(v, cueStart, cues, sameSentence: !setOff) is not { } quotation) return null;
-        // A source opens there, not a clause joined to the quotation's ("...,\" and pledged to ...").
-        if (ClauseConjunctions.Contains(v.WordHash[quotation.End])) return null;
         // The quotation opens its own sentence, which may end inside it ("\"...?\" Mr. Clyburn said, echoing ...").
         int first = v.SentenceOfToken(quotation.Start).FirstToken;
         while (first < quotation.Start && v.Class[first] is TokenClass.OtherPunct or TokenClass.Dash) first++;
@@ -617,14 +626,30 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
             t--;
         }
         if (t < lowest || !v.InQuote(t) || Words(v, t + 1, cueStart) == 0) return null;
+        // A source opens there, not a clause joined to the quotation's ("...,\" and pledged to ...", "...,\" but pledged to ...").
+        if (ClauseConjunctions.Contains(v.WordHash[t + 1])) return null;
         // Not over a paragraph break: "...\" | As the Metro stated, Nash informed ..." is another paragraph's.
         var tokens = v.Doc.Tokens;
         if (v.Doc.Text.AsSpan(tokens[t].Span.End, tokens[t + 1].Span.Start - tokens[t].Span.End).Contains('\n')) return null;
         var (start, end) = QuotationTokens(v.Doc, v.Doc.Quotations[v.QuoteOf[t]]);
         // Speech closes on its punctuation ("...,\"", "...?\""); a title does not ("performing \"Like a Virgin\"").
-        bool speech = end - start > 2 && (v.Class[end - 2] is TokenClass.Comma or TokenClass.Period || IsQuestionOrExclamation(v.Doc.TokenText(end - 2)));
+        // The punctuation may stand inside a quotation nested at the end ("... where can we steal it?'\"").
+        int last = end - 2;
+        while (last > start && v.Class[last] == TokenClass.QuoteMark) last--;
+        bool speech = last > start && (v.Class[last] is TokenClass.Comma or TokenClass.Period || IsQuestionOrExclamation(v.Doc.TokenText(last)));
         return speech && end == t + 1 && (start >= sentence.FirstToken || !sameSentence) ? (start, end) : null;
     }
+
+    /// <summary>A cue that says nothing was said: "declined to comment", "did not respond", "reached out to".</summary>
+    private static bool IsRefusal(TokenView v, int cueStart, int cueEnd)
+    {
+        for (int t = cueStart; t < cueEnd; t++)
+            if (RefusalWords.Contains(v.WordHash[t])) return true;
+        return false;
+    }
+
+    private static readonly HashSet32 RefusalWords = new(
+        "decline declined declines declining refuse refused refuses refusing reached not n't never no".Split(' ').Select(w => Hashing.Lower(w)));
 
     /// <summary>"?", "!", "!!", "?!": a quotation closed by them is speech.</summary>
     private static bool IsQuestionOrExclamation(ReadOnlySpan<char> text) => !text.IsEmpty && !text.ContainsAnyExcept('?', '!');
