@@ -11,6 +11,8 @@ namespace Pipeline.Analyzers.Quotes.Attribution;
 /// </summary>
 internal static class SpeakerResolver
 {
+    private static readonly HashSet<string> UnnamedMembers = new(StringComparer.OrdinalIgnoreCase) { "one", "another", "others" };
+
     /// <summary>How far back (in paragraphs) a pronoun or description looks for its referent.</summary>
     private const int ReachParagraphs = 3;
 
@@ -22,6 +24,8 @@ internal static class SpeakerResolver
         string text = doc.GetString(span);
 
         if (HasAnonymityMarker(ctx, start, end)) return new(SpeakerKind.Anonymous, text, null, span);
+        // "\"...,\" one said", "another added": one of a group, unnamed.
+        if (end == start + 1 && UnnamedMembers.Contains(text)) return new(SpeakerKind.Anonymous, text, null, span);
         // Who is named before a modifier, unless the modifier names them ("who calls herself ..."):
         // the firms and places in it are not the speaker.
         var modifier = ModifierStart(ctx, start, end);
