@@ -34,6 +34,9 @@ public sealed class SourceBoundsTests
     [InlineData("The bond pays 7 pct, lead manager Union Bank of Switzerland said.", ", lead manager Union Bank of Switzerland", "lead manager Union Bank of Switzerland")]
     [InlineData("It is a dilemma. But Mr Howard said the law was wrong.", "But Mr Howard", "Mr Howard")]
     [InlineData("Prices rose. And Dr John Moore-Gillon said more would follow.", "And Dr John Moore-Gillon", "Dr John Moore-Gillon")]
+    // An adverb of the verb after it.
+    [InlineData("Earlier, Mr Sharon again said he had not seen the slightest step.", "Mr Sharon again", "Mr Sharon")]
+    [InlineData("Chandler says she only told Phelps about her past later.", "she only", "she")]
     public void What_is_not_the_speaker_is_left_out(string text, string source, string expected) =>
         Assert.Equal(expected, Trimmed(text, source));
 

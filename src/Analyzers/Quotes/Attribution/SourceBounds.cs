@@ -22,8 +22,9 @@ internal static class SourceBounds
         start = AfterLeadingAdverbial(v, start, end);
         start = AfterLeadingTime(v, start, end);
         end = BeforeCircumstance(v, start, end);
-        // A comma that closes the phrase is not the source's: "As a result, says the committee, | the government ...".
-        while (end - start > 1 && v.Class[end - 1] == TokenClass.Comma) end--;
+        // A comma that closes the phrase is not the source's: "As a result, says the committee, | the government ...";
+        // nor an adverb of the verb after it ("Mr Sharon | again said", "she | only told": PolNeAR never ends a source so).
+        while (end - start > 1 && (v.Class[end - 1] == TokenClass.Comma || v.Class[end - 1] == TokenClass.Word && VerbAdverbs.Contains(v.WordHash[end - 1]))) end--;
         return (start, end);
     }
 
@@ -135,6 +136,10 @@ internal static class SourceBounds
         int next = start + 1;
         return v.Class[next] == TokenClass.Capitalized || Determiners.Contains(v.WordHash[next]) ? next : start;
     }
+
+    private static readonly HashSet32 VerbAdverbs = new(
+        "also again still now then only just already later earlier often once never always repeatedly further reportedly allegedly"
+            .Split(' ').Select(w => Hashing.Lower(w)));
 
     private static readonly HashSet32 TimePrepositions = new("on in at during by since until after before".Split(' ').Select(w => Hashing.Lower(w)));
 
