@@ -250,11 +250,11 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
     private const int MaxQuotationTrailerSubject = 8;
 
     /// <summary>
-    /// "X was quoted as saying", "X is quoted by Interfax (in the Free Beacon) as saying", "X was quoted saying", "X is
-    /// quoted telling the Daily News": one cue from the auxiliary to "saying" or "telling" (PolNeAR's
-    /// "is quoted as saying"), whose subject is the speaker; it replaces the tagger's cues inside it
-    /// ("quoted", "as saying"). The active "Interfax quoted him as saying" is left to the tagger: its
-    /// source is the one who quotes.
+    /// "X was quoted as saying", "X is quoted by Interfax (in the Free Beacon) as saying", "X was
+    /// quoted saying", "X is quoted telling the Daily News": one cue from the auxiliary to "saying"
+    /// or "telling" (PolNeAR's "is quoted as saying"), whose subject is the speaker; it replaces the
+    /// tagger's cues inside it ("quoted", "as saying"). The active "Interfax quoted him as saying" is
+    /// left to the tagger: its source is the one who quotes.
     /// </summary>
     internal static void AddQuotedAsSaying(TokenView v, int start, int end, int found, List<TaggedSpan> cues, HashSet<(int, int)> added)
     {
@@ -270,12 +270,12 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
             int cueStart = t - 1, cueEnd = s + 1;
             // "have been quoted", "will be quoted": the whole verb group.
             if (cueStart - 1 >= start && v.WordHash[cueStart] is var aux && (aux == BeenHash && PerfectAuxiliaries.Contains(v.WordHash[cueStart - 1])
-                || aux == BeHash && QuoteDetector.ClauseVerbs.Contains(v.WordHash[cueStart - 1]))) cueStart--;
+                || aux == BeHash && ClauseVerbs.Contains(v.WordHash[cueStart - 1]))) cueStart--;
             for (int i = cues.Count - 1; i >= found; i--)
                 if (cues[i].Start < cueEnd && cues[i].End > cueStart) cues.RemoveAt(i);
             cues.Add(new TaggedSpan(cueStart, cueEnd, QuotedAsSayingProbability));
             added.Add((cueStart, cueEnd));
-            cues.Sort(found, cues.Count - found, Comparer<TaggedSpan>.Create((a, b) => a.Start.CompareTo(b.Start)));
+            cues.Sort(found, cues.Count - found, ByStart);
             t = cueEnd;
         }
     }
@@ -291,6 +291,7 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
             : ClauseContent(v, cueStart, cueEnd, cues);
 
     private const double QuotedAsSayingProbability = 0.9;
+    private static readonly Comparer<TaggedSpan> ByStart = Comparer<TaggedSpan>.Create((a, b) => a.Start.CompareTo(b.Start));
 
     private const string QuotedAsSayingMethod = "rule:quoted-as-saying";
 
@@ -433,7 +434,7 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
             // The adverbs and auxiliary are the cue's, as PolNeAR writes it: "actually believe", "does believe".
             if (!taken) cues.Add(new TaggedSpan(subject + 1, t + 1, BeliefCueProbability));
         }
-        if (cues.Count > added) cues.Sort(found, cues.Count - found, Comparer<TaggedSpan>.Create((a, b) => a.Start.CompareTo(b.Start)));
+        if (cues.Count > added) cues.Sort(found, cues.Count - found, ByStart);
     }
 
     /// <summary>The confidence a belief cue found by <see cref="AddBeliefCues"/> carries.</summary>
@@ -568,9 +569,9 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
 
     /// <summary>
     /// The quotation before the source that a cue reports instead of the words the tagger found
-    /// after it: when the cue ends its sentence, but for where or to whom it was said ("...?\" Graham
-    /// asked. | \"Neither do I.\"", "...\" Trump said to cheers. | \"But ...\""), or
-    /// when the quotation opens the sentence and the words after the cue are not quoted.
+    /// after it: when the cue ends its sentence but for where or to whom it was said ("...?\" Graham
+    /// asked. | \"Neither do I.\"", "...\" Trump said to cheers. | \"But ...\""), or when the
+    /// quotation opens the sentence and the words after the cue are not quoted.
     /// </summary>
     private static (int Start, int End)? QuotationInsteadOf(TokenView v, int cueStart, int cueEnd, int contentStart, CueMarks cues)
     {
