@@ -16,8 +16,8 @@ public readonly record struct ResolvedInput(string Path, string? Error, bool Oth
 /// folders recursively (in ordinal order of their paths, hidden files and folders skipped), glob
 /// patterns (<c>news/**/*.txt</c>), single files, and list files (<c>@list.txt</c>: one input per
 /// line, relative to the list file; blank lines and lines starting with # are ignored).
-/// An input that matches nothing is returned with an error; a folder's files that are not of an
-/// article type are returned marked <see cref="ResolvedInput.OtherType"/>.
+/// An input that matches nothing, or a folder with no article file, is returned with an error; a
+/// folder's files that are not of an article type are returned marked <see cref="ResolvedInput.OtherType"/>.
 /// </summary>
 public static class InputResolver
 {
@@ -27,7 +27,7 @@ public static class InputResolver
     private static IEnumerable<ResolvedInput> ResolveOne(string input, HashSet<string> openLists)
     {
         if (input.StartsWith('@') && input.Length > 1) return ResolveList(input[1..], openLists);
-        if (Directory.Exists(input)) return WalkFolder(input);
+        if (Directory.Exists(input)) return FolderInputs(input);
         if (File.Exists(input)) return [new ResolvedInput(input, null)];
         if (input.AsSpan().IndexOfAny('*', '?', '[') >= 0) return ResolveGlob(input);
         return [new ResolvedInput(input, "no such file or directory")];
@@ -49,6 +49,21 @@ public static class InputResolver
             foreach (var resolved in ResolveOne(entry, openLists)) yield return resolved;
         }
         openLists.Remove(full);
+    }
+
+    /// <summary>
+    /// A folder's files; a folder that holds no article file is an input that names nothing
+    /// readable (a mistyped folder, the wrong one), as a glob that matches nothing is.
+    /// </summary>
+    private static IEnumerable<ResolvedInput> FolderInputs(string folder)
+    {
+        bool any = false;
+        foreach (var file in WalkFolder(folder))
+        {
+            any |= !file.OtherType;
+            yield return file;
+        }
+        if (!any) yield return new ResolvedInput(folder, "no article files in the folder (.txt, .md, .html, .json, .jsonl or no extension)");
     }
 
     /// <summary>

@@ -61,6 +61,21 @@ public class InputResolverTests : IDisposable
     }
 
     [Fact]
+    public void A_folder_with_no_article_file_names_nothing_readable()
+    {
+        var empty = Path.Combine(_dir.Root, "empty");
+        Directory.CreateDirectory(empty);
+        _dir.Write("tables/index.tsv", "text");
+        var tables = Path.Combine(_dir.Root, "tables");
+        Assert.Equal([$"{empty}: no article files in the folder (.txt, .md, .html, .json, .jsonl or no extension)"], Files(empty));
+        var resolved = InputResolver.Resolve([tables]).ToList();
+        Assert.Equal(2, resolved.Count);
+        Assert.True(resolved[0].OtherType);
+        Assert.Equal(tables, resolved[1].Path);
+        Assert.NotNull(resolved[1].Error);
+    }
+
+    [Fact]
     public void Order_is_the_order_of_the_inputs() =>
         Assert.Equal(["c.md", "b.txt"], Files(Path.Combine(_dir.Root, "c.md"), Path.Combine(_dir.Root, "b.txt")));
 }
