@@ -38,7 +38,7 @@ internal static class SentenceSplitter
                 if (next == end) break;
                 bool split = ending == Ending.Terminator
                     ? StartsSentence(text, tokens[next]) || next == t + 1 && LowerCaseOpener(text, tokens[t], tokens[next])
-                    : tokens[t].Abbreviation == AbbreviationKind.General && OpensSentenceAfterAbbreviation(text, tokens[next]);
+                    : tokens[t].Abbreviation == AbbreviationKind.General && OpensSentenceAfterAbbreviation(text, tokens, next, end);
                 if (split)
                 {
                     Add(text, buffer, start, next, p, first);
@@ -124,9 +124,15 @@ internal static class SentenceSplitter
         next.Kind == TokenKind.Word && next.Start > terminator.End
         && (text[terminator.Start] is '!' or '?' || text[terminator.Start] == '.' && terminator.Length == 1);
 
-    private static bool OpensSentenceAfterAbbreviation(string text, in RawToken token)
+    /// <summary>
+    /// After an abbreviation: a usual sentence opener, or an opening quote before a word that is
+    /// not in lower case ("the U.S. \"strongly condemns ...\"" goes on).
+    /// </summary>
+    private static bool OpensSentenceAfterAbbreviation(string text, RawToken[] tokens, int next, int end)
     {
-        if (token.Kind == TokenKind.QuoteMark) return StartsSentence(text, token);
+        ref readonly var token = ref tokens[next];
+        if (token.Kind == TokenKind.QuoteMark)
+            return StartsSentence(text, token) && !(next + 1 < end && tokens[next + 1].Kind == TokenKind.Word && CharInfo.IsLower(text[tokens[next + 1].Start]));
         return token.Kind == TokenKind.Word && CharInfo.IsUpper(text[token.Start])
             && Lexicon.IsSentenceOpener(text.AsSpan(token.Start, token.Length));
     }

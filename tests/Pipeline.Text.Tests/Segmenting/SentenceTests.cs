@@ -16,6 +16,7 @@ public class SentenceTests
     [InlineData("He said “Stop!” and left.")]
     [InlineData("“Why?” he asked.")]
     [InlineData("The deal, approved by Acme Inc. last week, stands.")]
+    [InlineData("He said the U.S. \"strongly condemns the murder\" and left.")]
     public void No_split_after_abbreviations_initials_or_quoted_exclamations(string text) =>
         Assert.Equal([text], Seg.Sentences(text));
 
@@ -24,6 +25,7 @@ public class SentenceTests
     {
         Assert.Equal(["He moved to the U.S.", "The move was quick."], Seg.Sentences("He moved to the U.S. The move was quick."));
         Assert.Equal(["It sold to Acme Inc.", "But nobody knew."], Seg.Sentences("It sold to Acme Inc. But nobody knew."));
+        Assert.Equal(["He left the U.S.", "\"We will win,\" he said."], Seg.Sentences("He left the U.S. \"We will win,\" he said."));
     }
 
     [Fact]
