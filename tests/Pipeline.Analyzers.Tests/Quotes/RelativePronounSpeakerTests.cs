@@ -57,4 +57,15 @@ public sealed class RelativePronounSpeakerTests
         var his = run.Results.Single(r => r.Speaker.Text == "His");
         Assert.Equal("ancram", his.Speaker.Entity?.ClusterId);
     }
+
+    [Fact]
+    public void A_participle_after_a_relative_clause_reports_for_the_sentence_subject_not_the_relative()
+    {
+        var run = QuoteTestKit.Analyze(
+            "Trump was similarly defensive when forced to defend not paying an architect who said he was stiffed after he designed " +
+            "a clubhouse at one of Trump's golf courses, saying, \"Maybe he didn't do a good job, and I wasn't satisfied with his work.\"",
+            new Seed("Trump", EntityTypes.Person, "trump"));
+        var saying = Assert.Single(run.Results, r => r.Quote.Quote.Cue is { } c && run.Text(c) == "saying");
+        Assert.Equal("trump", saying.Speaker.Entity?.ClusterId);
+    }
 }

@@ -348,7 +348,9 @@ internal static class Sieves
         {
             var previous = ctx.Quotes[i];
             if (previous.Cue is not { } pc || v.SentenceOf[pc.Start] != sentence) break;
-            if (previous.SpeakerTokens is { } s) return new SpeakerSpan(s.Start, s.End, method, 0.75);
+            // Not a relative clause's subject: "Trump was defensive about an architect who said ..., saying" is Trump's.
+            if (previous.SpeakerTokens is { } s && !(s.End - s.Start == 1 && RelativeWords.Contains(v.WordHash[s.Start])))
+                return new SpeakerSpan(s.Start, s.End, method, 0.75);
         }
         int first = v.SentenceOfToken(cue.Start).FirstToken;
         for (int t = first; t < cue.Start; t++)
