@@ -12,7 +12,7 @@ internal sealed class HostSetup
 {
     public Option<string[]> Plugins { get; } = new("--plugins")
     {
-        Description = "A plugins folder to load analyzers from (repeatable); ./plugins and plugins/ next to the executable are always searched",
+        Description = "A plugins folder to load analyzers from (repeatable); ./plugins and the installation's plugins/ ($PIPELINE_HOME/plugins, else next to the executable or in the nearest folder above it) are always searched",
         HelpName = "DIR",
         Arity = ArgumentArity.ZeroOrMore,
     };
@@ -37,7 +37,7 @@ internal sealed class HostSetup
         IReadOnlyList<string> folders;
         try
         {
-            folders = PluginDiscovery.Folders(parse.GetValue(Plugins) ?? [], cwd, AppContext.BaseDirectory);
+            folders = PluginDiscovery.Folders(parse.GetValue(Plugins) ?? [], cwd, InstallFolders.Current);
         }
         catch (DirectoryNotFoundException ex)
         {

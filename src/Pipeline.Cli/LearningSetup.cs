@@ -72,7 +72,7 @@ internal sealed class LearningSetup
 
     /// <summary>The model store the analyzer's plugin sees (to resolve --model as the analyzer would).</summary>
     public static ModelCatalog Models(HostEnvironment environment) =>
-        ModelCatalog.Standard(environment.Config.Config.ModelsDirectory, Directory.GetCurrentDirectory(), AppContext.BaseDirectory);
+        ModelCatalog.Standard(environment.Config.Config.ModelsDirectory, Directory.GetCurrentDirectory(), InstallFolders.Current);
 
     /// <summary>The analyzer and the enabled analyzers producing what it reads, run with the host's execution.</summary>
     public static AnalyzerChain Chain(HostEnvironment environment, string analyzerId, AnalyzerOptions options, ModelCatalog models,

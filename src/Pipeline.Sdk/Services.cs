@@ -12,7 +12,7 @@ public interface IModelStore
 {
     /// <summary>
     /// The folder of a model given by name ("entities-fast") or path. Searched: the configured
-    /// models folder, ./models, the models folder next to the executable, the plugin's own folder.
+    /// models folder, ./models, the installation's models folder, the plugin's own folder.
     /// The model's manifest hash joins the run's fingerprint.
     /// </summary>
     /// <exception cref="ModelNotFoundException">No such model folder.</exception>

@@ -1,5 +1,6 @@
 using System.Runtime.Loader;
 using Pipeline.Host.Loading;
+using Pipeline.Host.Services;
 using Pipeline.Sdk;
 
 namespace Pipeline.Host.Tests;
@@ -159,6 +160,42 @@ public sealed class LoadingTests : IDisposable
 
         Assert.Equal([_temp.Combine("extra"), Path.Combine(cwd, "plugins"), Path.Combine(exe, "plugins")], folders.ToArray());
         Assert.Throws<DirectoryNotFoundException>(() => PluginDiscovery.Folders([_temp.Combine("missing")], cwd, exe));
+    }
+
+    [Fact]
+    public void A_build_inside_a_checkout_finds_the_checkouts_plugins_and_models_from_any_working_folder()
+    {
+        var checkout = _temp.Combine("checkout");
+        var exe = Path.Combine(checkout, "src", "Pipeline.Cli", "bin", "Release", "net10.0");
+        Directory.CreateDirectory(exe);
+        Directory.CreateDirectory(Path.Combine(checkout, "plugins"));
+        var model = Path.Combine(checkout, "models", "some-model");
+        Directory.CreateDirectory(model);
+        File.WriteAllText(Path.Combine(model, "weights.txt"), "1");
+        var elsewhere = _temp.Combine("articles");
+        Directory.CreateDirectory(elsewhere);
+
+        var home = InstallFolders.Home(exe, configured: null);
+
+        Assert.Equal(checkout, home);
+        Assert.Equal([Path.Combine(checkout, "plugins")], PluginDiscovery.Folders([], elsewhere, home).ToArray());
+        Assert.Equal(model, ModelCatalog.Standard(null, elsewhere, home).ForPlugin(null).Resolve("some-model"));
+    }
+
+    [Fact]
+    public void The_installation_home_is_the_executables_folder_when_it_holds_plugins_or_the_one_configured()
+    {
+        var checkout = _temp.Combine("checkout");
+        var exe = Path.Combine(checkout, "bin");
+        Directory.CreateDirectory(Path.Combine(checkout, "plugins"));
+        Directory.CreateDirectory(Path.Combine(exe, "plugins"));
+
+        Assert.Equal(exe, InstallFolders.Home(exe, configured: null));
+        Assert.Equal(_temp.Combine("elsewhere"), InstallFolders.Home(exe, configured: _temp.Combine("elsewhere")));
+        // No plugins folder anywhere above: the executable's own folder.
+        var lone = _temp.Combine("lone", "bin");
+        Directory.CreateDirectory(lone);
+        Assert.Equal(lone, InstallFolders.Home(lone, configured: null));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Pipeline.Host.Loading;
 using System.CommandLine;
 using Pipeline.Host.Output;
 using Pipeline.Host.Running;
@@ -20,7 +21,7 @@ internal sealed class PluginsCommand : ICliCommand
             var top = environment.Config.TopLevel;
 
             output.WriteLine(environment.PluginFolders.Count == 0
-                ? "No plugins folder found (searched --plugins, ./plugins and plugins/ next to the executable)."
+                ? $"No plugins folder found (searched --plugins, ./plugins and {Path.Combine(InstallFolders.Current, PluginDiscovery.FolderName)})."
                 : "Plugins folders: " + string.Join(", ", environment.PluginFolders.Select(HostSetup.Display)));
             foreach (var plugin in environment.Catalog.Plugins)
             {

@@ -42,14 +42,14 @@ internal sealed class RunCommand : ICliCommand
             // A run with nothing to run would write records without a layer: say so, once.
             if (!environment.Catalog.Analyzers.Any())
                 error.WriteLine(environment.PluginFolders.Count == 0
-                    ? $"pipeline: warning: no analyzers: no plugins folder found (searched ./{PluginDiscovery.FolderName} and {Path.Combine(AppContext.BaseDirectory, PluginDiscovery.FolderName)}); give one with --plugins DIR"
+                    ? $"pipeline: warning: no analyzers: no plugins folder found (searched ./{PluginDiscovery.FolderName} and {Path.Combine(InstallFolders.Current, PluginDiscovery.FolderName)}); give one with --plugins DIR"
                     : $"pipeline: warning: no analyzers in {string.Join(", ", environment.PluginFolders.Select(HostSetup.Display))} (see `pipeline plugins`)");
 
             var claimList = parse.GetValue(claims) is { } claimsFile ? ReadClaims(claimsFile, error) : [];
             if (claimList is null) return ExitCodes.Usage;
 
             var config = environment.Config.Config;
-            var models = ModelCatalog.Standard(config.ModelsDirectory, Directory.GetCurrentDirectory(), AppContext.BaseDirectory);
+            var models = ModelCatalog.Standard(config.ModelsDirectory, Directory.GetCurrentDirectory(), InstallFolders.Current);
             using var services = HostServices.CreateRegistry();
             var runner = new PipelineRunner(environment.Catalog, environment.Config, models, services);
             var options = new RunOptions

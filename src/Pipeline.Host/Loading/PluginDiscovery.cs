@@ -9,10 +9,11 @@ public static class PluginDiscovery
 
     /// <summary>
     /// The plugins folders of a run, in search order: each <c>--plugins</c> folder, then ./plugins,
-    /// then plugins/ next to the executable; the same folder is listed once.
+    /// then the installation's (<paramref name="homeDirectory"/>, see <see cref="InstallFolders"/>);
+    /// the same folder is listed once.
     /// </summary>
     /// <exception cref="DirectoryNotFoundException">A folder given explicitly does not exist.</exception>
-    public static ImmutableArray<string> Folders(IEnumerable<string> explicitFolders, string workingDirectory, string executableDirectory)
+    public static ImmutableArray<string> Folders(IEnumerable<string> explicitFolders, string workingDirectory, string homeDirectory)
     {
         var result = new List<string>();
         void Add(string folder)
@@ -26,7 +27,7 @@ public static class PluginDiscovery
                 throw new DirectoryNotFoundException($"{folder}: plugins folder not found");
             Add(folder);
         }
-        foreach (var folder in new[] { Path.Combine(workingDirectory, FolderName), Path.Combine(executableDirectory, FolderName) })
+        foreach (var folder in new[] { Path.Combine(workingDirectory, FolderName), Path.Combine(homeDirectory, FolderName) })
             if (Directory.Exists(folder)) Add(folder);
         return [.. result];
     }

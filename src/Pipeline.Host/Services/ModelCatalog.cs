@@ -10,8 +10,9 @@ namespace Pipeline.Host.Services;
 public sealed record ResolvedModel(string Name, string Path, string Sha256);
 
 /// <summary>
-/// The run's model folders: pipeline.json "modelsDirectory", ./models, models/ next to the
-/// executable, then each plugin's own folder. Records every model resolved.
+/// The run's model folders: pipeline.json "modelsDirectory", ./models, the installation's models/
+/// (<see cref="Loading.InstallFolders"/>), then each plugin's own folder.
+/// Records every model resolved.
 /// </summary>
 public sealed class ModelCatalog
 {
@@ -23,9 +24,9 @@ public sealed class ModelCatalog
     public ModelCatalog(IEnumerable<string> roots) =>
         _roots = roots.Select(r => Path.TrimEndingDirectorySeparator(Path.GetFullPath(r))).Distinct().ToImmutableArray();
 
-    /// <summary>The standard roots: the configured folder (if any), ./models, models/ next to the executable.</summary>
-    public static ModelCatalog Standard(string? modelsDirectory, string workingDirectory, string executableDirectory) =>
-        new(new[] { modelsDirectory, Path.Combine(workingDirectory, FolderName), Path.Combine(executableDirectory, FolderName) }.OfType<string>());
+    /// <summary>The standard roots: the configured folder (if any), ./models, the installation's models/.</summary>
+    public static ModelCatalog Standard(string? modelsDirectory, string workingDirectory, string homeDirectory) =>
+        new(new[] { modelsDirectory, Path.Combine(workingDirectory, FolderName), Path.Combine(homeDirectory, FolderName) }.OfType<string>());
 
     /// <summary>Models resolved so far, by path.</summary>
     public ImmutableArray<ResolvedModel> Resolved => _resolved.Values.OrderBy(m => m.Path, StringComparer.Ordinal).ToImmutableArray();
