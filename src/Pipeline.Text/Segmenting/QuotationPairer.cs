@@ -92,6 +92,9 @@ internal sealed class QuotationPairer
                 if (closeOnly) TryClose(t, QuoteMarkStyle.CurlySingle); // ‘ typed for ’
                 else Open(t, QuoteMarkStyle.CurlySingle, c);
                 break;
+            case '\u2019' when token.Length == 2: // ’’ typed for ” (TokenScanner); else it closes a single quote
+                _ = TryClose(t, QuoteMarkStyle.CurlyDouble) || TryClose(t, QuoteMarkStyle.StraightDouble) || TryClose(t, QuoteMarkStyle.CurlySingle);
+                break;
             case '\u2019': // ’
                 if (openOnly || !TryClose(t, QuoteMarkStyle.CurlySingle)) AsApostrophe(ref token);
                 break;

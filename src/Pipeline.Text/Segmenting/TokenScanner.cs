@@ -110,6 +110,13 @@ internal static class TokenScanner
         {
             if (c is '\'' or '\u2019' or '\u2018' && ElidedWordEnd(text, p) is var elidedEnd && elidedEnd > p)
                 return Emit(text, buffer, p, elidedEnd, TokenKind.Word);
+            // ’’ typed for ” ("paying the price’’ for ...") is one closing double mark.
+            if (c == '\u2019' && next == '\u2019' && p > 0 && !CharInfo.IsSpace(text[p - 1]) && (FlankingAt(text, p + 1) & Flanking.CanClose) != 0)
+            {
+                ref var pair = ref Add(text, buffer, p, p + 2, TokenKind.QuoteMark);
+                pair.Flanking = Flanking.CanClose;
+                return p + 2;
+            }
             ref var mark = ref Add(text, buffer, p, p + 1, TokenKind.QuoteMark);
             mark.Flanking = FlankingAt(text, p);
             return p + 1;

@@ -70,6 +70,24 @@ public class ParagraphAndQuotationTests
     }
 
     [Fact]
+    public void Two_closing_single_marks_typed_for_a_double_one_close_it()
+    {
+        // FNC-1 copy: “...’’ for ”.
+        const string text = "He said he is “paying the price’’ for US intervention, and “it will end’’.";
+        var quotes = Seg.Of(text).Quotations;
+        Assert.Equal(2, quotes.Length);
+        Assert.All(quotes, q => Assert.True(q.IsClosed));
+        Assert.Equal(["paying the price"], Seg.Contents(text, quotes[0]));
+        Assert.Equal(["it will end"], Seg.Contents(text, quotes[1]));
+        Assert.Equal("’’", text.Substring(quotes[0].Close.Start, quotes[0].Close.Length));
+        // With no double quote open, the pair closes a single one.
+        const string single = "He called it ‘the plan’’ today.";
+        var pair = Assert.Single(Seg.Of(single).Quotations);
+        Assert.Equal((QuoteMarkStyle.CurlySingle, true), (pair.Style, pair.IsClosed));
+        Assert.Equal(["the plan"], Seg.Contents(single, pair));
+    }
+
+    [Fact]
     public void Nested_quotes_have_depth()
     {
         const string text = "“He told me ‘I can’t go,’ and left,” she said.";
