@@ -29,6 +29,7 @@ internal sealed class QuoteAttributor(QuotesLexicon lexicon, QuoteModel model)
         (_, c, q, _) => Written(Sieves.DashTrailer(c, q)),
         (_, c, q, _) => Written(Sieves.ColonLead(c, q)),
         (_, c, q, _) => Written(Sieves.QuotedSubject(c, q)),
+        (_, c, q, _) => Written(Sieves.PassiveAgentOf(c, q)),
         (self, c, q, b) => Written(self.ModelSource(c, q, b)),
         (_, c, q, _) => Written(Sieves.ParticipleSubject(c, q)),
         (_, c, q, _) => Written(Sieves.ConjoinedSubject(c, q)),

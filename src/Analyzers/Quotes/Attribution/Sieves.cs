@@ -196,6 +196,12 @@ internal static class Sieves
         { "that", "as", "him", "them", "us", "me", "whom", "when", "where", "while", "if", "whether", "than", "so", "then", "once", "although", "though",
           "because", "since", "despite", "unless", "until" };
 
+    /// <summary>"... was described by Jobs as ...", "problem highlighted by analysts": the agent of a passive reporting verb.</summary>
+    public static SpeakerSpan? PassiveAgentOf(AttributionContext ctx, QuoteInfo q) =>
+        q.Cue is { } cue && PassiveAgent.Of(ctx.View, cue.Start, cue.End) is var (start, end) && !q.InContent(start)
+            ? new SpeakerSpan(start, end, "sieve:passive-agent", 0.8)
+            : null;
+
     /// <summary>X, a doctor, said ...: a name, an apposition between commas, then the cue.</summary>
     public static SpeakerSpan? Appositive(AttributionContext ctx, QuoteInfo q)
     {

@@ -135,6 +135,7 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
             FinishClause(v, q, trailingCues);
             AddFrontedPart(v, q, cueTokens);
             TrimLooseEdges(v, q);
+            PassiveAgentContent(v, q);
         }
         DropCuesInsideReportedClauses(v, quotes);
         var covered = Covered(v, quotes);
@@ -1318,6 +1319,29 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
             q.Content[i] = (t, end);
             return;
         }
+    }
+
+    /// <summary>
+    /// A passive reporting verb with its agent ("The $499 Macintosh was described by Jobs as the \"most
+    /// important Mac\"") reports its subject, and the complement after the agent, not the agent's words
+    /// the tagger took after the cue; after a verb of asking or telling ("was asked by journalists about
+    /// ..."), what follows the agent (<see cref="PassiveAgent"/>).
+    /// </summary>
+    internal static void PassiveAgentContent(TokenView v, DetectedQuote q)
+    {
+        if (q.Cue is not { } cue || q.Content[0].Start < cue.End || PassiveAgent.Of(v, cue.Start, cue.End) is not var (_, agentEnd)) return;
+        var (start, end) = q.Content[^1];
+        int after = agentEnd < v.Count && v.Class[agentEnd] == TokenClass.Comma ? agentEnd + 1 : agentEnd;
+        if (PassiveAgent.TellsHearer(v, cue.Start, cue.End))
+        {
+            if (q.Content.Count == 1 && start < after && after < end) q.Content[0] = (after, end);
+            return;
+        }
+        if (PassiveAgent.Subject(v, cue.Start, cue.End) is not { } subject) return;
+        q.Content.Clear();
+        q.Content.Add(subject);
+        // The complement after the agent is part of what is said: "described by Jobs | as the ...", "is reported by Reuters | to have won ...".
+        if (agentEnd < end && (v.WordHash[agentEnd] == AsHash || v.WordHash[agentEnd] == ToHash) && start <= agentEnd) q.Content.Add((agentEnd, end));
     }
 
     /// <summary>Most tokens between the start of content and the "that" it moves to.</summary>
