@@ -76,6 +76,18 @@ public sealed class ColonLeadTests
         Assert.Equal("a spokesman for the union", run.QuoteWith("We are not going back").Speaker.Text);
     }
 
+    [Fact]
+    public void A_named_body_before_a_speaker_noun_keeps_the_noun()
+    {
+        var run = QuoteTestKit.Analyze(
+            "The embassy was closed on Monday.\n\n" +
+            "A Foreign Office spokesperson said: \"We are aware of reports and are looking into them.\"",
+            new Seed("Foreign Office", EntityTypes.Organization, "fco"));
+        var r = run.QuoteWith("We are aware of reports");
+        Assert.Equal("A Foreign Office spokesperson", r.Speaker.Text);
+        Assert.Equal("fco", r.Speaker.Entity?.ClusterId);
+    }
+
     [Theory]
     [InlineData("Image: Meetings between the two presidents have increased in frequency since the protests began.")]
     [InlineData("Photo: The prime minister said the talks would resume next week in Brussels.")]

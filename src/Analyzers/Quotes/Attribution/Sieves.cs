@@ -54,6 +54,8 @@ internal static class Sieves
         {
             int s = v.Doc.TokenAt(m.Span.Start), e = v.Doc.TokenAt(m.Span.End - 1) + 1;
             while (s > leadStart && v.Class[s - 1] == TokenClass.Capitalized) s--;
+            // The name may be a modifier of the speaker noun after it: "A Foreign Office | spokesperson", "The Bat | spokeswoman".
+            while (e < cue.Start && v.Class[e] == TokenClass.Word && IsSpeakerHead(v.SpeakerClass[e])) e++;
             return new SpeakerSpan(s, e, "sieve:colon-lead", 0.85);
         }
         int start = leadStart, end = cue.Start;
@@ -104,6 +106,16 @@ internal static class Sieves
         }
         return lead;
     }
+
+    private static bool VerbFollows(TokenView v, int t)
+    {
+        if (t >= v.Count) return false;
+        var word = v.Doc.TokenText(t);
+        return v.Class[t] == TokenClass.Comma || v.CueAt[t] is not null || IsAuxiliaryOrAdverb(word) || word.EndsWith("ed", StringComparison.Ordinal);
+    }
+
+    private static bool IsSpeakerHead(SpeakerWordClass cls) =>
+        cls is SpeakerWordClass.PersonNoun or SpeakerWordClass.OrgNoun or SpeakerWordClass.VagueHead or SpeakerWordClass.GroupHead;
 
     /// <summary>A word that can stand before a speaker noun in its phrase: not a verb the lexicons know, a preposition or punctuation.</summary>
     private static bool InNounPhrase(TokenView v, int t)
@@ -359,6 +371,10 @@ internal static class Sieves
                 return new SpeakerSpan(s.Start, s.End, method, 0.75);
         }
         int first = v.SentenceOfToken(cue.Start).FirstToken;
+        // The phrase that opens the sentence, whole: "The Tory leader", not the name inside it; when its verb comes
+        // next (an auxiliary, an adverb, a cue or an -ed form), not a noun it modifies ("An official | complaint").
+        if (OpeningSubject(ctx, q, cue.Start) is { } opening && v.Class[opening.End - 1] == TokenClass.Word && VerbFollows(v, opening.End))
+            return new SpeakerSpan(opening.Start, opening.End, method, 0.65);
         for (int t = first; t < cue.Start; t++)
         {
             if (q.InContent(t) || v.InQuote(t)) continue;
