@@ -200,7 +200,11 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
                 GreedyTagger.DecodeFrom(Model.Cue, best, p, end, buffer, Features, cues, mix);
             cues.RemoveAll(c => IsOtherSense(v, c.Start, c.End));
             // A belief cue counts as a start of P(B) 0.5: a higher cueThreshold keeps it out.
-            if (float.IsNaN(CueThreshold) || CueThreshold <= BeliefCueProbability) AddBeliefCues(v, start, end, found, cues);
+            if (float.IsNaN(CueThreshold) || CueThreshold <= BeliefCueProbability)
+            {
+                AddBeliefCues(v, start, end, found, cues);
+                AddEvidenceCues(v, start, end, found, cues);
+            }
             if (float.IsNaN(CueThreshold) || CueThreshold <= TrailerCueProbability) AddTrailerCue(v, start, end, found, cues, trailers);
             AddQuotedAsSaying(v, start, end, found, cues, quotedAsSaying);
             if (float.IsNaN(CueThreshold) || CueThreshold <= TrailerCueProbability) AddQuotationTrailerCue(v, start, end, found, cues);
@@ -468,6 +472,46 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
         }
         if (cues.Count > added) cues.Sort(found, cues.Count - found, ByStart);
     }
+
+    /// <summary>
+    /// A finding verb ("shows", "found", "suggests") whose subject is a document ("A 2014 study by
+    /// ... found 31 incidents", "A USA TODAY analysis of super PACs that have raised ... shows
+    /// Democratic groups outpacing ...", "leaked documents from his 1995 tax return show he took
+    /// ...") is a cue when the tagger left it out: the subject's head, with its determiner or
+    /// modifiers, may stand a long way before the verb, past a prepositional phrase or a relative
+    /// clause, where the tagger's two words of context do not reach. The head is the nearest
+    /// document noun before the verb in its sentence, with no cue, quotation or semicolon between,
+    /// and the verb is followed by what it reports ("that", a determiner, a name, a number, a pronoun).
+    /// </summary>
+    internal static void AddEvidenceCues(TokenView v, int start, int end, int found, List<TaggedSpan> cues)
+    {
+        int added = cues.Count;
+        for (int t = start + 1; t + 1 < end; t++)
+        {
+            if (!EvidenceVerbs.Contains(v.WordHash[t]) || v.InQuote(t) || v.Class[t] != TokenClass.Word || !OpensBelief(v, t + 1, thatOnly: false)) continue;
+            // Not where the tagger found a cue on the verb or between it and its subject.
+            bool taken = false;
+            for (int c = found; c < added && !taken; c++) taken = cues[c].Start <= t && cues[c].End > t - MaxEvidenceSubject;
+            if (taken) continue;
+            for (int h = t - 1; h >= start && t - h <= MaxEvidenceSubject; h--)
+            {
+                if (v.InQuote(h) || v.CueAt[h] is not null && v.SpeakerClass[h] != SpeakerWordClass.Document || v.Class[h] is TokenClass.Colon or TokenClass.Period) break;
+                // Not the object of "of" ("an analysis of campaign-finance reports"): the head is before it.
+                if (v.SpeakerClass[h] != SpeakerWordClass.Document || h > start && v.WordHash[h - 1] == OfHash) continue;
+                // Its auxiliaries and adverbs are the cue's: "could show", "also found".
+                int cueStart = t;
+                while (cueStart > h + 1 && (ClauseVerbs.Contains(v.WordHash[cueStart - 1]) || BeliefAdverbs.Contains(v.WordHash[cueStart - 1]))) cueStart--;
+                cues.Add(new TaggedSpan(cueStart, t + 1, BeliefCueProbability));
+                break;
+            }
+        }
+        if (cues.Count > added) cues.Sort(found, cues.Count - found, ByStart);
+    }
+
+    private const int MaxEvidenceSubject = 16;
+
+    private static readonly HashSet32 EvidenceVerbs = new(
+        "shows show showed found finds suggests suggested indicates indicated reveals revealed concludes concluded".Split(' ').Select(w => Hashing.Lower(w)));
 
     /// <summary>The confidence a belief cue found by <see cref="AddBeliefCues"/> carries.</summary>
     private const double BeliefCueProbability = 0.5;
