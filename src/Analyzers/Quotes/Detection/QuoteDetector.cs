@@ -96,7 +96,13 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
                 ReplaceWithClause(spans, ClauseAfterConjoinedCue(v, cue.Start, cue.End, endBefore, cueTokens));
                 ReplaceWithClause(spans, ClauseAfterParticipleCue(v, cue.Start, cue.End, cueTokens));
             }
-            if (spans.Count > 0 && spans[0].Start >= cue.End) ReplaceWithClause(spans, QuotationInsteadOf(v, cue.Start, cue.End, spans[0].Start, cueTokens));
+            // The tagger's stray spans inside that quotation do not keep it from being the content, unless what it took
+            // after the cue is quoted too: "\"...,\" he adds with a wry chuckle, \"People are ...\"" is one quote in two segments.
+            if (spans.Count > 0 && spans[^1].Start >= cue.End
+                && (spans[0].Start >= cue.End || !spans.Exists(s => s.Start >= cue.End && AnyQuoted(v, s.Start, s.End)))
+                && QuotationInsteadOf(v, cue.Start, cue.End, spans.Find(s => s.Start >= cue.End).Start, cueTokens) is var (qs, qe)
+                && spans.TrueForAll(s => s.Start >= cue.End || s.Start >= qs && s.End <= qe))
+                ReplaceWithClause(spans, (qs, qe));
             // A colon introduces what the cue reports: the words before it are the speaker's ("Mr. Butterfield, noting
             // that the party's \"...,\" added: \"...\""), but for a quotation closed right before the speaker ("\"...,\" the
             // Find James Foley Facebook wrote: \"...\"").
@@ -608,8 +614,10 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
             if (addressee) return before is { } clause0 && Words(v, clause0.End + 1, cueStart) > 0 ? clause0 : QuotationBeforeSource(v, cueStart, cues);
             return InvertedTrailerContent(v, cueStart, cueEnd, cueEnd, end, cues) ?? (AfterHearer(v, cueStart, cueEnd, end) ?? cueEnd, end);
         }
-        // "\"...?\" Graham asked.": the quotation ends the sentence before the source and cue.
-        return before ?? QuotationBeforeSource(v, cueStart, cues, sameSentence: false);
+        // "\"...?\" Graham asked.": the quotation ends the sentence before the source and cue. And a quotation that closes
+        // before a source set off by its own commas is the content, not the clause up to the last comma: "\"...,\" Quina Jones, 25, said."
+        var quotation = QuotationBeforeSource(v, cueStart, cues, sameSentence: false);
+        return before is { } b && quotation is { } q && b.Start <= q.Start && b.End > q.End ? q : before ?? quotation;
     }
 
     /// <summary>The first "and", "but" or comma right before a cue in [start, end), or end.</summary>
