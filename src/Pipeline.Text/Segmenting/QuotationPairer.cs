@@ -11,7 +11,8 @@ namespace Pipeline.Text.Segmenting;
 /// A double quote still open when a sentence opens again with the same mark continues the same way:
 /// text whose paragraph breaks were lost (`... 26 weeks. "We are going ...`) keeps the convention,
 /// and English nests single marks inside double ones, never a double mark inside its own kind.
-/// A straight double mark and a curly one close each other when the copy mixes them.
+/// A straight double mark and a curly one close each other when the copy mixes them, and a
+/// closing straight ' closes a ‘ that is the innermost quote open.
 /// </summary>
 internal sealed class QuotationPairer
 {
@@ -86,7 +87,9 @@ internal sealed class QuotationPairer
                 break;
             case '\'':
                 if (openOnly) Open(t, QuoteMarkStyle.StraightSingle, c);
-                else if (!TryClose(t, QuoteMarkStyle.StraightSingle)) AsApostrophe(ref token);
+                // Web copy mixes its marks ("‘butter is back.'"): a closing ' may close a ‘ left open.
+                else if (!TryClose(t, QuoteMarkStyle.StraightSingle) && !(closeOnly && InnermostIs(QuoteMarkStyle.CurlySingle) && TryClose(t, QuoteMarkStyle.CurlySingle)))
+                    AsApostrophe(ref token);
                 break;
             case '\u2018': // ‘
                 if (closeOnly) TryClose(t, QuoteMarkStyle.CurlySingle); // ‘ typed for ’
@@ -117,6 +120,8 @@ internal sealed class QuotationPairer
                 break;
         }
     }
+
+    private bool InnermostIs(QuoteMarkStyle style) => _stack.Count > 0 && _stack[^1].Style == style;
 
     /// <summary>Whether the mark stands between two letters: no quotation opens or closes inside a word.</summary>
     private bool InsideWord(in RawToken token) =>

@@ -59,10 +59,12 @@ public class ParagraphAndQuotationTests
     }
 
     [Theory]
-    // Web copy that mixes its marks: a straight and a curly double mark close each other.
+    // Web copy that mixes its marks: a straight and a curly mark close each other.
     [InlineData("\"No one is above the law,” Pence said.", "No one is above the law,")]
     [InlineData("“We are not blind to those,\" wrote The Post.", "We are not blind to those,")]
-    public void A_straight_and_a_curly_double_mark_close_each_other(string text, string content)
+    // A curly single opened, a straight one closing it.
+    [InlineData("Hashtags translated as ‘martyrdom of the cub of Baghdadi'. It is claimed he was killed.", "martyrdom of the cub of Baghdadi")]
+    public void A_straight_and_a_curly_mark_close_each_other(string text, string content)
     {
         var pair = Assert.Single(Seg.Of(text).Quotations);
         Assert.True(pair.IsClosed);
