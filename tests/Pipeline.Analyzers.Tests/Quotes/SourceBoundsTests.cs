@@ -30,6 +30,14 @@ public sealed class SourceBoundsTests
     [InlineData("Meanwhile the Tories outlined their plans.", "Meanwhile the Tories", "the Tories")]
     [InlineData("Speaking in the Commons on Wednesday Mr Straw said the talks would go on.", "on Wednesday Mr Straw", "Mr Straw")]
     [InlineData("Even in 1946 Winston Churchill called for a kind of United States of Europe.", "in 1946 Winston Churchill", "Winston Churchill")]
+    [InlineData("Judge David Sentelle, in his ruling, said the law was clear.", "Judge David Sentelle, in his ruling", "Judge David Sentelle")]
+    [InlineData("French finance minister Herve Gaymard, after a meeting with his German counterpart, said the euro was too strong.",
+        "French finance minister Herve Gaymard, after a meeting with his German counterpart", "French finance minister Herve Gaymard")]
+    [InlineData("Union leader Vincenzo Lilliu, as reported by the Reuters news agency, said the strike would go on.",
+        "Union leader Vincenzo Lilliu, as reported by the Reuters news agency", "Union leader Vincenzo Lilliu")]
+    // A place or an affiliation after the comma stays: it describes the speaker.
+    [InlineData("Travis Anderson, in Texas, said the game was too hard.", "Travis Anderson, in Texas", "Travis Anderson, in Texas")]
+    [InlineData("Kyle Cooper, at Citigroup Global Markets, said prices would rise.", "Kyle Cooper, at Citigroup Global Markets", "Kyle Cooper, at Citigroup Global Markets")]
     // Punctuation or a conjunction that links the sentence to the one before.
     [InlineData("The bond pays 7 pct, lead manager Union Bank of Switzerland said.", ", lead manager Union Bank of Switzerland", "lead manager Union Bank of Switzerland")]
     [InlineData("It is a dilemma. But Mr Howard said the law was wrong.", "But Mr Howard", "Mr Howard")]
