@@ -35,6 +35,11 @@ public sealed class SourceBoundsTests
         "French finance minister Herve Gaymard, after a meeting with his German counterpart", "French finance minister Herve Gaymard")]
     [InlineData("Union leader Vincenzo Lilliu, as reported by the Reuters news agency, said the strike would go on.",
         "Union leader Vincenzo Lilliu, as reported by the Reuters news agency", "Union leader Vincenzo Lilliu")]
+    // A phrase fronted with no comma.
+    [InlineData("During the interview Mr Blair also said the war had been right.", "During the interview Mr Blair", "Mr Blair")]
+    [InlineData("During his time on the witness stand Mr Sullivan told jurors he met Mr Ebbers often.", "During his time on the witness stand Mr Sullivan", "Mr Sullivan")]
+    [InlineData("During the meeting the Russians broached the subject of sanctions.", "During the meeting the Russians", "the Russians")]
+    [InlineData("At least one Kurdish fighter said the town had fallen.", "At least one Kurdish fighter", "At least one Kurdish fighter")]
     // A place or an affiliation after the comma stays: it describes the speaker.
     [InlineData("Travis Anderson, in Texas, said the game was too hard.", "Travis Anderson, in Texas", "Travis Anderson, in Texas")]
     [InlineData("Kyle Cooper, at Citigroup Global Markets, said prices would rise.", "Kyle Cooper, at Citigroup Global Markets", "Kyle Cooper, at Citigroup Global Markets")]

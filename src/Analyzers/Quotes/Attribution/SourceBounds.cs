@@ -21,6 +21,7 @@ internal static class SourceBounds
         start = AfterLeadingLink(v, start, end);
         start = AfterLeadingAdverbial(v, start, end);
         start = AfterLeadingTime(v, start, end);
+        start = AfterFrontedPhrase(v, start, end);
         end = BeforeCircumstance(v, start, end);
         // A comma that closes the phrase is not the source's: "As a result, says the committee, | the government ...";
         // nor an adverb of the verb after it ("Mr Sharon | again said", "she | only told": PolNeAR never ends a source so).
@@ -136,6 +137,28 @@ internal static class SourceBounds
         int next = start + 1;
         return v.Class[next] == TokenClass.Capitalized || Determiners.Contains(v.WordHash[next]) ? next : start;
     }
+
+    /// <summary>
+    /// After a phrase fronted with no comma: "During the interview | Mr Blair", "During his time on the
+    /// witness stand | Mr Sullivan", "During the meeting | the Russians", "At the end of the note |
+    /// Leelah". The preposition opens the span and its object opens with a determiner, a possessive or
+    /// a number; the speaker starts at the first name after a lower-case word that is no preposition,
+    /// or at a determiner after one. Not "At least ...".
+    /// </summary>
+    private static int AfterFrontedPhrase(TokenView v, int start, int end)
+    {
+        if (end - start < 4 || v.Class[start] != TokenClass.Capitalized || !FrontedPrepositions.Contains(v.WordHash[start])
+            || !(Determiners.Contains(v.WordHash[start + 1]) || v.Class[start + 1] == TokenClass.Number)) return start;
+        for (int t = start + 3; t < end; t++)
+        {
+            if (v.Class[t - 1] != TokenClass.Word || NotSubjectOpeners.Contains(v.WordHash[t - 1]) || Determiners.Contains(v.WordHash[t - 1])) continue;
+            if (v.Class[t] == TokenClass.Capitalized || Determiners.Contains(v.WordHash[t]) && v.WordHash[t] != A && v.WordHash[t] != An) return t;
+            if (v.Class[t] is not (TokenClass.Word or TokenClass.Number)) return start;
+        }
+        return start;
+    }
+
+    private static readonly HashSet32 FrontedPrepositions = new("during at in on after before since following amid despite throughout under".Split(' ').Select(w => Hashing.Lower(w)));
 
     private static readonly HashSet32 VerbAdverbs = new(
         "also again still now then only just already later earlier often once never always repeatedly further reportedly allegedly"
