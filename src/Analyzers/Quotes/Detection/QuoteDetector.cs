@@ -204,7 +204,8 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
             // quarter of such sentences, so a likely enough start still opens one.
             if (cues.Count == found && best >= 0 && p >= LonelyCueThreshold && float.IsNaN(CueThreshold))
                 GreedyTagger.DecodeFrom(Model.Cue, best, p, end, buffer, Features, cues, mix);
-            cues.RemoveAll(c => IsOtherSense(v, c.Start, c.End));
+            for (int i = cues.Count - 1; i >= found; i--)
+                if (IsOtherSense(v, cues[i].Start, cues[i].End)) cues.RemoveAt(i);
             // A belief cue counts as a start of P(B) 0.5: a higher cueThreshold keeps it out.
             if (float.IsNaN(CueThreshold) || CueThreshold <= BeliefCueProbability)
             {
