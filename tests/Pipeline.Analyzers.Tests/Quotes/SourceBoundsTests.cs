@@ -73,6 +73,10 @@ public sealed class SourceBoundsTests
         "ordered", "President Jacques Chirac")]
     [InlineData("The move was criticised at the time, and now the German regulator says it will act.", "The move was criticised at the time, and now the German regulator",
         "says", "the German regulator")]
+    // "told" and its hearer before the told clause's subject.
+    [InlineData("Mr Blair told Labour members the Tories offered nothing but cuts.", "Mr Blair told Labour members the Tories", "offered", "the Tories")]
+    [InlineData("Charles Kennedy has told voters his Liberal Democrats will offer a real alternative.",
+        "Charles Kennedy has told voters his Liberal Democrats", "will", "his Liberal Democrats")]
     public void A_clause_before_the_subject_is_left_out(string text, string source, string cue, string expected) =>
         Assert.Equal(expected, Trimmed(text, source, cue));
 
@@ -86,6 +90,8 @@ public sealed class SourceBoundsTests
     [InlineData("Clare Short, who says the war was illegal, warned of more trouble.", "Clare Short, who says the war was illegal", "warned")]
     [InlineData("A Quinnipiac poll released in late August found a tie.", "A Quinnipiac poll released in late August", "found")]
     [InlineData("The firm was fined by the Securities and Exchange Commission statement warns.", "The firm was fined by the Securities and Exchange Commission statement", "warns")]
+    // A pronoun after the hearer with a verb of its own.
+    [InlineData("Mr Sullivan told jurors he met Mr Ebbers, he said.", "Mr Sullivan told jurors he met Mr Ebbers", "said")]
     public void A_source_that_is_one_phrase_stays(string text, string source, string cue) =>
         Assert.Equal(source, Trimmed(text, source, cue));
 

@@ -47,7 +47,14 @@ internal static class SourceBounds
         {
             int w = v.WordHash[t];
             if (Relatives.Contains(w)) break;
-            if (FiniteReportingVerbs.Contains(w) && v.Class[t] == TokenClass.Word)
+            if (Told.Contains(w) && v.Class[t] == TokenClass.Word && SubjectAfterHearer(v, t + 1, end) is int subject)
+            {
+                // "Mr Blair told Labour members | the Tories", "Charles Kennedy has told voters | his Liberal Democrats".
+                from = subject;
+                verb = false;
+                t = subject - 1;
+            }
+            else if (FiniteReportingVerbs.Contains(w) && v.Class[t] == TokenClass.Word)
             {
                 int next = v.WordHash[t + 1] == That ? t + 2 : t + 1;
                 if (next < end && OpensSubject(v, next)) from = next;
@@ -68,6 +75,26 @@ internal static class SourceBounds
             if (FiniteVerbs.Contains(v.WordHash[t])) return start;
         return from;
     }
+
+    /// <summary>
+    /// After "told" and its hearer (one to four words: "Labour members", "voters"), where the told
+    /// clause's subject opens on a determiner, a possessive or a subject pronoun; null otherwise.
+    /// </summary>
+    private static int? SubjectAfterHearer(TokenView v, int hearer, int end)
+    {
+        for (int t = hearer + 1; t < end && t - hearer <= 4; t++)
+        {
+            if (!IsWord(v, t - 1) || NotSubjectOpeners.Contains(v.WordHash[t - 1]) || ClauseOpeners.Contains(v.WordHash[t - 1])) return null;
+            // A pronoun is the whole subject: "jurors | he met frequently with ..." holds a verb of its own.
+            if (ClauseOpeners.Contains(v.WordHash[t]) && t + 1 < end) return SubjectPronouns.Contains(v.WordHash[t]) && t + 1 != end ? null : t;
+            if (SubjectPronouns.Contains(v.WordHash[t]) && t + 1 == end) return t;
+        }
+        return null;
+    }
+
+    private static readonly HashSet32 Told = new("told tells".Split(' ').Select(w => Hashing.Lower(w)));
+    private static readonly HashSet32 ClauseOpeners = new("the his her their its he she they we".Split(' ').Select(w => Hashing.Lower(w)));
+    private static readonly HashSet32 SubjectPronouns = new("he she they we".Split(' ').Select(w => Hashing.Lower(w)));
 
     /// <summary>Whether a noun phrase may open at the token: a word that is no preposition, verb or adverb.</summary>
     private static bool OpensSubject(TokenView v, int t)
