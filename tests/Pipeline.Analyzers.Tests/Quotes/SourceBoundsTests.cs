@@ -73,6 +73,11 @@ public sealed class SourceBoundsTests
         "ordered", "President Jacques Chirac")]
     [InlineData("The move was criticised at the time, and now the German regulator says it will act.", "The move was criticised at the time, and now the German regulator",
         "says", "the German regulator")]
+    // The subject of an absolute construction after "with".
+    [InlineData("Berlin welcomed the decision, with finance minister Hans Eichel saying it was overdue.", "Berlin welcomed the decision, with finance minister Hans Eichel",
+        "saying", "finance minister Hans Eichel")]
+    [InlineData("Labour attacked the plans even before their publication with election coordinator Alan Milburn accusing the Tories of deceit.",
+        "their publication with election coordinator Alan Milburn", "accusing", "election coordinator Alan Milburn")]
     // "told" and its hearer before the told clause's subject.
     [InlineData("Mr Blair told Labour members the Tories offered nothing but cuts.", "Mr Blair told Labour members the Tories", "offered", "the Tories")]
     [InlineData("Charles Kennedy has told voters his Liberal Democrats will offer a real alternative.",

@@ -18,6 +18,8 @@ internal static class SourceBounds
     {
         // A participle cue (", saying", ", adding") reports for the clause's subject, verb and all.
         if (end <= cueStart && !v.Doc.TokenText(cueStart).EndsWith("ing", StringComparison.Ordinal)) start = AfterEmbeddingClause(v, start, end);
+        // But right after "with" it has its own subject: "Berlin welcomed the decision, with | finance minister Hans Eichel | saying".
+        if (end == cueStart && v.Doc.TokenText(cueStart).EndsWith("ing", StringComparison.Ordinal)) start = AfterWith(v, start, end);
         start = AfterLeadingLink(v, start, end);
         start = AfterLeadingAdverbial(v, start, end);
         start = AfterLeadingTime(v, start, end);
@@ -95,6 +97,23 @@ internal static class SourceBounds
     private static readonly HashSet32 Told = new("told tells".Split(' ').Select(w => Hashing.Lower(w)));
     private static readonly HashSet32 ClauseOpeners = new("the his her their its he she they we".Split(' ').Select(w => Hashing.Lower(w)));
     private static readonly HashSet32 SubjectPronouns = new("he she they we".Split(' ').Select(w => Hashing.Lower(w)));
+
+    /// <summary>
+    /// After the last "with" of the span when a short noun phrase follows it up to the cue, the
+    /// subject of an absolute construction ("with analysts saying", "with election coordinator Alan
+    /// Milburn accusing"); else the span's start.
+    /// </summary>
+    private static int AfterWith(TokenView v, int start, int end)
+    {
+        for (int t = end - 2; t >= start && end - t <= MaxWithSubject; t--)
+        {
+            if (v.Class[t] is TokenClass.Comma or TokenClass.Period or TokenClass.Colon || FiniteVerbs.Contains(v.WordHash[t])) return start;
+            if (v.WordHash[t] == With && t > start) return OpensSubject(v, t + 1) ? t + 1 : start;
+        }
+        return start;
+    }
+
+    private const int MaxWithSubject = 8;
 
     /// <summary>Whether a noun phrase may open at the token: a word that is no preposition, verb or adverb.</summary>
     private static bool OpensSubject(TokenView v, int t)
