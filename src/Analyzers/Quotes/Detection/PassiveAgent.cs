@@ -13,10 +13,10 @@ namespace Pipeline.Analyzers.Quotes.Detection;
 internal static class PassiveAgent
 {
     /// <summary>
-    /// The agent of cue [cueStart, cueEnd) when it ends on the past participle of a lexicon verb
-    /// (not a sourcing one: "quoted by AFP" names the outlet, not the speaker), maybe followed by
-    /// "by", in the passive (after a form of "be") or as a reduced relative ("problem highlighted
-    /// by analysts"), and "by" then opens a phrase that can name a speaker; else null.
+    /// The agent of cue [cueStart, cueEnd) when it ends on the past participle of one of
+    /// <see cref="AgentVerbs"/>, maybe followed by "by", in the passive (after a form of "be") or as
+    /// a reduced relative ("problem highlighted by analysts"), and "by" then opens a phrase that can
+    /// name a speaker; else null.
     /// </summary>
     public static (int Start, int End)? Of(TokenView v, int cueStart, int cueEnd)
     {
@@ -25,7 +25,7 @@ internal static class PassiveAgent
         if (v.CueAt[participle] is not { } entry || v.CueLength[participle] != 1 || !AgentVerbs.Contains(entry.Lemma)) return null;
         if (!IsPastParticiple(v.Doc.TokenText(participle), entry.Lemma)) return null;
         // A reduced relative hangs on a common noun: "problem highlighted by", not a name ("The House of Lords ruled by").
-        bool reduced = !AfterBe(v, participle) && participle > 0 && v.Class[participle - 1] == TokenClass.Word && v.SpeakerClass[participle - 1] == SpeakerWordClass.None;
+        bool reduced = participle > 0 && v.Class[participle - 1] == TokenClass.Word && v.SpeakerClass[participle - 1] == SpeakerWordClass.None;
         if (!AfterBe(v, participle) && !reduced) return null;
         int start = by + 1, end = AgentEnd(v, start);
         return end > start && CanNameSpeaker(v, start, end) ? (start, end) : null;
