@@ -221,16 +221,16 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
 
     /// <summary>
     /// A cue word in a sense that reports no one, which the tagger, reading two words around, takes
-    /// for a cue in business copy: "means" ("This means that ...", "New technology means it is
-    /// easier": PolNeAR makes it a cue once in 102 uses); "declined" of an amount ("exports declined
+    /// for a cue in business copy: "means" ("The wide difference in price also means that ...":
+    /// PolNeAR makes it a cue once in 102 uses); "declined" of an amount ("exports declined
     /// in the second half", "have declined by 40%", not "declined further comment"); an expectation with no one to hold it ("faster
     /// than expected", "as forecast"; not "as predicted by NASA"); a name given to a noun phrase ("a
     /// company called Akamai").
     /// </summary>
     internal static bool IsOtherSense(TokenView v, int start, int end)
     {
-        // The verb with its auxiliaries: "have declined".
-        while (start < end - 1 && ClauseVerbs.Contains(v.WordHash[start])) start++;
+        // The verb with its auxiliaries and adverbs: "have declined", "also means".
+        while (start < end - 1 && (ClauseVerbs.Contains(v.WordHash[start]) || SenseAdverbs.Contains(v.WordHash[start]))) start++;
         if (end - start != 1) return false;
         int w = v.WordHash[start];
         if (w == MeansHash) return true;
@@ -263,6 +263,7 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
     private static readonly int AHash = Hashing.Lower("a"), AnHash = Hashing.Lower("an");
 
     private static readonly int MeansHash = Hashing.Lower("means"), ThanHash = Hashing.Lower("than");
+    private static readonly HashSet32 SenseAdverbs = new("also often still now always usually simply therefore thus".Split(' ').Select(w => Hashing.Lower(w)));
     private static readonly HashSet32 DeclineForms = new("declined declines declining decline".Split(' ').Select(w => Hashing.Lower(w)));
     private static readonly HashSet32 AmountWords = new(
         "by in from since after over during sharply slightly steadily significantly substantially last this rapidly markedly"
