@@ -13,6 +13,7 @@ public sealed class OtherSenseTests
     [InlineData("The composite survey index declined to 51.9 pct in February from 55.8 pct in January.", "declined")]
     [InlineData("Inflation, however, has been rising faster than expected, hitting an annual rate of 1.6% in December.", "expected")]
     [InlineData("The economy expanded by 9.5% during 2004, faster than predicted and well above 2003's 9.1%.", "predicted")]
+    [InlineData("But the wide difference in price also means that there are big gains to be made from diverting the drugs.", "means")]
     [InlineData("The campaign started using the services of a company called Akamai that helps websites with traffic.", "called")]
     [InlineData("The two restaurants are owned by a man named Greg Mills and located 90 miles apart.", "named")]
     public void A_word_in_its_other_sense_opens_no_quote(string text, string word)
