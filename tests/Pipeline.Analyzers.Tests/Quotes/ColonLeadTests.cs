@@ -91,6 +91,8 @@ public sealed class ColonLeadTests
     [Theory]
     [InlineData("Image: Meetings between the two presidents have increased in frequency since the protests began.")]
     [InlineData("Photo: The prime minister said the talks would resume next week in Brussels.")]
+    [InlineData("Claim: A ghost ship filled with Ebola-ridden rats is heading towards Florida.")]
+    [InlineData("BREAKING: Three army officers who vanished from a military base have been found at the border.")]
     public void A_caption_label_before_a_colon_is_no_speaker(string caption)
     {
         var run = QuoteTestKit.Analyze("The summit ended without an agreement.\n\n" + caption);

@@ -1610,11 +1610,15 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
     /// <summary>Longest name, in words, that opens a speaker line.</summary>
     private const int MaxSpeakerLineName = 3;
 
-    /// <summary>First words of the labels that open a paragraph with a colon but name no speaker ("Editor's note:", "The Latest:").</summary>
+    /// <summary>
+    /// First words of the labels that open a paragraph with a colon but name no speaker ("Editor's note:", "The Latest:",
+    /// "BREAKING:", "Claim:" before a fact-check's claim; not "Poll:", which PolNeAR reads as the poll's finding).
+    /// </summary>
     private static readonly HashSet<string> EditorialLabels = new(StringComparer.OrdinalIgnoreCase)
         {
             "Correction", "Corrections", "Clarification", "Update", "Updated", "Note", "Editor", "Editors", "The", "Related", "Read", "Watch",
             "Video", "Photo", "Photos", "Image", "Picture", "Pictured", "Caption", "Credit", "Abstract", "Disclosure",
+            "Breaking", "Developing", "Exclusive", "Live", "Claim", "Claims", "Rumour", "Rumor", "Verdict", "Analysis", "Opinion", "Q&A",
         };
 
     /// <summary>
