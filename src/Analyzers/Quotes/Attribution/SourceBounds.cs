@@ -88,8 +88,8 @@ internal static class SourceBounds
         {
             if (!IsWord(v, t - 1) || NotSubjectOpeners.Contains(v.WordHash[t - 1]) || ClauseOpeners.Contains(v.WordHash[t - 1])) return null;
             // A pronoun is the whole subject: "jurors | he met frequently with ..." holds a verb of its own.
-            if (ClauseOpeners.Contains(v.WordHash[t]) && t + 1 < end) return SubjectPronouns.Contains(v.WordHash[t]) && t + 1 != end ? null : t;
-            if (SubjectPronouns.Contains(v.WordHash[t]) && t + 1 == end) return t;
+            if (SubjectPronouns.Contains(v.WordHash[t])) return t + 1 == end ? t : null;
+            if (ClauseOpeners.Contains(v.WordHash[t]) && t + 1 < end) return t;
         }
         return null;
     }
@@ -252,7 +252,7 @@ internal static class SourceBounds
 
     private static bool IsWord(TokenView v, int t) => v.Class[t] is TokenClass.Word or TokenClass.Capitalized or TokenClass.Number;
 
-    private static readonly int At = Hashing.Lower("at"), A = Hashing.Lower("a"), An = Hashing.Lower("an"), In = Hashing.Lower("in"), Statement = Hashing.Lower("statement");
+    private static readonly int At = Hashing.Lower("at"), A = Hashing.Lower("a"), An = Hashing.Lower("an"), In = Hashing.Lower("in");
 
     /// <summary>Words that open an adverbial clause or phrase before the subject.</summary>
     private static readonly HashSet32 AdverbialOpeners = new(
