@@ -1,5 +1,5 @@
-using Pipeline.Host.Loading;
 using System.CommandLine;
+using Pipeline.Host.Loading;
 using Pipeline.Host.Output;
 using Pipeline.Host.Running;
 

@@ -90,7 +90,7 @@ internal static class Sieves
         for (int head = end - 1; head >= start; head--)
         {
             if (v.InQuote(head) || v.Class[head] != TokenClass.Word
-                || v.SpeakerClass[head] is not (SpeakerWordClass.OrgNoun or SpeakerWordClass.PersonNoun or SpeakerWordClass.VagueHead or SpeakerWordClass.GroupHead)) continue;
+                || !IsSpeakerHead(v.SpeakerClass[head])) continue;
             int s = head;
             while (s > start && !IsDeterminer(v.Doc.TokenText(s)) && InNounPhrase(v, s - 1)) s--;
             if (s > start && IsPreposition(v.Doc.TokenText(s - 1)))
@@ -107,6 +107,7 @@ internal static class Sieves
         return lead;
     }
 
+    /// <summary>Whether the token can open the verb after a subject: an auxiliary, an adverb, a cue, an -ed form, or a comma.</summary>
     private static bool VerbFollows(TokenView v, int t)
     {
         if (t >= v.Count) return false;
@@ -114,6 +115,7 @@ internal static class Sieves
         return v.Class[t] == TokenClass.Comma || v.CueAt[t] is not null || IsAuxiliaryOrAdverb(word) || word.EndsWith("ed", StringComparison.Ordinal);
     }
 
+    /// <summary>The head of a phrase that describes a speaker: a person, a body, an unnamed source or group.</summary>
     private static bool IsSpeakerHead(SpeakerWordClass cls) =>
         cls is SpeakerWordClass.PersonNoun or SpeakerWordClass.OrgNoun or SpeakerWordClass.VagueHead or SpeakerWordClass.GroupHead;
 
@@ -318,7 +320,7 @@ internal static class Sieves
                 headToCome = false;
                 continue;
             }
-            if (ctx.Speakers.Classify(doc, e) is SpeakerWordClass.PersonNoun or SpeakerWordClass.OrgNoun or SpeakerWordClass.VagueHead or SpeakerWordClass.GroupHead)
+            if (IsSpeakerHead(ctx.Speakers.Classify(doc, e)))
             {
                 end = e + 1;
                 headToCome = false;

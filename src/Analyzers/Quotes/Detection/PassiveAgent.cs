@@ -58,7 +58,7 @@ internal static class PassiveAgent
         // by commas inside its sentence hangs on the noun phrase before it ("The charity donations, | though questioned by critics, |").
         if (v.WordHash[before] == BeingHash) return null;
         if (before > 0 && Subordinators.Contains(v.WordHash[before - 1]))
-            return before > 1 && v.Class[before - 2] == TokenClass.Comma ? Subject(v, before - 2) : null;
+            return before > 1 && v.Class[before - 2] == TokenClass.Comma ? ClauseSubject(v, before - 2) : null;
         if (!AfterBe(v, participle))
         {
             // A reduced relative: the noun phrase it hangs on.
@@ -68,11 +68,11 @@ internal static class PassiveAgent
                 && !v.Doc.TokenText(first - 1).EndsWith("ing", StringComparison.OrdinalIgnoreCase)) first--;
             return first < cueStart ? (first, cueStart) : null;
         }
-        return Subject(v, cueStart);
+        return ClauseSubject(v, cueStart);
     }
 
     /// <summary>The subject of the clause whose verb group ends before <paramref name="verbStart"/>, from the sentence's start (past a leading conjunction or fronted phrase).</summary>
-    private static (int Start, int End)? Subject(TokenView v, int verbStart)
+    private static (int Start, int End)? ClauseSubject(TokenView v, int verbStart)
     {
         int end = verbStart;
         while (end > 0 && v.SentenceOf[end - 1] == v.SentenceOf[verbStart] && (BeForms.Contains(v.WordHash[end - 1]) || Auxiliaries.Contains(v.WordHash[end - 1])
