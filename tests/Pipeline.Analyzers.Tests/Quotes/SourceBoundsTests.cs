@@ -100,7 +100,27 @@ public sealed class SourceBoundsTests
     public void A_source_that_is_one_phrase_stays(string text, string source, string cue) =>
         Assert.Equal(source, Trimmed(text, source, cue));
 
-    private static string Trimmed(string text, string source, string? cue = null)
+    [Theory]
+    // A relative clause that reports on its own ("understood" is its cue, "who" its source) is not the speaker's.
+    [InlineData("Mr. Obama, who understood that a push would be fruitless, decided to act.", "Mr. Obama, who understood that a push would be fruitless",
+        "decided", "understood", "Mr. Obama")]
+    // A relative clause that only describes the speaker stays.
+    [InlineData("Chris Cox, who runs the NRA's lobbying arm, says the actions would not help.", "Chris Cox, who runs the NRA's lobbying arm",
+        "says", null, "Chris Cox, who runs the NRA's lobbying arm")]
+    public void A_relative_clause_with_a_cue_of_its_own_is_left_out(string text, string source, string cue, string? innerCue, string expected) =>
+        Assert.Equal(expected, Trimmed(text, source, cue, innerCue));
+
+    [Theory]
+    // A name coordinated with the source's name belongs to it: both said so.
+    [InlineData("Mr. Grassley and Mr. Leahy said the program was open to fraud.", "Mr. Leahy", "Mr. Grassley and Mr. Leahy")]
+    [InlineData("Both Mr. King and Mr. Schultz said they would vote.", "Mr. Schultz", "Mr. King and Mr. Schultz")]
+    [InlineData("The race tightened, as Mrs. Clinton and Ms. Warren said it would.", "Ms. Warren", "Mrs. Clinton and Ms. Warren")]
+    // After a verb the name is its object.
+    [InlineData("Sanders has demonized Wall Street and Mr. Trump has called it rigged.", "Mr. Trump", "Mr. Trump")]
+    public void A_name_coordinated_before_the_source_joins_it(string text, string source, string expected) =>
+        Assert.Equal(expected, Trimmed(text, source));
+
+    private static string Trimmed(string text, string source, string? cue = null, string? innerCue = null)
     {
         var doc = DocumentFactory.Create(text);
         var view = new TokenView(doc, Lexicon.Value);
@@ -108,7 +128,14 @@ public sealed class SourceBoundsTests
         int first = doc.TokenAt(start), last = first;
         while (last < doc.Tokens.Length && doc.Tokens[last].Span.End <= end) last++;
         int cueStart = cue is null ? -1 : doc.TokenAt(text.IndexOf(" " + cue, end, StringComparison.Ordinal) + 1);
-        var (s, e) = SourceBounds.Trim(view, first, last, cueStart);
+        var cues = new List<(int, int)>();
+        if (cueStart >= 0) cues.Add((cueStart, cueStart + 1));
+        if (innerCue is not null)
+        {
+            int inner = doc.TokenAt(text.IndexOf(" " + innerCue, start, StringComparison.Ordinal) + 1);
+            cues.Add((inner, inner + 1));
+        }
+        var (s, e) = SourceBounds.Trim(view, first, last, cueStart, new CueMarks(doc.Tokens.Length, cues));
         return text[doc.Tokens[s].Span.Start..doc.Tokens[e - 1].Span.End];
     }
 }

@@ -14,6 +14,8 @@ internal sealed class AttributionContext(TokenView view, EntityIndex entities, L
     public SpeakerLexicon Speakers { get; } = speakers;
     public NameGenders Names { get; } = names;
     public BodyLexicon Bodies { get; } = bodies;
+    /// <summary>The tokens of every quote's cue.</summary>
+    public CueMarks Cues { get; } = new(view.Count, quotes.Where(q => q.Cue is not null).Select(q => q.Cue!.Value));
 
     /// <summary>
     /// The gender a person mention's title or first name tells: the word before it ("Mrs Kelly"),

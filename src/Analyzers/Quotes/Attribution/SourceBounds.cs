@@ -14,8 +14,11 @@ namespace Pipeline.Analyzers.Quotes.Attribution;
 internal static class SourceBounds
 {
     /// <param name="cueStart">The quote's cue's first token, -1 when it has none.</param>
-    public static (int Start, int End) Trim(TokenView v, int start, int end, int cueStart = -1)
+    /// <param name="cues">The document's cue tokens, when known.</param>
+    public static (int Start, int End) Trim(TokenView v, int start, int end, int cueStart = -1, CueMarks? cues = null)
     {
+        if (cues is not null && end <= cueStart) end = BeforeReportingRelative(v, start, end, cues);
+        start = OverCoordinatedName(v, start);
         // A participle cue (", saying", ", adding") reports for the clause's subject, verb and all.
         if (end <= cueStart && !v.Doc.TokenText(cueStart).EndsWith("ing", StringComparison.Ordinal)) start = AfterEmbeddingClause(v, start, end);
         // But right after "with" it has its own subject: "Berlin welcomed the decision, with | finance minister Hans Eichel | saying".
@@ -217,6 +220,42 @@ internal static class SourceBounds
          "earlier later meanwhile yesterday today").Split(' ').Select(w => Hashing.Lower(w)));
 
     private static readonly HashSet32 Determiners = new("the a an his her their its".Split(' ').Select(w => Hashing.Lower(w)));
+
+    /// <summary>
+    /// Over a name coordinated with the source: "Mr. Grassley and | Mr. Leahy said", "emails from
+    /// | Obama and | Clinton". The name opens its sentence or follows a comma, a dash, a quotation
+    /// mark or a word that opens a noun phrase ("by", "from", "when"); after a verb it is an object
+    /// ("Sanders has demonized Wall Street and | Mr. Trump"). PolNeAR train keeps such a name in the
+    /// source 95 times and leaves it out 14 times, always but once after a verb or a description.
+    /// </summary>
+    private static int OverCoordinatedName(TokenView v, int start)
+    {
+        if (start < 2 || v.WordHash[start - 1] != And || v.Class[start] != TokenClass.Capitalized) return start;
+        int sentenceStart = v.SentenceOfToken(start).FirstToken, first = start - 1;
+        while (first > sentenceStart && v.Class[first - 1] == TokenClass.Capitalized) first--;
+        if (first == start - 1) return start;
+        bool opens = first == sentenceStart || v.Class[first - 1] is TokenClass.Comma or TokenClass.Dash or TokenClass.QuoteMark
+            || NameCoordinationOpeners.Contains(v.WordHash[first - 1]);
+        if (!opens) return start;
+        return v.WordHash[first] == Both ? first + 1 : first; // "Both | Mr. King and Mr. Schultz"
+    }
+
+    private static readonly int And = Hashing.Lower("and"), Both = Hashing.Lower("both");
+    private static readonly HashSet32 NameCoordinationOpeners = new(
+        "by from when while as with among between that both".Split(' ').Select(w => Hashing.Lower(w)));
+
+    /// <summary>
+    /// Before a relative clause set off by a comma that reports on its own: "Mr. Obama | , who
+    /// understood that a legislative push would be fruitless, ..." (its cue has "who" for source).
+    /// PolNeAR leaves such a clause out of the source before the cue 71 times in train and keeps it
+    /// 6 times; a relative clause with no cue it keeps 131 times and leaves out 69.
+    /// </summary>
+    private static int BeforeReportingRelative(TokenView v, int start, int end, CueMarks cues)
+    {
+        for (int t = start + 1; t < end - 1; t++)
+            if (v.Class[t] == TokenClass.Comma && Relatives.Contains(v.WordHash[t + 1]) && cues.Any(t + 2, end)) return t;
+        return end;
+    }
 
     /// <summary>Before the first ", speaking …" / ", in a statement" / ", at a …" after the speaker's first word.</summary>
     private static int BeforeCircumstance(TokenView v, int start, int end)
