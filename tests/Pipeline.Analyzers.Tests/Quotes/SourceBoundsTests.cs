@@ -107,6 +107,9 @@ public sealed class SourceBoundsTests
     // A relative clause that only describes the speaker stays.
     [InlineData("Chris Cox, who runs the NRA's lobbying arm, says the actions would not help.", "Chris Cox, who runs the NRA's lobbying arm",
         "says", null, "Chris Cox, who runs the NRA's lobbying arm")]
+    // One that keeps the speaker unnamed stays: it makes the source anonymous.
+    [InlineData("One dealer, who asked not to be named, told Reuters sales were weak.", "One dealer, who asked not to be named", "told", "asked",
+        "One dealer, who asked not to be named")]
     public void A_relative_clause_with_a_cue_of_its_own_is_left_out(string text, string source, string cue, string? innerCue, string expected) =>
         Assert.Equal(expected, Trimmed(text, source, cue, innerCue));
 
@@ -135,7 +138,7 @@ public sealed class SourceBoundsTests
             int inner = doc.TokenAt(text.IndexOf(" " + innerCue, start, StringComparison.Ordinal) + 1);
             cues.Add((inner, inner + 1));
         }
-        var (s, e) = SourceBounds.Trim(view, first, last, cueStart, new CueMarks(doc.Tokens.Length, cues));
+        var (s, e) = SourceBounds.Trim(view, first, last, cueStart, (new CueMarks(doc.Tokens.Length, cues), Lexicon.Value.Speakers));
         return text[doc.Tokens[s].Span.Start..doc.Tokens[e - 1].Span.End];
     }
 }

@@ -83,7 +83,7 @@ internal sealed class QuoteAttributor(QuotesLexicon lexicon, QuoteModel model)
             var (span, speaker) = found;
             if (span.IsWritten)
             {
-                var (start, end) = SourceBounds.Trim(ctx.View, span.Start, span.End, q.Cue?.Start ?? -1, ctx.Cues);
+                var (start, end) = SourceBounds.Trim(ctx.View, span.Start, span.End, q.Cue?.Start ?? -1, (ctx.Cues, ctx.Speakers));
                 span = span with { Start = start, End = end };
             }
             var resolved = speaker is null
