@@ -110,6 +110,8 @@ public sealed class SourceBoundsTests
     // One that keeps the speaker unnamed stays: it makes the source anonymous.
     [InlineData("One dealer, who asked not to be named, told Reuters sales were weak.", "One dealer, who asked not to be named", "told", "asked",
         "One dealer, who asked not to be named")]
+    [InlineData("The massage therapist, who calls herself Jasmine Tridevil, said she had the surgery.", "The massage therapist, who calls herself Jasmine Tridevil",
+        "said", "calls", "The massage therapist, who calls herself Jasmine Tridevil")]
     public void A_relative_clause_with_a_cue_of_its_own_is_left_out(string text, string source, string cue, string? innerCue, string expected) =>
         Assert.Equal(expected, Trimmed(text, source, cue, innerCue));
 

@@ -249,20 +249,32 @@ internal static class SourceBounds
     /// Before a relative clause set off by a comma that reports on its own: "Mr. Obama | , who
     /// understood that a legislative push would be fruitless, ..." (its cue has "who" for source).
     /// PolNeAR leaves such a clause out of the source before the cue 71 times in train and keeps it
-    /// 6 times; a relative clause with no cue it keeps 131 times and leaves out 69. One that keeps
-    /// the speaker unnamed stays: "one dealer, who asked not to be named," is an anonymous source.
+    /// 6 times; a relative clause with no cue it keeps 131 times and leaves out 69. One that says
+    /// who the speaker is stays: "one dealer, who asked not to be named," is an anonymous source,
+    /// "the massage therapist, who calls herself Jasmine Tridevil," a named one.
     /// </summary>
     private static int BeforeReportingRelative(TokenView v, int start, int end, CueMarks cues, SpeakerLexicon speakers)
     {
         for (int t = start + 1; t < end - 1; t++)
         {
             if (v.Class[t] != TokenClass.Comma || !Relatives.Contains(v.WordHash[t + 1]) || !cues.Any(t + 2, end)) continue;
-            for (int k = t + 2; k < end; k++)
-                if (speakers.Classify(v.Doc, k, end, out _) == SpeakerWordClass.Anonymity) return end;
-            return t;
+            return NamesOrHidesSpeaker(v, t + 2, end, speakers) ? end : t;
         }
         return end;
     }
+
+    private static bool NamesOrHidesSpeaker(TokenView v, int start, int end, SpeakerLexicon speakers)
+    {
+        for (int t = start; t < end; t++)
+        {
+            if (speakers.Classify(v.Doc, t, end, out _) == SpeakerWordClass.Anonymity) return true;
+            if (NamingWords.Contains(v.WordHash[t]) && t + 1 < end && v.Class[t + 1] == TokenClass.Capitalized) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Words before the name a relative clause gives the speaker: "calls herself", "identified as", "is named".</summary>
+    private static readonly HashSet32 NamingWords = new("herself himself themselves named called identified".Split(' ').Select(w => Hashing.Lower(w)));
 
     /// <summary>Before the first ", speaking …" / ", in a statement" / ", at a …" after the speaker's first word.</summary>
     private static int BeforeCircumstance(TokenView v, int start, int end)
