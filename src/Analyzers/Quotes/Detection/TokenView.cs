@@ -125,6 +125,8 @@ public sealed class TokenView
     private static TokenClass Classify(Token token, ReadOnlySpan<char> text)
     {
         if (token.Kind == TokenKind.QuoteMark) return TokenClass.QuoteMark;
+        // A possessive mark with no quotation to close ("Sanders’ campaign") belongs to its word.
+        if (token.Kind == TokenKind.Clitic) return TokenClass.Word;
         if (text.Length == 1)
             switch (text[0])
             {
