@@ -112,6 +112,11 @@ public sealed class SourceBoundsTests
         "One dealer, who asked not to be named")]
     [InlineData("The massage therapist, who calls herself Jasmine Tridevil, said she had the surgery.", "The massage therapist, who calls herself Jasmine Tridevil",
         "said", "calls", "The massage therapist, who calls herself Jasmine Tridevil")]
+    [InlineData("The woman, who has been identified as Dr. Gwen Korovin, refused to comment.", "The woman, who has been identified as Dr. Gwen Korovin",
+        "refused", "identified", "The woman, who has been identified as Dr. Gwen Korovin")]
+    // A cue after the relative clause is not the clause's: the subject of "saying" stays the one after "with".
+    [InlineData("The video, which was posted on Friday, opened with a clip of Obama saying he had authorized strikes.",
+        "The video, which was posted on Friday, opened with a clip of Obama", "saying", "opened", "a clip of Obama")]
     public void A_relative_clause_with_a_cue_of_its_own_is_left_out(string text, string source, string cue, string? innerCue, string expected) =>
         Assert.Equal(expected, Trimmed(text, source, cue, innerCue));
 

@@ -257,8 +257,11 @@ internal static class SourceBounds
     {
         for (int t = start + 1; t < end - 1; t++)
         {
-            if (v.Class[t] != TokenClass.Comma || !Relatives.Contains(v.WordHash[t + 1]) || !cues.Any(t + 2, end)) continue;
-            return NamesOrHidesSpeaker(v, t + 2, end, speakers) ? end : t;
+            if (v.Class[t] != TokenClass.Comma || !Relatives.Contains(v.WordHash[t + 1])) continue;
+            int clauseEnd = t + 2;
+            while (clauseEnd < end && v.Class[clauseEnd] != TokenClass.Comma) clauseEnd++;
+            if (!cues.Any(t + 2, clauseEnd)) continue;
+            return NamesOrHidesSpeaker(v, t + 2, clauseEnd, speakers) ? end : t;
         }
         return end;
     }
@@ -268,7 +271,9 @@ internal static class SourceBounds
         for (int t = start; t < end; t++)
         {
             if (speakers.Classify(v.Doc, t, end, out _) == SpeakerWordClass.Anonymity) return true;
-            if (NamingWords.Contains(v.WordHash[t]) && t + 1 < end && v.Class[t + 1] == TokenClass.Capitalized) return true;
+            if (!NamingWords.Contains(v.WordHash[t])) continue;
+            int name = t + 1 < end && v.WordHash[t + 1] == As ? t + 2 : t + 1; // "identified as Dr. Gwen Korovin"
+            if (name < end && v.Class[name] == TokenClass.Capitalized) return true;
         }
         return false;
     }
