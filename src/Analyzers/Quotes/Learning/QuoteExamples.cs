@@ -28,7 +28,19 @@ internal sealed class QuoteExamples(int bits)
     public IEnumerable<string> CueSkipWords(int minSeen, double maxRate) =>
         Words.Where(p => p.Value.Seen >= minSeen && p.Value.Starts <= maxRate * p.Value.Seen).Select(p => p.Key).Order(StringComparer.Ordinal);
 
+    /// <summary>Examples of all three taggers from a document's gold quotes.</summary>
     public void Add(TokenView v, IReadOnlyList<GoldQuote> gold)
+    {
+        var labels = AddCues(v, gold);
+        AddSpans(v, gold, labels);
+    }
+
+    /// <summary>
+    /// Examples of the cue tagger only, from every token of the document, and the words' cue
+    /// counts; returns the cue labels. For documents whose cues another model gave (the cue
+    /// tagger's silver data): their contents and sources train nothing.
+    /// </summary>
+    public int[] AddCues(TokenView v, IReadOnlyList<GoldQuote> gold)
     {
         var labels = new int[v.Count];
         foreach (var q in gold) GreedyTagger.Mark(labels, q.Cue.Start, q.Cue.End, backward: false);
@@ -42,7 +54,12 @@ internal sealed class QuoteExamples(int bits)
                 QuoteFeatures.Cue(v, t, sentence.FirstToken, sentence.EndToken, previous, _buffer);
                 Cue.Add(new TaggerExample(labels[t], _buffer.ToArray(), v.WordVectors?[t]));
             }
+        return labels;
+    }
 
+    /// <summary>Examples of the content and source taggers, over each gold cue's window; <paramref name="labels"/> is reused as scratch.</summary>
+    private void AddSpans(TokenView v, IReadOnlyList<GoldQuote> gold, int[] labels)
+    {
         var cueTokens = new CueMarks(v.Count, gold.Select(q => q.Cue));
         foreach (var q in gold)
         {

@@ -4,6 +4,7 @@ using Pipeline.Analyzers.Quotes.Detection;
 using Pipeline.Analyzers.Quotes.Lexicon;
 using Pipeline.Learning.Clustering;
 using Pipeline.Learning.Encoders;
+using Pipeline.Learning.Gold;
 using Pipeline.Learning.Training;
 using Pipeline.Learning.Linear;
 using Pipeline.Learning.Neural;
@@ -24,7 +25,10 @@ namespace Pipeline.Analyzers.Quotes.Learning;
 /// tune (false): also fine-tune the checkpoint's last layers as a second cue tagger (<see cref="TunedCueTagger"/>),
 /// with tuneEpochs (4), tuneRate (2e-4), tuneBatch (8), tuneDecay, tuneDropout (<see cref="TuningOptions"/>), tuneLayers (how
 /// many of the checkpoint's last layers are tuned, 2), tunedWeight
-/// (its share of the cue probabilities, 0.5) and tuneSnapshots (a folder for each epoch's tagger).
+/// (its share of the cue probabilities, 0.5) and tuneSnapshots (a folder for each epoch's tagger);
+/// cueSilver (none): a file of documents whose quotes another model found (`pipeline run` output
+/// of the accurate tier, annotations.jsonl), whose cues train the cue tagger alongside the gold
+/// ones; their contents and sources train nothing.
 /// </summary>
 internal sealed class QuoteTrainer : AnalyzerTrainer
 {
@@ -58,7 +62,17 @@ internal sealed class QuoteTrainer : AnalyzerTrainer
             examples.Add(view, GoldQuote.From(doc));
             if (tuning is not null) views.Add(view);
         }
-        context.Log?.Info($"quotes: {examples.Cue.Count} cue, {examples.Content.Count} content and {examples.Source.Count} source examples from {context.Train.Count} documents");
+        int silverDocuments = 0;
+        if (o.GetString("cueSilver") is { Length: > 0 } silverPath)
+            foreach (var doc in GoldFormats.Resolve(silverPath).Read(silverPath, GoldReadOptions.Default, e => context.Log?.Warning(e)))
+            {
+                context.CancellationToken.ThrowIfCancellationRequested();
+                var view = new TokenView(doc, lexicon, wordClusters, encoder is null ? null : QuoteDetector.WordVectors(encoder, doc));
+                examples.AddCues(view, GoldQuote.From(doc));
+                silverDocuments++;
+            }
+        context.Log?.Info($"quotes: {examples.Cue.Count} cue, {examples.Content.Count} content and {examples.Source.Count} source examples from {context.Train.Count} documents"
+            + (silverDocuments > 0 ? $" and the cues of {silverDocuments} silver documents" : ""));
 
         var options = new LinearTrainerOptions
         {
@@ -84,6 +98,7 @@ internal sealed class QuoteTrainer : AnalyzerTrainer
 
         var features = cueOptions.Describe()
             .Add("lexicon_entries", lexicon.Cues.EntryCount.ToString(CultureInfo.InvariantCulture))
+            .Add("cue_silver", silverDocuments == 0 ? "none" : $"{Path.GetFileName(o.GetString("cueSilver"))} (sha256 {Sha256(o.GetString("cueSilver")!)}): {silverDocuments} documents")
             .Add("clusters", clusters?.Name ?? "none")
             .Add("cue_encoder", encoder?.ModelId ?? "none")
             .Add("cue_tuned_layer", tunedCue is null ? "none" : $"{tunedCue.InputEncoder} + {tunedCue.LayerCount} tuned layer(s), weight {tunedWeight}")
@@ -124,6 +139,12 @@ internal sealed class QuoteTrainer : AnalyzerTrainer
         return TunedTokenClassifier.Train(examples, [.. Bio.Names], checkpoint, tuning, context.Log,
             snapshots is null ? null : (epoch, model) => model.Save(Path.Combine(snapshots, $"epoch{epoch}", TunedCueTagger.FileName)),
             context.CancellationToken, layers);
+    }
+
+    private static string Sha256(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stream));
     }
 
     /// <summary>A model folder by name or path: a folder that exists, else the run's model store, else ./models/name.</summary>
