@@ -107,6 +107,9 @@ public sealed class SourceBoundsTests
     // A relative clause that only describes the speaker stays.
     [InlineData("Chris Cox, who runs the NRA's lobbying arm, says the actions would not help.", "Chris Cox, who runs the NRA's lobbying arm",
         "says", null, "Chris Cox, who runs the NRA's lobbying arm")]
+    // So after a cue: "said Matt Bai, a political columnist, | who said the Clintons ...".
+    [InlineData("The Clintons kept their image apart, said Matt Bai, a political columnist, who said they always had.",
+        "Matt Bai, a political columnist, who said they always had", "said", "said they", "Matt Bai, a political columnist")]
     // One that keeps the speaker unnamed stays: it makes the source anonymous.
     [InlineData("One dealer, who asked not to be named, told Reuters sales were weak.", "One dealer, who asked not to be named", "told", "asked",
         "One dealer, who asked not to be named")]
@@ -137,7 +140,9 @@ public sealed class SourceBoundsTests
         int start = text.IndexOf(source, StringComparison.Ordinal), end = start + source.Length;
         int first = doc.TokenAt(start), last = first;
         while (last < doc.Tokens.Length && doc.Tokens[last].Span.End <= end) last++;
-        int cueStart = cue is null ? -1 : doc.TokenAt(text.IndexOf(" " + cue, end, StringComparison.Ordinal) + 1);
+        // The cue after the source, else before it ("..., said Matt Bai, ...").
+        int cueAt = cue is null ? -1 : text.IndexOf(" " + cue, end, StringComparison.Ordinal) is >= 0 and var after ? after : text.LastIndexOf(" " + cue, start, StringComparison.Ordinal);
+        int cueStart = cue is null ? -1 : doc.TokenAt(cueAt + 1);
         var cues = new List<(int, int)>();
         if (cueStart >= 0) cues.Add((cueStart, cueStart + 1));
         if (innerCue is not null)

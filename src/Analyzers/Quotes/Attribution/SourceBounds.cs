@@ -18,7 +18,7 @@ internal static class SourceBounds
     /// <param name="cues">The document's cue tokens and the speaker words, when known.</param>
     public static (int Start, int End) Trim(TokenView v, int start, int end, int cueStart = -1, (CueMarks Marks, SpeakerLexicon Speakers)? cues = null)
     {
-        if (cues is { } c && end <= cueStart) end = BeforeReportingRelative(v, start, end, c.Marks, c.Speakers);
+        if (cues is { } c) end = BeforeReportingRelative(v, start, end, c.Marks, c.Speakers);
         start = OverCoordinatedName(v, start);
         // A participle cue (", saying", ", adding") reports for the clause's subject, verb and all.
         if (end <= cueStart && !v.Doc.TokenText(cueStart).EndsWith("ing", StringComparison.Ordinal)) start = AfterEmbeddingClause(v, start, end);
