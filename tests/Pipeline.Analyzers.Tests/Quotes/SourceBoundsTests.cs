@@ -133,6 +133,15 @@ public sealed class SourceBoundsTests
     public void A_name_coordinated_before_the_source_joins_it(string text, string source, string expected) =>
         Assert.Equal(expected, Trimmed(text, source));
 
+    [Theory]
+    // The noun a name possesses right before the cue is the source with it: the campaign, the account.
+    [InlineData("Clinton's campaign said the plan would fail.", "Clinton", "said", "Clinton's campaign")]
+    [InlineData("Trump’s official campaign account tweeted that the poll was rigged.", "Trump", "tweeted", "Trump’s official campaign account")]
+    // "'s" after a pronoun is "is".
+    [InlineData("It's worth noting that the bill passed.", "It", "worth", "It")]
+    public void A_possessed_noun_before_the_cue_joins_the_source(string text, string source, string cue, string expected) =>
+        Assert.Equal(expected, Trimmed(text, source, cue));
+
     private static string Trimmed(string text, string source, string? cue = null, string? innerCue = null)
     {
         var doc = DocumentFactory.Create(text);
