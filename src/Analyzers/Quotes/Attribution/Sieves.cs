@@ -36,18 +36,25 @@ internal static class Sieves
         return e > s ? new SpeakerSpan(s, e, "sieve:quoted-subject", 0.9) : null;
     }
 
+    private static readonly HashSet32 LeadLinks = new("and but".Split(' ').Select(w => Hashing.Lower(w)));
+
     /// <summary>"And from Chairwoman Y:" or "He added:" then the quotation: the name in the lead before the cue.</summary>
     public static SpeakerSpan? ColonLead(AttributionContext ctx, QuoteInfo q)
     {
         var v = ctx.View;
         if (q.Cue is not { } cue || v.Class[cue.End - 1] != TokenClass.Colon || q.Start < cue.End) return null;
         int leadStart = v.SentenceOfToken(cue.Start).FirstToken;
-        // "Trump will use the encounter to make news, | Kall said:": after a clause (it has a verb of its own), the words
-        // between its comma and the cue; not after a name and its description ("Colin Asplin, chairman of the association said:").
+        // "Trump will use the encounter to make news, | Kall said:": after a clause or a fronted phrase, the words
+        // between its comma (and an "and" or "but": "..., and | Breitbart News responded:") and the cue; not after a name
+        // and its description ("Colin Asplin, chairman of the association said:").
         for (int t = cue.Start - 1; t > leadStart; t--)
             if (v.Class[t] == TokenClass.Comma)
             {
-                if (OpensSubject(v, t + 1, cue.Start) && HoldsClauseVerb(v, leadStart, t) && !v.InQuote(t)) leadStart = t + 1;
+                // The words before the comma are a clause or a fronted phrase when they hold any lower-case word ("In a
+                // public Facebook post last month, | he wrote:"); a name and its title hold none.
+                int open = t + 1 < cue.Start && LeadLinks.Contains(v.WordHash[t + 1]) ? t + 2 : t + 1;
+                if (OpensSubject(v, open, cue.Start) && (HoldsClauseVerb(v, leadStart, t) || HoldsLowerCaseWord(v, leadStart, t)) && !v.InQuote(t))
+                    leadStart = open;
                 break;
             }
         if (ctx.Entities.Best(leadStart, cue.Start) is { } m)
@@ -198,6 +205,13 @@ internal static class Sieves
 
     private static readonly HashSet32 LinkWords = new("but and yet so".Split(' ').Select(w => Hashing.Lower(w)));
     private static readonly HashSet32 RelativeWords = new("who which whose whom that".Split(' ').Select(w => Hashing.Lower(w)));
+
+    private static bool HoldsLowerCaseWord(TokenView v, int start, int end)
+    {
+        for (int t = start; t < end; t++)
+            if (v.Class[t] == TokenClass.Word) return true;
+        return false;
+    }
 
     private static bool HoldsClauseVerb(TokenView v, int start, int end)
     {

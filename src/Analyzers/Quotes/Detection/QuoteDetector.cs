@@ -111,6 +111,9 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
                 var quotation = QuotationBeforeSource(v, cue.Start, cueTokens);
                 spans.RemoveAll(s => s.End <= cue.Start && !(quotation is var (qs, qe) && s.Start < qe && qs < s.End));
             }
+            // A colon that ends the paragraph introduces the quotation opening the next one ("Breitbart News responded:"),
+            // which the colon-lead rule takes whole: the words before the cue are no content of it.
+            if (EndsWithColon(v, cue.End) && QuotationOpensNextParagraph(v, cue.End) is not null) spans.RemoveAll(s => s.End <= cue.Start);
             if (spans.Count > 0 && spans[0].Start == cue.End) ReplaceWithClause(spans, ClauseAfterSourcingCue(v, cue.Start, cue.End, spans[^1].End));
             if (spans.Count > 0 && spans[0].Start == cue.End && AfterHearer(v, cue.Start, cue.End, spans[0].End) is int said)
                 spans[0] = spans[0] with { Start = said };
@@ -646,6 +649,7 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
     internal static (int Start, int End)? ClauseContent(TokenView v, int cueStart, int cueEnd, CueMarks cues, bool nestsCues = false)
     {
         if (ParagraphAfterColon(v, cueEnd) is { } paragraph) return paragraph;
+        if (QuotationOpensNextParagraph(v, cueEnd) is { } nextQuotation) return nextQuotation;
         var sentence = v.SentenceOfToken(cueStart);
         int end = sentence.EndToken;
         while (end > cueEnd && v.Class[end - 1] is TokenClass.Period or TokenClass.Comma or TokenClass.Colon) end--;
@@ -1147,6 +1151,27 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
             .Split(' ').Select(w => Hashing.Lower(w)));
 
     /// <summary>The next paragraph, when a colon (the cue's last token or the one after it) ends the cue's paragraph ("Limbaugh added:").</summary>
+    /// <summary>
+    /// The closed quotation that opens the next paragraph when the colon at or after the cue ends
+    /// its paragraph ("Breitbart News responded:" | "“The NRA has never ...”"), else null.
+    /// </summary>
+    private static (int Start, int End)? QuotationOpensNextParagraph(TokenView v, int cueEnd)
+    {
+        var doc = v.Doc;
+        int colon = v.Class[cueEnd - 1] == TokenClass.Colon ? cueEnd - 1 : cueEnd;
+        if (colon >= v.Count || v.Class[colon] != TokenClass.Colon) return null;
+        int paragraph = v.SentenceOfToken(colon).Paragraph;
+        if (paragraph + 1 >= doc.Paragraphs.Length || doc.Sentences[doc.Paragraphs[paragraph].EndSentence - 1].EndToken != colon + 1) return null;
+        var next = doc.Paragraphs[paragraph + 1];
+        if (next.SentenceCount == 0) return null;
+        int first = doc.Sentences[next.FirstSentence].FirstToken;
+        if (v.Class[first] != TokenClass.QuoteMark || first + 2 >= v.Count || v.QuoteOf[first + 1] < 0
+            || doc.Quotations[v.QuoteOf[first + 1]] is not { IsClosed: true } pair) return null;
+        // Not a transcript, whose speaker lines are quotes of their own ("WALLACE: Let's start ...").
+        if (v.Class[first + 1] == TokenClass.Capitalized && v.Class[first + 2] == TokenClass.Colon) return null;
+        return QuotationTokens(doc, pair);
+    }
+
     private static (int Start, int End)? ParagraphAfterColon(TokenView v, int cueEnd)
     {
         var doc = v.Doc;
