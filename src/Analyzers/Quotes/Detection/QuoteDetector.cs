@@ -1150,39 +1150,34 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
         "is are was were has have had will would can could may might should must did does do be been"
             .Split(' ').Select(w => Hashing.Lower(w)));
 
-    /// <summary>The next paragraph, when a colon (the cue's last token or the one after it) ends the cue's paragraph ("Limbaugh added:").</summary>
+    /// <summary>The next paragraph's tokens, when a colon (the cue's last token or the one after it) ends the cue's paragraph ("Limbaugh added:").</summary>
+    private static (int Start, int End)? NextParagraphAfterColon(TokenView v, int cueEnd)
+    {
+        var doc = v.Doc;
+        int colon = v.Class[cueEnd - 1] == TokenClass.Colon ? cueEnd - 1 : cueEnd;
+        if (colon >= v.Count || v.Class[colon] != TokenClass.Colon) return null;
+        int paragraph = v.SentenceOfToken(colon).Paragraph;
+        if (paragraph + 1 >= doc.Paragraphs.Length || doc.Sentences[doc.Paragraphs[paragraph].EndSentence - 1].EndToken != colon + 1) return null;
+        var next = doc.Paragraphs[paragraph + 1];
+        if (next.SentenceCount == 0) return null;
+        return (doc.Sentences[next.FirstSentence].FirstToken, doc.Sentences[next.EndSentence - 1].EndToken);
+    }
+
+    /// <summary>That next paragraph when it holds three words and opens outside quotation marks (a quotation is the colon lead's).</summary>
+    private static (int Start, int End)? ParagraphAfterColon(TokenView v, int cueEnd) =>
+        NextParagraphAfterColon(v, cueEnd) is var (start, end) && Words(v, start, end) >= 3 && !v.InQuote(start) ? (start, end) : null;
+
     /// <summary>
-    /// The closed quotation that opens the next paragraph when the colon at or after the cue ends
-    /// its paragraph ("Breitbart News responded:" | "“The NRA has never ...”"), else null.
+    /// The closed quotation that opens that next paragraph ("Breitbart News responded:" | "“The NRA
+    /// has never ...”"), else null; not a transcript's, whose speaker lines are quotes of their own
+    /// ("WALLACE: Let's start ...").
     /// </summary>
     private static (int Start, int End)? QuotationOpensNextParagraph(TokenView v, int cueEnd)
     {
-        var doc = v.Doc;
-        int colon = v.Class[cueEnd - 1] == TokenClass.Colon ? cueEnd - 1 : cueEnd;
-        if (colon >= v.Count || v.Class[colon] != TokenClass.Colon) return null;
-        int paragraph = v.SentenceOfToken(colon).Paragraph;
-        if (paragraph + 1 >= doc.Paragraphs.Length || doc.Sentences[doc.Paragraphs[paragraph].EndSentence - 1].EndToken != colon + 1) return null;
-        var next = doc.Paragraphs[paragraph + 1];
-        if (next.SentenceCount == 0) return null;
-        int first = doc.Sentences[next.FirstSentence].FirstToken;
-        if (v.Class[first] != TokenClass.QuoteMark || first + 2 >= v.Count || v.QuoteOf[first + 1] < 0
-            || doc.Quotations[v.QuoteOf[first + 1]] is not { IsClosed: true } pair) return null;
-        // Not a transcript, whose speaker lines are quotes of their own ("WALLACE: Let's start ...").
+        if (NextParagraphAfterColon(v, cueEnd) is not var (first, _) || v.Class[first] != TokenClass.QuoteMark || first + 2 >= v.Count
+            || v.QuoteOf[first + 1] < 0 || v.Doc.Quotations[v.QuoteOf[first + 1]] is not { IsClosed: true } pair) return null;
         if (v.Class[first + 1] == TokenClass.Capitalized && v.Class[first + 2] == TokenClass.Colon) return null;
-        return QuotationTokens(doc, pair);
-    }
-
-    private static (int Start, int End)? ParagraphAfterColon(TokenView v, int cueEnd)
-    {
-        var doc = v.Doc;
-        int colon = v.Class[cueEnd - 1] == TokenClass.Colon ? cueEnd - 1 : cueEnd;
-        if (colon >= v.Count || v.Class[colon] != TokenClass.Colon) return null;
-        int paragraph = v.SentenceOfToken(colon).Paragraph;
-        if (paragraph + 1 >= doc.Paragraphs.Length || doc.Sentences[doc.Paragraphs[paragraph].EndSentence - 1].EndToken != colon + 1) return null;
-        var next = doc.Paragraphs[paragraph + 1];
-        if (next.SentenceCount == 0) return null;
-        int start = doc.Sentences[next.FirstSentence].FirstToken, end = doc.Sentences[next.EndSentence - 1].EndToken;
-        return Words(v, start, end) >= 3 && !v.InQuote(start) ? (start, end) : null;
+        return QuotationTokens(v.Doc, pair);
     }
 
     /// <summary>The words after the first comma following the cue, to <paramref name="end"/> ("According to police, | officers saw ...").</summary>
