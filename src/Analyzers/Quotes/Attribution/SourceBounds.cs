@@ -232,13 +232,15 @@ internal static class SourceBounds
     {
         // A name possesses: "It's", "He's" are "it is", "he is".
         if (end >= cueStart || v.Doc.TokenText(end) is not ("'s" or "’s") || v.Class[end - 1] != TokenClass.Capitalized
-            || v.SpeakerClass[end - 1] is SpeakerWordClass.PronounPerson or SpeakerWordClass.PronounGroup or SpeakerWordClass.PronounSelf
-            || NotPossessors.Contains(v.WordHash[end - 1])) return end;
+            || IsPronoun(v, end - 1) || NotPossessors.Contains(v.WordHash[end - 1])) return end;
         for (int t = end + 1; t < cueStart; t++)
             if (v.Class[t] is not (TokenClass.Word or TokenClass.Capitalized) || FiniteVerbs.Contains(v.WordHash[t]) || NounPhraseBreaks.Contains(v.WordHash[t])
-                || v.SpeakerClass[t] is SpeakerWordClass.PronounPerson or SpeakerWordClass.PronounGroup or SpeakerWordClass.PronounSelf) return end;
+                || IsPronoun(v, t)) return end;
         return cueStart - end is > 1 and <= 5 ? cueStart : end;
     }
+
+    private static bool IsPronoun(TokenView v, int t) =>
+        v.SpeakerClass[t] is SpeakerWordClass.PronounPerson or SpeakerWordClass.PronounGroup or SpeakerWordClass.PronounSelf;
 
     private static readonly HashSet32 NounPhraseBreaks = new("in on at of for with to from by about as and or".Split(' ').Select(w => Hashing.Lower(w)));
     private static readonly HashSet32 NotPossessors = new("it he she that there what here who this where how let".Split(' ').Select(w => Hashing.Lower(w)));
