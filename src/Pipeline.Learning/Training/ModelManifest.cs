@@ -129,7 +129,8 @@ public sealed class LabelSetMismatchException(string manifest, IReadOnlyList<str
     public IReadOnlyList<string> UnknownLabels { get; } = unknown;
 }
 
-internal static class FileHash
+/// <summary>The SHA-256 of a file, as manifests record data and model files.</summary>
+public static class FileHash
 {
     public static string Sha256(string path)
     {

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text;
 using System.Text.Json;
 using Pipeline.Analyzers.Quotes;
 using Pipeline.Analyzers.Quotes.Detection;
@@ -21,7 +20,6 @@ public sealed class CueSilverTests : IDisposable
     private readonly string _root = Path.Combine(Path.GetTempPath(), "pipeline-cue-silver-tests", Guid.NewGuid().ToString("N"));
     private static readonly string Models = Path.Combine(TestPaths.RepoRoot, "models");
     private static readonly QuotesLexicon Lexicon = QuotesLexicon.Load(Path.Combine(Models, QuotesLexicon.DefaultName));
-    private static readonly string[] Names = ["Smith", "Jones", "Brown", "Garcia", "Miller", "Davis", "Wilson", "Moore", "Taylor", "Clark"];
 
     public CueSilverTests() => Directory.CreateDirectory(_root);
 
@@ -30,27 +28,11 @@ public sealed class CueSilverTests : IDisposable
         try { Directory.Delete(_root, true); } catch (IOException) { }
     }
 
-    /// <summary>Articles where "X {verb} that ..." is attributed and "X visited ..." is not, as PolNeAR records.</summary>
-    private string Articles(string file, string verb)
-    {
-        var records = new StringBuilder();
-        foreach (var name in Names)
-        {
-            string text = $"{name} {verb} that taxes will rise next year. {name} visited Ohio on Tuesday.";
-            int cue = text.IndexOf(verb, StringComparison.Ordinal), content = text.IndexOf("taxes", StringComparison.Ordinal);
-            var quote = new { content_spans = new[] { new[] { content, text.IndexOf('.') } }, cue_spans = new[] { new[] { cue, cue + verb.Length } }, source_spans = new[] { new[] { 0, name.Length } } };
-            records.Append(JsonSerializer.Serialize(new { id = name, text, quotes = new[] { quote } })).Append('\n');
-        }
-        string path = Path.Combine(_root, file);
-        File.WriteAllText(path, records.ToString());
-        return path;
-    }
-
     private TrainingResult Train(string folder, string? silver)
     {
         var options = new Dictionary<string, string> { ["lexicon"] = Path.Combine(Models, QuotesLexicon.DefaultName), ["clusters"] = "none", ["bits"] = "16" };
         if (silver is not null) options["cueSilver"] = silver;
-        string gold = Articles("gold.jsonl", "contended");
+        string gold = ReportingArticles.Write(_root, "gold.jsonl", "contended");
         return new QuotesAnalyzer().CreateTrainer().Train(new TrainingContext
         {
             Train = [.. new PolnearReader().Read(gold, new GoldReadOptions(), e => throw new InvalidOperationException(e))],
@@ -71,7 +53,7 @@ public sealed class CueSilverTests : IDisposable
     {
         string goldOnly = Path.Combine(_root, "gold-only"), withSilver = Path.Combine(_root, "with-silver");
         var plain = Train(goldOnly, silver: null);
-        var silvered = Train(withSilver, Articles("silver.jsonl", "zorbled"));
+        var silvered = Train(withSilver, ReportingArticles.Write(_root, "silver.jsonl", "zorbled"));
 
         Assert.Empty(Cues(goldOnly, "Adams zorbled that prices will fall soon."));
         Assert.Equal(["zorbled"], Cues(withSilver, "Adams zorbled that prices will fall soon."));

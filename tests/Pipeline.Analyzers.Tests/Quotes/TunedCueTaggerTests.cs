@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text;
 using System.Text.Json;
 using Pipeline.Analyzers.Quotes;
 using Pipeline.Analyzers.Quotes.Detection;
@@ -26,7 +25,6 @@ public sealed class TunedCueTaggerTests : IDisposable
     private readonly string _root = Path.Combine(Path.GetTempPath(), "pipeline-tuned-cue-tests", Guid.NewGuid().ToString("N"));
     private static readonly string Models = Path.Combine(TestPaths.RepoRoot, "models");
     private static readonly QuotesLexicon Lexicon = QuotesLexicon.Load(Path.Combine(Models, QuotesLexicon.DefaultName));
-    private static readonly string[] Names = ["Smith", "Jones", "Brown", "Garcia", "Miller", "Davis", "Wilson", "Moore", "Taylor", "Clark"];
 
     public TunedCueTaggerTests() => Directory.CreateDirectory(_root);
 
@@ -40,20 +38,8 @@ public sealed class TunedCueTaggerTests : IDisposable
             .ToImmutableDictionary(v => v.Key, v => JsonSerializer.SerializeToElement(v.Value)));
 
     /// <summary>PolNeAR-style articles: "X contended that …" is attributed, "X visited …" is not.</summary>
-    private List<Document> Articles()
-    {
-        var records = new StringBuilder();
-        foreach (var name in Names)
-        {
-            string text = $"{name} contended that taxes will rise next year. {name} visited Ohio on Tuesday.";
-            int cue = text.IndexOf("contended", StringComparison.Ordinal), content = text.IndexOf("taxes", StringComparison.Ordinal);
-            var quote = new { content_spans = new[] { new[] { content, text.IndexOf('.') } }, cue_spans = new[] { new[] { cue, cue + 9 } }, source_spans = new[] { new[] { 0, name.Length } } };
-            records.Append(JsonSerializer.Serialize(new { id = name, text, quotes = new[] { quote } })).Append('\n');
-        }
-        string path = Path.Combine(_root, "train.jsonl");
-        File.WriteAllText(path, records.ToString());
-        return [.. new PolnearReader().Read(path, new GoldReadOptions(), e => throw new InvalidOperationException(e))];
-    }
+    private List<Document> Articles() =>
+        [.. new PolnearReader().Read(ReportingArticles.Write(_root, "train.jsonl", "contended"), new GoldReadOptions(), e => throw new InvalidOperationException(e))];
 
     private void Train(AnalyzerOptions options, string folder) => new QuotesAnalyzer().CreateTrainer().Train(new TrainingContext
     {

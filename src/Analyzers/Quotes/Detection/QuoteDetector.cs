@@ -111,9 +111,9 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
                 var quotation = QuotationBeforeSource(v, cue.Start, cueTokens);
                 spans.RemoveAll(s => s.End <= cue.Start && !(quotation is var (qs, qe) && s.Start < qe && qs < s.End));
             }
-            // A colon that ends the paragraph introduces the quotation opening the next one ("Breitbart News responded:"),
-            // which the colon-lead rule takes whole: the words before the cue are no content of it.
-            if (EndsWithColon(v, cue.End) && QuotationOpensNextParagraph(v, cue.End) is not null) spans.RemoveAll(s => s.End <= cue.Start);
+            // A colon that ends the paragraph introduces the quotation opening the next one ("Breitbart News responded:"):
+            // the words before the cue are no content of it, and ClauseContent gives it the quotation.
+            if (QuotationOpensNextParagraph(v, cue.End) is not null) spans.RemoveAll(s => s.End <= cue.Start);
             if (spans.Count > 0 && spans[0].Start == cue.End) ReplaceWithClause(spans, ClauseAfterSourcingCue(v, cue.Start, cue.End, spans[^1].End));
             if (spans.Count > 0 && spans[0].Start == cue.End && AfterHearer(v, cue.Start, cue.End, spans[0].End) is int said)
                 spans[0] = spans[0] with { Start = said };

@@ -63,7 +63,8 @@ internal sealed class QuoteTrainer : AnalyzerTrainer
             if (tuning is not null) views.Add(view);
         }
         int silverDocuments = 0;
-        if (o.GetString("cueSilver") is { Length: > 0 } silverPath)
+        string? silverPath = o.GetString("cueSilver") is { Length: > 0 } given ? given : null;
+        if (silverPath is not null)
             foreach (var doc in GoldFormats.Resolve(silverPath).Read(silverPath, GoldReadOptions.Default, e => context.Log?.Warning(e)))
             {
                 context.CancellationToken.ThrowIfCancellationRequested();
@@ -98,7 +99,7 @@ internal sealed class QuoteTrainer : AnalyzerTrainer
 
         var features = cueOptions.Describe()
             .Add("lexicon_entries", lexicon.Cues.EntryCount.ToString(CultureInfo.InvariantCulture))
-            .Add("cue_silver", silverDocuments == 0 ? "none" : $"{Path.GetFileName(o.GetString("cueSilver"))} (sha256 {Sha256(o.GetString("cueSilver")!)}): {silverDocuments} documents")
+            .Add("cue_silver", silverDocuments == 0 ? "none" : $"{Path.GetFileName(silverPath)} (sha256 {FileHash.Sha256(silverPath!)}): {silverDocuments} documents")
             .Add("clusters", clusters?.Name ?? "none")
             .Add("cue_encoder", encoder?.ModelId ?? "none")
             .Add("cue_tuned_layer", tunedCue is null ? "none" : $"{tunedCue.InputEncoder} + {tunedCue.LayerCount} tuned layer(s), weight {tunedWeight}")
@@ -139,12 +140,6 @@ internal sealed class QuoteTrainer : AnalyzerTrainer
         return TunedTokenClassifier.Train(examples, [.. Bio.Names], checkpoint, tuning, context.Log,
             snapshots is null ? null : (epoch, model) => model.Save(Path.Combine(snapshots, $"epoch{epoch}", TunedCueTagger.FileName)),
             context.CancellationToken, layers);
-    }
-
-    private static string Sha256(string path)
-    {
-        using var stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stream));
     }
 
     /// <summary>A model folder by name or path: a folder that exists, else the run's model store, else ./models/name.</summary>
