@@ -68,6 +68,15 @@ public sealed class ColonLeadTests
     }
 
     [Fact]
+    public void The_noun_after_with_is_the_subject_of_its_participle()
+    {
+        var run = QuoteTestKit.Analyze(
+            "The campaign has been joined by dozens of groups.\n\n" +
+            "Its organisers say more will follow, with a spokesperson saying: \"This is only the beginning.\"");
+        Assert.Equal("a spokesperson", run.QuoteWith("only the beginning").Speaker.Text);
+    }
+
+    [Fact]
     public void A_spokesman_for_an_organisation_keeps_the_phrase_of_its_preposition()
     {
         var run = QuoteTestKit.Analyze(

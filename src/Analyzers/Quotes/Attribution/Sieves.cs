@@ -36,6 +36,8 @@ internal static class Sieves
         return e > s ? new SpeakerSpan(s, e, "sieve:quoted-subject", 0.9) : null;
     }
 
+    private static readonly int WithHash = Hashing.Lower("with");
+
     private static readonly HashSet32 LeadLinks = new("and but".Split(' ').Select(w => Hashing.Lower(w)));
 
     /// <summary>"And from Chairwoman Y:" or "He added:" then the quotation: the name in the lead before the cue.</summary>
@@ -66,7 +68,9 @@ internal static class Sieves
             return new SpeakerSpan(s, e, "sieve:colon-lead", 0.85);
         }
         int start = leadStart, end = cue.Start;
-        while (start < end && IsLeadFiller(v.Doc.TokenText(start))) start++;
+        // "..., with a spokesperson saying:": the noun after "with" is its participle's subject.
+        bool participle = v.Doc.TokenText(cue.Start).EndsWith("ing", StringComparison.Ordinal);
+        while (start < end && (IsLeadFiller(v.Doc.TokenText(start)) || participle && v.WordHash[start] == WithHash)) start++;
         // The cue's verb group is not the lead's; a cue word after a determiner is a noun that is: "The report said:".
         while (end > start && (v.CueAt[end - 1] is not null || IsAuxiliaryOrAdverb(v.Doc.TokenText(end - 1)))
                && !(end - 1 > start && IsDeterminer(v.Doc.TokenText(end - 2)))) end--;

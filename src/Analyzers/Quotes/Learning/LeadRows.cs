@@ -42,7 +42,7 @@ internal sealed class LeadRows
             var w = model.GetWeights(key);
             int slot = Slot(key);
             while (_slots[slot] != 0) slot = (slot + 1) & _mask;
-            _slots[slot] = (ulong)(key + 1) | Pack(w[Bio.B] - w[Bio.O]) << KeyBits | Pack(w[Bio.I] - w[Bio.O]) << (KeyBits + LeadBits);
+            _slots[slot] = (ulong)(uint)(key + 1) | Pack(w[Bio.B] - w[Bio.O]) << KeyBits | Pack(w[Bio.I] - w[Bio.O]) << (KeyBits + LeadBits);
         }
         _biasB = model.Biases[Bio.B] - model.Biases[Bio.O];
         _biasI = model.Biases[Bio.I] - model.Biases[Bio.O];
