@@ -34,6 +34,18 @@ public sealed class ContentBoundaryTests
     }
 
     [Theory]
+    [InlineData("The IMF said that, according to data provided by the Liberians, the country's GDP rose by 2% in 2004.", "that",
+        "that, according to data provided by the Liberians, the country's GDP rose by 2% in 2004")]
+    // A content that goes on after "that" is the tagger's to bound.
+    [InlineData("The IMF said that growth would slow, according to its report.", "that growth would slow", "that growth would slow")]
+    public void A_clause_opened_by_that_runs_on_past_its_aside(string text, string content, string expected)
+    {
+        var (view, quote) = Quote(text, "said", content);
+        QuoteDetector.RunPastAsideAfterThat(view, quote);
+        Assert.Equal(expected, ContentText(view, quote));
+    }
+
+    [Theory]
     // Hard-wrapped text: a line break before a lower-case word only wraps the line.
     [InlineData("Gerald Beyer said if the board\naccepts the member's petition this week, a rule change will follow.", "if the board",
         "if the board\naccepts the member's petition this week")]

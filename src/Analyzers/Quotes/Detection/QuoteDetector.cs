@@ -142,6 +142,7 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
             DropDanglingConjunction(v, q);
             StartAtComplementizer(v, q);
             FinishClause(v, q, trailingCues);
+            RunPastAsideAfterThat(v, q);
             AddFrontedPart(v, q, cueTokens);
             TrimLooseEdges(v, q);
             PassiveAgentContent(v, q);
@@ -1336,6 +1337,21 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
             for (int t = stop - 1; t > start; t--)
                 if (v.Class[t] == TokenClass.Comma) { stop = t; break; }
         q.Content[^1] = (start, stop);
+    }
+
+    /// <summary>
+    /// Content after its cue that ends on "that" before a comma ("The IMF said that, | according to
+    /// data provided by the Liberians, the country's GDP rose ..."): the tagger stopped at the aside,
+    /// and the clause runs on past it to the end of the sentence, as PolNeAR writes it.
+    /// </summary>
+    internal static void RunPastAsideAfterThat(TokenView v, DetectedQuote q)
+    {
+        if (q.Cue is not { } cue) return;
+        var (start, end) = q.Content[^1];
+        if (start < cue.End || end >= v.Count || v.WordHash[end - 1] != ThatHash || v.Class[end] != TokenClass.Comma || v.InQuote(end - 1)) return;
+        int stop = v.SentenceOfToken(end - 1).EndToken;
+        while (stop > end && v.Class[stop - 1] == TokenClass.Period) stop--;
+        if (HasWord(v, end, stop)) q.Content[^1] = (start, stop);
     }
 
     /// <summary>
