@@ -6,7 +6,8 @@ namespace Pipeline.Analyzers.Tests.Quotes;
 /// A party, firm or person written before a person noun only qualifies it: "Lib Dem leader Charles
 /// Kennedy said" is Kennedy's, "The Tory leader said" the leader's. An unnamed spokesman or member
 /// ("a Home Office spokesman", "a spokesman for the Home Office") still speaks for the body, and
-/// "a spokesman" alone for the body that opens a clause of its sentence or the one before.
+/// "a spokesman" alone for the body that opens a clause of its sentence or the one before; "a
+/// company spokesman" for the body "the company" would be, one that opens its clause first.
 /// </summary>
 public sealed class QualifierMentionTests
 {
@@ -71,5 +72,24 @@ public sealed class QualifierMentionTests
             "Ministers met the RSPCA on Monday. Talks went on for hours. A spokesman said no deal had been done.",
             new Seed("RSPCA", EntityTypes.Organization, "rspca"));
         Assert.Null(run.QuoteWith("no deal had been done").Speaker.Entity);
+    }
+
+    [Fact]
+    public void A_company_spokesman_speaks_for_the_firm_of_the_story_not_one_named_in_passing()
+    {
+        var run = QuoteTestKit.Analyze(
+            "Montedison Spa said it has concluded its negotiations with Spanish pharmaceuticals company Antibioticos SA. " +
+            "A company spokesman said the price would be announced next week.",
+            new Seed("Montedison Spa", EntityTypes.Organization, "montedison"), new Seed("Antibioticos SA", EntityTypes.Organization, "antibioticos"));
+        Assert.Equal("montedison", run.QuoteWith("the price would be announced").Speaker.Entity?.ClusterId);
+    }
+
+    [Fact]
+    public void A_party_spokesman_speaks_for_the_party_named_before()
+    {
+        var run = QuoteTestKit.Analyze(
+            "The leader of the British National Party has been arrested. A party spokesman said the arrest was politically motivated.",
+            new Seed("British National Party", EntityTypes.Organization, "bnp"));
+        Assert.Equal("bnp", run.QuoteWith("the arrest was politically motivated").Speaker.Entity?.ClusterId);
     }
 }

@@ -72,26 +72,7 @@ internal static class SpeakerResolver
             case SpeakerWordClass.PronounSelf:
                 return new(SpeakerKind.Pronoun, text, null, span);
             case SpeakerWordClass.OrgNoun when IsDefinite(doc, start, head):
-                // "The party said", "the bank said", "the statistics office": an organisation whose name holds the description's
-                // words ("the Labour Party", "Bank of America", "Federal Statistics Office") rather than the nearest one, which
-                // is often another kind of body ("the Senate"), unless the nearest is named more often in the story ("ABN Amro",
-                // not "Deutsche Bank" named once in passing). Not for a bare "the group", which is as often a band or an army.
-                // "The paper said": the news outlet named before, never another kind of body.
-                if (ctx.Bodies.IsOutletHead(doc.TokenText(head)))
-                    return Described(Antecedent(ctx, quote, start, OrganizationTypes, OrganizationTypes, MentionRule.Nearest, plural: null,
-                        fits: m => IsOutlet(ctx, m)), text, span);
-                // A public body is named with its head ("the police", "the committee"); a firm may be named without ("the company" for BAA).
-                string[] words = DescriptionWords(doc, start, head);
-                // Not a news outlet: "the party" or "the group" is never the paper that reported it (but "Electronic Mail
-                // Corp" or "BBC AG Brown Boveri", named as a firm, may be "the company").
-                var nearestBody = ctx.Bodies.MayGoUnnamed(doc.TokenText(head))
-                    ? Antecedent(ctx, quote, start, [EntityTypes.Organization], [EntityTypes.Organization], MentionRule.Nearest, plural: null,
-                        fits: m => !IsOutlet(ctx, m) || NamedAsFirm(m.CanonicalName))
-                    : null;
-                var namedBody = words is ["group"] ? null : Antecedent(ctx, quote, start, OrganizationTypes, OrganizationTypes, MentionRule.Nearest,
-                    plural: null, fits: m => words.All(w => NameHolds(m.CanonicalName, w)));
-                bool preferNamed = namedBody is not null && (nearestBody is null || ctx.Entities.Prominence(namedBody) >= ctx.Entities.Prominence(nearestBody));
-                return Described(preferNamed ? namedBody : nearestBody, text, span);
+                return Described(DescribedBody(ctx, quote, start, head), text, span);
             case SpeakerWordClass.PersonNoun when IsDefinite(doc, start, head):
                 return Described(OfficeHolder(ctx, quote, start, head, MentionRule.Nearest, ofBody: false), text, span);
         }
@@ -109,6 +90,36 @@ internal static class SpeakerResolver
             && SpokesPrincipal(ctx, quote, start, head, end) is { } principal)
             return new(SpeakerKind.Named, text, principal, span);
         return new(capitalized ? SpeakerKind.Named : SpeakerKind.Unknown, text, null, span);
+    }
+
+    /// <summary>
+    /// The body a definite description of an organisation stands for. "The party said", "the bank
+    /// said", "the statistics office": an organisation whose name holds the description's words
+    /// ("the Labour Party", "Bank of America", "Federal Statistics Office") rather than the nearest
+    /// one, which is often another kind of body ("the Senate"), unless the nearest is named more
+    /// often in the story ("ABN Amro", not "Deutsche Bank" named once in passing). Not for a bare
+    /// "the group", which is as often a band or an army. "The paper said": the news outlet named
+    /// before, never another kind of body.
+    /// </summary>
+    /// <param name="rule">Which mention of a body goes unnamed: the nearest for "the company said", one that opens its
+    /// clause for "a company spokesman", who seldom speaks for a firm named in passing.</param>
+    private static EntityMention? DescribedBody(AttributionContext ctx, QuoteInfo quote, int start, int head, MentionRule rule = MentionRule.Nearest)
+    {
+        var doc = ctx.View.Doc;
+        if (ctx.Bodies.IsOutletHead(doc.TokenText(head)))
+            return Antecedent(ctx, quote, start, OrganizationTypes, OrganizationTypes, MentionRule.Nearest, plural: null, fits: m => IsOutlet(ctx, m));
+        // A public body is named with its head ("the police", "the committee"); a firm may be named without ("the company" for BAA).
+        string[] words = DescriptionWords(doc, start, head);
+        // Not a news outlet: "the party" or "the group" is never the paper that reported it (but "Electronic Mail
+        // Corp" or "BBC AG Brown Boveri", named as a firm, may be "the company").
+        var nearestBody = ctx.Bodies.MayGoUnnamed(doc.TokenText(head))
+            ? Antecedent(ctx, quote, start, [EntityTypes.Organization], [EntityTypes.Organization], rule, plural: null,
+                fits: m => !IsOutlet(ctx, m) || NamedAsFirm(m.CanonicalName))
+            : null;
+        var namedBody = words is ["group"] ? null : Antecedent(ctx, quote, start, OrganizationTypes, OrganizationTypes, rule,
+            plural: null, fits: m => words.All(w => NameHolds(m.CanonicalName, w)));
+        bool preferNamed = namedBody is not null && (nearestBody is null || ctx.Entities.Prominence(namedBody) >= ctx.Entities.Prominence(nearestBody));
+        return preferNamed ? namedBody : nearestBody;
     }
 
     /// <summary>
@@ -240,6 +251,10 @@ internal static class SpeakerResolver
             if (t < doc.Tokens.Length && doc.TokenText(t).Equals("the", StringComparison.OrdinalIgnoreCase)) t++;
             if (t < doc.Tokens.Length && ctx.Entities.StartingAt(t) is { Type: not EntityTypes.Miscellaneous } body) return body;
         }
+        // "a company spokesman", "a ministry spokeswoman": the body "the company" or "the ministry" stands for.
+        if (head == start + 2 && end == head + 1 && IsIndefinite(doc, start, head) && ctx.View.Class[start + 1] == TokenClass.Word
+            && ctx.View.SpeakerClass[start + 1] == SpeakerWordClass.OrgNoun)
+            return DescribedBody(ctx, quote, start + 1, start + 1, MentionRule.SubjectFirst);
         if (head != start + 1 || end != head + 1 || !IsIndefinite(doc, start, head)) return null;
         // The body must open its clause in this sentence or the one before: a body named in passing, or
         // further back, is as often not the one the spokesman speaks for.
