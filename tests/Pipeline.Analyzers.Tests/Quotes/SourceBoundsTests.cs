@@ -73,6 +73,11 @@ public sealed class SourceBoundsTests
         "ordered", "President Jacques Chirac")]
     [InlineData("The move was criticised at the time, and now the German regulator says it will act.", "The move was criticised at the time, and now the German regulator",
         "says", "the German regulator")]
+    // A plural-looking reporting verb is a verb before "that".
+    [InlineData("It comes after the video claims that seven in 10 women say they have been harassed.", "the video claims that seven in 10 women",
+        "say", "seven in 10 women")]
+    [InlineData("US gossip website TMZ reports that sources at the clinic said she had stopped breathing.",
+        "US gossip website TMZ reports that sources at the clinic", "said", "sources at the clinic")]
     // The subject of an absolute construction after "with".
     [InlineData("Berlin welcomed the decision, with finance minister Hans Eichel saying it was overdue.", "Berlin welcomed the decision, with finance minister Hans Eichel",
         "saying", "finance minister Hans Eichel")]

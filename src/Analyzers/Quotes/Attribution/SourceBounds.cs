@@ -61,7 +61,7 @@ internal static class SourceBounds
                 verb = false;
                 t = subject - 1;
             }
-            else if (FiniteReportingVerbs.Contains(w) && v.Class[t] == TokenClass.Word)
+            else if ((FiniteReportingVerbs.Contains(w) || NounLikeReportingVerbs.Contains(w) && v.WordHash[t + 1] == That) && v.Class[t] == TokenClass.Word)
             {
                 int next = v.WordHash[t + 1] == That ? t + 2 : t + 1;
                 if (next < end && OpensSubject(v, next)) from = next;
@@ -132,6 +132,9 @@ internal static class SourceBounds
     /// August"), nor "-s" forms that are also plural nouns ("states", "claims"), nor "told" and "wrote" (a hearer may come next).</summary>
     private static readonly HashSet32 FiniteReportingVerbs = new(
         "says said thinks thought believes suggests argues insists warns adds".Split(' ').Select(w => Hashing.Lower(w)));
+
+    /// <summary>"-s" forms of reporting verbs that are also plural nouns: a verb only before "that" ("the video claims that | seven in 10 women").</summary>
+    private static readonly HashSet32 NounLikeReportingVerbs = new("claims states reports notes".Split(' ').Select(w => Hashing.Lower(w)));
 
     private static readonly HashSet32 TimeAdverbs = new("then now".Split(' ').Select(w => Hashing.Lower(w)));
 
