@@ -43,7 +43,7 @@ public sealed class CueSilverTests : IDisposable
 
     private static List<string> Cues(string folder, string text)
     {
-        var detector = new QuoteDetector(Lexicon, QuoteModelFiles.Load(folder, name => name), lonelyCueThreshold: 1f);
+        var detector = new QuoteDetector(Lexicon, QuoteModelFiles.Load(folder, name => name), lonelyCueThreshold: 1f, lonelyLexiconCueThreshold: 1f);
         var doc = DocumentFactory.Create(text);
         return [.. detector.Detect(doc).Where(q => q.Cue is not null).Select(q => doc.TokenText(q.Cue!.Value.Start).ToString())];
     }

@@ -50,7 +50,7 @@ public sealed class EncoderTierTests : IDisposable
 
     private static List<string> Cues(QuoteModel model, ITextEncoder encoder)
     {
-        var detector = new QuoteDetector(Lexicon, model, lonelyCueThreshold: 1f, encoder: encoder);
+        var detector = new QuoteDetector(Lexicon, model, lonelyCueThreshold: 1f, lonelyLexiconCueThreshold: 1f, encoder: encoder);
         var doc = DocumentFactory.Create(Text);
         return [.. detector.Detect(doc).Where(q => q.Cue is not null).Select(q => doc.TokenText(q.Cue!.Value.Start).ToString())];
     }

@@ -17,7 +17,7 @@ public sealed class EvalCliTests : IDisposable
     [Fact]
     public void Eval_prints_cue_content_source_and_speaker_scores_and_ends_with_the_RESULT_line()
     {
-        const string text = "Mayor backs the new bridge.\n\n" +
+        const string text = "A new bridge for the city.\n\n" +
             "\"The bridge will open next spring and nobody will pay a toll,\" Mayor Anna Berg said on Monday.\n\n" +
             "The city council said that the budget for the project had doubled since last year.";
         string gold = WriteGold(text,

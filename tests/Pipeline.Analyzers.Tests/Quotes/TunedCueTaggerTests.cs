@@ -65,11 +65,11 @@ public sealed class TunedCueTaggerTests : IDisposable
         string folder = Path.Combine(_root, "mixed");
         SaveWithSilentLinearTaggers(folder, TunedTokenClassifier.Load(Path.Combine(trained, TunedCueTagger.FileName)), weight: 1f);
         var mixed = QuoteModelFiles.Load(folder, name => name);
-        var detector = new QuoteDetector(Lexicon, mixed, lonelyCueThreshold: 1f);
+        var detector = new QuoteDetector(Lexicon, mixed, lonelyCueThreshold: 1f, lonelyLexiconCueThreshold: 1f);
         Assert.Equal(["contended"], Cues(detector, "Adams contended that prices will fall soon."));
         Assert.Empty(Cues(detector, "Adams visited Texas on Monday."));
         // At a small share the silent linear tagger outweighs it.
-        Assert.Empty(Cues(new QuoteDetector(Lexicon, mixed, lonelyCueThreshold: 1f, tunedCueWeight: 0.05f), "Adams contended that prices will fall soon."));
+        Assert.Empty(Cues(new QuoteDetector(Lexicon, mixed, lonelyCueThreshold: 1f, lonelyLexiconCueThreshold: 1f, tunedCueWeight: 0.05f), "Adams contended that prices will fall soon."));
     }
 
     /// <summary>A model whose linear cue tagger always says O and whose content and source taggers find nothing, with a tuned cue tagger.</summary>
