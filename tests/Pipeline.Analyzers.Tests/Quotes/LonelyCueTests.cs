@@ -53,5 +53,7 @@ public sealed class LonelyCueTests
     {
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => Cues(lonely));
         Assert.Contains("lonelyCueThreshold", error.Message);
+        var lexiconError = Assert.Throws<ArgumentOutOfRangeException>(() => Cues(QuoteDetector.DefaultLonelyCueThreshold, lonelyLexicon: lonely));
+        Assert.Contains("lonelyLexiconCueThreshold", lexiconError.Message);
     }
 }
