@@ -34,6 +34,20 @@ public sealed class ContentBoundaryTests
     }
 
     [Theory]
+    [InlineData("Said the Pew report: \"Americans remain divided on the question.\"", "Said", "the Pew report: \"Americans remain divided on the question.\"",
+        "\"Americans remain divided on the question.\"")]
+    // Not when the colon comes after a comma, nor for a cue inside its sentence.
+    [InlineData("Said the minister, in a letter: \"We will act.\"", "Said", "the minister, in a letter: \"We will act.\"",
+        "the minister, in a letter: \"We will act.\"")]
+    [InlineData("Officials said the plan: \"a disaster\".", "said", "the plan: \"a disaster\"", "the plan: \"a disaster\"")]
+    public void A_cue_opening_its_sentence_reports_what_follows_its_source_and_colon(string text, string cue, string content, string expected)
+    {
+        var (view, quote) = Quote(text, cue, content);
+        QuoteDetector.StartAfterInvertedSource(view, quote);
+        Assert.Equal(expected, ContentText(view, quote));
+    }
+
+    [Theory]
     [InlineData("The IMF said that, according to data provided by the Liberians, the country's GDP rose by 2% in 2004.", "that",
         "that, according to data provided by the Liberians, the country's GDP rose by 2% in 2004")]
     // A content that goes on after "that" is the tagger's to bound.

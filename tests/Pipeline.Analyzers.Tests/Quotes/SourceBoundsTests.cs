@@ -50,6 +50,8 @@ public sealed class SourceBoundsTests
     // An adverb of the verb after it.
     [InlineData("Earlier, Mr Sharon again said he had not seen the slightest step.", "Mr Sharon again", "Mr Sharon")]
     [InlineData("Chandler says she only told Phelps about her past later.", "she only", "she")]
+    // The colon after an inverted cue's source.
+    [InlineData("Said Ellis: \"I don't get the sense she's interested.\"", "Ellis:", "Ellis")]
     public void What_is_not_the_speaker_is_left_out(string text, string source, string expected) =>
         Assert.Equal(expected, Trimmed(text, source));
 

@@ -30,9 +30,10 @@ internal static class SourceBounds
         start = AfterLeadingTime(v, start, end);
         start = AfterFrontedPhrase(v, start, end);
         end = BeforeCircumstance(v, start, end);
-        // A comma that closes the phrase is not the source's: "As a result, says the committee, | the government ...";
-        // nor an adverb of the verb after it ("Mr Sharon | again said", "she | only told": PolNeAR never ends a source so).
-        while (end - start > 1 && (v.Class[end - 1] == TokenClass.Comma || v.Class[end - 1] == TokenClass.Word && VerbAdverbs.Contains(v.WordHash[end - 1]))) end--;
+        // A comma or colon that closes the phrase is not the source's: "As a result, says the committee, | the government ...",
+        // "Said Ellis: | ..."; nor an adverb of the verb after it ("Mr Sharon | again said", "she | only told": PolNeAR never ends a source so).
+        while (end - start > 1 && (v.Class[end - 1] is TokenClass.Comma or TokenClass.Colon
+                                   || v.Class[end - 1] == TokenClass.Word && VerbAdverbs.Contains(v.WordHash[end - 1]))) end--;
         return (start, end);
     }
 

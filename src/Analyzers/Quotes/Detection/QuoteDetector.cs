@@ -152,6 +152,7 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
         {
             DropDanglingConjunction(v, q);
             StartAtComplementizer(v, q);
+            StartAfterInvertedSource(v, q);
             FinishClause(v, q, trailingCues);
             RunPastAsideAfterThat(v, q);
             AddFrontedPart(v, q, cueTokens);
@@ -1523,6 +1524,31 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
             return;
         }
     }
+
+    /// <summary>
+    /// A cue that opens its sentence with its source after it and a colon ("Said the Pew report: \"...\"",
+    /// "Added one official: ..."): the content is what follows the colon, not the source before it.
+    /// </summary>
+    internal static void StartAfterInvertedSource(TokenView v, DetectedQuote q)
+    {
+        if (q.Cue is not { } cue || cue.End - cue.Start != 1 || v.Class[cue.Start] != TokenClass.Capitalized) return;
+        int first = v.SentenceOfToken(cue.Start).FirstToken;
+        while (first < cue.Start && v.Class[first] == TokenClass.QuoteMark) first++;
+        if (first != cue.Start) return;
+        var (start, end) = q.Content[0];
+        if (start != cue.End) return;
+        for (int t = start; t < end && t - start <= MaxInvertedSource; t++)
+        {
+            if (v.Class[t] is TokenClass.Comma or TokenClass.Period or TokenClass.QuoteMark || v.InQuote(t)) return;
+            if (v.Class[t] != TokenClass.Colon) continue;
+            if (t == start || t + 1 >= end) return;
+            q.Content[0] = (t + 1, end);
+            return;
+        }
+    }
+
+    /// <summary>The longest source between an inverted cue and its colon, in tokens ("the Pew Research Center's latest report").</summary>
+    private const int MaxInvertedSource = 8;
 
     /// <summary>
     /// A passive reporting verb with its agent ("The $499 Macintosh was described by Jobs as the \"most
