@@ -36,7 +36,7 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
         : throw new ArgumentOutOfRangeException(nameof(lonelyCueThreshold), lonelyCueThreshold, "the quotes option lonelyCueThreshold is a probability in (0, 1]");
 
     /// <summary>
-    /// Chosen on PolNeAR dev (0.2 to 0.35 tried): a likeliest start that is a lexicon cue word ("said", "argued") is a gold
+    /// Chosen on PolNeAR dev (0.1 to 0.35 tried): a likeliest start that is a lexicon cue word ("found", "pledged") is a gold
     /// cue often enough from a lower P(B) to add to cue F1 (dev +0.004, train +0.001; test -0.001).
     /// </summary>
     public const float DefaultLonelyLexiconCueThreshold = 0.3f;
@@ -44,6 +44,9 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
     public float LonelyLexiconCueThreshold { get; } = lonelyLexiconCueThreshold is > 0 and <= 1 ? lonelyLexiconCueThreshold
         : throw new ArgumentOutOfRangeException(nameof(lonelyLexiconCueThreshold), lonelyLexiconCueThreshold,
             "the quotes option lonelyLexiconCueThreshold is a probability in (0, 1]");
+
+    /// <summary>The P(B) from which a lexicon cue word opens a lonely cue: never above the bar for any word.</summary>
+    private float LonelyLexiconBar => Math.Min(LonelyCueThreshold, LonelyLexiconCueThreshold);
 
     private readonly ITextEncoder? _encoder = model.CueEncoder is null ? null
         : encoder is null ? throw new ArgumentException($"the quote model {model.Id} reads word vectors of {model.CueEncoder}, and no encoder was given", nameof(encoder))
@@ -215,10 +218,10 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
             }
             int found = cues.Count;
             var (best, p) = GreedyTagger.Decode(Model.Cue, start, end, backward: false, buffer, Features, cues, CueThreshold, mix,
-                bestFrom: float.IsNaN(CueThreshold) ? Math.Min(LonelyCueThreshold, LonelyLexiconCueThreshold) : 1);
+                bestFrom: float.IsNaN(CueThreshold) ? LonelyLexiconBar : 1);
             // The most probable label left this sentence without a cue; PolNeAR attributes something in a
             // quarter of such sentences, so a likely enough start still opens one, a lexicon cue word sooner.
-            if (cues.Count == found && best >= 0 && p >= (v.CueAt[best] is null ? LonelyCueThreshold : Math.Min(LonelyCueThreshold, LonelyLexiconCueThreshold)) && float.IsNaN(CueThreshold))
+            if (cues.Count == found && best >= 0 && p >= (v.CueAt[best] is null ? LonelyCueThreshold : LonelyLexiconBar) && float.IsNaN(CueThreshold))
                 GreedyTagger.DecodeFrom(Model.Cue, best, p, end, buffer, Features, cues, mix);
             for (int i = cues.Count - 1; i >= found; i--)
                 if (IsOtherSense(v, cues[i].Start, cues[i].End)) cues.RemoveAt(i);
