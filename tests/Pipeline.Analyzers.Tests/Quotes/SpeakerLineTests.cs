@@ -29,6 +29,16 @@ public sealed class SpeakerLineTests
         Assert.DoesNotContain(Run.Value.Results, r => Run.Value.Content(r).Contains("earlier version", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("Contributing: Brittney Bennett and Greg Toppo of the Des Moines bureau.", "Brittney Bennett")]
+    [InlineData("Delegate Update: The latest count in the Democratic race is close.", "latest count")]
+    [InlineData("Iowa: Tim Albrecht, Brad Anderson, Rob Barron, Jeff Boeyink, Bonnie Campbell.", "Brad Anderson")]
+    public void A_label_or_a_list_of_names_after_a_colon_is_not_speech(string paragraph, string words)
+    {
+        var run = QuoteTestKit.Analyze("The panel met in Des Moines on Monday.\n\n" + paragraph);
+        Assert.DoesNotContain(run.Results, r => run.Content(r).Contains(words, StringComparison.Ordinal));
+    }
+
     /// <summary>A transcript quoted whole, each paragraph opened by a quotation mark, after "as follows:".</summary>
     private static readonly Lazy<QuoteRun> Transcript = new(() => QuoteTestKit.Analyze(
         "Pence defended the invitation on Sunday. Partial transcript as follows:\n\n" +

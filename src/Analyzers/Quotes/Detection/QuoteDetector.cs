@@ -1722,7 +1722,8 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
             int colon = first;
             while (colon < end && colon - first <= MaxSpeakerLineName && v.Class[colon] == TokenClass.Capitalized) colon++;
             if (colon == first || colon >= end || colon - first > MaxSpeakerLineName || doc.TokenText(colon) is not ":"
-                || EditorialLabels.Contains(doc.TokenText(first).ToString()) || Any(covered, first, end) || Words(v, colon + 1, end) < 3) continue;
+                || EditorialLabels.Contains(doc.TokenText(first).ToString()) || EditorialLabels.Contains(doc.TokenText(colon - 1).ToString())
+                || Any(covered, first, end) || Words(v, colon + 1, end) < 3 || IsNameList(v, colon + 1, end)) continue;
             quotes.Add(new DetectedQuote { Content = [(colon + 1, end)], Cue = (colon, colon + 1), Confidence = 0.7, Method = "rule:speaker-line" });
             Array.Fill(covered, true, colon, end - colon);
         }
@@ -1733,18 +1734,36 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
         cueEnd == cueStart + 1 && v.Doc.TokenText(cueStart) is ":" && cueStart - 1 == v.SentenceOfToken(cueStart).FirstToken
         && EditorialLabels.Contains(v.Doc.TokenText(cueStart - 1).ToString());
 
+    /// <summary>Names in a row ("Iowa: Tim Albrecht, Brad Anderson, Rob Barron, ..."): three commas or more, and most words capitalised.</summary>
+    private static bool IsNameList(TokenView v, int start, int end)
+    {
+        int commas = 0, words = 0, capitalized = 0;
+        for (int t = start; t < end; t++)
+        {
+            if (v.Class[t] == TokenClass.Comma) commas++;
+            else if (v.Class[t] is TokenClass.Word or TokenClass.Capitalized)
+            {
+                words++;
+                if (v.Class[t] == TokenClass.Capitalized) capitalized++;
+            }
+        }
+        return commas >= 3 && capitalized * 3 >= words * 2;
+    }
+
     /// <summary>Longest name, in words, that opens a speaker line.</summary>
     private const int MaxSpeakerLineName = 3;
 
     /// <summary>
-    /// First words of the labels that open a paragraph with a colon but name no speaker ("Editor's note:", "The Latest:",
-    /// "BREAKING:", "Claim:" before a fact-check's claim; not "Poll:", which PolNeAR reads as the poll's finding).
+    /// First or last words of the labels that open a paragraph with a colon but name no speaker ("Editor's note:", "The Latest:",
+    /// "BREAKING:", "Claim:" before a fact-check's claim, "Delegate Update:", "Contributing:" before the reporters' names,
+    /// "Revealed:" and "Bombshell:" before a headline; not "Poll:", which PolNeAR reads as the poll's finding).
     /// </summary>
     private static readonly HashSet<string> EditorialLabels = new(StringComparer.OrdinalIgnoreCase)
         {
             "Correction", "Corrections", "Clarification", "Update", "Updated", "Note", "Editor", "Editors", "The", "Related", "Read", "Watch",
             "Video", "Photo", "Photos", "Image", "Picture", "Pictured", "Caption", "Credit", "Abstract", "Disclosure",
             "Breaking", "Developing", "Exclusive", "Live", "Claim", "Claims", "Rumour", "Rumor", "Verdict", "Analysis", "Opinion", "Q&A",
+            "Contributing", "Contributors", "Notice", "Revealed", "Leaked", "Bombshell", "Wow", "Look", "Listen", "Alert", "Warning",
         };
 
     /// <summary>
