@@ -16,6 +16,7 @@ public sealed class OtherSenseTests
     [InlineData("But the wide difference in price also means that there are big gains to be made from diverting the drugs.", "means")]
     [InlineData("The campaign started using the services of a company called Akamai that helps websites with traffic.", "called")]
     [InlineData("The two restaurants are owned by a man named Greg Mills and located 90 miles apart.", "named")]
+    [InlineData("The nun belonged to an order called the Missionary Sisters of the Love of Christ in Macerata.", "called")]
     public void A_word_in_its_other_sense_opens_no_quote(string text, string word)
     {
         var run = QuoteTestKit.Analyze(text);
@@ -26,6 +27,7 @@ public sealed class OtherSenseTests
     [InlineData("Rosneft declined to comment on the report.", "declined to comment")]
     [InlineData("Analysts expected the bank to raise rates in March.", "expected")]
     [InlineData("Mr Trump called Mrs Clinton a liar at the rally.", "called")]
+    [InlineData("Sorkin cast Bale without even an audition and called the Dark Knight star a phenomenal actor.", "called")]
     public void The_reporting_sense_stays_a_cue(string text, string cue)
     {
         var run = QuoteTestKit.Analyze(text);

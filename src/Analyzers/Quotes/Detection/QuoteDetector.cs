@@ -313,13 +313,17 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
     }
 
     /// <summary>
-    /// "a company called Akamai", "a man named Greg Mills", "a web-based tool called EdgeScape": a name
-    /// given to an indefinite noun phrase, not words someone said (PolNeAR marks 2 such cues in 23).
+    /// "a company called Akamai", "a man named Greg Mills", "a web-based tool called EdgeScape", "a
+    /// resistance movement called the Ethiopian People's Revolutionary Party": a name given to an
+    /// indefinite noun phrase, not words someone said (PolNeAR marks 2 such cues in 23).
     /// </summary>
     private static bool IsNaming(TokenView v, int t)
     {
-        if (t + 1 >= v.Count || v.Class[t + 1] != TokenClass.Capitalized || t == 0 || v.Class[t - 1] != TokenClass.Word
-            || v.SpeakerClass[t - 1] is SpeakerWordClass.PronounPerson or SpeakerWordClass.PronounGroup or SpeakerWordClass.PronounSelf) return false;
+        int name = t + 1 < v.Count && v.WordHash[t + 1] == TheHash ? t + 2 : t + 1;
+        // Not after a pronoun or a conjunction, whose verb it is: "he called", "cast Bale ... and called the Dark Knight star".
+        if (name >= v.Count || v.Class[name] != TokenClass.Capitalized || t == 0 || v.Class[t - 1] != TokenClass.Word
+            || v.SpeakerClass[t - 1] is SpeakerWordClass.PronounPerson or SpeakerWordClass.PronounGroup or SpeakerWordClass.PronounSelf
+            || ClauseOpeners.Contains(v.WordHash[t - 1])) return false;
         for (int k = t - 1; k >= 0 && t - k <= 5; k--)
         {
             if (v.WordHash[k] == AHash || v.WordHash[k] == AnHash) return true;
