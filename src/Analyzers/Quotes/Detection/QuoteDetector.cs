@@ -266,9 +266,8 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
     internal static int ContractionBefore(TokenView v, int sentenceStart, int cueStart)
     {
         if (cueStart - 2 < sentenceStart || v.InQuote(cueStart - 1)) return cueStart;
-        var clitic = v.Doc.TokenText(cueStart - 1);
-        bool auxiliary = clitic.Length is 2 or 3 && clitic[0] is '\'' or '\u2019'
-            && AuxiliaryClitics.Contains(Hashing.Lower(clitic[1..]));
+        var clitic = v.Doc.Tokens[cueStart - 1];
+        bool auxiliary = clitic.Kind == TokenKind.Clitic && AuxiliaryClitics.Contains(Hashing.Lower(v.Doc.TokenText(cueStart - 1)[1..]));
         return auxiliary && ContractingPronouns.Contains(v.WordHash[cueStart - 2]) ? cueStart - 1 : cueStart;
     }
 
