@@ -15,8 +15,10 @@ namespace Pipeline.Analyzers.Quotes.Detection;
 /// <param name="lonelyLexiconCueThreshold">The same for a likeliest start that is a lexicon cue word (1: never).</param>
 /// <param name="encoder">The encoder of the model's cue tagger, when it reads word vectors (<see cref="QuoteModel.CueEncoder"/>).</param>
 /// <param name="tunedCueWeight">The share of the model's tuned cue tagger in the cue probabilities; NaN: the model's own.</param>
+/// <param name="tunedContentWeight">The share of the model's tuned content tagger in the content probabilities; NaN: the model's own.</param>
 internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, float cueThreshold = float.NaN, float lonelyCueThreshold = QuoteDetector.DefaultLonelyCueThreshold,
-    float lonelyLexiconCueThreshold = QuoteDetector.DefaultLonelyLexiconCueThreshold, ITextEncoder? encoder = null, float tunedCueWeight = float.NaN)
+    float lonelyLexiconCueThreshold = QuoteDetector.DefaultLonelyLexiconCueThreshold, ITextEncoder? encoder = null, float tunedCueWeight = float.NaN,
+    float tunedContentWeight = float.NaN)
 {
     /// <summary>Largest number of tokens a content window reaches on each side of its cue.</summary>
     private const int MaxReach = 250;
@@ -57,6 +59,10 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
         : tunedCueWeight is > 0 and <= 1 ? model.TunedCue?.WithWeight(tunedCueWeight)
         : throw new ArgumentOutOfRangeException(nameof(tunedCueWeight), tunedCueWeight, "the quotes option tunedCueWeight is above 0 and at most 1");
 
+    private readonly TunedContentTagger? _tunedContent = float.IsNaN(tunedContentWeight) ? model.TunedContent
+        : tunedContentWeight is > 0 and <= 1 ? model.TunedContent?.WithWeight(tunedContentWeight)
+        : throw new ArgumentOutOfRangeException(nameof(tunedContentWeight), tunedContentWeight, "the quotes option tunedContentWeight is above 0 and at most 1");
+
     public List<DetectedQuote> Detect(Document doc) => Detect(View(doc));
 
     /// <summary>The token view the model reads: with the encoder's word vectors when its cue tagger reads them.</summary>
@@ -80,6 +86,7 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
         var quotes = new List<DetectedQuote>();
         var spans = new List<TaggedSpan>();
         var buffer = Model.Content.CreateBuffer();
+        var priors = _tunedContent?.For(v);
         foreach (var cue in cues)
         {
             if (IsLabelColon(v, cue.Start, cue.End) || IsDiscourseMarker(v, cue.Start, cue.End)) continue;
@@ -90,7 +97,7 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
                 continue;
             }
             spans.Clear();
-            FindContent(v, cue.Start, cue.End, cueTokens, buffer, spans);
+            FindContent(v, cue.Start, cue.End, cueTokens, buffer, spans, priors);
             // The tagger's spans give way to the clause a construction points to, in turn.
             if (spans.Count > 0) ReplaceWithClause(spans, InvertedTrailerContent(v, cue.Start, cue.End, spans[0].Start, spans[^1].End, cueTokens));
             // A trailer cue reports the clause before its source; when the tagger found the cue itself, that clause
@@ -214,7 +221,7 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
             if (_tunedCue is { } tuned)
             {
                 var probabilities = tuned.Probabilities(v, sentence, skip);
-                mix = (t, p) => tuned.Mix(probabilities.AsSpan((t - start) * Bio.Count, Bio.Count), p);
+                mix = (t, _, p) => tuned.Mix(probabilities.AsSpan((t - start) * Bio.Count, Bio.Count), p);
             }
             int found = cues.Count;
             var (best, p) = GreedyTagger.Decode(Model.Cue, start, end, backward: false, buffer, Features, cues, CueThreshold, mix,
@@ -647,7 +654,9 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
     private static readonly int YouHash = Hashing.Lower("you"), IHash = Hashing.Lower("i");
 
     /// <summary>Content spans of one cue, tagged outward from the cue over its window, in text order.</summary>
-    public void FindContent(TokenView v, int cueStart, int cueEnd, CueMarks cueTokens, FeatureBuffer buffer, List<TaggedSpan> output)
+    /// <param name="priors">The tuned content tagger's P(inside) for the document, mixed in when the model has one.</param>
+    public void FindContent(TokenView v, int cueStart, int cueEnd, CueMarks cueTokens, FeatureBuffer buffer, List<TaggedSpan> output,
+        TunedContentTagger.Priors? priors = null)
     {
         var (start, end) = ContentWindow(v, cueStart, cueEnd, cueTokens);
         int lemma = QuoteFeatures.CueLemma(v, cueStart, cueEnd);
@@ -656,9 +665,10 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
             QuoteFeatures.Content(v, cueTokens, t, cueStart, cueEnd, lemma, previous, f);
             return true;
         }
-        GreedyTagger.Decode(Model.Content, start, cueStart, backward: true, buffer, Features, output, run: AcrossQuotation);
+        GreedyTagger.Adjust? mix = priors is null ? null : priors.Mix;
+        GreedyTagger.Decode(Model.Content, start, cueStart, backward: true, buffer, Features, output, adjust: mix, run: AcrossQuotation);
         output.Reverse();
-        GreedyTagger.Decode(Model.Content, cueEnd, end, backward: false, buffer, Features, output, run: AcrossQuotation);
+        GreedyTagger.Decode(Model.Content, cueEnd, end, backward: false, buffer, Features, output, adjust: mix, run: AcrossQuotation);
 
         // Content that enters a quotation runs on to its last word inside the marks, where the tagger decides again:
         // a quotation is one person's words, so its middle is never where reported content stops. Not across a

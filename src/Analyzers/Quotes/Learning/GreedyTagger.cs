@@ -12,8 +12,8 @@ internal readonly record struct TaggedSpan(int Start, int End, double Probabilit
 /// </summary>
 internal static class GreedyTagger
 {
-    /// <summary>Changes the model's probabilities at a token before they decide (e.g. mixes in another model's).</summary>
-    public delegate void Adjust(int token, Span<float> probabilities);
+    /// <summary>Changes the model's probabilities at a token, given the label before it, before they decide (e.g. mixes in another model's).</summary>
+    public delegate void Adjust(int token, int previous, Span<float> probabilities);
 
     /// <summary>
     /// The next token, in decoding order, to score after a span open at <paramref name="token"/>:
@@ -77,7 +77,7 @@ internal static class GreedyTagger
             if (features(t, previous, buffer) && !(screening && previous == Bio.O && model.CannotBegin(buffer, screen)))
             {
                 model.Probabilities(buffer, p);
-                adjust?.Invoke(t, p);
+                adjust?.Invoke(t, previous, p);
                 float o = p[Bio.O];
                 if (previous == Bio.O && !float.IsNaN(beginThreshold)) label = p[Bio.B] >= beginThreshold ? Bio.B : Bio.O;
                 else

@@ -7,7 +7,8 @@ namespace Pipeline.Analyzers.Quotes.Learning;
 /// content of each cue, then the source of each cue; plus the word clusters their features use.
 /// </summary>
 internal sealed class QuoteModel(string id, int bits, ITokenClassifier cue, ITokenClassifier content, ITokenClassifier source,
-    WordClusters? clusters, HashSet32 cueSkipWords, string? cueEncoder = null, TunedCueTagger? tunedCue = null)
+    WordClusters? clusters, HashSet32 cueSkipWords, string? cueEncoder = null, TunedCueTagger? tunedCue = null,
+    TunedContentTagger? tunedContent = null)
 {
     /// <summary>Model id written in provenance (folder name and short hash).</summary>
     public string Id { get; } = id;
@@ -24,4 +25,6 @@ internal sealed class QuoteModel(string id, int bits, ITokenClassifier cue, ITok
     public string? CueEncoder { get; } = cueEncoder;
     /// <summary>The fine-tuned encoder layer whose cue probabilities are mixed with the cue tagger's, when the model has one.</summary>
     public TunedCueTagger? TunedCue { get; } = tunedCue;
+    /// <summary>The fine-tuned encoder layers whose P(inside a content) is mixed with the content tagger's, when the model has them.</summary>
+    public TunedContentTagger? TunedContent { get; } = tunedContent;
 }

@@ -48,7 +48,7 @@ internal static class QuoteModelFiles
             throw new InvalidModelException(folder, $"the cue tagger has {cue.DenseDimension} dense weights but names {(encoder is null ? "no encoder" : "encoder " + encoder)}");
         return new QuoteModel(Id(folder), cue.HashBits, new Scorer(cue, QuoteFeatures.CueSets, QuoteFeatures.CueForms),
             new Scorer(content, QuoteFeatures.ContentSets), new Scorer(source, QuoteFeatures.SourceSets), clusters, cueSkipWords, encoder,
-            LoadTunedCue(folder, cue));
+            LoadTunedCue(folder, cue), LoadTunedContent(folder, content));
     }
 
     /// <summary>The tuned cue tagger when the folder has one, with its weight from the cue model's properties.</summary>
@@ -59,17 +59,35 @@ internal static class QuoteModelFiles
         var classifier = TunedTokenClassifier.Load(path);
         var below = MiniLmEncoder.ForModelId(classifier.InputEncoder)
             ?? throw new InvalidModelException(path, $"it reads the states of encoder {classifier.InputEncoder}, which is not a MiniLM layer");
-        float weight = TunedCueTagger.DefaultWeight;
-        if (cue.Properties.TryGetValue(TunedWeightProperty, out var w) && !float.TryParse(w, NumberStyles.Float, CultureInfo.InvariantCulture, out weight))
-            throw new InvalidModelException(Path.Combine(folder, Cue), $"its {TunedWeightProperty} '{w}' is not a number");
-        if (weight is not (> 0 and <= 1)) throw new InvalidModelException(Path.Combine(folder, Cue), $"its {TunedWeightProperty} {w} is not above 0 and at most 1");
-        return new TunedCueTagger(classifier, below, weight);
+        return new TunedCueTagger(classifier, below, TunedWeight(folder, Cue, cue, TunedCueTagger.DefaultWeight));
+    }
+
+    /// <summary>The tuned content tagger when the folder has one, with its weight from the content model's properties.</summary>
+    private static TunedContentTagger? LoadTunedContent(string folder, LinearModel content)
+    {
+        string path = Path.Combine(folder, TunedContentTagger.FileName);
+        if (!File.Exists(path)) return null;
+        var classifier = TunedTokenClassifier.Load(path);
+        if (!classifier.Labels.SequenceEqual(TunedContentTagger.Labels))
+            throw new InvalidModelException(path, $"its labels are {string.Join(", ", classifier.Labels)}, not {string.Join(", ", TunedContentTagger.Labels)}");
+        return new TunedContentTagger(classifier, TunedWeight(folder, Content, content, TunedContentTagger.DefaultWeight));
+    }
+
+    /// <summary>A tuned tagger's share, from the property of the linear tagger it is mixed with (absent: the default).</summary>
+    private static float TunedWeight(string folder, string file, LinearModel linear, float defaultWeight)
+    {
+        if (!linear.Properties.TryGetValue(TunedWeightProperty, out var w)) return defaultWeight;
+        if (!float.TryParse(w, NumberStyles.Float, CultureInfo.InvariantCulture, out float weight))
+            throw new InvalidModelException(Path.Combine(folder, file), $"its {TunedWeightProperty} '{w}' is not a number");
+        if (weight is not (> 0 and <= 1)) throw new InvalidModelException(Path.Combine(folder, file), $"its {TunedWeightProperty} {w} is not above 0 and at most 1");
+        return weight;
     }
 
     /// <param name="clusters">The clusters' model name and file, when the features used them.</param>
     /// <param name="encoder">Id of the encoder whose word vectors the cue tagger reads, when it reads them.</param>
     public static void Save(string folder, LinearModel cue, LinearModel content, LinearModel source, (string Name, string File)? clusters,
-        IEnumerable<string> cueSkipWords, string? encoder = null, TunedTokenClassifier? tunedCue = null, float tunedWeight = TunedCueTagger.DefaultWeight)
+        IEnumerable<string> cueSkipWords, string? encoder = null, TunedTokenClassifier? tunedCue = null, float tunedWeight = TunedCueTagger.DefaultWeight,
+        TunedTokenClassifier? tunedContent = null, float tunedContentWeight = TunedContentTagger.DefaultWeight)
     {
         Directory.CreateDirectory(folder);
         File.WriteAllLines(Path.Combine(folder, CueSkipWordsFile),
@@ -82,6 +100,11 @@ internal static class QuoteModelFiles
             cue = cue.WithProperties(cue.Properties.SetItem(TunedWeightProperty, tunedWeight.ToString("R", CultureInfo.InvariantCulture)));
             tunedCue.Save(Path.Combine(folder, TunedCueTagger.FileName));
         }
+        if (tunedContent is not null)
+        {
+            content = content.WithProperties(content.Properties.SetItem(TunedWeightProperty, tunedContentWeight.ToString("R", CultureInfo.InvariantCulture)));
+            tunedContent.Save(Path.Combine(folder, TunedContentTagger.FileName));
+        }
         cue.Save(Path.Combine(folder, Cue));
         content.Save(Path.Combine(folder, Content));
         source.Save(Path.Combine(folder, Source));
@@ -91,7 +114,7 @@ internal static class QuoteModelFiles
     private static string Id(string folder)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var file in new[] { Cue, Content, Source, CueSkipWordsFile, TunedCueTagger.FileName })
+        foreach (var file in new[] { Cue, Content, Source, CueSkipWordsFile, TunedCueTagger.FileName, TunedContentTagger.FileName })
             if (File.Exists(Path.Combine(folder, file))) sha.AppendData(File.ReadAllBytes(Path.Combine(folder, file)));
         return Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder))) + "@" + Convert.ToHexStringLower(sha.GetHashAndReset())[..8];
     }

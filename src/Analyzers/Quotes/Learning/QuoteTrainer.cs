@@ -26,6 +26,9 @@ namespace Pipeline.Analyzers.Quotes.Learning;
 /// with tuneEpochs (4), tuneRate (2e-4), tuneBatch (8), tuneDecay, tuneDropout (<see cref="TuningOptions"/>), tuneLayers (how
 /// many of the checkpoint's last layers are tuned, 2), tunedWeight
 /// (its share of the cue probabilities, 0.5) and tuneSnapshots (a folder for each epoch's tagger);
+/// tuneContent (false): also fine-tune them, with the same settings, as a second content tagger
+/// (<see cref="TunedContentTagger"/>: P(inside a content) for every token), with tunedContentWeight (its share, 0.5);
+/// tune=false tuneContent=true trains the content one alone;
 /// cueSilver (none): a file of documents whose quotes another model found (`pipeline run` output
 /// of the accurate tier, annotations.jsonl), whose cues train the cue tagger alongside the gold
 /// ones; their contents and sources train nothing.
@@ -48,9 +51,12 @@ internal sealed class QuoteTrainer : AnalyzerTrainer
         var encoder = o.GetString("encoderLayers") is { Length: > 0 } layers
             ? context.GetEncoder(MiniLmEncoder.ModelIdFor(MiniLmCheckpoint.FromOption(o.GetString("encoder")), MiniLmEncoder.ParseLayers(layers)))
             : null;
-        var tuning = o.GetBool("tune", false) ? TuningOptions.From(o, "quotes", DefaultTuning) with { Seed = context.Seed } : null;
+        bool tuneCue = o.GetBool("tune", false), tuneContent = o.GetBool("tuneContent", false);
+        var tuning = tuneCue || tuneContent ? TuningOptions.From(o, "quotes", DefaultTuning) with { Seed = context.Seed } : null;
         float tunedWeight = (float)o.GetDouble("tunedWeight", TunedCueTagger.DefaultWeight);
         if (tunedWeight is not (> 0 and <= 1)) throw new ArgumentException("quotes: option tunedWeight is the tuned cue tagger's share, above 0 and at most 1");
+        float tunedContentWeight = (float)o.GetDouble("tunedContentWeight", TunedContentTagger.DefaultWeight);
+        if (tunedContentWeight is not (> 0 and <= 1)) throw new ArgumentException("quotes: option tunedContentWeight is the tuned content tagger's share, above 0 and at most 1");
         int tunedLayers = o.GetInt("tuneLayers", DefaultTunedLayers);
         if (tunedLayers is < 1 or > TunedEncoderLayer.Index + 1) throw new ArgumentException($"quotes: option tuneLayers is from 1 to {TunedEncoderLayer.Index + 1}");
         var examples = new QuoteExamples(bits);
@@ -92,10 +98,13 @@ internal sealed class QuoteTrainer : AnalyzerTrainer
         var content = Fit(examples.Content, options);
         var source = Fit(examples.Source, options);
         var skipWords = examples.CueSkipWords(o.GetInt("skipMinCount", 20), o.GetDouble("skipMaxRate", 0.002)).ToList();
-        var tunedCue = tuning is null ? null
-            : TuneCueTagger(views, new HashSet32(skipWords.Select(w => Hashing.Lower(w))), MiniLmCheckpoint.FromOption(o.GetString("encoder")), tuning,
-                tunedLayers, o.GetString("tuneSnapshots"), context);
-        QuoteModelFiles.Save(context.OutputDirectory, cue, content, source, clusters, skipWords, encoder?.ModelId, tunedCue, tunedWeight);
+        var checkpoint = MiniLmCheckpoint.FromOption(o.GetString("encoder"));
+        string? snapshots = o.GetString("tuneSnapshots");
+        var tunedCue = !tuneCue ? null
+            : TuneCueTagger(views, new HashSet32(skipWords.Select(w => Hashing.Lower(w))), checkpoint, tuning!, tunedLayers, snapshots, context);
+        var tunedContent = !tuneContent ? null : TuneContentTagger(views, checkpoint, tuning!, tunedLayers, snapshots, context);
+        QuoteModelFiles.Save(context.OutputDirectory, cue, content, source, clusters, skipWords, encoder?.ModelId, tunedCue, tunedWeight,
+            tunedContent, tunedContentWeight);
 
         var features = cueOptions.Describe()
             .Add("lexicon_entries", lexicon.Cues.EntryCount.ToString(CultureInfo.InvariantCulture))
@@ -103,7 +112,8 @@ internal sealed class QuoteTrainer : AnalyzerTrainer
             .Add("clusters", clusters?.Name ?? "none")
             .Add("cue_encoder", encoder?.ModelId ?? "none")
             .Add("cue_tuned_layer", tunedCue is null ? "none" : $"{tunedCue.InputEncoder} + {tunedCue.LayerCount} tuned layer(s), weight {tunedWeight}")
-            .Add("cue_tuning", tuning is null ? "none"
+            .Add("content_tuned_layer", tunedContent is null ? "none" : $"{tunedContent.InputEncoder} + {tunedContent.LayerCount} tuned layer(s), weight {tunedContentWeight}")
+            .Add("tuning", tuning is null ? "none"
                 : FormattableString.Invariant($"{tuning.Epochs} epochs, rate {tuning.LearningRate}, batch {tuning.BatchSize}, decay {tuning.WeightDecay}, dropout {tuning.Dropout}"))
             .Add("taggers", "cue, content|cue, source|cue (greedy BIO)");
         return new TrainingResult
@@ -139,6 +149,28 @@ internal sealed class QuoteTrainer : AnalyzerTrainer
         context.Log?.Info($"quotes: {examples.Count} sentences, {examples.Sum(e => e.Positions.Length)} tokens encoded below the tuned layer ({clock.Elapsed.TotalSeconds:F0} s)");
         return TunedTokenClassifier.Train(examples, [.. Bio.Names], checkpoint, tuning, context.Log,
             snapshots is null ? null : (epoch, model) => model.Save(Path.Combine(snapshots, $"epoch{epoch}", TunedCueTagger.FileName)),
+            context.CancellationToken, layers);
+    }
+
+    /// <summary>Encodes every training sentence below the tuned layers and fine-tunes them for whether a gold content holds each token.</summary>
+    private static TunedTokenClassifier TuneContentTagger(List<TokenView> views, MiniLmCheckpoint checkpoint, TuningOptions tuning, int layers,
+        string? snapshots, TrainingContext context)
+    {
+        var below = MiniLmEncoder.ForModelId(TunedEncoderLayer.InputEncoderFor(checkpoint, layers))!;
+        var examples = new List<TunedTokenExample>();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        foreach (var v in views)
+        {
+            context.CancellationToken.ThrowIfCancellationRequested();
+            var inside = new bool[v.Count];
+            foreach (var q in GoldQuote.From(v.Doc))
+                foreach (var (start, end) in q.Content) inside.AsSpan(start, end - start).Fill(true);
+            foreach (var sentence in v.Doc.Sentences)
+                if (TunedContentTagger.Example(v, sentence, below, inside) is { } example) examples.Add(example);
+        }
+        context.Log?.Info($"quotes: {examples.Count} sentences, {examples.Sum(e => e.Positions.Length)} tokens encoded below the tuned content layers ({clock.Elapsed.TotalSeconds:F0} s)");
+        return TunedTokenClassifier.Train(examples, [.. TunedContentTagger.Labels], checkpoint, tuning, context.Log,
+            snapshots is null ? null : (epoch, model) => model.Save(Path.Combine(snapshots, $"epoch{epoch}", TunedContentTagger.FileName)),
             context.CancellationToken, layers);
     }
 

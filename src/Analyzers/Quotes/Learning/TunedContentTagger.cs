@@ -1,0 +1,97 @@
+using Pipeline.Analyzers.Quotes.Detection;
+using Pipeline.Learning.Encoders;
+using Pipeline.Learning.Neural;
+using Pipeline.Sdk;
+
+namespace Pipeline.Analyzers.Quotes.Learning;
+
+/// <summary>
+/// The accurate model's second content tagger: a <see cref="TunedTokenClassifier"/> (MiniLM's last
+/// layers fine-tuned) gives each word of a sentence its probability of lying inside some quote's
+/// content, whichever cue reports it. Where the linear content tagger decides whether a span goes
+/// on, that probability is mixed into its own: the linear features see two words either side, the
+/// tuned layers the whole sentence, which is what a boundary such as ", which ..." or ", as ..."
+/// needs. It classifies every token by its first word piece, each sentence encoded alone.
+/// </summary>
+internal sealed class TunedContentTagger(TunedTokenClassifier classifier, float weight, Lazy<MiniLmEncoder>? tunedEncoder = null)
+{
+    public const string FileName = "content-tuned.bin";
+    public const float DefaultWeight = 0.5f;
+
+    /// <summary>The classifier's labels: outside any content, inside one.</summary>
+    public static readonly string[] Labels = ["out", "in"];
+    private const int Inside = 1;
+
+    public TunedTokenClassifier Classifier { get; } = classifier;
+
+    private readonly Lazy<MiniLmEncoder> _tuned = tunedEncoder ?? new(() => classifier.CreateOnnxEncoder());
+
+    /// <summary>The tuned classifier's share of the mixed probabilities.</summary>
+    public float Weight { get; } = weight is > 0 and <= 1 ? weight
+        : throw new ArgumentOutOfRangeException(nameof(weight), weight, "the tuned content tagger's weight is above 0 and at most 1");
+
+    /// <summary>The same tagger with another share for the tuned classifier.</summary>
+    public TunedContentTagger WithWeight(float share) => new(Classifier, share, _tuned);
+
+    /// <summary>P(inside some content) for each token of the sentence (from its first token), NaN where the encoder's window did not reach.</summary>
+    public float[] InsideProbabilities(TokenView v, Sentence sentence)
+    {
+        var result = new float[sentence.TokenCount];
+        Array.Fill(result, float.NaN);
+        var (states, tokens, positions) = Encode(v, sentence, _tuned.Value);
+        if (positions.Length == 0) return result;
+        var p = Classifier.PredictFromTop(states, positions);
+        for (int i = 0; i < positions.Length; i++) result[tokens[i] - sentence.FirstToken] = p[i * Labels.Length + Inside];
+        return result;
+    }
+
+    /// <summary>One document's P(inside) per token, each sentence encoded when a content window first reaches it.</summary>
+    public Priors For(TokenView v) => new(this, v);
+
+    public sealed class Priors(TunedContentTagger tagger, TokenView v)
+    {
+        private readonly float[]?[] _sentences = new float[]?[v.Doc.Sentences.Length];
+
+        /// <summary>P(inside) of token <paramref name="t"/> (NaN: not classified).</summary>
+        public float At(int t)
+        {
+            int s = v.SentenceOf[t];
+            var sentence = v.Doc.Sentences[s];
+            return (_sentences[s] ??= tagger.InsideProbabilities(v, sentence))[t - sentence.FirstToken];
+        }
+
+        /// <summary>Mixes token <paramref name="t"/>'s P(inside) into the linear tagger's probabilities.</summary>
+        public void Mix(int t, int previous, Span<float> probabilities) => tagger.Mix(At(t), previous, probabilities);
+    }
+
+    /// <summary>
+    /// Mixes P(inside) into the linear tagger's B-I-O probabilities at a token: after an O label, B
+    /// (a span opens) takes the inside share; within a span, I (it goes on) does. NaN: unchanged.
+    /// </summary>
+    public void Mix(float inside, int previous, Span<float> probabilities)
+    {
+        if (float.IsNaN(inside)) return;
+        int goesOn = previous == Bio.O ? Bio.B : Bio.I;
+        for (int k = 0; k < Bio.Count; k++)
+        {
+            float tuned = k == Bio.O ? 1 - inside : k == goesOn ? inside : 0;
+            probabilities[k] = (1 - Weight) * probabilities[k] + Weight * tuned;
+        }
+    }
+
+    /// <summary>A training example from a sentence, each token labelled by whether a gold content holds it (document-wide), or null when nothing is encoded.</summary>
+    public static TunedTokenExample? Example(TokenView v, Sentence sentence, MiniLmEncoder below, bool[] inside)
+    {
+        var (states, tokens, positions) = Encode(v, sentence, below);
+        return positions.Length == 0 ? null : new TunedTokenExample(states, positions, [.. tokens.Select(t => inside[t] ? Inside : 0)]);
+    }
+
+    private static TunedTokenInput Encode(TokenView v, Sentence sentence, MiniLmEncoder encoder)
+    {
+        var candidates = new List<(int, TextSpan)>(sentence.TokenCount);
+        int offset = sentence.Span.Start;
+        for (int t = sentence.FirstToken; t < sentence.EndToken; t++)
+            candidates.Add((t, new TextSpan(v.Doc.Tokens[t].Span.Start - offset, v.Doc.Tokens[t].Span.Length)));
+        return TunedTokenInput.Encode(encoder, candidates.Count == 0 ? "" : v.Doc.GetString(sentence.Span), candidates);
+    }
+}

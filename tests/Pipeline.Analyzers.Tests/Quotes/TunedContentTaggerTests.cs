@@ -1,0 +1,137 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using Pipeline.Analyzers.Quotes;
+using Pipeline.Analyzers.Quotes.Detection;
+using Pipeline.Analyzers.Quotes.Learning;
+using Pipeline.Analyzers.Quotes.Lexicon;
+using Pipeline.Learning;
+using Pipeline.Learning.Gold;
+using Pipeline.Learning.Linear;
+using Pipeline.Learning.Neural;
+using Pipeline.Learning.Training;
+using Pipeline.Sdk;
+using Pipeline.Tests;
+using Pipeline.Text;
+
+namespace Pipeline.Analyzers.Tests.Quotes;
+
+/// <summary>
+/// The encoder tier's tuned content tagger: `pipeline train quotes` with tuneContent=true writes it
+/// into the model folder, the detector mixes its P(inside a content) into the linear content
+/// tagger's decisions, and its weight is checked wherever it is given.
+/// </summary>
+public sealed class TunedContentTaggerTests : IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "pipeline-tuned-content-tests", Guid.NewGuid().ToString("N"));
+    private static readonly string Models = Path.Combine(TestPaths.RepoRoot, "models");
+    private static readonly QuotesLexicon Lexicon = QuotesLexicon.Load(Path.Combine(Models, QuotesLexicon.DefaultName));
+
+    public TunedContentTaggerTests() => Directory.CreateDirectory(_root);
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_root, true); } catch (IOException) { }
+    }
+
+    private static AnalyzerOptions Options(params (string Key, string Value)[] values) =>
+        new(values.Append((Key: "lexicon", Value: Path.Combine(Models, QuotesLexicon.DefaultName))).Append((Key: "clusters", Value: "none")).Append((Key: "bits", Value: "16"))
+            .ToImmutableDictionary(v => v.Key, v => JsonSerializer.SerializeToElement(v.Value)));
+
+    private void Train(AnalyzerOptions options, string folder) => new QuotesAnalyzer().CreateTrainer().Train(new TrainingContext
+    {
+        Train = [.. new PolnearReader().Read(ReportingArticles.Write(_root, "train.jsonl", "contended"), new GoldReadOptions(), e => throw new InvalidOperationException(e))],
+        Dev = [], OutputDirectory = folder, Seed = 1, Options = options,
+    });
+
+    private static (string Content, string Method) Quote(QuoteDetector detector, string text)
+    {
+        var doc = DocumentFactory.Create(text);
+        var q = Assert.Single(detector.Detect(doc));
+        var (start, end) = Assert.Single(q.Content);
+        return (doc.Text[doc.Tokens[start].Span.Start..doc.Tokens[end - 1].Span.End], q.Method);
+    }
+
+    [Fact]
+    public void A_tuned_content_tagger_is_trained_saved_and_finds_content_the_linear_tagger_does_not()
+    {
+        string trained = Path.Combine(_root, "trained");
+        Train(Options(("tuneContent", "true"), ("tuneEpochs", "10"), ("tuneRate", "0.0002"), ("tuneBatch", "2"), ("tuneDropout", "0"), ("tunedContentWeight", "1")), trained);
+        Assert.True(File.Exists(Path.Combine(trained, TunedContentTagger.FileName)));
+        Assert.False(File.Exists(Path.Combine(trained, TunedCueTagger.FileName)));
+        var model = QuoteModelFiles.Load(trained, name => name);
+        Assert.Equal(1f, model.TunedContent!.Weight);
+        Assert.Null(model.TunedCue);
+
+        // The trained cue and source taggers with a content tagger that never opens a span: the content is the tuned tagger's.
+        string folder = Path.Combine(_root, "mixed");
+        var silent = SilentTagger();
+        QuoteModelFiles.Save(folder, LinearModel.Load(Path.Combine(trained, QuoteModelFiles.Cue)), silent, LinearModel.Load(Path.Combine(trained, QuoteModelFiles.Source)),
+            clusters: null, cueSkipWords: [], tunedContent: TunedTokenClassifier.Load(Path.Combine(trained, TunedContentTagger.FileName)), tunedContentWeight: 1f);
+        var mixed = QuoteModelFiles.Load(folder, name => name);
+        string text = "Walker contended that taxes will rise next year.";
+        Assert.Equal(("taxes will rise next year", "model:cue-content"), Quote(new QuoteDetector(Lexicon, mixed), text));
+        // At a small share the silent linear tagger outweighs it, and the clause after the cue is taken by rule.
+        Assert.Equal("rule:clause-content", Quote(new QuoteDetector(Lexicon, mixed, tunedContentWeight: 0.05f), text).Method);
+    }
+
+    /// <summary>A linear tagger that says O everywhere.</summary>
+    private static LinearModel SilentTagger() => LinearTrainer.Train(
+        [.. Enumerable.Range(0, 30).Select(_ => new LinearExample(Bio.O, [0])), new LinearExample(Bio.B, [1]), new LinearExample(Bio.I, [2])], Bio.Names,
+        new LinearTrainerOptions { HashBits = 16, MaxIterations = 50 });
+
+    [Fact]
+    public void Mixing_gives_the_inside_share_to_opening_after_an_O_label_and_to_going_on_within_a_span()
+    {
+        var classifier = TrainedClassifier();
+        var tagger = new TunedContentTagger(classifier, 0.5f);
+        Span<float> p = [0.6f, 0.3f, 0.1f];
+        tagger.Mix(0.8f, Bio.O, p);
+        Assert.Equal([0.4f, 0.55f, 0.05f], p.ToArray(), (a, b) => Math.Abs(a - b) < 1e-6);
+        p = [0.6f, 0.3f, 0.1f];
+        tagger.Mix(0.8f, Bio.I, p);
+        Assert.Equal([0.4f, 0.15f, 0.45f], p.ToArray(), (a, b) => Math.Abs(a - b) < 1e-6);
+        // Where the encoder's window did not reach, the linear tagger decides alone.
+        p = [0.6f, 0.3f, 0.1f];
+        tagger.Mix(float.NaN, Bio.B, p);
+        Assert.Equal([0.6f, 0.3f, 0.1f], p.ToArray());
+    }
+
+    private TunedTokenClassifier TrainedClassifier()
+    {
+        string trained = Path.Combine(_root, "one-epoch");
+        Train(Options(("tuneContent", "true"), ("tuneEpochs", "1")), trained);
+        return TunedTokenClassifier.Load(Path.Combine(trained, TunedContentTagger.FileName));
+    }
+
+    [Fact]
+    public void A_tuned_content_weight_out_of_range_is_refused_in_training_at_run_time_and_in_a_model_file()
+    {
+        var error = Assert.Throws<ArgumentException>(() => Train(Options(("tuneContent", "true"), ("tunedContentWeight", "1.5")), Path.Combine(_root, "model")));
+        Assert.StartsWith("quotes: option tunedContentWeight is the tuned content tagger's share", error.Message);
+
+        string trained = Path.Combine(_root, "one-epoch");
+        TrainedClassifier();
+        var model = QuoteModelFiles.Load(trained, name => name);
+        Assert.Equal(TunedContentTagger.DefaultWeight, model.TunedContent!.Weight);
+        var outOfRange = Assert.Throws<ArgumentOutOfRangeException>(() => new QuoteDetector(Lexicon, model, tunedContentWeight: 0f));
+        Assert.Contains("tunedContentWeight", outOfRange.Message);
+
+        string content = Path.Combine(trained, QuoteModelFiles.Content);
+        var linear = LinearModel.Load(content);
+        linear.WithProperties(linear.Properties.SetItem("tuned_weight", "2")).Save(content);
+        var invalid = Assert.Throws<InvalidModelException>(() => QuoteModelFiles.Load(trained, name => name));
+        Assert.Equal(content, invalid.File);
+        Assert.Contains("tuned_weight", invalid.Reason);
+    }
+
+    [Fact]
+    public void A_cue_classifier_in_the_content_taggers_place_is_refused()
+    {
+        string trained = Path.Combine(_root, "cue");
+        Train(Options(("tune", "true"), ("tuneEpochs", "1")), trained);
+        File.Copy(Path.Combine(trained, TunedCueTagger.FileName), Path.Combine(trained, TunedContentTagger.FileName));
+        var invalid = Assert.Throws<InvalidModelException>(() => QuoteModelFiles.Load(trained, name => name));
+        Assert.Equal(Path.Combine(trained, TunedContentTagger.FileName), invalid.File);
+        Assert.Contains("its labels are O, B, I, not out, in", invalid.Reason);
+    }
+}
