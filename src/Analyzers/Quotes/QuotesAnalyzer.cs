@@ -38,7 +38,7 @@ public sealed class QuotesAnalyzer : TextAnalyzer
                 (float)run.Options.GetDouble("lonelyCueThreshold", QuoteDetector.DefaultLonelyCueThreshold),
                 (float)run.Options.GetDouble("lonelyLexiconCueThreshold", QuoteDetector.DefaultLonelyLexiconCueThreshold), MiniLmEncoder.ForModel(model.CueEncoder, run.GetService<ITextEncoder>),
                 (float)run.Options.GetDouble("tunedCueWeight", double.NaN), (float)run.Options.GetDouble("tunedContentWeight", double.NaN));
-            var attributor = new QuoteAttributor(lexicon, model);
+            var attributor = new QuoteAttributor(lexicon, model, (float)run.Options.GetDouble("tunedSourceWeight", double.NaN));
             int longQuoteWords = run.Options.GetInt("longQuoteWords", 40);
             run.RegisterDocument(ctx => Analyze(ctx, detector, attributor, longQuoteWords));
         });

@@ -14,6 +14,8 @@ internal sealed class AttributionContext(TokenView view, EntityIndex entities, L
     public SpeakerLexicon Speakers { get; } = speakers;
     public NameGenders Names { get; } = names;
     public BodyLexicon Bodies { get; } = bodies;
+    /// <summary>The tuned source tagger's P(inside a source) for the document, when the model has one.</summary>
+    public Learning.TunedSpanTagger.Priors? SourcePriors { get; init; }
     /// <summary>The tokens of every quote's cue.</summary>
     public CueMarks Cues { get; } = new(view.Count, quotes.Where(q => q.Cue is not null).Select(q => q.Cue!.Value));
 

@@ -15,7 +15,8 @@ internal sealed record AttributionResult(QuoteInfo Quote, ResolvedSpeaker Speake
 /// QuoteAttributionAnnotator: each sieve handles only what the earlier ones left open and
 /// records its name on what it decided. Thread-safe; one instance serves a whole run.
 /// </summary>
-internal sealed class QuoteAttributor(QuotesLexicon lexicon, QuoteModel model)
+/// <param name="tunedSourceWeight">The share of the model's tuned source tagger in the source probabilities; NaN: the model's own.</param>
+internal sealed class QuoteAttributor(QuotesLexicon lexicon, QuoteModel model, float tunedSourceWeight = float.NaN)
 {
     private delegate (SpeakerSpan Span, ResolvedSpeaker? Speaker)? Sieve(QuoteAttributor self, AttributionContext ctx, QuoteInfo q, FeatureBuffer buffer);
 
@@ -45,6 +46,10 @@ internal sealed class QuoteAttributor(QuotesLexicon lexicon, QuoteModel model)
     public QuotesLexicon Lexicon { get; } = lexicon;
     public QuoteModel Model { get; } = model;
 
+    private readonly TunedSpanTagger? _tunedSource = float.IsNaN(tunedSourceWeight) ? model.TunedSource
+        : tunedSourceWeight is > 0 and <= 1 ? model.TunedSource?.WithWeight(tunedSourceWeight)
+        : throw new ArgumentOutOfRangeException(nameof(tunedSourceWeight), tunedSourceWeight, "the quotes option tunedSourceWeight is above 0 and at most 1");
+
     public List<AttributionResult> Attribute(Document doc, ImmutableArray<Quote> quotes, ImmutableArray<EntityMention> entities) =>
         Attribute(new TokenView(doc, Lexicon, Model.Clusters), quotes, entities);
 
@@ -52,7 +57,7 @@ internal sealed class QuoteAttributor(QuotesLexicon lexicon, QuoteModel model)
     {
         var infos = quotes.Select(q => ToInfo(view.Doc, q)).OrderBy(q => q.Start).ToList();
         var ctx = new AttributionContext(view, new EntityIndex(view, EntityIndex.OutletsAsOrganizations(entities, Lexicon.Bodies)), infos,
-            Lexicon.Speakers, Lexicon.Names, Lexicon.Bodies);
+            Lexicon.Speakers, Lexicon.Names, Lexicon.Bodies) { SourcePriors = _tunedSource?.For(view) };
         var buffer = Model.Source.CreateBuffer();
         var results = new List<AttributionResult>(infos.Count);
         foreach (var q in infos)
@@ -103,7 +108,7 @@ internal sealed class QuoteAttributor(QuotesLexicon lexicon, QuoteModel model)
         if (q.Cue is not { } cue) return null;
         var v = ctx.View;
         var spans = new List<TaggedSpan>();
-        FindSource(v, cue.Start, cue.End, q.InContent, buffer, spans);
+        FindSource(v, cue.Start, cue.End, q.InContent, buffer, spans, ctx.SourcePriors);
         TaggedSpan? best = null;
         foreach (var s in spans)
             if ((best is null || s.Probability > best.Value.Probability) && QuoteDetector.HasWord(v, s.Start, s.End)) best = s; // a lone comma names no one
@@ -114,8 +119,9 @@ internal sealed class QuoteAttributor(QuotesLexicon lexicon, QuoteModel model)
     }
 
     /// <summary>Source spans of one cue, tagged outward from the cue over its sentence (content tokens excluded).</summary>
+    /// <param name="priors">The tuned source tagger's P(inside) for the document, mixed in when the model has one.</param>
     public void FindSource(TokenView v, int cueStart, int cueEnd, Func<int, bool> inContent,
-        FeatureBuffer buffer, List<TaggedSpan> output)
+        FeatureBuffer buffer, List<TaggedSpan> output, TunedSpanTagger.Priors? priors = null)
     {
         var sentence = v.SentenceOfToken(cueStart);
         int lemma = QuoteFeatures.CueLemma(v, cueStart, cueEnd);
@@ -125,8 +131,9 @@ internal sealed class QuoteAttributor(QuotesLexicon lexicon, QuoteModel model)
             QuoteFeatures.Source(v, t, cueStart, cueEnd, lemma, previous, f);
             return true;
         }
-        GreedyTagger.Decode(Model.Source, sentence.FirstToken, cueStart, backward: true, buffer, Features, output);
-        GreedyTagger.Decode(Model.Source, cueEnd, Math.Max(sentence.EndToken, cueEnd), backward: false, buffer, Features, output);
+        GreedyTagger.Adjust? mix = priors is null ? null : priors.Mix;
+        GreedyTagger.Decode(Model.Source, sentence.FirstToken, cueStart, backward: true, buffer, Features, output, adjust: mix);
+        GreedyTagger.Decode(Model.Source, cueEnd, Math.Max(sentence.EndToken, cueEnd), backward: false, buffer, Features, output, adjust: mix);
     }
 
     private static QuoteInfo ToInfo(Document doc, Quote quote) => new()

@@ -59,7 +59,7 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
         : tunedCueWeight is > 0 and <= 1 ? model.TunedCue?.WithWeight(tunedCueWeight)
         : throw new ArgumentOutOfRangeException(nameof(tunedCueWeight), tunedCueWeight, "the quotes option tunedCueWeight is above 0 and at most 1");
 
-    private readonly TunedContentTagger? _tunedContent = float.IsNaN(tunedContentWeight) ? model.TunedContent
+    private readonly TunedSpanTagger? _tunedContent = float.IsNaN(tunedContentWeight) ? model.TunedContent
         : tunedContentWeight is > 0 and <= 1 ? model.TunedContent?.WithWeight(tunedContentWeight)
         : throw new ArgumentOutOfRangeException(nameof(tunedContentWeight), tunedContentWeight, "the quotes option tunedContentWeight is above 0 and at most 1");
 
@@ -656,7 +656,7 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
     /// <summary>Content spans of one cue, tagged outward from the cue over its window, in text order.</summary>
     /// <param name="priors">The tuned content tagger's P(inside) for the document, mixed in when the model has one.</param>
     public void FindContent(TokenView v, int cueStart, int cueEnd, CueMarks cueTokens, FeatureBuffer buffer, List<TaggedSpan> output,
-        TunedContentTagger.Priors? priors = null)
+        TunedSpanTagger.Priors? priors = null)
     {
         var (start, end) = ContentWindow(v, cueStart, cueEnd, cueTokens);
         int lemma = QuoteFeatures.CueLemma(v, cueStart, cueEnd);

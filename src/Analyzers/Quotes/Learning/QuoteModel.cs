@@ -8,7 +8,7 @@ namespace Pipeline.Analyzers.Quotes.Learning;
 /// </summary>
 internal sealed class QuoteModel(string id, int bits, ITokenClassifier cue, ITokenClassifier content, ITokenClassifier source,
     WordClusters? clusters, HashSet32 cueSkipWords, string? cueEncoder = null, TunedCueTagger? tunedCue = null,
-    TunedContentTagger? tunedContent = null)
+    TunedSpanTagger? tunedContent = null, TunedSpanTagger? tunedSource = null)
 {
     /// <summary>Model id written in provenance (folder name and short hash).</summary>
     public string Id { get; } = id;
@@ -26,5 +26,7 @@ internal sealed class QuoteModel(string id, int bits, ITokenClassifier cue, ITok
     /// <summary>The fine-tuned encoder layer whose cue probabilities are mixed with the cue tagger's, when the model has one.</summary>
     public TunedCueTagger? TunedCue { get; } = tunedCue;
     /// <summary>The fine-tuned encoder layers whose P(inside a content) is mixed with the content tagger's, when the model has them.</summary>
-    public TunedContentTagger? TunedContent { get; } = tunedContent;
+    public TunedSpanTagger? TunedContent { get; } = tunedContent;
+    /// <summary>The same for the source tagger, when the model has them.</summary>
+    public TunedSpanTagger? TunedSource { get; } = tunedSource;
 }

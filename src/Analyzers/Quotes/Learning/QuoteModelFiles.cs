@@ -48,7 +48,8 @@ internal static class QuoteModelFiles
             throw new InvalidModelException(folder, $"the cue tagger has {cue.DenseDimension} dense weights but names {(encoder is null ? "no encoder" : "encoder " + encoder)}");
         return new QuoteModel(Id(folder), cue.HashBits, new Scorer(cue, QuoteFeatures.CueSets, QuoteFeatures.CueForms),
             new Scorer(content, QuoteFeatures.ContentSets), new Scorer(source, QuoteFeatures.SourceSets), clusters, cueSkipWords, encoder,
-            LoadTunedCue(folder, cue), LoadTunedContent(folder, content));
+            LoadTunedCue(folder, cue),
+            LoadTunedSpan(folder, TunedSpanTagger.ContentFile, Content, content), LoadTunedSpan(folder, TunedSpanTagger.SourceFile, Source, source));
     }
 
     /// <summary>The tuned cue tagger when the folder has one, with its weight from the cue model's properties.</summary>
@@ -62,15 +63,15 @@ internal static class QuoteModelFiles
         return new TunedCueTagger(classifier, below, TunedWeight(folder, Cue, cue, TunedCueTagger.DefaultWeight));
     }
 
-    /// <summary>The tuned content tagger when the folder has one, with its weight from the content model's properties.</summary>
-    private static TunedContentTagger? LoadTunedContent(string folder, LinearModel content)
+    /// <summary>A tuned span tagger (content or source) when the folder has its file, with its weight from the properties of the linear tagger it is mixed with.</summary>
+    private static TunedSpanTagger? LoadTunedSpan(string folder, string file, string linearFile, LinearModel linear)
     {
-        string path = Path.Combine(folder, TunedContentTagger.FileName);
+        string path = Path.Combine(folder, file);
         if (!File.Exists(path)) return null;
         var classifier = TunedTokenClassifier.Load(path);
-        if (!classifier.Labels.SequenceEqual(TunedContentTagger.Labels))
-            throw new InvalidModelException(path, $"its labels are {string.Join(", ", classifier.Labels)}, not {string.Join(", ", TunedContentTagger.Labels)}");
-        return new TunedContentTagger(classifier, TunedWeight(folder, Content, content, TunedContentTagger.DefaultWeight));
+        if (!classifier.Labels.SequenceEqual(TunedSpanTagger.Labels))
+            throw new InvalidModelException(path, $"its labels are {string.Join(", ", classifier.Labels)}, not {string.Join(", ", TunedSpanTagger.Labels)}");
+        return new TunedSpanTagger(classifier, TunedWeight(folder, linearFile, linear, TunedSpanTagger.DefaultWeight));
     }
 
     /// <summary>A tuned tagger's share, from the property of the linear tagger it is mixed with (absent: the default).</summary>
@@ -87,7 +88,8 @@ internal static class QuoteModelFiles
     /// <param name="encoder">Id of the encoder whose word vectors the cue tagger reads, when it reads them.</param>
     public static void Save(string folder, LinearModel cue, LinearModel content, LinearModel source, (string Name, string File)? clusters,
         IEnumerable<string> cueSkipWords, string? encoder = null, TunedTokenClassifier? tunedCue = null, float tunedWeight = TunedCueTagger.DefaultWeight,
-        TunedTokenClassifier? tunedContent = null, float tunedContentWeight = TunedContentTagger.DefaultWeight)
+        TunedTokenClassifier? tunedContent = null, float tunedContentWeight = TunedSpanTagger.DefaultWeight,
+        TunedTokenClassifier? tunedSource = null, float tunedSourceWeight = TunedSpanTagger.DefaultWeight)
     {
         Directory.CreateDirectory(folder);
         File.WriteAllLines(Path.Combine(folder, CueSkipWordsFile),
@@ -103,7 +105,12 @@ internal static class QuoteModelFiles
         if (tunedContent is not null)
         {
             content = content.WithProperties(content.Properties.SetItem(TunedWeightProperty, tunedContentWeight.ToString("R", CultureInfo.InvariantCulture)));
-            tunedContent.Save(Path.Combine(folder, TunedContentTagger.FileName));
+            tunedContent.Save(Path.Combine(folder, TunedSpanTagger.ContentFile));
+        }
+        if (tunedSource is not null)
+        {
+            source = source.WithProperties(source.Properties.SetItem(TunedWeightProperty, tunedSourceWeight.ToString("R", CultureInfo.InvariantCulture)));
+            tunedSource.Save(Path.Combine(folder, TunedSpanTagger.SourceFile));
         }
         cue.Save(Path.Combine(folder, Cue));
         content.Save(Path.Combine(folder, Content));
@@ -114,7 +121,7 @@ internal static class QuoteModelFiles
     private static string Id(string folder)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var file in new[] { Cue, Content, Source, CueSkipWordsFile, TunedCueTagger.FileName, TunedContentTagger.FileName })
+        foreach (var file in new[] { Cue, Content, Source, CueSkipWordsFile, TunedCueTagger.FileName, TunedSpanTagger.ContentFile, TunedSpanTagger.SourceFile })
             if (File.Exists(Path.Combine(folder, file))) sha.AppendData(File.ReadAllBytes(Path.Combine(folder, file)));
         return Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder))) + "@" + Convert.ToHexStringLower(sha.GetHashAndReset())[..8];
     }

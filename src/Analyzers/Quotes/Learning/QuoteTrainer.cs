@@ -26,9 +26,9 @@ namespace Pipeline.Analyzers.Quotes.Learning;
 /// with tuneEpochs (4), tuneRate (2e-4), tuneBatch (8), tuneDecay, tuneDropout (<see cref="TuningOptions"/>), tuneLayers (how
 /// many of the checkpoint's last layers are tuned, 2), tunedWeight
 /// (its share of the cue probabilities, 0.5) and tuneSnapshots (a folder for each epoch's tagger);
-/// tuneContent (false): also fine-tune them, with the same settings, as a second content tagger
-/// (<see cref="TunedContentTagger"/>: P(inside a content) for every token), with tunedContentWeight (its share, 0.5);
-/// tune=false tuneContent=true trains the content one alone;
+/// tuneContent and tuneSource (false): also fine-tune them, with the same settings, as a second content or
+/// source tagger (<see cref="TunedSpanTagger"/>: P(inside a content or source) for every token), with
+/// tunedContentWeight and tunedSourceWeight (their shares, 0.5); with tune=false only those are tuned;
 /// cueSilver (none): a file of documents whose quotes another model found (`pipeline run` output
 /// of the accurate tier, annotations.jsonl), whose cues train the cue tagger alongside the gold
 /// ones; their contents and sources train nothing.
@@ -51,12 +51,11 @@ internal sealed class QuoteTrainer : AnalyzerTrainer
         var encoder = o.GetString("encoderLayers") is { Length: > 0 } layers
             ? context.GetEncoder(MiniLmEncoder.ModelIdFor(MiniLmCheckpoint.FromOption(o.GetString("encoder")), MiniLmEncoder.ParseLayers(layers)))
             : null;
-        bool tuneCue = o.GetBool("tune", false), tuneContent = o.GetBool("tuneContent", false);
-        var tuning = tuneCue || tuneContent ? TuningOptions.From(o, "quotes", DefaultTuning) with { Seed = context.Seed } : null;
+        bool tuneCue = o.GetBool("tune", false), tuneContent = o.GetBool("tuneContent", false), tuneSource = o.GetBool("tuneSource", false);
+        var tuning = tuneCue || tuneContent || tuneSource ? TuningOptions.From(o, "quotes", DefaultTuning) with { Seed = context.Seed } : null;
         float tunedWeight = (float)o.GetDouble("tunedWeight", TunedCueTagger.DefaultWeight);
         if (tunedWeight is not (> 0 and <= 1)) throw new ArgumentException("quotes: option tunedWeight is the tuned cue tagger's share, above 0 and at most 1");
-        float tunedContentWeight = (float)o.GetDouble("tunedContentWeight", TunedContentTagger.DefaultWeight);
-        if (tunedContentWeight is not (> 0 and <= 1)) throw new ArgumentException("quotes: option tunedContentWeight is the tuned content tagger's share, above 0 and at most 1");
+        float tunedContentWeight = SpanWeight(o, "tunedContentWeight", "content"), tunedSourceWeight = SpanWeight(o, "tunedSourceWeight", "source");
         int tunedLayers = o.GetInt("tuneLayers", DefaultTunedLayers);
         if (tunedLayers is < 1 or > TunedEncoderLayer.Index + 1) throw new ArgumentException($"quotes: option tuneLayers is from 1 to {TunedEncoderLayer.Index + 1}");
         var examples = new QuoteExamples(bits);
@@ -102,9 +101,12 @@ internal sealed class QuoteTrainer : AnalyzerTrainer
         string? snapshots = o.GetString("tuneSnapshots");
         var tunedCue = !tuneCue ? null
             : TuneCueTagger(views, new HashSet32(skipWords.Select(w => Hashing.Lower(w))), checkpoint, tuning!, tunedLayers, snapshots, context);
-        var tunedContent = !tuneContent ? null : TuneContentTagger(views, checkpoint, tuning!, tunedLayers, snapshots, context);
+        var tunedContent = !tuneContent ? null
+            : TuneSpanTagger(views, q => q.Content, TunedSpanTagger.ContentFile, checkpoint, tuning!, tunedLayers, snapshots, context);
+        var tunedSource = !tuneSource ? null
+            : TuneSpanTagger(views, q => q.Source is { } s ? [s] : [], TunedSpanTagger.SourceFile, checkpoint, tuning!, tunedLayers, snapshots, context);
         QuoteModelFiles.Save(context.OutputDirectory, cue, content, source, clusters, skipWords, encoder?.ModelId, tunedCue, tunedWeight,
-            tunedContent, tunedContentWeight);
+            tunedContent, tunedContentWeight, tunedSource, tunedSourceWeight);
 
         var features = cueOptions.Describe()
             .Add("lexicon_entries", lexicon.Cues.EntryCount.ToString(CultureInfo.InvariantCulture))
@@ -113,6 +115,7 @@ internal sealed class QuoteTrainer : AnalyzerTrainer
             .Add("cue_encoder", encoder?.ModelId ?? "none")
             .Add("cue_tuned_layer", tunedCue is null ? "none" : $"{tunedCue.InputEncoder} + {tunedCue.LayerCount} tuned layer(s), weight {tunedWeight}")
             .Add("content_tuned_layer", tunedContent is null ? "none" : $"{tunedContent.InputEncoder} + {tunedContent.LayerCount} tuned layer(s), weight {tunedContentWeight}")
+            .Add("source_tuned_layer", tunedSource is null ? "none" : $"{tunedSource.InputEncoder} + {tunedSource.LayerCount} tuned layer(s), weight {tunedSourceWeight}")
             .Add("tuning", tuning is null ? "none"
                 : FormattableString.Invariant($"{tuning.Epochs} epochs, rate {tuning.LearningRate}, batch {tuning.BatchSize}, decay {tuning.WeightDecay}, dropout {tuning.Dropout}"))
             .Add("taggers", "cue, content|cue, source|cue (greedy BIO)");
@@ -152,9 +155,18 @@ internal sealed class QuoteTrainer : AnalyzerTrainer
             context.CancellationToken, layers);
     }
 
-    /// <summary>Encodes every training sentence below the tuned layers and fine-tunes them for whether a gold content holds each token.</summary>
-    private static TunedTokenClassifier TuneContentTagger(List<TokenView> views, MiniLmCheckpoint checkpoint, TuningOptions tuning, int layers,
-        string? snapshots, TrainingContext context)
+    /// <summary>A tuned span tagger's share of the probabilities, checked.</summary>
+    private static float SpanWeight(AnalyzerOptions o, string key, string span)
+    {
+        float weight = (float)o.GetDouble(key, TunedSpanTagger.DefaultWeight);
+        return weight is > 0 and <= 1 ? weight : throw new ArgumentException($"quotes: option {key} is the tuned {span} tagger's share, above 0 and at most 1");
+    }
+
+    /// <summary>Encodes every training sentence below the tuned layers and fine-tunes them for whether a gold span of the kind holds each token.</summary>
+    /// <param name="spansOf">A gold quote's spans of the kind (its content segments, or its source).</param>
+    /// <param name="file">The tagger's file name, for the snapshots.</param>
+    private static TunedTokenClassifier TuneSpanTagger(List<TokenView> views, Func<GoldQuote, IEnumerable<(int Start, int End)>> spansOf, string file,
+        MiniLmCheckpoint checkpoint, TuningOptions tuning, int layers, string? snapshots, TrainingContext context)
     {
         var below = MiniLmEncoder.ForModelId(TunedEncoderLayer.InputEncoderFor(checkpoint, layers))!;
         var examples = new List<TunedTokenExample>();
@@ -164,13 +176,13 @@ internal sealed class QuoteTrainer : AnalyzerTrainer
             context.CancellationToken.ThrowIfCancellationRequested();
             var inside = new bool[v.Count];
             foreach (var q in GoldQuote.From(v.Doc))
-                foreach (var (start, end) in q.Content) inside.AsSpan(start, end - start).Fill(true);
+                foreach (var (start, end) in spansOf(q)) inside.AsSpan(start, end - start).Fill(true);
             foreach (var sentence in v.Doc.Sentences)
-                if (TunedContentTagger.Example(v, sentence, below, inside) is { } example) examples.Add(example);
+                if (TunedSpanTagger.Example(v, sentence, below, inside) is { } example) examples.Add(example);
         }
-        context.Log?.Info($"quotes: {examples.Count} sentences, {examples.Sum(e => e.Positions.Length)} tokens encoded below the tuned content layers ({clock.Elapsed.TotalSeconds:F0} s)");
-        return TunedTokenClassifier.Train(examples, [.. TunedContentTagger.Labels], checkpoint, tuning, context.Log,
-            snapshots is null ? null : (epoch, model) => model.Save(Path.Combine(snapshots, $"epoch{epoch}", TunedContentTagger.FileName)),
+        context.Log?.Info($"quotes: {examples.Count} sentences, {examples.Sum(e => e.Positions.Length)} tokens encoded below the tuned layers of {file} ({clock.Elapsed.TotalSeconds:F0} s)");
+        return TunedTokenClassifier.Train(examples, [.. TunedSpanTagger.Labels], checkpoint, tuning, context.Log,
+            snapshots is null ? null : (epoch, model) => model.Save(Path.Combine(snapshots, $"epoch{epoch}", file)),
             context.CancellationToken, layers);
     }
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using Pipeline.Analyzers.Quotes;
+using Pipeline.Analyzers.Quotes.Attribution;
 using Pipeline.Analyzers.Quotes.Detection;
 using Pipeline.Analyzers.Quotes.Learning;
 using Pipeline.Analyzers.Quotes.Lexicon;
@@ -20,13 +21,13 @@ namespace Pipeline.Analyzers.Tests.Quotes;
 /// into the model folder, the detector mixes its P(inside a content) into the linear content
 /// tagger's decisions, and its weight is checked wherever it is given.
 /// </summary>
-public sealed class TunedContentTaggerTests : IDisposable
+public sealed class TunedSpanTaggerTests : IDisposable
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "pipeline-tuned-content-tests", Guid.NewGuid().ToString("N"));
     private static readonly string Models = Path.Combine(TestPaths.RepoRoot, "models");
     private static readonly QuotesLexicon Lexicon = QuotesLexicon.Load(Path.Combine(Models, QuotesLexicon.DefaultName));
 
-    public TunedContentTaggerTests() => Directory.CreateDirectory(_root);
+    public TunedSpanTaggerTests() => Directory.CreateDirectory(_root);
 
     public void Dispose()
     {
@@ -56,7 +57,7 @@ public sealed class TunedContentTaggerTests : IDisposable
     {
         string trained = Path.Combine(_root, "trained");
         Train(Options(("tuneContent", "true"), ("tuneEpochs", "10"), ("tuneRate", "0.0002"), ("tuneBatch", "2"), ("tuneDropout", "0"), ("tunedContentWeight", "1")), trained);
-        Assert.True(File.Exists(Path.Combine(trained, TunedContentTagger.FileName)));
+        Assert.True(File.Exists(Path.Combine(trained, TunedSpanTagger.ContentFile)));
         Assert.False(File.Exists(Path.Combine(trained, TunedCueTagger.FileName)));
         var model = QuoteModelFiles.Load(trained, name => name);
         Assert.Equal(1f, model.TunedContent!.Weight);
@@ -66,12 +67,43 @@ public sealed class TunedContentTaggerTests : IDisposable
         string folder = Path.Combine(_root, "mixed");
         var silent = SilentTagger();
         QuoteModelFiles.Save(folder, LinearModel.Load(Path.Combine(trained, QuoteModelFiles.Cue)), silent, LinearModel.Load(Path.Combine(trained, QuoteModelFiles.Source)),
-            clusters: null, cueSkipWords: [], tunedContent: TunedTokenClassifier.Load(Path.Combine(trained, TunedContentTagger.FileName)), tunedContentWeight: 1f);
+            clusters: null, cueSkipWords: [], tunedContent: TunedTokenClassifier.Load(Path.Combine(trained, TunedSpanTagger.ContentFile)), tunedContentWeight: 1f);
         var mixed = QuoteModelFiles.Load(folder, name => name);
         string text = "Walker contended that taxes will rise next year.";
         Assert.Equal(("taxes will rise next year", "model:cue-content"), Quote(new QuoteDetector(Lexicon, mixed), text));
         // At a small share the silent linear tagger outweighs it, and the clause after the cue is taken by rule.
         Assert.Equal("rule:clause-content", Quote(new QuoteDetector(Lexicon, mixed, tunedContentWeight: 0.05f), text).Method);
+    }
+
+    [Fact]
+    public void A_tuned_source_tagger_is_trained_saved_and_finds_the_source_the_linear_tagger_does_not()
+    {
+        string trained = Path.Combine(_root, "trained");
+        Train(Options(("tuneSource", "true"), ("tuneEpochs", "10"), ("tuneRate", "0.0002"), ("tuneBatch", "2"), ("tuneDropout", "0"), ("tunedSourceWeight", "1")), trained);
+        Assert.True(File.Exists(Path.Combine(trained, TunedSpanTagger.SourceFile)));
+        Assert.False(File.Exists(Path.Combine(trained, TunedSpanTagger.ContentFile)));
+        var model = QuoteModelFiles.Load(trained, name => name);
+        Assert.Equal(1f, model.TunedSource!.Weight);
+
+        // The trained cue and content taggers with a source tagger that never opens a span: the source is the tuned tagger's.
+        string folder = Path.Combine(_root, "mixed");
+        QuoteModelFiles.Save(folder, LinearModel.Load(Path.Combine(trained, QuoteModelFiles.Cue)), LinearModel.Load(Path.Combine(trained, QuoteModelFiles.Content)),
+            SilentTagger(), clusters: null, cueSkipWords: [], tunedSource: TunedTokenClassifier.Load(Path.Combine(trained, TunedSpanTagger.SourceFile)), tunedSourceWeight: 1f);
+        var mixed = QuoteModelFiles.Load(folder, name => name);
+        const string text = "Walker contended that taxes will rise next year.";
+        Assert.Equal(("Walker", "model:source"), Source(new QuoteAttributor(Lexicon, mixed), mixed, text));
+        Assert.NotEqual("model:source", Source(new QuoteAttributor(Lexicon, mixed, tunedSourceWeight: 0.05f), mixed, text).Method);
+        Assert.Contains("tunedSourceWeight", Assert.Throws<ArgumentOutOfRangeException>(() => new QuoteAttributor(Lexicon, mixed, tunedSourceWeight: 2f)).Message);
+    }
+
+    /// <summary>The written speaker of the one quote found in <paramref name="text"/> and the sieve or model that found it.</summary>
+    private static (string? Speaker, string Method) Source(QuoteAttributor attributor, QuoteModel model, string text)
+    {
+        var doc = DocumentFactory.Create(text);
+        var quote = Assert.Single(new QuoteDetector(Lexicon, model).Detect(doc));
+        var built = QuoteBuilder.ToQuote(doc, quote, "q1", provenance: null);
+        var result = Assert.Single(attributor.Attribute(doc, [built], []));
+        return (result.Speaker.Text, result.Method);
     }
 
     /// <summary>A linear tagger that says O everywhere.</summary>
@@ -83,7 +115,7 @@ public sealed class TunedContentTaggerTests : IDisposable
     public void Mixing_gives_the_inside_share_to_opening_after_an_O_label_and_to_going_on_within_a_span()
     {
         var classifier = TrainedClassifier();
-        var tagger = new TunedContentTagger(classifier, 0.5f);
+        var tagger = new TunedSpanTagger(classifier, 0.5f);
         Span<float> p = [0.6f, 0.3f, 0.1f];
         tagger.Mix(0.8f, Bio.O, p);
         Assert.Equal([0.4f, 0.55f, 0.05f], p.ToArray(), (a, b) => Math.Abs(a - b) < 1e-6);
@@ -100,7 +132,7 @@ public sealed class TunedContentTaggerTests : IDisposable
     {
         string trained = Path.Combine(_root, "one-epoch");
         Train(Options(("tuneContent", "true"), ("tuneEpochs", "1")), trained);
-        return TunedTokenClassifier.Load(Path.Combine(trained, TunedContentTagger.FileName));
+        return TunedTokenClassifier.Load(Path.Combine(trained, TunedSpanTagger.ContentFile));
     }
 
     [Fact]
@@ -112,7 +144,7 @@ public sealed class TunedContentTaggerTests : IDisposable
         string trained = Path.Combine(_root, "one-epoch");
         TrainedClassifier();
         var model = QuoteModelFiles.Load(trained, name => name);
-        Assert.Equal(TunedContentTagger.DefaultWeight, model.TunedContent!.Weight);
+        Assert.Equal(TunedSpanTagger.DefaultWeight, model.TunedContent!.Weight);
         var outOfRange = Assert.Throws<ArgumentOutOfRangeException>(() => new QuoteDetector(Lexicon, model, tunedContentWeight: 0f));
         Assert.Contains("tunedContentWeight", outOfRange.Message);
 
@@ -129,9 +161,9 @@ public sealed class TunedContentTaggerTests : IDisposable
     {
         string trained = Path.Combine(_root, "cue");
         Train(Options(("tune", "true"), ("tuneEpochs", "1")), trained);
-        File.Copy(Path.Combine(trained, TunedCueTagger.FileName), Path.Combine(trained, TunedContentTagger.FileName));
+        File.Copy(Path.Combine(trained, TunedCueTagger.FileName), Path.Combine(trained, TunedSpanTagger.ContentFile));
         var invalid = Assert.Throws<InvalidModelException>(() => QuoteModelFiles.Load(trained, name => name));
-        Assert.Equal(Path.Combine(trained, TunedContentTagger.FileName), invalid.File);
+        Assert.Equal(Path.Combine(trained, TunedSpanTagger.ContentFile), invalid.File);
         Assert.Contains("its labels are O, B, I, not out, in", invalid.Reason);
     }
 }

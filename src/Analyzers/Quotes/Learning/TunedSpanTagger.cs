@@ -6,19 +6,20 @@ using Pipeline.Sdk;
 namespace Pipeline.Analyzers.Quotes.Learning;
 
 /// <summary>
-/// The accurate model's second content tagger: a <see cref="TunedTokenClassifier"/> (MiniLM's last
-/// layers fine-tuned) gives each word of a sentence its probability of lying inside some quote's
-/// content, whichever cue reports it. Where the linear content tagger decides whether a span goes
-/// on, that probability is mixed into its own: the linear features see two words either side, the
-/// tuned layers the whole sentence, which is what a boundary such as ", which ..." or ", as ..."
-/// needs. It classifies every token by its first word piece, each sentence encoded alone.
+/// The accurate model's second content or source tagger: a <see cref="TunedTokenClassifier"/>
+/// (MiniLM's last layers fine-tuned) gives each word of a sentence its probability of lying inside
+/// some quote's content (or source), whichever cue it belongs to. Where the linear tagger of that
+/// span decides whether a span opens or goes on, that probability is mixed into its own: the linear
+/// features see two words either side, the tuned layers the whole sentence, which is what a
+/// boundary such as ", which ..." or ", as ..." needs. It classifies every token by its first word
+/// piece, each sentence encoded alone.
 /// </summary>
-internal sealed class TunedContentTagger(TunedTokenClassifier classifier, float weight, Lazy<MiniLmEncoder>? tunedEncoder = null)
+internal sealed class TunedSpanTagger(TunedTokenClassifier classifier, float weight, Lazy<MiniLmEncoder>? tunedEncoder = null)
 {
-    public const string FileName = "content-tuned.bin";
+    public const string ContentFile = "content-tuned.bin", SourceFile = "source-tuned.bin";
     public const float DefaultWeight = 0.5f;
 
-    /// <summary>The classifier's labels: outside any content, inside one.</summary>
+    /// <summary>The classifier's labels: outside any span of the kind, inside one.</summary>
     public static readonly string[] Labels = ["out", "in"];
     private const int Inside = 1;
 
@@ -28,10 +29,10 @@ internal sealed class TunedContentTagger(TunedTokenClassifier classifier, float 
 
     /// <summary>The tuned classifier's share of the mixed probabilities.</summary>
     public float Weight { get; } = weight is > 0 and <= 1 ? weight
-        : throw new ArgumentOutOfRangeException(nameof(weight), weight, "the tuned content tagger's weight is above 0 and at most 1");
+        : throw new ArgumentOutOfRangeException(nameof(weight), weight, "a tuned span tagger's weight is above 0 and at most 1");
 
     /// <summary>The same tagger with another share for the tuned classifier.</summary>
-    public TunedContentTagger WithWeight(float share) => new(Classifier, share, _tuned);
+    public TunedSpanTagger WithWeight(float share) => new(Classifier, share, _tuned);
 
     /// <summary>P(inside some content) for each token of the sentence (from its first token), NaN where the encoder's window did not reach.</summary>
     public float[] InsideProbabilities(TokenView v, Sentence sentence)
@@ -45,10 +46,10 @@ internal sealed class TunedContentTagger(TunedTokenClassifier classifier, float 
         return result;
     }
 
-    /// <summary>One document's P(inside) per token, each sentence encoded when a content window first reaches it.</summary>
+    /// <summary>One document's P(inside) per token, each sentence encoded when a tagger first reaches it.</summary>
     public Priors For(TokenView v) => new(this, v);
 
-    public sealed class Priors(TunedContentTagger tagger, TokenView v)
+    public sealed class Priors(TunedSpanTagger tagger, TokenView v)
     {
         private readonly float[]?[] _sentences = new float[]?[v.Doc.Sentences.Length];
 
@@ -79,7 +80,7 @@ internal sealed class TunedContentTagger(TunedTokenClassifier classifier, float 
         }
     }
 
-    /// <summary>A training example from a sentence, each token labelled by whether a gold content holds it (document-wide), or null when nothing is encoded.</summary>
+    /// <summary>A training example from a sentence, each token labelled by whether a gold span holds it (document-wide), or null when nothing is encoded.</summary>
     public static TunedTokenExample? Example(TokenView v, Sentence sentence, MiniLmEncoder below, bool[] inside)
     {
         var (states, tokens, positions) = Encode(v, sentence, below);
