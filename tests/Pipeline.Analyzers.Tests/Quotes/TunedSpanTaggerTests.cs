@@ -57,7 +57,7 @@ public sealed class TunedSpanTaggerTests : IDisposable
     {
         string trained = Path.Combine(_root, "trained");
         Train(Options(("tuneContent", "true"), ("tuneEpochs", "10"), ("tuneRate", "0.0002"), ("tuneBatch", "2"), ("tuneDropout", "0"), ("tunedContentWeight", "1")), trained);
-        Assert.True(File.Exists(Path.Combine(trained, TunedSpanTagger.ContentFile)));
+        Assert.True(File.Exists(Path.Combine(trained, TunedSpanTagger.Content.File)));
         Assert.False(File.Exists(Path.Combine(trained, TunedCueTagger.FileName)));
         var model = QuoteModelFiles.Load(trained, name => name);
         Assert.Equal(1f, model.TunedContent!.Weight);
@@ -67,7 +67,7 @@ public sealed class TunedSpanTaggerTests : IDisposable
         string folder = Path.Combine(_root, "mixed");
         var silent = SilentTagger();
         QuoteModelFiles.Save(folder, LinearModel.Load(Path.Combine(trained, QuoteModelFiles.Cue)), silent, LinearModel.Load(Path.Combine(trained, QuoteModelFiles.Source)),
-            clusters: null, cueSkipWords: [], tunedContent: TunedTokenClassifier.Load(Path.Combine(trained, TunedSpanTagger.ContentFile)), tunedContentWeight: 1f);
+            clusters: null, cueSkipWords: [], tunedContent: TunedTokenClassifier.Load(Path.Combine(trained, TunedSpanTagger.Content.File)), tunedContentWeight: 1f);
         var mixed = QuoteModelFiles.Load(folder, name => name);
         string text = "Walker contended that taxes will rise next year.";
         Assert.Equal(("taxes will rise next year", "model:cue-content"), Quote(new QuoteDetector(Lexicon, mixed), text));
@@ -80,15 +80,15 @@ public sealed class TunedSpanTaggerTests : IDisposable
     {
         string trained = Path.Combine(_root, "trained");
         Train(Options(("tuneSource", "true"), ("tuneEpochs", "10"), ("tuneRate", "0.0002"), ("tuneBatch", "2"), ("tuneDropout", "0"), ("tunedSourceWeight", "1")), trained);
-        Assert.True(File.Exists(Path.Combine(trained, TunedSpanTagger.SourceFile)));
-        Assert.False(File.Exists(Path.Combine(trained, TunedSpanTagger.ContentFile)));
+        Assert.True(File.Exists(Path.Combine(trained, TunedSpanTagger.Source.File)));
+        Assert.False(File.Exists(Path.Combine(trained, TunedSpanTagger.Content.File)));
         var model = QuoteModelFiles.Load(trained, name => name);
         Assert.Equal(1f, model.TunedSource!.Weight);
 
         // The trained cue and content taggers with a source tagger that never opens a span: the source is the tuned tagger's.
         string folder = Path.Combine(_root, "mixed");
         QuoteModelFiles.Save(folder, LinearModel.Load(Path.Combine(trained, QuoteModelFiles.Cue)), LinearModel.Load(Path.Combine(trained, QuoteModelFiles.Content)),
-            SilentTagger(), clusters: null, cueSkipWords: [], tunedSource: TunedTokenClassifier.Load(Path.Combine(trained, TunedSpanTagger.SourceFile)), tunedSourceWeight: 1f);
+            SilentTagger(), clusters: null, cueSkipWords: [], tunedSource: TunedTokenClassifier.Load(Path.Combine(trained, TunedSpanTagger.Source.File)), tunedSourceWeight: 1f);
         var mixed = QuoteModelFiles.Load(folder, name => name);
         const string text = "Walker contended that taxes will rise next year.";
         Assert.Equal(("Walker", "model:source"), Source(new QuoteAttributor(Lexicon, mixed), mixed, text));
@@ -132,7 +132,7 @@ public sealed class TunedSpanTaggerTests : IDisposable
     {
         string trained = Path.Combine(_root, "one-epoch");
         Train(Options(("tuneContent", "true"), ("tuneEpochs", "1")), trained);
-        return TunedTokenClassifier.Load(Path.Combine(trained, TunedSpanTagger.ContentFile));
+        return TunedTokenClassifier.Load(Path.Combine(trained, TunedSpanTagger.Content.File));
     }
 
     [Fact]
@@ -144,7 +144,7 @@ public sealed class TunedSpanTaggerTests : IDisposable
         string trained = Path.Combine(_root, "one-epoch");
         TrainedClassifier();
         var model = QuoteModelFiles.Load(trained, name => name);
-        Assert.Equal(TunedSpanTagger.DefaultWeight, model.TunedContent!.Weight);
+        Assert.Equal(TunedSpanTagger.Content.DefaultWeight, model.TunedContent!.Weight);
         var outOfRange = Assert.Throws<ArgumentOutOfRangeException>(() => new QuoteDetector(Lexicon, model, tunedContentWeight: 0f));
         Assert.Contains("tunedContentWeight", outOfRange.Message);
 
@@ -161,9 +161,9 @@ public sealed class TunedSpanTaggerTests : IDisposable
     {
         string trained = Path.Combine(_root, "cue");
         Train(Options(("tune", "true"), ("tuneEpochs", "1")), trained);
-        File.Copy(Path.Combine(trained, TunedCueTagger.FileName), Path.Combine(trained, TunedSpanTagger.ContentFile));
+        File.Copy(Path.Combine(trained, TunedCueTagger.FileName), Path.Combine(trained, TunedSpanTagger.Content.File));
         var invalid = Assert.Throws<InvalidModelException>(() => QuoteModelFiles.Load(trained, name => name));
-        Assert.Equal(Path.Combine(trained, TunedSpanTagger.ContentFile), invalid.File);
+        Assert.Equal(Path.Combine(trained, TunedSpanTagger.Content.File), invalid.File);
         Assert.Contains("its labels are O, B, I, not out, in", invalid.Reason);
     }
 }

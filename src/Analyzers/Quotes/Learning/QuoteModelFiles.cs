@@ -49,7 +49,7 @@ internal static class QuoteModelFiles
         return new QuoteModel(Id(folder), cue.HashBits, new Scorer(cue, QuoteFeatures.CueSets, QuoteFeatures.CueForms),
             new Scorer(content, QuoteFeatures.ContentSets), new Scorer(source, QuoteFeatures.SourceSets), clusters, cueSkipWords, encoder,
             LoadTunedCue(folder, cue),
-            LoadTunedSpan(folder, TunedSpanTagger.ContentFile, Content, content), LoadTunedSpan(folder, TunedSpanTagger.SourceFile, Source, source));
+            LoadTunedSpan(folder, TunedSpanTagger.Content, Content, content), LoadTunedSpan(folder, TunedSpanTagger.Source, Source, source));
     }
 
     /// <summary>The tuned cue tagger when the folder has one, with its weight from the cue model's properties.</summary>
@@ -64,14 +64,14 @@ internal static class QuoteModelFiles
     }
 
     /// <summary>A tuned span tagger (content or source) when the folder has its file, with its weight from the properties of the linear tagger it is mixed with.</summary>
-    private static TunedSpanTagger? LoadTunedSpan(string folder, string file, string linearFile, LinearModel linear)
+    private static TunedSpanTagger? LoadTunedSpan(string folder, TunedSpanTagger.Kind kind, string linearFile, LinearModel linear)
     {
-        string path = Path.Combine(folder, file);
+        string path = Path.Combine(folder, kind.File);
         if (!File.Exists(path)) return null;
         var classifier = TunedTokenClassifier.Load(path);
         if (!classifier.Labels.SequenceEqual(TunedSpanTagger.Labels))
             throw new InvalidModelException(path, $"its labels are {string.Join(", ", classifier.Labels)}, not {string.Join(", ", TunedSpanTagger.Labels)}");
-        return new TunedSpanTagger(classifier, TunedWeight(folder, linearFile, linear, TunedSpanTagger.DefaultWeight));
+        return new TunedSpanTagger(classifier, TunedWeight(folder, linearFile, linear, kind.DefaultWeight));
     }
 
     /// <summary>A tuned tagger's share, from the property of the linear tagger it is mixed with (absent: the default).</summary>
@@ -88,8 +88,7 @@ internal static class QuoteModelFiles
     /// <param name="encoder">Id of the encoder whose word vectors the cue tagger reads, when it reads them.</param>
     public static void Save(string folder, LinearModel cue, LinearModel content, LinearModel source, (string Name, string File)? clusters,
         IEnumerable<string> cueSkipWords, string? encoder = null, TunedTokenClassifier? tunedCue = null, float tunedWeight = TunedCueTagger.DefaultWeight,
-        TunedTokenClassifier? tunedContent = null, float tunedContentWeight = TunedSpanTagger.DefaultWeight,
-        TunedTokenClassifier? tunedSource = null, float tunedSourceWeight = TunedSpanTagger.DefaultWeight)
+        TunedTokenClassifier? tunedContent = null, float tunedContentWeight = float.NaN, TunedTokenClassifier? tunedSource = null, float tunedSourceWeight = float.NaN)
     {
         Directory.CreateDirectory(folder);
         File.WriteAllLines(Path.Combine(folder, CueSkipWordsFile),
@@ -104,13 +103,15 @@ internal static class QuoteModelFiles
         }
         if (tunedContent is not null)
         {
-            content = content.WithProperties(content.Properties.SetItem(TunedWeightProperty, tunedContentWeight.ToString("R", CultureInfo.InvariantCulture)));
-            tunedContent.Save(Path.Combine(folder, TunedSpanTagger.ContentFile));
+            if (!float.IsNaN(tunedContentWeight))
+                content = content.WithProperties(content.Properties.SetItem(TunedWeightProperty, tunedContentWeight.ToString("R", CultureInfo.InvariantCulture)));
+            tunedContent.Save(Path.Combine(folder, TunedSpanTagger.Content.File));
         }
         if (tunedSource is not null)
         {
-            source = source.WithProperties(source.Properties.SetItem(TunedWeightProperty, tunedSourceWeight.ToString("R", CultureInfo.InvariantCulture)));
-            tunedSource.Save(Path.Combine(folder, TunedSpanTagger.SourceFile));
+            if (!float.IsNaN(tunedSourceWeight))
+                source = source.WithProperties(source.Properties.SetItem(TunedWeightProperty, tunedSourceWeight.ToString("R", CultureInfo.InvariantCulture)));
+            tunedSource.Save(Path.Combine(folder, TunedSpanTagger.Source.File));
         }
         cue.Save(Path.Combine(folder, Cue));
         content.Save(Path.Combine(folder, Content));
@@ -121,7 +122,7 @@ internal static class QuoteModelFiles
     private static string Id(string folder)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var file in new[] { Cue, Content, Source, CueSkipWordsFile, TunedCueTagger.FileName, TunedSpanTagger.ContentFile, TunedSpanTagger.SourceFile })
+        foreach (var file in new[] { Cue, Content, Source, CueSkipWordsFile, TunedCueTagger.FileName, TunedSpanTagger.Content.File, TunedSpanTagger.Source.File })
             if (File.Exists(Path.Combine(folder, file))) sha.AppendData(File.ReadAllBytes(Path.Combine(folder, file)));
         return Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder))) + "@" + Convert.ToHexStringLower(sha.GetHashAndReset())[..8];
     }

@@ -28,7 +28,8 @@ namespace Pipeline.Analyzers.Quotes.Learning;
 /// (its share of the cue probabilities, 0.5) and tuneSnapshots (a folder for each epoch's tagger);
 /// tuneContent and tuneSource (false): also fine-tune them, with the same settings, as a second content or
 /// source tagger (<see cref="TunedSpanTagger"/>: P(inside a content or source) for every token), with
-/// tunedContentWeight and tunedSourceWeight (their shares, 0.5); with tune=false only those are tuned;
+/// tunedContentWeight and tunedSourceWeight (their shares when given; else the model takes <see cref="TunedSpanTagger.Kind.DefaultWeight"/>);
+/// with tune=false only those are tuned;
 /// cueSilver (none): a file of documents whose quotes another model found (`pipeline run` output
 /// of the accurate tier, annotations.jsonl), whose cues train the cue tagger alongside the gold
 /// ones; their contents and sources train nothing.
@@ -55,7 +56,7 @@ internal sealed class QuoteTrainer : AnalyzerTrainer
         var tuning = tuneCue || tuneContent || tuneSource ? TuningOptions.From(o, "quotes", DefaultTuning) with { Seed = context.Seed } : null;
         float tunedWeight = (float)o.GetDouble("tunedWeight", TunedCueTagger.DefaultWeight);
         if (tunedWeight is not (> 0 and <= 1)) throw new ArgumentException("quotes: option tunedWeight is the tuned cue tagger's share, above 0 and at most 1");
-        float tunedContentWeight = SpanWeight(o, "tunedContentWeight", "content"), tunedSourceWeight = SpanWeight(o, "tunedSourceWeight", "source");
+        float tunedContentWeight = SpanWeight(o, "tunedContentWeight", TunedSpanTagger.Content), tunedSourceWeight = SpanWeight(o, "tunedSourceWeight", TunedSpanTagger.Source);
         int tunedLayers = o.GetInt("tuneLayers", DefaultTunedLayers);
         if (tunedLayers is < 1 or > TunedEncoderLayer.Index + 1) throw new ArgumentException($"quotes: option tuneLayers is from 1 to {TunedEncoderLayer.Index + 1}");
         var examples = new QuoteExamples(bits);
@@ -102,9 +103,9 @@ internal sealed class QuoteTrainer : AnalyzerTrainer
         var tunedCue = !tuneCue ? null
             : TuneCueTagger(views, new HashSet32(skipWords.Select(w => Hashing.Lower(w))), checkpoint, tuning!, tunedLayers, snapshots, context);
         var tunedContent = !tuneContent ? null
-            : TuneSpanTagger(views, q => q.Content, TunedSpanTagger.ContentFile, checkpoint, tuning!, tunedLayers, snapshots, context);
+            : TuneSpanTagger(views, q => q.Content, TunedSpanTagger.Content.File, checkpoint, tuning!, tunedLayers, snapshots, context);
         var tunedSource = !tuneSource ? null
-            : TuneSpanTagger(views, q => q.Source is { } s ? [s] : [], TunedSpanTagger.SourceFile, checkpoint, tuning!, tunedLayers, snapshots, context);
+            : TuneSpanTagger(views, q => q.Source is { } s ? [s] : [], TunedSpanTagger.Source.File, checkpoint, tuning!, tunedLayers, snapshots, context);
         QuoteModelFiles.Save(context.OutputDirectory, cue, content, source, clusters, skipWords, encoder?.ModelId, tunedCue, tunedWeight,
             tunedContent, tunedContentWeight, tunedSource, tunedSourceWeight);
 
@@ -114,8 +115,8 @@ internal sealed class QuoteTrainer : AnalyzerTrainer
             .Add("clusters", clusters?.Name ?? "none")
             .Add("cue_encoder", encoder?.ModelId ?? "none")
             .Add("cue_tuned_layer", tunedCue is null ? "none" : $"{tunedCue.InputEncoder} + {tunedCue.LayerCount} tuned layer(s), weight {tunedWeight}")
-            .Add("content_tuned_layer", tunedContent is null ? "none" : $"{tunedContent.InputEncoder} + {tunedContent.LayerCount} tuned layer(s), weight {tunedContentWeight}")
-            .Add("source_tuned_layer", tunedSource is null ? "none" : $"{tunedSource.InputEncoder} + {tunedSource.LayerCount} tuned layer(s), weight {tunedSourceWeight}")
+            .Add("content_tuned_layer", tunedContent is null ? "none" : $"{tunedContent.InputEncoder} + {tunedContent.LayerCount} tuned layer(s), weight {(float.IsNaN(tunedContentWeight) ? TunedSpanTagger.Content.DefaultWeight : tunedContentWeight)}")
+            .Add("source_tuned_layer", tunedSource is null ? "none" : $"{tunedSource.InputEncoder} + {tunedSource.LayerCount} tuned layer(s), weight {(float.IsNaN(tunedSourceWeight) ? TunedSpanTagger.Source.DefaultWeight : tunedSourceWeight)}")
             .Add("tuning", tuning is null ? "none"
                 : FormattableString.Invariant($"{tuning.Epochs} epochs, rate {tuning.LearningRate}, batch {tuning.BatchSize}, decay {tuning.WeightDecay}, dropout {tuning.Dropout}"))
             .Add("taggers", "cue, content|cue, source|cue (greedy BIO)");
@@ -155,11 +156,12 @@ internal sealed class QuoteTrainer : AnalyzerTrainer
             context.CancellationToken, layers);
     }
 
-    /// <summary>A tuned span tagger's share of the probabilities, checked.</summary>
-    private static float SpanWeight(AnalyzerOptions o, string key, string span)
+    /// <summary>A tuned span tagger's share of the probabilities when given, checked; NaN when not (the model then takes the kind's default).</summary>
+    private static float SpanWeight(AnalyzerOptions o, string key, TunedSpanTagger.Kind kind)
     {
-        float weight = (float)o.GetDouble(key, TunedSpanTagger.DefaultWeight);
-        return weight is > 0 and <= 1 ? weight : throw new ArgumentException($"quotes: option {key} is the tuned {span} tagger's share, above 0 and at most 1");
+        float weight = (float)o.GetDouble(key, double.NaN);
+        return float.IsNaN(weight) || weight is > 0 and <= 1 ? weight
+            : throw new ArgumentException($"quotes: option {key} is the tuned {kind.Name} tagger's share, above 0 and at most 1");
     }
 
     /// <summary>Encodes every training sentence below the tuned layers and fine-tunes them for whether a gold span of the kind holds each token.</summary>

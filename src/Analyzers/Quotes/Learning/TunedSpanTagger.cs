@@ -16,8 +16,12 @@ namespace Pipeline.Analyzers.Quotes.Learning;
 /// </summary>
 internal sealed class TunedSpanTagger(TunedTokenClassifier classifier, float weight, Lazy<MiniLmEncoder>? tunedEncoder = null)
 {
-    public const string ContentFile = "content-tuned.bin", SourceFile = "source-tuned.bin";
-    public const float DefaultWeight = 0.5f;
+    /// <summary>A kind of span a tuned tagger is trained for: its file in the model folder and the share it takes when the model names none.</summary>
+    public sealed record Kind(string Name, string File, float DefaultWeight);
+
+    /// <summary>Content: the share chosen on PolNeAR dev (0.2 to 0.7 tried; models/quotes-polnear-accurate's card).</summary>
+    public static readonly Kind Content = new("content", "content-tuned.bin", 0.4f);
+    public static readonly Kind Source = new("source", "source-tuned.bin", 0.5f);
 
     /// <summary>The classifier's labels: outside any span of the kind, inside one.</summary>
     public static readonly string[] Labels = ["out", "in"];
