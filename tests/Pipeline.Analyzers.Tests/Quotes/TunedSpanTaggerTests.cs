@@ -73,6 +73,8 @@ public sealed class TunedSpanTaggerTests : IDisposable
         Assert.Equal(("taxes will rise next year", "model:cue-content"), Quote(new QuoteDetector(Lexicon, mixed), text));
         // At a small share the silent linear tagger outweighs it, and the clause after the cue is taken by rule.
         Assert.Equal("rule:clause-content", Quote(new QuoteDetector(Lexicon, mixed, tunedContentWeight: 0.05f), text).Method);
+        // A share of 0 turns it off.
+        Assert.Equal("rule:clause-content", Quote(new QuoteDetector(Lexicon, mixed, tunedContentWeight: 0f), text).Method);
     }
 
     [Fact]
@@ -93,6 +95,8 @@ public sealed class TunedSpanTaggerTests : IDisposable
         const string text = "Walker contended that taxes will rise next year.";
         Assert.Equal(("Walker", "model:source"), Source(new QuoteAttributor(Lexicon, mixed), mixed, text));
         Assert.NotEqual("model:source", Source(new QuoteAttributor(Lexicon, mixed, tunedSourceWeight: 0.05f), mixed, text).Method);
+        // A share of 0 turns the tuned tagger off: the silent linear tagger decides alone.
+        Assert.NotEqual("model:source", Source(new QuoteAttributor(Lexicon, mixed, tunedSourceWeight: 0f), mixed, text).Method);
         Assert.Contains("tunedSourceWeight", Assert.Throws<ArgumentOutOfRangeException>(() => new QuoteAttributor(Lexicon, mixed, tunedSourceWeight: 2f)).Message);
     }
 
@@ -145,8 +149,8 @@ public sealed class TunedSpanTaggerTests : IDisposable
         TrainedClassifier();
         var model = QuoteModelFiles.Load(trained, name => name);
         Assert.Equal(TunedSpanTagger.Content.DefaultWeight, model.TunedContent!.Weight);
-        var outOfRange = Assert.Throws<ArgumentOutOfRangeException>(() => new QuoteDetector(Lexicon, model, tunedContentWeight: 0f));
-        Assert.Contains("tunedContentWeight", outOfRange.Message);
+        var outOfRange = Assert.Throws<ArgumentOutOfRangeException>(() => new QuoteDetector(Lexicon, model, tunedContentWeight: 1.5f));
+        Assert.Contains("the quotes option tunedContentWeight is from 0 (off) to 1", outOfRange.Message);
 
         string content = Path.Combine(trained, QuoteModelFiles.Content);
         var linear = LinearModel.Load(content);

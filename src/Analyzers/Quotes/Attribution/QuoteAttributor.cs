@@ -15,7 +15,7 @@ internal sealed record AttributionResult(QuoteInfo Quote, ResolvedSpeaker Speake
 /// QuoteAttributionAnnotator: each sieve handles only what the earlier ones left open and
 /// records its name on what it decided. Thread-safe; one instance serves a whole run.
 /// </summary>
-/// <param name="tunedSourceWeight">The share of the model's tuned source tagger in the source probabilities; NaN: the model's own.</param>
+/// <param name="tunedSourceWeight">The share of the model's tuned source tagger in the source probabilities; NaN: the model's own; 0: none.</param>
 internal sealed class QuoteAttributor(QuotesLexicon lexicon, QuoteModel model, float tunedSourceWeight = float.NaN)
 {
     private delegate (SpeakerSpan Span, ResolvedSpeaker? Speaker)? Sieve(QuoteAttributor self, AttributionContext ctx, QuoteInfo q, FeatureBuffer buffer);
@@ -46,9 +46,7 @@ internal sealed class QuoteAttributor(QuotesLexicon lexicon, QuoteModel model, f
     public QuotesLexicon Lexicon { get; } = lexicon;
     public QuoteModel Model { get; } = model;
 
-    private readonly TunedSpanTagger? _tunedSource = float.IsNaN(tunedSourceWeight) ? model.TunedSource
-        : tunedSourceWeight is > 0 and <= 1 ? model.TunedSource?.WithWeight(tunedSourceWeight)
-        : throw new ArgumentOutOfRangeException(nameof(tunedSourceWeight), tunedSourceWeight, "the quotes option tunedSourceWeight is above 0 and at most 1");
+    private readonly TunedSpanTagger? _tunedSource = TunedSpanTagger.WithShare(model.TunedSource, tunedSourceWeight, "tunedSourceWeight");
 
     public List<AttributionResult> Attribute(Document doc, ImmutableArray<Quote> quotes, ImmutableArray<EntityMention> entities) =>
         Attribute(new TokenView(doc, Lexicon, Model.Clusters), quotes, entities);

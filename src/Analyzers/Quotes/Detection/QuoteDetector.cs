@@ -15,7 +15,7 @@ namespace Pipeline.Analyzers.Quotes.Detection;
 /// <param name="lonelyLexiconCueThreshold">The same for a likeliest start that is a lexicon cue word (1: never).</param>
 /// <param name="encoder">The encoder of the model's cue tagger, when it reads word vectors (<see cref="QuoteModel.CueEncoder"/>).</param>
 /// <param name="tunedCueWeight">The share of the model's tuned cue tagger in the cue probabilities; NaN: the model's own.</param>
-/// <param name="tunedContentWeight">The share of the model's tuned content tagger in the content probabilities; NaN: the model's own.</param>
+/// <param name="tunedContentWeight">The share of the model's tuned content tagger in the content probabilities; NaN: the model's own; 0: none.</param>
 internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, float cueThreshold = float.NaN, float lonelyCueThreshold = QuoteDetector.DefaultLonelyCueThreshold,
     float lonelyLexiconCueThreshold = QuoteDetector.DefaultLonelyLexiconCueThreshold, ITextEncoder? encoder = null, float tunedCueWeight = float.NaN,
     float tunedContentWeight = float.NaN)
@@ -59,9 +59,7 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
         : tunedCueWeight is > 0 and <= 1 ? model.TunedCue?.WithWeight(tunedCueWeight)
         : throw new ArgumentOutOfRangeException(nameof(tunedCueWeight), tunedCueWeight, "the quotes option tunedCueWeight is above 0 and at most 1");
 
-    private readonly TunedSpanTagger? _tunedContent = float.IsNaN(tunedContentWeight) ? model.TunedContent
-        : tunedContentWeight is > 0 and <= 1 ? model.TunedContent?.WithWeight(tunedContentWeight)
-        : throw new ArgumentOutOfRangeException(nameof(tunedContentWeight), tunedContentWeight, "the quotes option tunedContentWeight is above 0 and at most 1");
+    private readonly TunedSpanTagger? _tunedContent = TunedSpanTagger.WithShare(model.TunedContent, tunedContentWeight, "tunedContentWeight");
 
     public List<DetectedQuote> Detect(Document doc) => Detect(View(doc));
 

@@ -19,9 +19,9 @@ internal sealed class TunedSpanTagger(TunedTokenClassifier classifier, float wei
     /// <summary>A kind of span a tuned tagger is trained for: its file in the model folder and the share it takes when the model names none.</summary>
     public sealed record Kind(string Name, string File, float DefaultWeight);
 
-    /// <summary>Content: the share chosen on PolNeAR dev (0.2 to 0.7 tried; models/quotes-polnear-accurate's card).</summary>
+    // The shares chosen on PolNeAR dev (content 0.2 to 0.7 tried, source 0.2 to 0.6; models/quotes-polnear-accurate's card).
     public static readonly Kind Content = new("content", "content-tuned.bin", 0.4f);
-    public static readonly Kind Source = new("source", "source-tuned.bin", 0.5f);
+    public static readonly Kind Source = new("source", "source-tuned.bin", 0.4f);
 
     /// <summary>The classifier's labels: outside any span of the kind, inside one.</summary>
     public static readonly string[] Labels = ["out", "in"];
@@ -49,6 +49,16 @@ internal sealed class TunedSpanTagger(TunedTokenClassifier classifier, float wei
         for (int i = 0; i < positions.Length; i++) result[tokens[i] - sentence.FirstToken] = p[i * Labels.Length + Inside];
         return result;
     }
+
+    /// <summary>
+    /// A model's tuned span tagger with the share a run option gives: NaN keeps the model's own, 0
+    /// turns the tagger off (its encoding is most of the accurate tier's time), else a share in (0, 1].
+    /// </summary>
+    public static TunedSpanTagger? WithShare(TunedSpanTagger? tagger, float share, string option) =>
+        float.IsNaN(share) ? tagger
+        : share == 0 ? null
+        : share is > 0 and <= 1 ? tagger?.WithWeight(share)
+        : throw new ArgumentOutOfRangeException(nameof(share), share, $"the quotes option {option} is from 0 (off) to 1");
 
     /// <summary>One document's P(inside) per token, each sentence encoded when a tagger first reaches it.</summary>
     public Priors For(TokenView v) => new(this, v);
