@@ -1,16 +1,9 @@
-using System.Collections.Immutable;
-using System.Text.Json;
 using Pipeline.Analyzers.Quotes;
 using Pipeline.Analyzers.Quotes.Detection;
 using Pipeline.Analyzers.Quotes.Learning;
-using Pipeline.Analyzers.Quotes.Lexicon;
 using Pipeline.Learning;
-using Pipeline.Learning.Gold;
 using Pipeline.Learning.Linear;
 using Pipeline.Learning.Neural;
-using Pipeline.Learning.Training;
-using Pipeline.Sdk;
-using Pipeline.Tests;
 using Pipeline.Text;
 
 namespace Pipeline.Analyzers.Tests.Quotes;
@@ -20,32 +13,8 @@ namespace Pipeline.Analyzers.Tests.Quotes;
 /// model folder, the detector mixes its probabilities into the linear cue tagger's, and its
 /// options are checked.
 /// </summary>
-public sealed class TunedCueTaggerTests : IDisposable
+public sealed class TunedCueTaggerTests : QuoteTrainingFixture
 {
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "pipeline-tuned-cue-tests", Guid.NewGuid().ToString("N"));
-    private static readonly string Models = Path.Combine(TestPaths.RepoRoot, "models");
-    private static readonly QuotesLexicon Lexicon = QuotesLexicon.Load(Path.Combine(Models, QuotesLexicon.DefaultName));
-
-    public TunedCueTaggerTests() => Directory.CreateDirectory(_root);
-
-    public void Dispose()
-    {
-        try { Directory.Delete(_root, true); } catch (IOException) { }
-    }
-
-    private static AnalyzerOptions Options(params (string Key, string Value)[] values) =>
-        new(values.Append((Key: "lexicon", Value: Path.Combine(Models, QuotesLexicon.DefaultName))).Append((Key: "clusters", Value: "none")).Append((Key: "bits", Value: "16"))
-            .ToImmutableDictionary(v => v.Key, v => JsonSerializer.SerializeToElement(v.Value)));
-
-    /// <summary>PolNeAR-style articles: "X contended that …" is attributed, "X visited …" is not.</summary>
-    private List<Document> Articles() =>
-        [.. new PolnearReader().Read(ReportingArticles.Write(_root, "train.jsonl", "contended"), new GoldReadOptions(), e => throw new InvalidOperationException(e))];
-
-    private void Train(AnalyzerOptions options, string folder) => new QuotesAnalyzer().CreateTrainer().Train(new TrainingContext
-    {
-        Train = Articles(), Dev = [], OutputDirectory = folder, Seed = 1, Options = options,
-    });
-
     private static List<string> Cues(QuoteDetector detector, string text)
     {
         var doc = DocumentFactory.Create(text);
@@ -55,14 +24,14 @@ public sealed class TunedCueTaggerTests : IDisposable
     [Fact]
     public void A_tuned_cue_tagger_is_trained_saved_and_decides_cues_the_linear_tagger_does_not_open()
     {
-        string trained = Path.Combine(_root, "trained");
+        string trained = Path.Combine(Root, "trained");
         Train(Options(("tune", "true"), ("tuneEpochs", "10"), ("tuneRate", "0.0002"), ("tuneBatch", "2"), ("tuneDropout", "0"), ("tunedWeight", "1")), trained);
         Assert.True(File.Exists(Path.Combine(trained, TunedCueTagger.FileName)));
         var model = QuoteModelFiles.Load(trained, name => name);
         Assert.Equal(1f, model.TunedCue!.Weight);
 
         // The same tuned tagger next to a linear cue tagger that never opens a cue: the cues are the tuned tagger's.
-        string folder = Path.Combine(_root, "mixed");
+        string folder = Path.Combine(Root, "mixed");
         SaveWithSilentLinearTaggers(folder, TunedTokenClassifier.Load(Path.Combine(trained, TunedCueTagger.FileName)), weight: 1f);
         var mixed = QuoteModelFiles.Load(folder, name => name);
         var detector = new QuoteDetector(Lexicon, mixed, lonelyCueThreshold: 1f, lonelyLexiconCueThreshold: 1f);
@@ -89,7 +58,7 @@ public sealed class TunedCueTaggerTests : IDisposable
     [InlineData("tuneLayers", "7", "tuneLayers is from 1 to 6")]
     public void Tuning_options_out_of_range_are_refused_with_a_clear_message(string key, string value, string message)
     {
-        var error = Assert.Throws<ArgumentException>(() => Train(Options(("tune", "true"), (key, value)), Path.Combine(_root, "model")));
+        var error = Assert.Throws<ArgumentException>(() => Train(Options(("tune", "true"), (key, value)), Path.Combine(Root, "model")));
         Assert.Contains(message, error.Message);
         Assert.StartsWith("quotes:", error.Message);
     }
@@ -97,7 +66,7 @@ public sealed class TunedCueTaggerTests : IDisposable
     [Fact]
     public void A_tuned_weight_out_of_range_is_refused_at_run_time_and_in_a_model_file()
     {
-        string trained = Path.Combine(_root, "trained");
+        string trained = Path.Combine(Root, "trained");
         Train(Options(("tune", "true"), ("tuneEpochs", "1")), trained);
         var model = QuoteModelFiles.Load(trained, name => name);
         Assert.Equal(TunedCueTagger.DefaultWeight, model.TunedCue!.Weight);

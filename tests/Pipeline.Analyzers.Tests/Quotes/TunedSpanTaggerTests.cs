@@ -1,49 +1,21 @@
-using System.Collections.Immutable;
-using System.Text.Json;
 using Pipeline.Analyzers.Quotes;
 using Pipeline.Analyzers.Quotes.Attribution;
 using Pipeline.Analyzers.Quotes.Detection;
 using Pipeline.Analyzers.Quotes.Learning;
-using Pipeline.Analyzers.Quotes.Lexicon;
 using Pipeline.Learning;
-using Pipeline.Learning.Gold;
 using Pipeline.Learning.Linear;
 using Pipeline.Learning.Neural;
-using Pipeline.Learning.Training;
-using Pipeline.Sdk;
-using Pipeline.Tests;
 using Pipeline.Text;
 
 namespace Pipeline.Analyzers.Tests.Quotes;
 
 /// <summary>
-/// The encoder tier's tuned content tagger: `pipeline train quotes` with tuneContent=true writes it
-/// into the model folder, the detector mixes its P(inside a content) into the linear content
-/// tagger's decisions, and its weight is checked wherever it is given.
+/// The encoder tier's tuned content and source taggers: `pipeline train quotes` with tuneContent or
+/// tuneSource writes them into the model folder, the detector and the attributor mix their
+/// P(inside) into the linear taggers' decisions, and their weights are checked wherever they are given.
 /// </summary>
-public sealed class TunedSpanTaggerTests : IDisposable
+public sealed class TunedSpanTaggerTests : QuoteTrainingFixture
 {
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "pipeline-tuned-content-tests", Guid.NewGuid().ToString("N"));
-    private static readonly string Models = Path.Combine(TestPaths.RepoRoot, "models");
-    private static readonly QuotesLexicon Lexicon = QuotesLexicon.Load(Path.Combine(Models, QuotesLexicon.DefaultName));
-
-    public TunedSpanTaggerTests() => Directory.CreateDirectory(_root);
-
-    public void Dispose()
-    {
-        try { Directory.Delete(_root, true); } catch (IOException) { }
-    }
-
-    private static AnalyzerOptions Options(params (string Key, string Value)[] values) =>
-        new(values.Append((Key: "lexicon", Value: Path.Combine(Models, QuotesLexicon.DefaultName))).Append((Key: "clusters", Value: "none")).Append((Key: "bits", Value: "16"))
-            .ToImmutableDictionary(v => v.Key, v => JsonSerializer.SerializeToElement(v.Value)));
-
-    private void Train(AnalyzerOptions options, string folder) => new QuotesAnalyzer().CreateTrainer().Train(new TrainingContext
-    {
-        Train = [.. new PolnearReader().Read(ReportingArticles.Write(_root, "train.jsonl", "contended"), new GoldReadOptions(), e => throw new InvalidOperationException(e))],
-        Dev = [], OutputDirectory = folder, Seed = 1, Options = options,
-    });
-
     private static (string Content, string Method) Quote(QuoteDetector detector, string text)
     {
         var doc = DocumentFactory.Create(text);
@@ -55,7 +27,7 @@ public sealed class TunedSpanTaggerTests : IDisposable
     [Fact]
     public void A_tuned_content_tagger_is_trained_saved_and_finds_content_the_linear_tagger_does_not()
     {
-        string trained = Path.Combine(_root, "trained");
+        string trained = Path.Combine(Root, "trained");
         Train(Options(("tuneContent", "true"), ("tuneEpochs", "10"), ("tuneRate", "0.0002"), ("tuneBatch", "2"), ("tuneDropout", "0"), ("tunedContentWeight", "1")), trained);
         Assert.True(File.Exists(Path.Combine(trained, TunedSpanTagger.Content.File)));
         Assert.False(File.Exists(Path.Combine(trained, TunedCueTagger.FileName)));
@@ -64,7 +36,7 @@ public sealed class TunedSpanTaggerTests : IDisposable
         Assert.Null(model.TunedCue);
 
         // The trained cue and source taggers with a content tagger that never opens a span: the content is the tuned tagger's.
-        string folder = Path.Combine(_root, "mixed");
+        string folder = Path.Combine(Root, "mixed");
         var silent = SilentTagger();
         QuoteModelFiles.Save(folder, LinearModel.Load(Path.Combine(trained, QuoteModelFiles.Cue)), silent, LinearModel.Load(Path.Combine(trained, QuoteModelFiles.Source)),
             clusters: null, cueSkipWords: [], tunedContent: TunedTokenClassifier.Load(Path.Combine(trained, TunedSpanTagger.Content.File)), tunedContentWeight: 1f);
@@ -80,7 +52,7 @@ public sealed class TunedSpanTaggerTests : IDisposable
     [Fact]
     public void A_tuned_source_tagger_is_trained_saved_and_finds_the_source_the_linear_tagger_does_not()
     {
-        string trained = Path.Combine(_root, "trained");
+        string trained = Path.Combine(Root, "trained");
         Train(Options(("tuneSource", "true"), ("tuneEpochs", "10"), ("tuneRate", "0.0002"), ("tuneBatch", "2"), ("tuneDropout", "0"), ("tunedSourceWeight", "1")), trained);
         Assert.True(File.Exists(Path.Combine(trained, TunedSpanTagger.Source.File)));
         Assert.False(File.Exists(Path.Combine(trained, TunedSpanTagger.Content.File)));
@@ -88,7 +60,7 @@ public sealed class TunedSpanTaggerTests : IDisposable
         Assert.Equal(1f, model.TunedSource!.Weight);
 
         // The trained cue and content taggers with a source tagger that never opens a span: the source is the tuned tagger's.
-        string folder = Path.Combine(_root, "mixed");
+        string folder = Path.Combine(Root, "mixed");
         QuoteModelFiles.Save(folder, LinearModel.Load(Path.Combine(trained, QuoteModelFiles.Cue)), LinearModel.Load(Path.Combine(trained, QuoteModelFiles.Content)),
             SilentTagger(), clusters: null, cueSkipWords: [], tunedSource: TunedTokenClassifier.Load(Path.Combine(trained, TunedSpanTagger.Source.File)), tunedSourceWeight: 1f);
         var mixed = QuoteModelFiles.Load(folder, name => name);
@@ -134,7 +106,7 @@ public sealed class TunedSpanTaggerTests : IDisposable
 
     private TunedTokenClassifier TrainedClassifier()
     {
-        string trained = Path.Combine(_root, "one-epoch");
+        string trained = Path.Combine(Root, "one-epoch");
         Train(Options(("tuneContent", "true"), ("tuneEpochs", "1")), trained);
         return TunedTokenClassifier.Load(Path.Combine(trained, TunedSpanTagger.Content.File));
     }
@@ -142,10 +114,10 @@ public sealed class TunedSpanTaggerTests : IDisposable
     [Fact]
     public void A_tuned_content_weight_out_of_range_is_refused_in_training_at_run_time_and_in_a_model_file()
     {
-        var error = Assert.Throws<ArgumentException>(() => Train(Options(("tuneContent", "true"), ("tunedContentWeight", "1.5")), Path.Combine(_root, "model")));
+        var error = Assert.Throws<ArgumentException>(() => Train(Options(("tuneContent", "true"), ("tunedContentWeight", "1.5")), Path.Combine(Root, "model")));
         Assert.StartsWith("quotes: option tunedContentWeight is the tuned content tagger's share", error.Message);
 
-        string trained = Path.Combine(_root, "one-epoch");
+        string trained = Path.Combine(Root, "one-epoch");
         TrainedClassifier();
         var model = QuoteModelFiles.Load(trained, name => name);
         Assert.Equal(TunedSpanTagger.Content.DefaultWeight, model.TunedContent!.Weight);
@@ -163,7 +135,7 @@ public sealed class TunedSpanTaggerTests : IDisposable
     [Fact]
     public void A_cue_classifier_in_the_content_taggers_place_is_refused()
     {
-        string trained = Path.Combine(_root, "cue");
+        string trained = Path.Combine(Root, "cue");
         Train(Options(("tune", "true"), ("tuneEpochs", "1")), trained);
         File.Copy(Path.Combine(trained, TunedCueTagger.FileName), Path.Combine(trained, TunedSpanTagger.Content.File));
         var invalid = Assert.Throws<InvalidModelException>(() => QuoteModelFiles.Load(trained, name => name));
