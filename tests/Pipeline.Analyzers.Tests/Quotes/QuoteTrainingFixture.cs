@@ -1,7 +1,10 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using Pipeline.Analyzers.Quotes;
+using Pipeline.Analyzers.Quotes.Learning;
 using Pipeline.Analyzers.Quotes.Lexicon;
+using Pipeline.Learning;
+using Pipeline.Learning.Linear;
 using Pipeline.Learning.Gold;
 using Pipeline.Learning.Training;
 using Pipeline.Sdk;
@@ -38,4 +41,21 @@ public abstract class QuoteTrainingFixture : IDisposable
         Train = [.. new PolnearReader().Read(ReportingArticles.Write(Root, "train.jsonl", "contended"), new GoldReadOptions(), e => throw new InvalidOperationException(e))],
         Dev = [], OutputDirectory = folder, Seed = 1, Options = options,
     });
+
+    /// <summary>
+    /// Writes a share out of range, then one that is no number, as the tuned weight of the linear
+    /// tagger <paramref name="linearFile"/> in a trained model folder: loading names that file and the reason.
+    /// </summary>
+    protected static void AssertBadTunedWeightsRefused(string folder, string linearFile)
+    {
+        string path = Path.Combine(folder, linearFile);
+        var linear = LinearModel.Load(path);
+        foreach (var (value, reason) in new[] { ("2", "its tuned_weight 2 is not above 0 and at most 1"), ("half", "its tuned_weight 'half' is not a number") })
+        {
+            linear.WithProperties(linear.Properties.SetItem("tuned_weight", value)).Save(path);
+            var invalid = Assert.Throws<InvalidModelException>(() => QuoteModelFiles.Load(folder, name => name));
+            Assert.Equal(path, invalid.File);
+            Assert.Contains(reason, invalid.Reason);
+        }
+    }
 }

@@ -73,16 +73,6 @@ public sealed class TunedCueTaggerTests : QuoteTrainingFixture
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => new QuoteDetector(Lexicon, model, tunedCueWeight: 0f));
         Assert.Contains("tunedCueWeight", error.Message);
 
-        string cue = Path.Combine(trained, QuoteModelFiles.Cue);
-        var linear = LinearModel.Load(cue);
-        linear.WithProperties(linear.Properties.SetItem("tuned_weight", "2")).Save(cue);
-        var invalid = Assert.Throws<InvalidModelException>(() => QuoteModelFiles.Load(trained, name => name));
-        Assert.Equal(cue, invalid.File);
-        Assert.Contains("tuned_weight", invalid.Reason);
-
-        linear.WithProperties(linear.Properties.SetItem("tuned_weight", "half")).Save(cue);
-        invalid = Assert.Throws<InvalidModelException>(() => QuoteModelFiles.Load(trained, name => name));
-        Assert.Equal(cue, invalid.File);
-        Assert.Contains("'half' is not a number", invalid.Reason);
+        AssertBadTunedWeightsRefused(trained, QuoteModelFiles.Cue);
     }
 }

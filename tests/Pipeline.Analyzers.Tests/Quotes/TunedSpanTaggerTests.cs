@@ -112,24 +112,23 @@ public sealed class TunedSpanTaggerTests : QuoteTrainingFixture
     }
 
     [Fact]
-    public void A_tuned_content_weight_out_of_range_is_refused_in_training_at_run_time_and_in_a_model_file()
+    public void A_tuned_span_weight_out_of_range_is_refused_in_training_at_run_time_and_in_a_model_file()
     {
         var error = Assert.Throws<ArgumentException>(() => Train(Options(("tuneContent", "true"), ("tunedContentWeight", "1.5")), Path.Combine(Root, "model")));
         Assert.StartsWith("quotes: option tunedContentWeight is the tuned content tagger's share", error.Message);
 
-        string trained = Path.Combine(Root, "one-epoch");
-        TrainedClassifier();
+        // Trained without a share, the model takes the content kind's default.
+        string trained = Path.Combine(Root, "trained");
+        Train(Options(("tuneContent", "true"), ("tuneSource", "true"), ("tuneEpochs", "1")), trained);
         var model = QuoteModelFiles.Load(trained, name => name);
         Assert.Equal(TunedSpanTagger.Content.DefaultWeight, model.TunedContent!.Weight);
+        Assert.Equal(TunedSpanTagger.Source.DefaultWeight, model.TunedSource!.Weight);
         var outOfRange = Assert.Throws<ArgumentOutOfRangeException>(() => new QuoteDetector(Lexicon, model, tunedContentWeight: 1.5f));
         Assert.Contains("the quotes option tunedContentWeight is from 0 (off) to 1", outOfRange.Message);
 
-        string content = Path.Combine(trained, QuoteModelFiles.Content);
-        var linear = LinearModel.Load(content);
-        linear.WithProperties(linear.Properties.SetItem("tuned_weight", "2")).Save(content);
-        var invalid = Assert.Throws<InvalidModelException>(() => QuoteModelFiles.Load(trained, name => name));
-        Assert.Equal(content, invalid.File);
-        Assert.Contains("tuned_weight", invalid.Reason);
+        AssertBadTunedWeightsRefused(trained, QuoteModelFiles.Content);
+        File.Delete(Path.Combine(trained, TunedSpanTagger.Content.File));
+        AssertBadTunedWeightsRefused(trained, QuoteModelFiles.Source);
     }
 
     [Fact]
