@@ -27,6 +27,12 @@ public sealed record MiniLmOptions
     /// encoder's id then ends in "+tuned", an id no model names, so it is never shared or cached.
     /// </summary>
     public IReadOnlyDictionary<string, float[]>? Weights { get; init; }
+    /// <summary>
+    /// 0: the encoder reads text. Else the layer whose states the caller gives
+    /// (<see cref="MiniLmEncoder.StatesAbove"/>): only the layers above it run, so several encoders
+    /// with different upper layers (fine-tuned for different tasks) share one run of the layers below.
+    /// </summary>
+    public int InputLayer { get; init; }
 }
 
 /// <summary>
@@ -91,6 +97,7 @@ public sealed class MiniLmEncoder : ITextEncoder, IDisposable
     public const int LastLayer = 6;
     private const string TunedMark = "+tuned";
     private const string LayersMark = "@L";
+    private const string FromMark = "<L";
     private static readonly string[] InputNames = ["input_ids", "attention_mask", "token_type_ids"];
 
     private static readonly Lazy<MiniLmEncoder> SharedInstance = new(() => new MiniLmEncoder(new MiniLmOptions()));
@@ -109,9 +116,12 @@ public sealed class MiniLmEncoder : ITextEncoder, IDisposable
             throw new ArgumentOutOfRangeException(nameof(options), "WindowContext must leave room for the pieces a window owns");
         if (_options.Layers.Count == 0 || _options.Layers.Any(l => l is < 1 or > LastLayer) || _options.Layers.Distinct().Count() != _options.Layers.Count)
             throw new ArgumentOutOfRangeException(nameof(options), $"Layers must be distinct layers between 1 and {LastLayer}");
+        if (_options.InputLayer < 0 || _options.InputLayer >= _options.Layers.Min())
+            throw new ArgumentOutOfRangeException(nameof(options), "InputLayer must be 0 (text) or a layer below every output layer");
         _checkpoint = _options.Checkpoint;
         _outputNames = [.. _options.Layers.Order().Select(l => _checkpoint.LayerTensors[l])];
-        ModelId = ModelIdFor(_checkpoint, _options.Layers) + (_options.Weights is { Count: > 0 } ? TunedMark : "");
+        ModelId = ModelIdFor(_checkpoint, _options.Layers) + (_options.InputLayer > 0 ? FromMark + _options.InputLayer : "")
+            + (_options.Weights is { Count: > 0 } ? TunedMark : "");
         Tokenizer = WordPieceTokenizer.FromVocabulary(_checkpoint.OpenResource("vocab.txt"));
         byte[] model = _checkpoint.ModelBytes();
         if (_options.Weights is { Count: > 0 } weights) model = OnnxGraph.WithInitializers(model, weights);
@@ -126,7 +136,9 @@ public sealed class MiniLmEncoder : ITextEncoder, IDisposable
             LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL,
         };
         bool lastOnly = _outputNames is [var only] && only == _checkpoint.LayerTensors[LastLayer];
-        _session = new InferenceSession(lastOnly ? model : OnnxGraph.WithOutputs(model, _outputNames), sessionOptions);
+        if (_options.InputLayer > 0) model = OnnxGraph.WithInputAndOutputs(model, _checkpoint.LayerTensors[_options.InputLayer], _outputNames);
+        else if (!lastOnly) model = OnnxGraph.WithOutputs(model, _outputNames);
+        _session = new InferenceSession(model, sessionOptions);
     }
 
     /// <summary>
@@ -204,6 +216,7 @@ public sealed class MiniLmEncoder : ITextEncoder, IDisposable
     /// </summary>
     public float[][] EncodeSentences(IReadOnlyList<string> texts)
     {
+        RequireText();
         int maxPieces = _options.MaxSequenceLength - 2;
         var ids = new int[texts.Count][];
         for (int t = 0; t < texts.Count; t++)
@@ -270,6 +283,7 @@ public sealed class MiniLmEncoder : ITextEncoder, IDisposable
     /// </summary>
     public (IReadOnlyList<WordPiece> Pieces, float[] States) SequenceStates(string text)
     {
+        RequireText();
         var pieces = Tokenizer.Tokenize(text);
         if (pieces.Count > _options.MaxSequenceLength - 2) pieces = pieces.GetRange(0, _options.MaxSequenceLength - 2);
         float[] states = [];
@@ -277,9 +291,30 @@ public sealed class MiniLmEncoder : ITextEncoder, IDisposable
         return (pieces, states);
     }
 
+    /// <summary>
+    /// The states of an encoder with an <see cref="MiniLmOptions.InputLayer"/>, from that layer's
+    /// states of the same pieces (<see cref="SequenceStates"/> of an encoder read at that layer:
+    /// [CLS], pieces, [SEP], each 384 wide): (pieces + 2) × 384.
+    /// </summary>
+    public float[] StatesAbove(IReadOnlyList<WordPiece> pieces, float[] below)
+    {
+        if (_options.InputLayer == 0) throw new InvalidOperationException($"encoder {ModelId} reads text, not the states of a layer below");
+        int width = pieces.Count + 2;
+        if (below.Length != width * Dim) throw new ArgumentException($"{pieces.Count} pieces need {width * Dim} states below; {below.Length} given", nameof(below));
+        float[] states = [];
+        RunBatch([[.. pieces.Select(p => p.Id)]], (_, hidden, length) => states = hidden[..(length * Dim)].ToArray(), below);
+        return states;
+    }
+
+    private void RequireText()
+    {
+        if (_options.InputLayer > 0) throw new InvalidOperationException($"encoder {ModelId} reads the states of layer {_options.InputLayer}: use StatesAbove");
+    }
+
     /// <summary>The contextual state of every piece of a text (pieces × 384), windowed when the text is long.</summary>
     public float[] PieceStates(IReadOnlyList<WordPiece> pieces)
     {
+        RequireText();
         int n = pieces.Count, window = _options.MaxSequenceLength - 2, context = _options.WindowContext;
         var states = new float[n * Dim];
         if (n == 0) return states;
@@ -318,8 +353,9 @@ public sealed class MiniLmEncoder : ITextEncoder, IDisposable
     /// <summary>
     /// Runs the model on sequences of piece ids (each wrapped in [CLS] … [SEP], padded to the
     /// longest) and hands each row's hidden states (length × 384) and length to <paramref name="onRow"/>.
+    /// <paramref name="below"/>: the states of <see cref="MiniLmOptions.InputLayer"/> (one row, unpadded).
     /// </summary>
-    private void RunBatch(int[][] sequences, RowHandler onRow)
+    private void RunBatch(int[][] sequences, RowHandler onRow, float[]? below = null)
     {
         int rows = sequences.Length, width = sequences.Max(s => s.Length) + 2;
         var inputIds = new long[rows * width];
@@ -340,7 +376,10 @@ public sealed class MiniLmEncoder : ITextEncoder, IDisposable
         using var attention = OrtValue.CreateTensorValueFromMemory(mask, shape);
         using var typeIds = OrtValue.CreateTensorValueFromMemory(types, shape);
         using var runOptions = new RunOptions();
-        using var outputs = _session.Run(runOptions, InputNames, [ids, attention, typeIds], _outputNames);
+        using var fed = below is null ? null : OrtValue.CreateTensorValueFromMemory(below, [rows, width, Dim]);
+        using var outputs = fed is null
+            ? _session.Run(runOptions, InputNames, [ids, attention, typeIds], _outputNames)
+            : _session.Run(runOptions, [.. InputNames, _checkpoint.LayerTensors[_options.InputLayer]], [ids, attention, typeIds, fed], _outputNames);
         var hidden = outputs.Count == 1 ? outputs[0].GetTensorDataAsSpan<float>() : LayerMean(outputs);
         for (int r = 0; r < rows; r++)
             onRow(r, hidden.Slice(r * width * Dim, width * Dim), sequences[r].Length + 2);

@@ -59,7 +59,18 @@ public sealed class OnnxGraph
     /// </summary>
     /// <exception cref="InvalidDataException">The bytes are not an ONNX model with a graph, or an output is not computed in it.</exception>
     public static byte[] WithOutputs(ReadOnlySpan<byte> model, IReadOnlyList<string> outputs) =>
-        WithGraph(model, (writer, graph) => WritePrunedGraph(writer, graph, outputs));
+        WithGraph(model, (writer, graph) => WritePrunedGraph(writer, graph, outputs, fed: null));
+
+    /// <summary>
+    /// The model cut down to what computes <paramref name="outputs"/> from <paramref name="fed"/>, an
+    /// inner tensor that becomes a graph input (float, any shape): the nodes that compute it, and
+    /// those only it needs, are dropped. Several models cut above the same layer share the work
+    /// below it, computed once by a model cut at it (<see cref="WithOutputs"/>). The original inputs
+    /// stay, for the nodes above that read them (the attention mask).
+    /// </summary>
+    /// <exception cref="InvalidDataException">The bytes are not an ONNX model with a graph, or an output is not computed in it from <paramref name="fed"/>.</exception>
+    public static byte[] WithInputAndOutputs(ReadOnlySpan<byte> model, string fed, IReadOnlyList<string> outputs) =>
+        WithGraph(model, (writer, graph) => WritePrunedGraph(writer, graph, outputs, fed));
 
     /// <summary>
     /// The model with the float initializers named in <paramref name="values"/> holding those values
@@ -132,9 +143,9 @@ public sealed class OnnxGraph
         return writer.WrittenSpan.ToArray();
     }
 
-    // GraphProto: node = 1, initializer = 5, output = 12 (ValueInfoProto: name = 1). Nodes are in
-    // topological order, so one backward pass finds every node an output depends on.
-    private static void WritePrunedGraph(ArrayBufferWriter<byte> writer, ReadOnlySpan<byte> graph, IReadOnlyList<string> outputs)
+    // GraphProto: node = 1, initializer = 5, input = 11, output = 12 (ValueInfoProto: name = 1). Nodes
+    // are in topological order, so one backward pass finds every node an output depends on.
+    private static void WritePrunedGraph(ArrayBufferWriter<byte> writer, ReadOnlySpan<byte> graph, IReadOnlyList<string> outputs, string? fed)
     {
         var fields = Fields(graph);
         var needed = new HashSet<string>(outputs, StringComparer.Ordinal);
@@ -144,26 +155,31 @@ public sealed class OnnxGraph
         {
             if (fields[i].Number != 1) continue;
             var node = Node(fields[i].Of(graph));
-            if (!node.Outputs.Any(needed.Contains)) continue;
+            if (!node.Outputs.Any(o => needed.Contains(o) && o != fed)) continue;
             keep[i] = true;
             computed.UnionWith(node.Outputs);
             needed.UnionWith(node.Inputs);
         }
         if (outputs.FirstOrDefault(o => !computed.Contains(o)) is { } missing)
             throw new InvalidDataException($"no node of the ONNX model computes '{missing}'");
+        if (fed is not null && !needed.Contains(fed))
+            throw new InvalidDataException($"the outputs of the ONNX model are not computed from '{fed}'");
+        byte[]? fedInfo = fed is null ? null : FloatValueInfo(fed);
         var existing = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         for (int i = 0; i < fields.Count; i++)
         {
             var f = fields[i];
             if (f.Number == 12) existing[ValueInfoName(f.Of(graph))] = f.Of(graph).ToArray(); // written after, as the outputs
             else if (f.Number == 5) keep[i] = needed.Contains(TensorName(f.Of(graph)));
+            else if (f.Number == 13) keep[i] = fed is null || ValueInfoName(f.Of(graph)) != fed; // value_info: the fed tensor is declared as an input
             else if (f.Number != 1) keep[i] = true;
         }
         var outputInfos = outputs.Select(name => existing.GetValueOrDefault(name) ?? FloatValueInfo(name)).ToList();
-        long length = outputInfos.Sum(info => FieldSize(12, 2, info.Length));
+        long length = outputInfos.Sum(info => FieldSize(12, 2, info.Length)) + (fedInfo is null ? 0 : FieldSize(11, 2, fedInfo.Length));
         for (int i = 0; i < fields.Count; i++) if (keep[i]) length += FieldSize(fields[i]);
         WriteKey(writer, 7, 2, length);
         for (int i = 0; i < fields.Count; i++) if (keep[i]) WriteField(writer, fields[i], graph);
+        if (fedInfo is not null) WriteField(writer, 11, 2, fedInfo);
         foreach (var info in outputInfos) WriteField(writer, 12, 2, info);
     }
 

@@ -61,10 +61,11 @@ public sealed class TunedTokenClassifier
     }
 
     /// <summary>
-    /// The checkpoint run by ONNX Runtime with the tuned layers' weights in place of its own: its
-    /// states (<see cref="MiniLmEncoder.SequenceStates"/>) are the top tuned layer's output at every
-    /// position, for <see cref="PredictFromTop"/>. Faster than <see cref="Predict"/> from the states
-    /// below, whose layers run in our code; for inference only.
+    /// The tuned layers run by ONNX Runtime (the checkpoint's layers above <see cref="InputEncoder"/>'s,
+    /// with the tuned weights in place of its own): from the states below
+    /// (<see cref="MiniLmEncoder.StatesAbove"/>) it gives the top tuned layer's output at every
+    /// position, for <see cref="PredictFromTop"/>. Faster than <see cref="Predict"/>, whose layers run
+    /// in our code; for inference only. Classifiers that read the same encoder below share its states.
     /// </summary>
     public MiniLmEncoder CreateOnnxEncoder(int intraOpThreads = 0)
     {
@@ -75,7 +76,10 @@ public sealed class TunedTokenClassifier
         for (int l = 0; l < _layers.Length; l++)
             foreach (var (tensor, offset, length) in TransformerLayer.OnnxTensors(graph, TunedEncoderLayer.Index + 1 - _layers.Length + l, out _, out _))
                 weights[tensor.Name] = _layers[l].Parameters.AsSpan(offset, length).ToArray();
-        return new MiniLmEncoder(new MiniLmOptions { Checkpoint = checkpoint, Weights = weights, IntraOpThreads = intraOpThreads });
+        return new MiniLmEncoder(new MiniLmOptions
+        {
+            Checkpoint = checkpoint, Weights = weights, IntraOpThreads = intraOpThreads, InputLayer = MiniLmEncoder.LastLayer - _layers.Length,
+        });
     }
 
     /// <summary>The probabilities of <see cref="Labels"/> at each of <paramref name="positions"/> from the top tuned layer's states (<see cref="CreateOnnxEncoder"/>).</summary>

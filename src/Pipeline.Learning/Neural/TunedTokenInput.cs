@@ -19,6 +19,13 @@ public sealed record TunedTokenInput(float[] States, int[] Tokens, int[] Positio
     {
         if (candidates.Count == 0) return Empty;
         var (pieces, states) = encoder.SequenceStates(text);
+        return Locate(pieces, states, candidates);
+    }
+
+    /// <summary>The input from a text's pieces and states (from any layer), finding the first piece of each candidate token.</summary>
+    /// <param name="candidates">Token ids with their spans in the text, in text order.</param>
+    public static TunedTokenInput Locate(IReadOnlyList<WordPiece> pieces, float[] states, IReadOnlyList<(int Token, TextSpan Span)> candidates)
+    {
         var tokens = new List<int>(candidates.Count);
         var positions = new List<int>(candidates.Count);
         int p = 0;

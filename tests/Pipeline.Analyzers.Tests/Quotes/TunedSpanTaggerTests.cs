@@ -3,6 +3,7 @@ using Pipeline.Analyzers.Quotes.Attribution;
 using Pipeline.Analyzers.Quotes.Detection;
 using Pipeline.Analyzers.Quotes.Learning;
 using Pipeline.Learning;
+using Pipeline.Learning.Encoders;
 using Pipeline.Learning.Linear;
 using Pipeline.Learning.Neural;
 using Pipeline.Text;
@@ -91,7 +92,7 @@ public sealed class TunedSpanTaggerTests : QuoteTrainingFixture
     public void Mixing_gives_the_inside_share_to_opening_after_an_O_label_and_to_going_on_within_a_span()
     {
         var classifier = TrainedClassifier();
-        var tagger = new TunedSpanTagger(classifier, 0.5f);
+        var tagger = new TunedSpanTagger(classifier, MiniLmEncoder.ForModelId(classifier.InputEncoder)!, 0.5f);
         Span<float> p = [0.6f, 0.3f, 0.1f];
         tagger.Mix(0.8f, Bio.O, p);
         Assert.Equal([0.4f, 0.55f, 0.05f], p.ToArray(), (a, b) => Math.Abs(a - b) < 1e-6);

@@ -26,6 +26,29 @@ public class OnnxGraphTests
     }
 
     [Fact]
+    public void A_model_fed_at_an_inner_layer_keeps_only_the_layers_above_it_and_runs_as_the_whole_model()
+    {
+        var full = OnnxGraph.Read(Checkpoint.ModelBytes());
+        var upper = OnnxGraph.Read(OnnxGraph.WithInputAndOutputs(Checkpoint.ModelBytes(), Checkpoint.LayerTensors[4], [Checkpoint.LayerTensors[6]]));
+        static bool Computes(OnnxGraph graph, string tensor) => graph.Nodes.Any(n => n.Outputs.Contains(tensor));
+        Assert.True(Computes(upper, Checkpoint.LayerTensors[5]) && Computes(upper, Checkpoint.LayerTensors[6]));
+        Assert.False(Computes(upper, Checkpoint.LayerTensors[4]) || Computes(upper, Checkpoint.LayerTensors[1]));
+        Assert.InRange(upper.Nodes.Count, full.Nodes.Count / 6, full.Nodes.Count / 2);
+
+        // Layers 1-4 from one encoder and 5-6 from the fed one give the whole model's states.
+        const string text = "The senator said on Tuesday that the bill would pass.";
+        var below = MiniLmEncoder.ForModelId(MiniLmEncoder.ModelIdFor(Checkpoint, [4]))!;
+        using var above = new MiniLmEncoder(new MiniLmOptions { Checkpoint = Checkpoint, InputLayer = 4 });
+        var (pieces, states) = below.SequenceStates(text);
+        var expected = MiniLmEncoder.Shared.SequenceStates(text).States;
+        Assert.Equal(expected, above.StatesAbove(pieces, states), (a, b) => MathF.Abs(a - b) < 1e-4f);
+        Assert.Throws<ArgumentException>(() => above.StatesAbove(pieces, states[..^384]));
+
+        var error = Assert.Throws<InvalidDataException>(() => OnnxGraph.WithInputAndOutputs(Checkpoint.ModelBytes(), Checkpoint.LayerTensors[5], [Checkpoint.LayerTensors[4]]));
+        Assert.Contains($"'{Checkpoint.LayerTensors[5]}'", error.Message);
+    }
+
+    [Fact]
     public void An_output_the_graph_does_not_compute_is_named()
     {
         var error = Assert.Throws<InvalidDataException>(() => OnnxGraph.WithOutputs(Checkpoint.ModelBytes(), ["/encoder/layer.9/output"]));

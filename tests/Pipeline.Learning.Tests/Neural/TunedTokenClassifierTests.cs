@@ -56,13 +56,15 @@ public sealed class TunedTokenClassifierTests : IDisposable
                 Assert.True(p[i * 2 + example.Labels[i]] > 0.5f, $"position {example.Positions[i]}: P({Labels[example.Labels[i]]}) = {p[i * 2 + example.Labels[i]]}");
         }
 
-        // ONNX Runtime running the checkpoint with the tuned weights gives the same probabilities.
+        // ONNX Runtime running the tuned layers over the states below gives the same probabilities.
         using var onnx = classifier.CreateOnnxEncoder();
         Assert.EndsWith("+tuned", onnx.ModelId);
+        Assert.Throws<InvalidOperationException>(() => onnx.SequenceStates("It reads states, not text."));
         foreach (var (text, example) in new[] { $"{Names[0]} defeated {Names[5]}.", $"{Names[0]} lost to {Names[5]}." }.Zip(Examples(below, [(Names[0], Names[5])])))
         {
             var expected = classifier.Predict(example.States, example.Positions);
-            var actual = classifier.PredictFromTop(onnx.SequenceStates(text).States, example.Positions);
+            var (pieces, states) = below.SequenceStates(text);
+            var actual = classifier.PredictFromTop(onnx.StatesAbove(pieces, states), example.Positions);
             Assert.Equal(expected, actual, (a, b) => MathF.Abs(a - b) < 2e-3f);
         }
 

@@ -110,6 +110,10 @@ public sealed class TokenView
     public int[] QuoteMarksBefore { get; }
 
     public bool InQuote(int t) => QuoteOf[t] >= 0;
+
+    /// <summary>The sentences' encoder states, shared by the accurate model's tuned taggers; made on first use.</summary>
+    internal Learning.SentenceStates Encoded => _encoded ??= new(this);
+    private Learning.SentenceStates? _encoded;
     public Sentence SentenceOfToken(int t) => Doc.Sentences[SentenceOf[t]];
 
     /// <summary>The path of the word as written, else of its lower-case form.</summary>

@@ -58,10 +58,13 @@ internal static class QuoteModelFiles
         string path = Path.Combine(folder, TunedCueTagger.FileName);
         if (!File.Exists(path)) return null;
         var classifier = TunedTokenClassifier.Load(path);
-        var below = MiniLmEncoder.ForModelId(classifier.InputEncoder)
-            ?? throw new InvalidModelException(path, $"it reads the states of encoder {classifier.InputEncoder}, which is not a MiniLM layer");
-        return new TunedCueTagger(classifier, below, TunedWeight(folder, Cue, cue, TunedCueTagger.DefaultWeight));
+        return new TunedCueTagger(classifier, EncoderBelow(path, classifier), TunedWeight(folder, Cue, cue, TunedCueTagger.DefaultWeight));
     }
+
+    /// <summary>The encoder whose states a tuned classifier reads (one per process, shared by the tuned taggers that read it).</summary>
+    private static MiniLmEncoder EncoderBelow(string path, TunedTokenClassifier classifier) =>
+        MiniLmEncoder.ForModelId(classifier.InputEncoder)
+            ?? throw new InvalidModelException(path, $"it reads the states of encoder {classifier.InputEncoder}, which is not a MiniLM layer");
 
     /// <summary>A tuned span tagger (content or source) when the folder has its file, with its weight from the properties of the linear tagger it is mixed with.</summary>
     private static TunedSpanTagger? LoadTunedSpan(string folder, TunedSpanTagger.Kind kind, string linearFile, LinearModel linear)
@@ -71,7 +74,7 @@ internal static class QuoteModelFiles
         var classifier = TunedTokenClassifier.Load(path);
         if (!classifier.Labels.SequenceEqual(TunedSpanTagger.Labels))
             throw new InvalidModelException(path, $"its labels are {string.Join(", ", classifier.Labels)}, not {string.Join(", ", TunedSpanTagger.Labels)}");
-        return new TunedSpanTagger(classifier, TunedWeight(folder, linearFile, linear, kind.DefaultWeight));
+        return new TunedSpanTagger(classifier, EncoderBelow(path, classifier), TunedWeight(folder, linearFile, linear, kind.DefaultWeight));
     }
 
     /// <summary>A tuned tagger's share, from the property of the linear tagger it is mixed with (absent: the default).</summary>

@@ -20,7 +20,8 @@ internal sealed class TunedCueTagger(TunedTokenClassifier classifier, MiniLmEnco
 
     public TunedTokenClassifier Classifier { get; } = classifier;
 
-    // At run time ONNX Runtime runs the tuned layers too (the same states, faster); created on first use, shared by every thread.
+    // At run time ONNX Runtime runs the tuned layers too (the same states, faster), over the states
+    // below that the document's tuned taggers share; created on first use, shared by every thread.
     private readonly Lazy<MiniLmEncoder> _tuned = tunedEncoder ?? new(() => classifier.CreateOnnxEncoder());
     /// <summary>The tuned classifier's share of the mixed probabilities.</summary>
     public float Weight { get; } = weight is > 0 and <= 1 ? weight
@@ -40,8 +41,9 @@ internal sealed class TunedCueTagger(TunedTokenClassifier classifier, MiniLmEnco
     {
         var result = new float[sentence.TokenCount * Bio.Count];
         Array.Fill(result, float.NaN);
-        var (states, tokens, positions) = Encode(v, sentence, skip, _tuned.Value);
-        if (positions.Length == 0) return result;
+        var candidates = Candidates(v, sentence, skip);
+        if (candidates.Count == 0) return result;
+        var (states, tokens, positions) = v.Encoded.Above(below, _tuned.Value, v.SentenceOf[sentence.FirstToken], candidates);
         var p = Classifier.PredictFromTop(states, positions);
         for (int i = 0; i < positions.Length; i++)
             p.AsSpan(i * Bio.Count, Bio.Count).CopyTo(result.AsSpan((tokens[i] - sentence.FirstToken) * Bio.Count, Bio.Count));
@@ -58,20 +60,18 @@ internal sealed class TunedCueTagger(TunedTokenClassifier classifier, MiniLmEnco
     /// <summary>A training example from a sentence with gold BIO labels (document-wide), or null when it classifies no token.</summary>
     public static TunedTokenExample? Example(TokenView v, Sentence sentence, HashSet32 skip, MiniLmEncoder below, int[] labels)
     {
-        var (states, tokens, positions) = Encode(v, sentence, skip, below);
+        var candidates = Candidates(v, sentence, skip);
+        var (states, tokens, positions) = TunedTokenInput.Encode(below, candidates.Count == 0 ? "" : v.Doc.GetString(sentence.Span), candidates);
         return positions.Length == 0 ? null : new TunedTokenExample(states, positions, [.. tokens.Select(t => labels[t])]);
     }
 
-    /// <summary>
-    /// The sentence's states from <paramref name="encoder"/> (below the tuned layers in training, the
-    /// tuned layers' output at run time), the tokens classified and their first pieces' positions.
-    /// </summary>
-    private static TunedTokenInput Encode(TokenView v, Sentence sentence, HashSet32 skip, MiniLmEncoder encoder)
+    /// <summary>The sentence's tokens the tagger classifies, with their spans in the sentence.</summary>
+    private static List<(int, TextSpan)> Candidates(TokenView v, Sentence sentence, HashSet32 skip)
     {
         var candidates = new List<(int, TextSpan)>();
         int offset = sentence.Span.Start;
         for (int t = sentence.FirstToken; t < sentence.EndToken; t++)
             if (Classifies(v, skip, t)) candidates.Add((t, new TextSpan(v.Doc.Tokens[t].Span.Start - offset, v.Doc.Tokens[t].Span.Length)));
-        return TunedTokenInput.Encode(encoder, candidates.Count == 0 ? "" : v.Doc.GetString(sentence.Span), candidates);
+        return candidates;
     }
 }

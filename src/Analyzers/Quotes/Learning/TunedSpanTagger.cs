@@ -14,7 +14,7 @@ namespace Pipeline.Analyzers.Quotes.Learning;
 /// boundary such as ", which ..." or ", as ..." needs. It classifies every token by its first word
 /// piece, each sentence encoded alone.
 /// </summary>
-internal sealed class TunedSpanTagger(TunedTokenClassifier classifier, float weight, Lazy<MiniLmEncoder>? tunedEncoder = null)
+internal sealed class TunedSpanTagger(TunedTokenClassifier classifier, MiniLmEncoder below, float weight, Lazy<MiniLmEncoder>? tunedEncoder = null)
 {
     /// <summary>A kind of span a tuned tagger is trained for: its file in the model folder and the share it takes when the model names none.</summary>
     public sealed record Kind(string Name, string File, float DefaultWeight);
@@ -36,14 +36,15 @@ internal sealed class TunedSpanTagger(TunedTokenClassifier classifier, float wei
         : throw new ArgumentOutOfRangeException(nameof(weight), weight, "a tuned span tagger's weight is above 0 and at most 1");
 
     /// <summary>The same tagger with another share for the tuned classifier.</summary>
-    public TunedSpanTagger WithWeight(float share) => new(Classifier, share, _tuned);
+    public TunedSpanTagger WithWeight(float share) => new(Classifier, below, share, _tuned);
 
     /// <summary>P(inside some content) for each token of the sentence (from its first token), NaN where the encoder's window did not reach.</summary>
     public float[] InsideProbabilities(TokenView v, Sentence sentence)
     {
         var result = new float[sentence.TokenCount];
         Array.Fill(result, float.NaN);
-        var (states, tokens, positions) = Encode(v, sentence, _tuned.Value);
+        if (sentence.TokenCount == 0) return result;
+        var (states, tokens, positions) = v.Encoded.Above(below, _tuned.Value, v.SentenceOf[sentence.FirstToken], Candidates(v, sentence));
         if (positions.Length == 0) return result;
         var p = Classifier.PredictFromTop(states, positions);
         for (int i = 0; i < positions.Length; i++) result[tokens[i] - sentence.FirstToken] = p[i * Labels.Length + Inside];
@@ -97,16 +98,18 @@ internal sealed class TunedSpanTagger(TunedTokenClassifier classifier, float wei
     /// <summary>A training example from a sentence, each token labelled by whether a gold span holds it (document-wide), or null when nothing is encoded.</summary>
     public static TunedTokenExample? Example(TokenView v, Sentence sentence, MiniLmEncoder below, bool[] inside)
     {
-        var (states, tokens, positions) = Encode(v, sentence, below);
+        var candidates = Candidates(v, sentence);
+        var (states, tokens, positions) = TunedTokenInput.Encode(below, candidates.Count == 0 ? "" : v.Doc.GetString(sentence.Span), candidates);
         return positions.Length == 0 ? null : new TunedTokenExample(states, positions, [.. tokens.Select(t => inside[t] ? Inside : 0)]);
     }
 
-    private static TunedTokenInput Encode(TokenView v, Sentence sentence, MiniLmEncoder encoder)
+    /// <summary>Every token of the sentence, with its span in the sentence.</summary>
+    private static List<(int, TextSpan)> Candidates(TokenView v, Sentence sentence)
     {
         var candidates = new List<(int, TextSpan)>(sentence.TokenCount);
         int offset = sentence.Span.Start;
         for (int t = sentence.FirstToken; t < sentence.EndToken; t++)
             candidates.Add((t, new TextSpan(v.Doc.Tokens[t].Span.Start - offset, v.Doc.Tokens[t].Span.Length)));
-        return TunedTokenInput.Encode(encoder, candidates.Count == 0 ? "" : v.Doc.GetString(sentence.Span), candidates);
+        return candidates;
     }
 }
