@@ -34,6 +34,7 @@ public sealed class QuotesAnalyzer : TextAnalyzer
         registration.RegisterRunStart(run =>
         {
             var (lexicon, model) = QuoteComponents.Load(run);
+            if (run.Options.GetBool("int8", false)) model = model.WithInt8Encoders();
             var detector = new QuoteDetector(lexicon, model, (float)run.Options.GetDouble("cueThreshold", double.NaN),
                 (float)run.Options.GetDouble("lonelyCueThreshold", QuoteDetector.DefaultLonelyCueThreshold),
                 (float)run.Options.GetDouble("lonelyLexiconCueThreshold", QuoteDetector.DefaultLonelyLexiconCueThreshold), MiniLmEncoder.ForModel(model.CueEncoder, run.GetService<ITextEncoder>),

@@ -13,6 +13,8 @@ public sealed record EncoderBenchmarkOptions
     public int BatchSize { get; init; } = 32;
     /// <summary>The layers read (averaged); an inner layer alone runs only the layers below it.</summary>
     public IReadOnlyList<int> Layers { get; init; } = [MiniLmEncoder.LastLayer];
+    /// <summary>Weight matrices in 8-bit integers (<see cref="MiniLmOptions.Int8"/>).</summary>
+    public bool Int8 { get; init; }
 }
 
 /// <summary>What <see cref="EncoderBenchmark.Run"/> measured.</summary>
@@ -42,7 +44,7 @@ public static class EncoderBenchmark
         var sentences = docs.SelectMany(d => d.Sentences.Select(s => d.GetString(s.Span))).ToList();
 
         var clock = Stopwatch.StartNew();
-        using var encoder = new MiniLmEncoder(new MiniLmOptions { IntraOpThreads = options.IntraOpThreads, BatchSize = options.BatchSize, Layers = options.Layers });
+        using var encoder = new MiniLmEncoder(new MiniLmOptions { IntraOpThreads = options.IntraOpThreads, BatchSize = options.BatchSize, Layers = options.Layers, Int8 = options.Int8 });
         encoder.EncodeSentence("Warm-up."); // first run allocates ORT's buffers
         double load = clock.Elapsed.TotalSeconds;
         output.WriteLine($"encoder {encoder.ModelId}: loaded in {load:F2} s; {docs.Count} articles, {sentences.Count} sentences, intra-op threads {(options.IntraOpThreads == 0 ? "default" : options.IntraOpThreads)}, batch {options.BatchSize}");

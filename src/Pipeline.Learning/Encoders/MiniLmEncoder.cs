@@ -33,6 +33,12 @@ public sealed record MiniLmOptions
     /// with different upper layers (fine-tuned for different tasks) share one run of the layers below.
     /// </summary>
     public int InputLayer { get; init; }
+    /// <summary>
+    /// Multiplies by the weight matrices in 8-bit integers (<see cref="OnnxGraph.WithInt8MatMuls"/>):
+    /// about 2.5 times as fast on one core of a CPU with integer dot-product instructions, the
+    /// states a little off the float ones (a sentence vector's cosine to them about 0.99).
+    /// </summary>
+    public bool Int8 { get; init; }
 }
 
 /// <summary>
@@ -98,6 +104,7 @@ public sealed class MiniLmEncoder : ITextEncoder, IDisposable
     private const string TunedMark = "+tuned";
     private const string LayersMark = "@L";
     private const string FromMark = "<L";
+    private const string Int8Mark = "+int8";
     private static readonly string[] InputNames = ["input_ids", "attention_mask", "token_type_ids"];
 
     private static readonly Lazy<MiniLmEncoder> SharedInstance = new(() => new MiniLmEncoder(new MiniLmOptions()));
@@ -121,7 +128,7 @@ public sealed class MiniLmEncoder : ITextEncoder, IDisposable
         _checkpoint = _options.Checkpoint;
         _outputNames = [.. _options.Layers.Order().Select(l => _checkpoint.LayerTensors[l])];
         ModelId = ModelIdFor(_checkpoint, _options.Layers) + (_options.InputLayer > 0 ? FromMark + _options.InputLayer : "")
-            + (_options.Weights is { Count: > 0 } ? TunedMark : "");
+            + (_options.Weights is { Count: > 0 } ? TunedMark : "") + (_options.Int8 ? Int8Mark : "");
         Tokenizer = WordPieceTokenizer.FromVocabulary(_checkpoint.OpenResource("vocab.txt"));
         byte[] model = _checkpoint.ModelBytes();
         if (_options.Weights is { Count: > 0 } weights) model = OnnxGraph.WithInitializers(model, weights);
@@ -138,6 +145,7 @@ public sealed class MiniLmEncoder : ITextEncoder, IDisposable
         bool lastOnly = _outputNames is [var only] && only == _checkpoint.LayerTensors[LastLayer];
         if (_options.InputLayer > 0) model = OnnxGraph.WithInputAndOutputs(model, _checkpoint.LayerTensors[_options.InputLayer], _outputNames);
         else if (!lastOnly) model = OnnxGraph.WithOutputs(model, _outputNames);
+        if (_options.Int8) model = OnnxGraph.WithInt8MatMuls(model);
         _session = new InferenceSession(model, sessionOptions);
     }
 
@@ -150,23 +158,28 @@ public sealed class MiniLmEncoder : ITextEncoder, IDisposable
     public static MiniLmEncoder? ForModelId(string modelId)
     {
         if (modelId == Id) return Shared;
+        bool int8 = modelId.EndsWith(Int8Mark, StringComparison.Ordinal);
+        string id = int8 ? modelId[..^Int8Mark.Length] : modelId;
         foreach (var checkpoint in MiniLmCheckpoint.All)
         {
             List<int> layers;
-            if (modelId == checkpoint.Id) layers = [LastLayer];
-            else if (modelId.StartsWith(checkpoint.Id + LayersMark, StringComparison.Ordinal))
+            if (id == checkpoint.Id) layers = [LastLayer];
+            else if (id.StartsWith(checkpoint.Id + LayersMark, StringComparison.Ordinal))
             {
                 layers = [];
-                foreach (var part in modelId[(checkpoint.Id.Length + LayersMark.Length)..].Split('+'))
+                foreach (var part in id[(checkpoint.Id.Length + LayersMark.Length)..].Split('+'))
                     if (TryParseLayer(part, out int layer)) layers.Add(layer);
                     else return null;
-                if (layers.Distinct().Count() != layers.Count || ModelIdFor(checkpoint, layers) != modelId) return null;
+                if (layers.Distinct().Count() != layers.Count || ModelIdFor(checkpoint, layers) != id) return null;
             }
             else continue;
-            return SharedByLayers.GetOrAdd(modelId, _ => new(() => new MiniLmEncoder(new MiniLmOptions { Layers = layers, Checkpoint = checkpoint }))).Value;
+            return SharedByLayers.GetOrAdd(modelId, _ => new(() => new MiniLmEncoder(new MiniLmOptions { Layers = layers, Checkpoint = checkpoint, Int8 = int8 }))).Value;
         }
         return null;
     }
+
+    /// <summary>The id of the same encoder with 8-bit weight matrices (<see cref="MiniLmOptions.Int8"/>), for <see cref="ForModelId"/>.</summary>
+    public static string Int8IdOf(string modelId) => modelId.EndsWith(Int8Mark, StringComparison.Ordinal) ? modelId : modelId + Int8Mark;
 
     /// <summary>
     /// The encoder for a model trained with <paramref name="modelId"/> (null: the model reads none):

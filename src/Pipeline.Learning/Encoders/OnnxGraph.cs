@@ -110,6 +110,107 @@ public sealed class OnnxGraph
     }
 
     /// <summary>
+    /// The model with every MatMul by a constant matrix run on 8-bit integers: ONNX Runtime's
+    /// DynamicQuantizeMatMul (com.microsoft) quantizes the activations per call and multiplies them
+    /// by the weights quantized here, symmetric per output column. The weights keep 7 bits
+    /// (−63 to 63), so the u8 × s8 products of CPUs without VNNI cannot saturate their 16-bit sums.
+    /// </summary>
+    public static byte[] WithInt8MatMuls(ReadOnlySpan<byte> model)
+    {
+        var result = WithGraph(model, WriteQuantizedGraph);
+        // The contrib operator's domain joins the model's operator sets (ModelProto.opset_import = 8: domain = 1, version = 2).
+        var opset = new ArrayBufferWriter<byte>();
+        WriteField(opset, 1, 2, Encoding.UTF8.GetBytes(ContribDomain));
+        WriteKey(opset, 2, 0, 0);
+        WriteVarint(opset, 1);
+        var writer = new ArrayBufferWriter<byte>(result.Length + 64);
+        writer.Write(result);
+        WriteField(writer, 8, 2, opset.WrittenSpan);
+        return writer.WrittenSpan.ToArray();
+    }
+
+    private const string ContribDomain = "com.microsoft";
+    private const int Int8Type = 3;
+    private const int QuantizedMax = 63;
+
+    private static void WriteQuantizedGraph(ArrayBufferWriter<byte> writer, ReadOnlySpan<byte> graph)
+    {
+        var fields = Fields(graph);
+        var matrices = new Dictionary<string, int>(StringComparer.Ordinal); // 2-D float initializers by name: their field
+        var uses = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < fields.Count; i++)
+        {
+            if (fields[i].Number == 5 && Tensor(fields[i].Of(graph)) is { Shape.Length: 2 } t) matrices[t.Name] = i;
+            if (fields[i].Number == 1)
+                foreach (var input in Node(fields[i].Of(graph)).Inputs) uses[input] = uses.GetValueOrDefault(input) + 1;
+        }
+        var rewritten = new Dictionary<int, byte[]>();
+        var added = new List<byte[]>();
+        var dropped = new HashSet<int>();
+        for (int i = 0; i < fields.Count; i++)
+        {
+            if (fields[i].Number != 1) continue;
+            var node = Node(fields[i].Of(graph));
+            if (node.OpType != "MatMul" || node.Inputs.Count != 2 || !matrices.TryGetValue(node.Inputs[1], out int at) || uses[node.Inputs[1]] != 1) continue;
+            var weights = Tensor(fields[at].Of(graph))!;
+            string name = weights.Name;
+            var (values, scales) = QuantizeColumns(weights.Values, (int)weights.Shape[0], (int)weights.Shape[1]);
+            added.Add(TensorBytes(name + "_int8", weights.Shape, Int8Type, MemoryMarshal.AsBytes(values.AsSpan())));
+            added.Add(TensorBytes(name + "_scale", [scales.Length], FloatType, MemoryMarshal.AsBytes(scales.AsSpan())));
+            added.Add(TensorBytes(name + "_zero", [scales.Length], Int8Type, new byte[scales.Length]));
+            dropped.Add(at);
+            var n = new ArrayBufferWriter<byte>();
+            foreach (var input in (string[])[node.Inputs[0], name + "_int8", name + "_scale", name + "_zero"]) WriteField(n, 1, 2, Encoding.UTF8.GetBytes(input));
+            foreach (var f in Fields(fields[i].Of(graph)))
+                if (f.Number is 2 or 3) WriteField(n, f, fields[i].Of(graph)); // outputs, name
+            WriteField(n, 4, 2, "DynamicQuantizeMatMul"u8);
+            WriteField(n, 7, 2, Encoding.UTF8.GetBytes(ContribDomain));
+            rewritten[i] = n.WrittenSpan.ToArray();
+        }
+        long length = added.Sum(b => FieldSize(5, 2, b.Length));
+        for (int i = 0; i < fields.Count; i++)
+            if (!dropped.Contains(i)) length += rewritten.TryGetValue(i, out var bytes) ? FieldSize(1, 2, bytes.Length) : FieldSize(fields[i]);
+        WriteKey(writer, 7, 2, length);
+        for (int i = 0; i < fields.Count; i++)
+        {
+            if (dropped.Contains(i)) continue;
+            if (rewritten.TryGetValue(i, out var bytes)) WriteField(writer, 1, 2, bytes);
+            else WriteField(writer, fields[i], graph);
+        }
+        foreach (var bytes in added) WriteField(writer, 5, 2, bytes);
+    }
+
+    /// <summary>Symmetric 7-bit quantization of a rows × columns matrix (row-major), one scale per column.</summary>
+    private static (sbyte[] Values, float[] Scales) QuantizeColumns(float[] matrix, int rows, int columns)
+    {
+        var scales = new float[columns];
+        for (int r = 0; r < rows; r++)
+            for (int c = 0; c < columns; c++) scales[c] = MathF.Max(scales[c], MathF.Abs(matrix[r * columns + c]));
+        for (int c = 0; c < columns; c++) scales[c] = scales[c] > 0 ? scales[c] / QuantizedMax : 1f;
+        var values = new sbyte[matrix.Length];
+        for (int r = 0; r < rows; r++)
+            for (int c = 0; c < columns; c++)
+                values[r * columns + c] = (sbyte)Math.Clamp(MathF.Round(matrix[r * columns + c] / scales[c]), -QuantizedMax, QuantizedMax);
+        return (values, scales);
+    }
+
+    /// <summary>A TensorProto: dims, data type, name, raw data.</summary>
+    private static byte[] TensorBytes(string name, long[] shape, int type, ReadOnlySpan<byte> raw)
+    {
+        var t = new ArrayBufferWriter<byte>(raw.Length + 64);
+        foreach (long d in shape)
+        {
+            WriteKey(t, 1, 0, 0);
+            WriteVarint(t, (ulong)d);
+        }
+        WriteKey(t, 2, 0, 0);
+        WriteVarint(t, (ulong)type);
+        WriteField(t, 8, 2, Encoding.UTF8.GetBytes(name));
+        WriteField(t, 9, 2, raw);
+        return t.WrittenSpan.ToArray();
+    }
+
+    /// <summary>
     /// The model with its graph field written by <paramref name="writeGraph"/> (key and length
     /// included) and every other field copied. Written once into one buffer: copies of a 90 MB
     /// model per field and per step held half a gigabyte while an encoder loaded.

@@ -67,7 +67,8 @@ public sealed class TunedTokenClassifier
     /// position, for <see cref="PredictFromTop"/>. Faster than <see cref="Predict"/>, whose layers run
     /// in our code; for inference only. Classifiers that read the same encoder below share its states.
     /// </summary>
-    public MiniLmEncoder CreateOnnxEncoder(int intraOpThreads = 0)
+    /// <param name="int8">Multiply by the weights in 8-bit integers (<see cref="MiniLmOptions.Int8"/>).</param>
+    public MiniLmEncoder CreateOnnxEncoder(int intraOpThreads = 0, bool int8 = false)
     {
         var checkpoint = MiniLmCheckpoint.ForModelId(InputEncoder)
             ?? throw new InvalidOperationException($"the tuned layers read {InputEncoder}, which is not a MiniLM checkpoint");
@@ -78,7 +79,7 @@ public sealed class TunedTokenClassifier
                 weights[tensor.Name] = _layers[l].Parameters.AsSpan(offset, length).ToArray();
         return new MiniLmEncoder(new MiniLmOptions
         {
-            Checkpoint = checkpoint, Weights = weights, IntraOpThreads = intraOpThreads, InputLayer = MiniLmEncoder.LastLayer - _layers.Length,
+            Checkpoint = checkpoint, Weights = weights, IntraOpThreads = intraOpThreads, InputLayer = MiniLmEncoder.LastLayer - _layers.Length, Int8 = int8,
         });
     }
 

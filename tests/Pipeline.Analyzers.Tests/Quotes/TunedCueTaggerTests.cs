@@ -37,6 +37,9 @@ public sealed class TunedCueTaggerTests : QuoteTrainingFixture
         var detector = new QuoteDetector(Lexicon, mixed, lonelyCueThreshold: 1f, lonelyLexiconCueThreshold: 1f);
         Assert.Equal(["contended"], Cues(detector, "Adams contended that prices will fall soon."));
         Assert.Empty(Cues(detector, "Adams visited Texas on Monday."));
+        // Its encoder layers multiplying in 8-bit integers (the run option int8) decide the same.
+        var int8 = new QuoteDetector(Lexicon, mixed.WithInt8Encoders(), lonelyCueThreshold: 1f, lonelyLexiconCueThreshold: 1f);
+        Assert.Equal(["contended"], Cues(int8, "Adams contended that prices will fall soon."));
         // At a small share the silent linear tagger outweighs it.
         Assert.Empty(Cues(new QuoteDetector(Lexicon, mixed, lonelyCueThreshold: 1f, lonelyLexiconCueThreshold: 1f, tunedCueWeight: 0.05f), "Adams contended that prices will fall soon."));
     }

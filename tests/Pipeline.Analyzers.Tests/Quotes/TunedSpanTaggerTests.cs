@@ -44,6 +44,8 @@ public sealed class TunedSpanTaggerTests : QuoteTrainingFixture
         var mixed = QuoteModelFiles.Load(folder, name => name);
         string text = "Walker contended that taxes will rise next year.";
         Assert.Equal(("taxes will rise next year", "model:cue-content"), Quote(new QuoteDetector(Lexicon, mixed), text));
+        // Its encoder layers multiplying in 8-bit integers (the run option int8) find the same.
+        Assert.Equal(("taxes will rise next year", "model:cue-content"), Quote(new QuoteDetector(Lexicon, mixed.WithInt8Encoders()), text));
         // At a small share the silent linear tagger outweighs it, and the clause after the cue is taken by rule.
         Assert.Equal("rule:clause-content", Quote(new QuoteDetector(Lexicon, mixed, tunedContentWeight: 0.05f), text).Method);
         // A share of 0 turns it off.
@@ -67,6 +69,7 @@ public sealed class TunedSpanTaggerTests : QuoteTrainingFixture
         var mixed = QuoteModelFiles.Load(folder, name => name);
         const string text = "Walker contended that taxes will rise next year.";
         Assert.Equal(("Walker", "model:source"), Source(new QuoteAttributor(Lexicon, mixed), mixed, text));
+        Assert.Equal(("Walker", "model:source"), Source(new QuoteAttributor(Lexicon, mixed.WithInt8Encoders()), mixed, text));
         Assert.NotEqual("model:source", Source(new QuoteAttributor(Lexicon, mixed, tunedSourceWeight: 0.05f), mixed, text).Method);
         // A share of 0 turns the tuned tagger off: the silent linear tagger decides alone.
         Assert.NotEqual("model:source", Source(new QuoteAttributor(Lexicon, mixed, tunedSourceWeight: 0f), mixed, text).Method);

@@ -31,6 +31,26 @@ public class MiniLmEncoderTests(EncoderFixture fixture) : IClassFixture<EncoderF
     }
 
     [Fact]
+    public void Int8_weights_give_states_close_to_the_float_ones()
+    {
+        using var int8 = new MiniLmEncoder(new MiniLmOptions { IntraOpThreads = 1, Int8 = true });
+        Assert.EndsWith("+int8", int8.ModelId);
+        string[] texts = [
+            "The president signed the bill into law on Friday.",
+            "\"We will not back down,\" the senator told reporters after the vote, adding that talks would resume.",
+            "Heavy rain flooded several villages in the north."];
+        var exact = _encoder.EncodeSentences(texts);
+        var approximate = int8.EncodeSentences(texts);
+        for (int i = 0; i < texts.Length; i++)
+            Assert.True(Cosine(exact[i], approximate[i]) > 0.98f, $"sentence {i}: cosine {Cosine(exact[i], approximate[i])}");
+        var words = new[] { new TextSpan(4, 9), new TextSpan(14, 6) };
+        var exactWords = _encoder.EncodeWords(texts[0], words);
+        var approximateWords = int8.EncodeWords(texts[0], words);
+        for (int w = 0; w < words.Length; w++)
+            Assert.True(Cosine(exactWords[w], approximateWords[w]) > 0.95f, $"word {w}: cosine {Cosine(exactWords[w], approximateWords[w])}");
+    }
+
+    [Fact]
     public void Sentence_vectors_match_the_packages_own_encoder()
     {
         // ASCII only: the package's own tokenizer does not strip accents as BERT uncased does.
@@ -89,6 +109,9 @@ public class MiniLmEncoderTests(EncoderFixture fixture) : IClassFixture<EncoderF
     [InlineData("snowflake-arctic-embed-xs", "snowflake-arctic-embed-xs")]
     [InlineData("snowflake-arctic-embed-xs@L2+3+4", "snowflake-arctic-embed-xs@L2+3+4")]
     [InlineData("snowflake-arctic-embed-xs@L7", null)]
+    [InlineData("all-MiniLM-L6-v2@L4+int8", "all-MiniLM-L6-v2@L4+int8")]
+    [InlineData("all-MiniLM-L6-v2+int8", "all-MiniLM-L6-v2+int8")]
+    [InlineData("all-MiniLM-L6-v2@L4+int8+int8", null)]
     [InlineData("another-encoder", null)]
     public void A_model_id_names_its_layers(string id, string? expected)
     {

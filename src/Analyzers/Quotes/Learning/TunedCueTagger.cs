@@ -30,6 +30,10 @@ internal sealed class TunedCueTagger(TunedTokenClassifier classifier, MiniLmEnco
     /// <summary>The same tagger with another share for the tuned classifier.</summary>
     public TunedCueTagger WithWeight(float share) => new(Classifier, below, share, _tuned);
 
+    /// <summary>The same tagger with the encoder below and the tuned layers multiplying in 8-bit integers.</summary>
+    public TunedCueTagger WithInt8() => new(Classifier, MiniLmEncoder.ForModelId(MiniLmEncoder.Int8IdOf(below.ModelId))!, Weight,
+        new(() => Classifier.CreateOnnxEncoder(int8: true)));
+
     /// <summary>Whether the cue tagger's tuned part classifies token <paramref name="t"/>: a cue may open there.</summary>
     public static bool Classifies(TokenView v, HashSet32 skip, int t) => !v.InQuote(t) && !skip.Contains(v.WordHash[t]);
 

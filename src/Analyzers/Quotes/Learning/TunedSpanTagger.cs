@@ -38,6 +38,10 @@ internal sealed class TunedSpanTagger(TunedTokenClassifier classifier, MiniLmEnc
     /// <summary>The same tagger with another share for the tuned classifier.</summary>
     public TunedSpanTagger WithWeight(float share) => new(Classifier, below, share, _tuned);
 
+    /// <summary>The same tagger with the encoder below and the tuned layers multiplying in 8-bit integers.</summary>
+    public TunedSpanTagger WithInt8() => new(Classifier, MiniLmEncoder.ForModelId(MiniLmEncoder.Int8IdOf(below.ModelId))!, Weight,
+        new(() => Classifier.CreateOnnxEncoder(int8: true)));
+
     /// <summary>P(inside some content) for each token of the sentence (from its first token), NaN where the encoder's window did not reach.</summary>
     public float[] InsideProbabilities(TokenView v, Sentence sentence)
     {
