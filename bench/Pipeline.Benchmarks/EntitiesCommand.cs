@@ -12,7 +12,7 @@ namespace Pipeline.Benchmarks;
 public sealed class EntitiesCommand : IBenchCommand
 {
     public string Name => "entities";
-    public string Usage => "entity recognition speed: --model DIR --input DIR|FILE.txt [--articles N] [--repeat 3]";
+    public string Usage => "entity recognition speed: --model DIR --input DIR|FILE.txt [--articles N] [--repeat 3] [--int8]";
 
     public int Run(BenchArgs args)
     {
@@ -32,7 +32,8 @@ public sealed class EntitiesCommand : IBenchCommand
         long tokens = docs.Sum(d => (long)d.Tokens.Length);
         Console.WriteLine($"{docs.Count} documents, {tokens} tokens");
 
-        var recognizer = new EntityRecognizer(model, id => Pipeline.Learning.Encoders.MiniLmEncoder.ForModel(id, () => null));
+        bool int8 = args.Has("int8"); // the encoders with 8-bit weights, as the analyzer's option int8
+        var recognizer = new EntityRecognizer(model, id => Pipeline.Learning.Encoders.MiniLmEncoder.ForModel(id, () => null, int8));
         var tagger = new EntityTagger(model.Members[0].Model);
         long mentions = 0;
         foreach (var d in docs.Take(50)) mentions += recognizer.Recognize(d).Count; // warm-up (JIT, caches)

@@ -13,7 +13,7 @@ namespace Pipeline.Benchmarks;
 public sealed class StanceCommand : IBenchCommand
 {
     public string Name => "stance";
-    public string Usage => "stance speed: --gold FILE (NewsMTSC, FNC-1 or annotations.jsonl with entities) [--format F] [--articles N] [--repeat 3] [--tier fast|accurate|both] [--models DIR]";
+    public string Usage => "stance speed: --gold FILE (NewsMTSC, FNC-1 or annotations.jsonl with entities) [--format F] [--articles N] [--repeat 3] [--tier fast|accurate|both] [--models DIR] [--int8]";
 
     public int Run(BenchArgs args)
     {
@@ -30,7 +30,8 @@ public sealed class StanceCommand : IBenchCommand
         foreach (var tier in tiers)
         {
             var load = Stopwatch.StartNew();
-            var annotator = StanceAnnotator.Load(StanceOptions.From(AnalyzerOptionsOf(tier)), name => Resolve(models, name), () => null, [], new ConsoleLog());
+            var options = StanceOptions.From(AnalyzerOptionsOf(tier)) with { Int8 = args.Has("int8") };
+            var annotator = StanceAnnotator.Load(options, name => Resolve(models, name), () => null, [], new ConsoleLog());
             annotator.Annotate(docs[0], docs[0].GetLayerOrEmpty(Layers.Entities)); // loads the encoder, JIT
             load.Stop();
             Console.WriteLine($"tier {tier}: entity model {annotator.Entities?.Model.Id ?? "none"}, claim model {annotator.Claims?.Model.Id ?? "none"}, loaded in {load.Elapsed.TotalSeconds:F1} s");

@@ -28,7 +28,8 @@ public sealed class EntitiesAnalyzer : TextAnalyzer
             if (tier is not (FastTier or AccurateTier))
                 throw new ArgumentException($"entities: option tier is '{tier}'; expected '{FastTier}' or '{AccurateTier}'");
             var model = EntityEnsemble.Load(run.Models.Resolve(run.Options.GetString("model", "entities-" + tier)), run.Models.Resolve);
-            var recognizer = new EntityRecognizer(model, id => MiniLmEncoder.ForModel(id, run.GetService<ITextEncoder>));
+            bool int8 = run.Options.GetBool("int8", false);
+            var recognizer = new EntityRecognizer(model, id => MiniLmEncoder.ForModel(id, run.GetService<ITextEncoder>, int8));
             run.Log.Info(model.Members.Count == 1 ? $"entities: model {model.Id} ({model.Tier})"
                 : $"entities: model {model.Id} ({model.Tier}), an ensemble of {string.Join(", ", model.Members.Select(m => $"{m.Model.Id} ({m.Weight:0.##})"))}");
             var method = (model.Tier == AccurateTier ? "greedy-bilou:two-pass+encoder" : "greedy-bilou:two-pass") + (model.Members.Count > 1 ? "+ensemble" : "");

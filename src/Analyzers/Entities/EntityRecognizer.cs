@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Pipeline.Sdk;
+using Pipeline.Learning.Encoders;
 
 namespace Pipeline.Analyzers.Entities;
 
@@ -37,7 +38,7 @@ internal sealed class EntityRecognizer
         {
             if (_encoderOf[m] < 0) continue;
             var (model, encoder) = (ensemble.Members[m].Model, _encoders[_encoderOf[m]]);
-            if (encoder.ModelId != model.Encoder || encoder.Dimension != model.EncoderDimension)
+            if (!MiniLmEncoder.Matches(encoder.ModelId, model.Encoder) || encoder.Dimension != model.EncoderDimension)
                 throw new InvalidOperationException($"model {model.Id} was trained with {model.Encoder} ({model.EncoderDimension} dimensions), the host's encoder is {encoder.ModelId} ({encoder.Dimension})");
         }
     }

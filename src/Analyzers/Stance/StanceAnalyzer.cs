@@ -89,8 +89,8 @@ public sealed class StanceAnnotator(EntityStanceAnnotator? entities, ClaimStance
         var entityModel = entityFolder is null ? null : StanceClassifier.Load(entityFolder, StanceTask.Entity);
         var claimModel = claimFolder is null ? null : StanceClassifier.Load(claimFolder, StanceTask.Claim);
         return new StanceAnnotator(
-            entityModel is null ? null : new EntityStanceAnnotator(entityModel, MiniLmEncoder.ForModel(entityModel.Settings.Encoder, encoder)),
-            claimModel is null ? null : new ClaimStanceAnnotator(claimModel, claimFolder!, MiniLmEncoder.ForModel(claimModel.Settings.Encoder, encoder), runClaims),
+            entityModel is null ? null : new EntityStanceAnnotator(entityModel, MiniLmEncoder.ForModel(entityModel.Settings.Encoder, encoder, options.Int8), options.Int8),
+            claimModel is null ? null : new ClaimStanceAnnotator(claimModel, claimFolder!, MiniLmEncoder.ForModel(claimModel.Settings.Encoder, encoder, options.Int8), runClaims),
             new ArticleStance(options.ArticleMargin));
     }
 

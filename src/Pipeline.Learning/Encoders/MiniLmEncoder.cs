@@ -178,6 +178,10 @@ public sealed class MiniLmEncoder : ITextEncoder, IDisposable
         return null;
     }
 
+    /// <summary>Whether an encoder of id <paramref name="modelId"/> reads text as a model trained with <paramref name="trainedWith"/> expects: the same id, or that encoder with 8-bit weights.</summary>
+    public static bool Matches(string modelId, string? trainedWith) =>
+        modelId == trainedWith || modelId == (trainedWith is null ? null : Int8IdOf(trainedWith));
+
     /// <summary>The id of the same encoder with 8-bit weight matrices (<see cref="MiniLmOptions.Int8"/>), for <see cref="ForModelId"/>.</summary>
     public static string Int8IdOf(string modelId) => modelId.EndsWith(Int8Mark, StringComparison.Ordinal) ? modelId : modelId + Int8Mark;
 
@@ -186,9 +190,11 @@ public sealed class MiniLmEncoder : ITextEncoder, IDisposable
     /// a MiniLM layer variant is loaded here, one per process, whatever the run offers; otherwise
     /// the run's encoder, else plain MiniLM. A mismatch is left for the model's reader to report.
     /// </summary>
-    public static ITextEncoder? ForModel(string? modelId, Func<ITextEncoder?> runEncoder) => modelId switch
+    /// <param name="int8">The MiniLM encoder with 8-bit weight matrices (<see cref="MiniLmOptions.Int8"/>) in place of the model's own.</param>
+    public static ITextEncoder? ForModel(string? modelId, Func<ITextEncoder?> runEncoder, bool int8 = false) => modelId switch
     {
         null => null,
+        _ when int8 && ForModelId(Int8IdOf(modelId)) is { } quantized => quantized,
         Id => runEncoder() ?? Shared,
         _ => ForModelId(modelId) ?? runEncoder(),
     };

@@ -28,6 +28,20 @@ public class AccurateTierTests
     }
 
     [Fact]
+    public void With_8_bit_encoders_the_accurate_ensemble_reads_their_int8_variants_and_finds_the_same_names()
+    {
+        var model = EntityEnsemble.Load(Folder);
+        var encoders = model.Encoders.Select(id => MiniLmEncoder.ForModel(id, () => null, int8: true)!).ToList();
+        Assert.Equal(model.Encoders.Select(id => id + "+int8"), encoders.Select(e => e.ModelId));
+
+        var doc = DocumentFactory.Create("Vladimir Putin met Alyaksandr Lukashenka in Sochi on Friday, the Kremlin said.");
+        var found = new EntityRecognizer(model, id => MiniLmEncoder.ForModel(id, () => null, int8: true)).Recognize(doc).Select(e => (doc.GetString(e.Span), e.Type)).ToList();
+        Assert.Contains(("Vladimir Putin", "PER"), found);
+        Assert.Contains(("Alyaksandr Lukashenka", "PER"), found);
+        Assert.Contains(("Sochi", "LOC"), found);
+    }
+
+    [Fact]
     public void The_accurate_ensemble_names_the_encoder_it_needs_when_given_another()
     {
         var model = EntityEnsemble.Load(Folder);

@@ -15,7 +15,10 @@ namespace Pipeline.Analyzers.Tests.Stance;
 /// </summary>
 public sealed class SeedArticleStanceTests
 {
-    private static readonly Lazy<Document> Annotated = new(() =>
+    private static readonly Lazy<Document> Annotated = new(() => Annotate(int8: false));
+    private static readonly Lazy<Document> AnnotatedInt8 = new(() => Annotate(int8: true));
+
+    private static Document Annotate(bool int8)
     {
         var text = File.ReadAllText(Path.Combine(TestPaths.Seeds, "dialog-of-dictators.txt"));
         var doc = StanceTestHost.WithEntities(DocumentFactory.Create(text),
@@ -34,12 +37,20 @@ public sealed class SeedArticleStanceTests
             ("moscow", EntityTypes.Location, ["Moscow"]),
             ("minsk", EntityTypes.Location, ["Minsk"]),
             ("sochi", EntityTypes.Location, ["Sochi"]));
-        var accurate = new StanceOptions { Tier = StanceTiers.Accurate, EntityModel = "stance-entity-" + StanceTiers.Accurate };
+        var accurate = new StanceOptions { Tier = StanceTiers.Accurate, EntityModel = "stance-entity-" + StanceTiers.Accurate, Int8 = int8 };
         return StanceTestHost.Annotate(StanceTestHost.Load(accurate), doc);
-    });
+    }
 
-    private static EntityStance AuthorStanceToward(string cluster) =>
-        Annotated.Value.GetLayer(Layers.Stance).Single(s => s.Scope == StanceScope.Article && s.ClusterId == cluster && s.Holder == HolderKind.Author);
+    private static EntityStance AuthorStanceToward(string cluster, bool int8 = false) =>
+        (int8 ? AnnotatedInt8 : Annotated).Value.GetLayer(Layers.Stance).Single(s => s.Scope == StanceScope.Article && s.ClusterId == cluster && s.Holder == HolderKind.Author);
+
+    [Fact]
+    public void With_8_bit_encoder_weights_the_author_is_still_negative_toward_both_men_and_neutral_toward_Kommersant()
+    {
+        Assert.Equal(StanceLabel.Negative, AuthorStanceToward("lukashenka", int8: true).Label);
+        Assert.Equal(StanceLabel.Negative, AuthorStanceToward("putin", int8: true).Label);
+        Assert.Equal(StanceLabel.Neutral, AuthorStanceToward("kommersant", int8: true).Label);
+    }
 
     [Fact]
     public void The_author_is_negative_toward_Lukashenka() => Assert.Equal(StanceLabel.Negative, AuthorStanceToward("lukashenka").Label);

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Pipeline.Analyzers.Stance.Models;
+using Pipeline.Learning.Encoders;
 using Pipeline.Learning.Linear;
 using Pipeline.Sdk;
 
@@ -32,7 +33,7 @@ public sealed class ClaimStanceAnnotator
     /// <param name="encoder">Required when the model was trained with an encoder.</param>
     public ClaimStanceAnnotator(StanceClassifier model, string modelFolder, ITextEncoder? encoder, IEnumerable<string> runClaims)
     {
-        if (model.Settings.Encoder is { } needed && encoder?.ModelId != needed)
+        if (model.Settings.Encoder is { } needed && (encoder is null || !MiniLmEncoder.Matches(encoder.ModelId, needed)))
             throw new ArgumentException($"stance model {model.Id} needs the text encoder {needed}; {(encoder is null ? "none is available" : $"the run's encoder is {encoder.ModelId}")}");
         _model = model;
         _encoder = model.Settings.Encoder is null ? null : encoder;

@@ -15,13 +15,17 @@ public sealed class EntityStanceAnnotator
     private readonly ITextEncoder? _encoder;
 
     /// <param name="encoder">Required when the model was trained with an encoder.</param>
-    public EntityStanceAnnotator(StanceClassifier model, ITextEncoder? encoder)
+    /// <param name="int8">The tuned layer reads the states of the encoder below with 8-bit weight matrices.</param>
+    public EntityStanceAnnotator(StanceClassifier model, ITextEncoder? encoder, bool int8 = false)
     {
-        if (model.Settings.Encoder is { } needed && encoder?.ModelId != needed)
+        if (model.Settings.Encoder is { } needed && (encoder is null || !MiniLmEncoder.Matches(encoder.ModelId, needed)))
             throw new ArgumentException($"stance model {model.Id} needs the text encoder {needed}; {(encoder is null ? "none is available" : $"the run's encoder is {encoder.ModelId}")}");
         _model = model;
         _encoder = model.Settings.Encoder is null ? null : encoder;
+        _below = model.Tuned is { } tuned ? MiniLmEncoder.ForModelId(int8 ? MiniLmEncoder.Int8IdOf(tuned.InputEncoder) : tuned.InputEncoder) : null;
     }
+
+    private readonly MiniLmEncoder? _below;
 
     public StanceClassifier Model => _model;
 
@@ -32,7 +36,7 @@ public sealed class EntityStanceAnnotator
         var sites = TargetSite.Find(doc, entities);
         if (sites.Count == 0) return results;
         var featurizer = new TargetFeaturizer(_model.Lexicon, _model.Settings.HashBits, _encoder, _model.Settings.EncoderViews, _model.Settings.EncoderScale,
-            _model.Tuned is { } tuned ? MiniLmEncoder.ForModelId(tuned.InputEncoder) : null, _model.Tuned);
+            _below, _model.Tuned);
         featurizer.Begin(doc, entities);
         var x = new FeatureVector(featurizer.DenseLength);
         Span<float> p = stackalloc float[_model.Labels.Length];

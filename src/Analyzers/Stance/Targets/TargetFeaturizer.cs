@@ -31,7 +31,7 @@ public sealed class TargetFeaturizer
     public TargetFeaturizer(StanceLexicon lexicon, int hashBits, ITextEncoder? encoder, ImmutableArray<string> views, float encoderScale,
         MiniLmEncoder? below = null, TunedTargetClassifier? tuned = null)
     {
-        if (tuned is not null && below?.ModelId != tuned.InputEncoder)
+        if (tuned is not null && (below is null || !MiniLmEncoder.Matches(below.ModelId, tuned.InputEncoder)))
             throw new ArgumentException($"the tuned stance classifier reads {tuned.InputEncoder}; {(below is null ? "no encoder was given" : $"got {below.ModelId}")}");
         _features = new TargetFeatures(lexicon, new FeatureHasher(hashBits));
         _encoding = encoder is null ? null : new TargetEncoding(encoder, lexicon, views, encoderScale);
