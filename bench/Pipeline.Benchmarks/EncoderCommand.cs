@@ -5,7 +5,7 @@ namespace Pipeline.Benchmarks;
 public sealed class EncoderCommand : IBenchCommand
 {
     public string Name => "encoder";
-    public string Usage => "MiniLM speed: --input DIR|FILE.txt [--articles 200] [--threads 0] [--batch 32] [--layers 6] [--int8]";
+    public string Usage => "MiniLM speed: --input DIR|FILE.txt [--articles 200] [--threads 1] [--batch 32] [--layers 6] [--int8]";
 
     public int Run(BenchArgs args)
     {
@@ -13,7 +13,7 @@ public sealed class EncoderCommand : IBenchCommand
         {
             Input = args.Require("input"),
             MaxArticles = args.GetInt("articles", 200),
-            IntraOpThreads = args.GetInt("threads", 0),
+            IntraOpThreads = args.GetInt("threads", 1),
             BatchSize = args.GetInt("batch", 32),
             Int8 = args.Has("int8"),
             Layers = MiniLmEncoder.ParseLayers(args.Get("layers") ?? MiniLmEncoder.LastLayer.ToString(System.Globalization.CultureInfo.InvariantCulture)),

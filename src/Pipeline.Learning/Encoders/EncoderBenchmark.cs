@@ -9,7 +9,7 @@ public sealed record EncoderBenchmarkOptions
     /// <summary>A folder of .txt articles (searched recursively) or one .txt file.</summary>
     public required string Input { get; init; }
     public int MaxArticles { get; init; } = 200;
-    public int IntraOpThreads { get; init; }
+    public int IntraOpThreads { get; init; } = 1;
     public int BatchSize { get; init; } = 32;
     /// <summary>The layers read (averaged); an inner layer alone runs only the layers below it.</summary>
     public IReadOnlyList<int> Layers { get; init; } = [MiniLmEncoder.LastLayer];

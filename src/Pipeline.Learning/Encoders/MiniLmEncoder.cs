@@ -6,8 +6,12 @@ namespace Pipeline.Learning.Encoders;
 
 public sealed record MiniLmOptions
 {
-    /// <summary>Threads ONNX Runtime uses inside one inference call (0: its default, one per physical core).</summary>
-    public int IntraOpThreads { get; init; }
+    /// <summary>
+    /// Threads ONNX Runtime uses inside one inference call (0: its default, one per physical core).
+    /// One: the host runs documents in parallel, and a sentence's matrices are too small to share
+    /// well; two threads per call took a third more time even for one job at a time (docs/BENCHMARKS.md).
+    /// </summary>
+    public int IntraOpThreads { get; init; } = 1;
     /// <summary>Texts per inference call in <see cref="MiniLmEncoder.EncodeSentences"/>.</summary>
     public int BatchSize { get; init; } = 32;
     /// <summary>Word pieces per window, [CLS] and [SEP] included (sentence-transformers uses 256 for this model; at most 512).</summary>

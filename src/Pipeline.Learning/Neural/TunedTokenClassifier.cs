@@ -68,7 +68,7 @@ public sealed class TunedTokenClassifier
     /// in our code; for inference only. Classifiers that read the same encoder below share its states.
     /// </summary>
     /// <param name="int8">Multiply by the weights in 8-bit integers (<see cref="MiniLmOptions.Int8"/>).</param>
-    public MiniLmEncoder CreateOnnxEncoder(int intraOpThreads = 0, bool int8 = false)
+    public MiniLmEncoder CreateOnnxEncoder(int intraOpThreads = 1, bool int8 = false)
     {
         var checkpoint = MiniLmCheckpoint.ForModelId(InputEncoder)
             ?? throw new InvalidOperationException($"the tuned layers read {InputEncoder}, which is not a MiniLM checkpoint");
