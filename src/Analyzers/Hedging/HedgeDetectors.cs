@@ -40,7 +40,7 @@ public static class HedgeDetectors
         }
         var model = CueTaggerModel.Load(folder);
         if (options.CueThreshold is { } t) model = model.WithThreshold(t);
-        return model.CreateDetector(options.LexiconFill, MiniLmEncoder.ForModel(model.Encoder, runEncoder ?? (() => null)));
+        return model.CreateDetector(options.LexiconFill, MiniLmEncoder.ForModel(model.Encoder, runEncoder ?? (() => null), options.Int8));
     }
 
     public static LexiconCueDetector LoadLexicon(string folder) =>

@@ -32,6 +32,8 @@ public sealed record HedgingOptions
     public double? CueThreshold { get; init; }
     /// <summary>ML tier: which lexicon cues fill in where the tagger found none.</summary>
     public LexiconFill LexiconFill { get; init; } = LexiconFill.All;
+    /// <summary>An encoder-tier model's MiniLM encoder with 8-bit weight matrices (faster, figures a little off).</summary>
+    public bool Int8 { get; init; }
     /// <summary>Whether weasel cues (vague sources) are produced; off to score against corpora without weasel labels.</summary>
     public bool Weasels { get; init; } = true;
     /// <summary>HDG004 fires when a sentence holds at least this many cues.</summary>
@@ -80,6 +82,7 @@ public sealed record HedgingOptions
             StackThreshold = threshold,
             CueThreshold = cueThreshold,
             Weasels = options.GetBool("weasels", result.Weasels),
+            Int8 = options.GetBool("int8", result.Int8),
             ReporterHedgeTypes = types.IsDefaultOrEmpty ? result.ReporterHedgeTypes : types.Select(ParseType).ToImmutableHashSet(),
             DoubtVerbs = doubtVerbs.IsDefaultOrEmpty ? result.DoubtVerbs : [.. doubtVerbs.Select(v => v.ToLowerInvariant())],
         };

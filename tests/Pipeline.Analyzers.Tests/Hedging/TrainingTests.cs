@@ -130,6 +130,10 @@ public class TrainingTests
             Assert.Empty(Found(detector, "The talks resumed."));
             Assert.Equal(["Inflation may ease next year."], encoder.Texts); // a sentence without a candidate is not encoded
 
+            // The same encoder with 8-bit weights (the option int8) is accepted and finds the same cue.
+            var int8 = model.CreateDetector(LexiconFill.None, MiniLmEncoder.ForModel(variant, () => null, int8: true));
+            Assert.Equal(["may"], Found(int8, "Inflation may ease next year."));
+
             // The states take part in the decision: without them the cue scores differently.
             var withStates = Scores(detector, "Inflation may ease next year.");
             encoder.Zero = true;

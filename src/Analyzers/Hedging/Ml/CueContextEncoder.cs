@@ -1,3 +1,4 @@
+using Pipeline.Learning.Encoders;
 using Pipeline.Sdk;
 
 namespace Pipeline.Analyzers.Hedging.Ml;
@@ -18,7 +19,7 @@ public sealed class CueContextEncoder
     /// <exception cref="InvalidOperationException">The encoder is not the one the model was trained with.</exception>
     public CueContextEncoder(ITextEncoder encoder, CueFeatures features, string modelEncoder, int dimension, float scale)
     {
-        if (encoder.ModelId != modelEncoder || encoder.Dimension != dimension)
+        if (!MiniLmEncoder.Matches(encoder.ModelId, modelEncoder) || encoder.Dimension != dimension)
             throw new InvalidOperationException($"the hedging model reads {modelEncoder} states ({dimension} dimensions); the encoder given is {encoder.ModelId} ({encoder.Dimension})");
         _encoder = encoder;
         _features = features;
