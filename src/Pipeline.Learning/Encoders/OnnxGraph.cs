@@ -141,6 +141,8 @@ public sealed class OnnxGraph
         for (int i = 0; i < fields.Count; i++)
         {
             if (fields[i].Number == 5 && Tensor(fields[i].Of(graph)) is { Shape.Length: 2 } t) matrices[t.Name] = i;
+            // An initializer also declared a graph input may be fed a value instead: it stays float.
+            if (fields[i].Number == 11) uses[ValueInfoName(fields[i].Of(graph))] = int.MaxValue / 2;
             if (fields[i].Number == 1)
                 foreach (var input in Node(fields[i].Of(graph)).Inputs) uses[input] = uses.GetValueOrDefault(input) + 1;
         }
