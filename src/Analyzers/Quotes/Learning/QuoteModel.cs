@@ -32,7 +32,7 @@ internal sealed class QuoteModel(string id, int bits, ITokenClassifier cue, ITok
 
     /// <summary>
     /// The same model with its tuned taggers' encoder layers multiplying in 8-bit integers: about
-    /// 2.5 times as fast, figures a little off (docs/BENCHMARKS.md, "Quotes"). The model's id is kept.
+    /// twice as fast, figures a little off (docs/BENCHMARKS.md, "Quotes"). The model's id is kept.
     /// </summary>
     public QuoteModel WithInt8Encoders() => new(Id, Bits, Cue, Content, Source, Clusters, CueSkipWords, CueEncoder,
         TunedCue?.WithInt8(), TunedContent?.WithInt8(), TunedSource?.WithInt8());
