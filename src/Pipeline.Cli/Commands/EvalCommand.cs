@@ -11,7 +11,8 @@ namespace Pipeline.Cli.Commands;
 /// <summary>
 /// `pipeline eval ANALYZER --gold FILE [--model DIR]`: runs the analyzer over gold documents as
 /// `pipeline run` does and scores it with its task's standard metric; `pipeline eval segmentation
-/// --gold FILE.conllu` scores the segmenter. Both end with a RESULT line.
+/// --gold FILE.conllu` scores the segmenter; `--agreement` scores the gold's annotators against
+/// each other with the analyzer's metric. All end with a RESULT line.
 /// </summary>
 internal sealed class EvalCommand : ICliCommand
 {
@@ -21,12 +22,13 @@ internal sealed class EvalCommand : ICliCommand
     public Command Create()
     {
         var setup = new LearningSetup();
-        var gold = new Option<string>("--gold") { Description = $"The gold file (for {Segmentation}: a CoNLL-U file)", HelpName = "FILE", Required = true };
+        var gold = new Option<string>("--gold") { Description = $"The gold file, or a folder of brat .ann files (for {Segmentation}: a CoNLL-U file)", HelpName = "FILE", Required = true };
         var model = new Option<string?>("--model") { Description = "The model folder or name to score (default: the one the analyzer is configured with)", HelpName = "DIR" };
         var errors = new Option<string?>("--errors") { Description = "Also write the span disagreements (entities, hedge cues, quote cues, sources and content segments) to this tab-separated file", HelpName = "FILE" };
+        var agreement = new Option<bool>("--agreement") { Description = "Score the gold's annotators against each other instead of the analyzer: documents with the same text are one article annotated by several annotators (e.g. a folder of brat .ann files)" };
         var command = new Command("eval", $"Score an analyzer's model on gold data (or the segmenter: `eval {Segmentation}`); prints a table and a RESULT line")
         {
-            gold, model, errors,
+            gold, model, errors, agreement,
         };
         setup.AddTo(command);
         command.SetAction((parse, cancellationToken) =>
@@ -44,6 +46,16 @@ internal sealed class EvalCommand : ICliCommand
             var log = new CliLog(error);
             try
             {
+                var runner = new EvaluationRunner(log, output);
+                if (parse.GetValue(agreement))
+                {
+                    runner.Run(new EvaluationRequest
+                    {
+                        Analyzer = id, Produces = analyzer.Produces, Gold = setup.Gold(parse, goldFile, parse.GetValue(setup.Split)),
+                        ErrorsPath = parse.GetValue(errors), Agreement = true,
+                    }, cancellationToken);
+                    return Task.FromResult(ExitCodes.Ok);
+                }
                 var options = setup.AnalyzerOptions(parse, environment, id);
                 var models = LearningSetup.Models(environment);
                 // --model, else the configured one, resolved as the analyzer would, so that its labels can be checked first.
@@ -52,7 +64,7 @@ internal sealed class EvalCommand : ICliCommand
                 if (modelDirectory is not null) log.Info($"model: {modelDirectory}");
                 using var services = HostServices.CreateRegistry();
                 var chain = LearningSetup.Chain(environment, id, options, models, services, error, log);
-                new EvaluationRunner(log, output).Run(new EvaluationRequest
+                runner.Run(new EvaluationRequest
                 {
                     Analyzer = id,
                     Produces = analyzer.Produces,

@@ -9,7 +9,7 @@ public static class GoldFormats
     [
         new AnnotationsReader(), new ConllReader(), new ConlluReader(), new HedgeReader(),
         new NewsMtscReader(), new FncReader(), new EmergentReader(), new PolnearReader(),
-        new LabeledSentenceReader(), // last: its signature ("text" and "label") is the loosest
+        new BratReader(), new LabeledSentenceReader(), // last: its signature ("text" and "label") is the loosest
     ];
 
     public static IReadOnlyList<IGoldReader> All => Readers;
@@ -31,6 +31,9 @@ public static class GoldFormats
         if (!string.IsNullOrEmpty(format))
             return Readers.FirstOrDefault(r => r.Format.Equals(format, StringComparison.OrdinalIgnoreCase))
                 ?? throw new GoldFormatException($"unknown gold format \"{format}\" (known: {string.Join(", ", Readers.Select(r => r.Format))})");
+        if (Directory.Exists(path))
+            return Readers.FirstOrDefault(r => r.Recognizes(path, ""))
+                ?? throw new GoldFormatException($"{path}: a folder of no known gold format (a folder is read as brat standoff .ann files)");
         if (!File.Exists(path)) throw new GoldFormatException($"{path}: gold file not found");
         string firstLine = File.ReadLines(path).FirstOrDefault(l => !string.IsNullOrWhiteSpace(l)) ?? "";
         if (firstLine.Contains("\"body\"", StringComparison.Ordinal) && !firstLine.Contains("\"target\"", StringComparison.Ordinal)
@@ -43,7 +46,7 @@ public static class GoldFormats
     /// <summary>Reads a gold file with the reader <see cref="Resolve"/> picks.</summary>
     public static IEnumerable<Document> Read(string path, string? format, GoldReadOptions? options, Action<string> onError)
     {
-        if (!File.Exists(path)) throw new GoldFormatException($"{path}: gold file not found");
+        if (!File.Exists(path) && !Directory.Exists(path)) throw new GoldFormatException($"{path}: gold file not found");
         return Resolve(path, format).Read(path, options ?? GoldReadOptions.Default, onError);
     }
 }

@@ -99,6 +99,26 @@ public class SharedCorporaTests
     }
 
     [SkippableFact]
+    public void Polnear_dev_as_released_in_brat_reads_as_the_jsonl()
+    {
+        // The JSONL keeps each article's first annotator; the brat folder has every annotator's file.
+        var jsonl = Read("quotes/polnear/dev.jsonl").ToDictionary(d => d.Metadata.ExternalId!);
+        var brat = Read("quotes/polnear/original/dev/attributions");
+        static string Name(Document d) => d.Metadata.ExternalId![..^(d.Metadata.Extra[BratReader.AnnotatorKey].Length + 1)];
+        var first = brat.GroupBy(Name).Select(g => g.Count() == 1 ? g.Single() : g.Single(d => d.Metadata.Extra[BratReader.AnnotatorKey] == "4b22")).ToList();
+        Assert.Equal(jsonl.Count, first.Count);
+        static string Quotes(Document d) => string.Join("|", d.GetLayer(Layers.Quotes).Zip(d.GetLayer(Layers.Attributions))
+            .Select(p => $"{string.Join(";", p.First.Content)} {p.First.Cue} {p.Second.Span} {p.First.Kind} {p.Second.SpeakerKind}").Order());
+        foreach (var doc in first)
+        {
+            var gold = jsonl[Name(doc)];
+            Assert.Equal(gold.Text, doc.Text);
+            Assert.Equal(Quotes(gold), Quotes(doc));
+        }
+        Assert.Equal(94, brat.Count);
+    }
+
+    [SkippableFact]
     public void Ud_english_ewt_dev()
     {
         var docs = Read("ud-english-ewt/en_ewt-ud-dev.conllu");
