@@ -6,12 +6,15 @@ using Pipeline.Text;
 namespace Pipeline.Learning.Gold;
 
 /// <summary>
-/// brat standoff attributions: an <c>.ann</c> file, or a folder of them, each with its text. Text
-/// spans are <c>T1 Type start end[;start end] surface</c> lines (code point offsets); an event
-/// (<c>E1 Type:T4 Content:T3 Cue:T2 Source:T1</c>) with a Content role is one attribution
-/// relation, its roles Content, Content2..., Cue... and Source... giving the spans (PolNeAR's
-/// scheme; <see cref="AttributionRelations"/> turns them into layers). Other lines (relations,
-/// attributes, notes) are ignored. The text is <c>NAME.txt</c> beside <c>NAME.ann</c> (brat's
+/// brat standoff annotations of attributions and named entities: an <c>.ann</c> file, or a folder
+/// of them, each with its text. Text spans are <c>T1 Type start end[;start end] surface</c> lines
+/// (code point offsets). An event (<c>E1 Type:T4 Content:T3 Cue:T2 Source:T1</c>) with a Content
+/// role is one attribution relation, its roles Content, Content2..., Cue... and Source... giving
+/// the spans (PolNeAR's scheme; <see cref="AttributionRelations"/> turns them into layers). A text
+/// span typed PER, ORG, LOC or MISC (or Person, Organization, Location, Miscellaneous) is an entity
+/// mention. A file with entity mentions and no attribution is an entity annotation (no quote
+/// layers); any other file carries the quote layers, empty when it marks no attribution. Other
+/// lines (relations, attributes, notes) are ignored. The text is <c>NAME.txt</c> beside <c>NAME.ann</c> (brat's
 /// layout) or in a sibling <c>text</c> folder; a file named <c>NAME_ANNOTATOR.ann</c> may share
 /// <c>NAME.txt</c> with other annotators' files (PolNeAR's layout), and the document records the
 /// annotator.
@@ -21,8 +24,16 @@ public sealed partial class BratReader : IGoldReader
     public const string AnnotatorKey = "annotator";
 
     public string Format => "brat";
-    public string Description => "brat standoff: .ann files (or a folder of them) with their .txt; events with a Content role are attributions";
-    public ImmutableArray<LayerKey> Layers => AttributionRelations.Layers;
+    public string Description => "brat standoff: .ann files (or a folder of them) with their .txt; events with a Content role are attributions, PER/ORG/LOC/MISC spans entities";
+    public ImmutableArray<LayerKey> Layers => [.. AttributionRelations.Layers, Sdk.Layers.Entities];
+
+    private static readonly Dictionary<string, string> EntityTypeNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["PER"] = EntityTypes.Person, ["Person"] = EntityTypes.Person,
+        ["ORG"] = EntityTypes.Organization, ["Organization"] = EntityTypes.Organization, ["Organisation"] = EntityTypes.Organization,
+        ["LOC"] = EntityTypes.Location, ["Location"] = EntityTypes.Location,
+        ["MISC"] = EntityTypes.Miscellaneous, ["Miscellaneous"] = EntityTypes.Miscellaneous,
+    };
 
     public bool Recognizes(string path, string firstLine) =>
         Path.GetExtension(path).Equals(".ann", StringComparison.OrdinalIgnoreCase)
@@ -74,13 +85,19 @@ public sealed partial class BratReader : IGoldReader
         });
         var map = new CodePointMap(text);
         var spans = new Dictionary<string, List<TextSpan>>(StringComparer.Ordinal);
+        var entities = new List<(TextSpan Span, string Type)>();
         var events = new List<(int Line, string Id, string[] Roles)>();
         foreach (var (lineNumber, line) in Annotations(ann))
         {
             var fields = line.Split('\t');
             try
             {
-                if (line[0] == 'T') spans[fields[0]] = TextBound(text, map, fields);
+                if (line[0] == 'T')
+                {
+                    var fragments = spans[fields[0]] = TextBound(text, map, fields);
+                    if (EntityTypeNames.TryGetValue(fields[1][..fields[1].IndexOf(' ')], out var type))
+                        entities.Add((TextSpan.FromBounds(fragments[0].Start, fragments[^1].End), type));
+                }
                 else if (line[0] == 'E' && fields.Length >= 2) events.Add((lineNumber, fields[0], fields[1].Split(' ', StringSplitOptions.RemoveEmptyEntries)));
             }
             catch (FormatException ex) { onError($"{ann}:{lineNumber}: {fields[0]}: {ex.Message}"); }
@@ -110,7 +127,12 @@ public sealed partial class BratReader : IGoldReader
             }
             catch (FormatException ex) { onError($"{ann}:{line}: {id}: {ex.Message}"); }
         }
-        return AttributionRelations.AddTo(doc, relations);
+        if (entities.Count > 0)
+            doc = doc.WithLayer(Sdk.Layers.Entities, [.. entities.Order().Select((e, i) => new EntityMention
+            {
+                Id = $"e{i + 1}", Span = e.Span, Type = e.Type, ClusterId = $"c{i + 1}", CanonicalName = doc.GetString(e.Span),
+            })]);
+        return entities.Count > 0 && relations.Count == 0 ? doc : AttributionRelations.AddTo(doc, relations);
     }
 
     /// <summary>

@@ -67,6 +67,24 @@ public class BratReaderTests : IDisposable
     }
 
     [Fact]
+    public void Named_entity_spans_become_entity_mentions_and_a_file_of_entities_alone_has_no_quote_layers()
+    {
+        string text = "Angela Merkel met IBM staff in Paris.\n";
+        _files.Write("ner.txt", text);
+        string ner = _files.Write("ner.ann", "T1\tPerson 0 13\tAngela Merkel\nT2\tORG 18 21\tIBM\nT3\tLOC 31 36\tParis\nT4\tGPE 31 36\tParis\n");
+        var doc = Assert.Single(GoldFormats.Read(ner, null, null, _errors.Add));
+        Assert.Empty(_errors);
+        Assert.Equal([("Angela Merkel", "PER"), ("IBM", "ORG"), ("Paris", "LOC")], doc.GetLayer(Layers.Entities).Select(e => (doc.GetString(e.Span), e.Type)));
+        Assert.False(doc.HasLayer(Layers.Quotes));
+
+        _files.Write("text/article.txt", Text);
+        string both = _files.Write("attributions/article_a1.ann", Annotation + Bound("T20", "PER", "", "Smith") + "\n");
+        var mixed = Assert.Single(GoldFormats.Read(both, null, null, _ => { }));
+        Assert.Equal("Smith", mixed.GetString(Assert.Single(mixed.GetLayer(Layers.Entities)).Span));
+        Assert.Equal(2, mixed.GetLayer(Layers.Quotes).Length);
+    }
+
+    [Fact]
     public void A_folder_is_read_file_by_file_with_the_text_beside_each_and_bad_files_reported()
     {
         _files.Write("set/one.txt", Text);
