@@ -9,7 +9,8 @@ namespace Pipeline.Learning.Gold;
 /// CoNLL-2010): {"id", "text", "cues": [{"start", "end", "text"?, "type"?}], "label":
 /// "uncertain"|"certain", "split"?, "doc_id"?}. Offsets count code points. Consecutive
 /// sentences with the same doc_id form one document (one paragraph, sentences kept as given);
-/// without doc_id every sentence is a document. Cues without a type count as epistemic.
+/// without doc_id every sentence is a document. Cues without a type count as epistemic. PTB
+/// bracket tokens of a tokenised text ("-LRB-") are read as brackets (<see cref="PtbBrackets"/>).
 /// </summary>
 public sealed class HedgeReader : IGoldReader
 {
@@ -56,6 +57,9 @@ public sealed class HedgeReader : IGoldReader
                 throw new FormatException($"cue [{span.Start}, {span.End}) reads \"{text.Substring(span.Start, span.Length)}\", not \"{expected}\"");
             parsed.Add((span, ParseType(JsonRecords.OptionalString(cue, "type"))));
         }
+        var (restored, remap) = PtbBrackets.Restore(text);
+        text = restored;
+        for (int i = 0; i < parsed.Count; i++) parsed[i] = (remap(parsed[i].Span), parsed[i].Type);
         string? label = JsonRecords.OptionalString(record, "label");
         if (label is not (null or "certain" or "uncertain")) throw new FormatException($"label \"{label}\" is neither certain nor uncertain");
         int offset = builder.AddSentence(text);

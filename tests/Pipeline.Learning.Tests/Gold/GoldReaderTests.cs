@@ -131,6 +131,20 @@ public class GoldReaderTests : IDisposable
     }
 
     [Fact]
+    public void Ptb_bracket_tokens_of_a_tokenised_hedge_corpus_read_as_brackets_with_the_cues_moved()
+    {
+        // The CoNLL-2010 evaluation text is tokenised: "-LRB-" for "(".
+        string text = "IL-2 -LRB- a cytokine -RRB- may act -LSB- 1 -RSB- , we suggest .";
+        int may = text.IndexOf("may", StringComparison.Ordinal), suggest = text.IndexOf("suggest", StringComparison.Ordinal);
+        string path = _files.Write("b.jsonl", $$"""{"text": "{{text}}", "cues": [{"start": {{may}}, "end": {{may + 3}}, "text": "may"}, {"start": {{suggest}}, "end": {{suggest + 7}}}], "label": "uncertain"}""" + "\n");
+        var doc = Assert.Single(Read(path));
+        Assert.Empty(_errors);
+        Assert.Equal("IL-2 ( a cytokine ) may act [ 1 ] , we suggest .", doc.Text);
+        Assert.Equal(["may", "suggest"], doc.GetLayer(Layers.HedgeCues).Select(c => doc.GetString(c.Span)));
+        Assert.Equal(doc.FullSpan, Assert.Single(doc.GetLayer(Layers.Uncertainty)).Span);
+    }
+
+    [Fact]
     public void NewsMtsc_targets_of_one_sentence_share_a_document_with_one_cluster_per_person()
     {
         string path = _files.Write("n.jsonl", """

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using Pipeline.Analyzers.Hedging.Lexicon;
 using Pipeline.Learning.Encoders;
+using Pipeline.Learning.Gold;
 using Pipeline.Learning.Linear;
 using Pipeline.Learning.Training;
 using Pipeline.Sdk;
@@ -241,8 +242,6 @@ public sealed class SentenceSet
     /// <summary>The shortest key matched inside another: long enough that a match is the same text.</summary>
     public const int MinPartLength = 20;
 
-    private static readonly (string Token, string Bracket)[] PtbBrackets =
-        [("-LRB-", "("), ("-RRB-", ")"), ("-LSB-", "["), ("-RSB-", "]"), ("-LCB-", "{"), ("-RCB-", "}")];
     private readonly HashSet<string> _keys;
     // Every long key joined with a separator (to find a sentence inside one), and the long keys by
     // their first MinPartLength characters (to find one inside a sentence).
@@ -317,7 +316,7 @@ public sealed class SentenceSet
 
     public static string Key(string text)
     {
-        foreach (var (token, bracket) in PtbBrackets) text = text.Replace(token, bracket, StringComparison.Ordinal);
+        text = PtbBrackets.Restore(text).Text;
         var key = new System.Text.StringBuilder(text.Length);
         foreach (var c in text) if (char.IsLetterOrDigit(c)) key.Append(char.ToLowerInvariant(c));
         return key.ToString();
