@@ -57,17 +57,11 @@ public class AnnotatorAgreementTests : IDisposable
     {
         _files.Write("text/article.txt", Text);
         Annotate("article_a", "said");
-        var runner = new EvaluationRunner(new ListLog([]), TextWriter.Null);
+        var runner = new EvaluationRunner(new ListLog(), TextWriter.Null);
         var error = Assert.Throws<GoldFormatException>(() => runner.Run(new EvaluationRequest
         {
             Analyzer = "quotes", Produces = [Layers.Quotes, Layers.Attributions], Gold = new GoldSource(_files.PathOf("attributions")), Agreement = true,
         }));
         Assert.Contains("no text is annotated more than once", error.Message);
-    }
-
-    private sealed class ListLog(List<string> lines) : IRunLog
-    {
-        public void Info(string message) => lines.Add(message);
-        public void Warning(string message) => lines.Add("warning: " + message);
     }
 }

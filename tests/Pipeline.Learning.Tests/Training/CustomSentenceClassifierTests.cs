@@ -85,10 +85,4 @@ public class CustomSentenceClassifierTests : IDisposable
         Assert.True(report["accuracy"] >= 5 / 6.0, output.ToString());
         Assert.Contains("RESULT f1=", output.ToString());
     }
-
-    private sealed class ListLog(List<string> lines) : IRunLog
-    {
-        public void Info(string message) => lines.Add(message);
-        public void Warning(string message) => lines.Add("warning: " + message);
-    }
 }

@@ -7,15 +7,8 @@ namespace Pipeline.Learning.Tests.Training;
 public class TrainingRunnerTests : IDisposable
 {
     private readonly TempFiles _files = new();
-    private readonly Log _log = new();
+    private readonly ListLog _log = new();
     public void Dispose() => _files.Dispose();
-
-    private sealed class Log : IRunLog
-    {
-        public List<string> Lines { get; } = [];
-        public void Info(string message) => Lines.Add(message);
-        public void Warning(string message) => Lines.Add("warning: " + message);
-    }
 
     private TrainingRequest Request(string train, string output, int seed = 7, int folds = 0) => new()
     {
