@@ -132,8 +132,19 @@ public sealed class LabelSetMismatchException(string manifest, IReadOnlyList<str
 /// <summary>The SHA-256 of a file, as manifests record data and model files.</summary>
 public static class FileHash
 {
+    /// <summary>
+    /// The file's hash; for a folder (a gold set of brat files), the hash of the list of its files'
+    /// relative paths and hashes, every file below it, in ordinal order.
+    /// </summary>
     public static string Sha256(string path)
     {
+        if (Directory.Exists(path))
+        {
+            var listing = new System.Text.StringBuilder();
+            foreach (var file in Directory.GetFiles(path, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+                listing.Append(Path.GetRelativePath(path, file).Replace('\\', '/')).Append('\t').Append(Sha256(file)).Append('\n');
+            return Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(listing.ToString())));
+        }
         using var stream = File.OpenRead(path);
         return Convert.ToHexStringLower(SHA256.HashData(stream));
     }

@@ -210,4 +210,19 @@ public class TrainingRunnerTests : IDisposable
         Assert.Contains("does not match its manifest", Assert.Throws<InvalidModelException>(() => manifest.RequireFile(model, "model.bin")).Message);
         Assert.Contains("model file not found", Assert.Throws<InvalidModelException>(() => manifest.RequireFile(model, "weights.bin")).Message);
     }
+
+    [Fact]
+    public void A_gold_folder_is_hashed_by_its_files_names_and_contents()
+    {
+        _files.Write("a/x.ann", "T1\tPER 0 3\tAnn\n");
+        _files.Write("a/sub/y.txt", "Ann");
+        _files.Write("b/x.ann", "T1\tPER 0 3\tAnn\n");
+        _files.Write("b/sub/y.txt", "Ann");
+        string a = FileHash.Sha256(_files.PathOf("a"));
+        Assert.Equal(a, FileHash.Sha256(_files.PathOf("b")));
+        File.WriteAllText(_files.PathOf("b/sub/y.txt"), "Bob");
+        Assert.NotEqual(a, FileHash.Sha256(_files.PathOf("b")));
+        File.Move(_files.PathOf("a/x.ann"), _files.PathOf("a/z.ann"));
+        Assert.NotEqual(a, FileHash.Sha256(_files.PathOf("a")));
+    }
 }
