@@ -15,19 +15,29 @@ public static class PtbBrackets
     /// <summary>The text with each bracket token replaced, and a function taking a span of the original text to the new one.</summary>
     public static (string Text, Func<TextSpan, TextSpan> Remap) Restore(string text)
     {
-        if (!text.Contains("-L", StringComparison.Ordinal) && !text.Contains("-R", StringComparison.Ordinal)) return (text, s => s);
+        if (!Tokens.Any(t => text.Contains(t.Token, StringComparison.Ordinal))) return (text, s => s);
         var restored = new System.Text.StringBuilder(text.Length);
         var offsets = new int[text.Length + 1]; // original offset -> restored offset
         for (int i = 0; i < text.Length;)
         {
             offsets[i] = restored.Length;
-            var token = Tokens.FirstOrDefault(t => text.AsSpan(i).StartsWith(t.Token, StringComparison.Ordinal));
-            if (token.Token is null) { restored.Append(text[i]); i++; continue; }
-            for (int k = 1; k < token.Token.Length; k++) offsets[i + k] = restored.Length + 1;
-            restored.Append(token.Bracket);
-            i += token.Token.Length;
+            int token = TokenAt(text, i);
+            if (token < 0) { restored.Append(text[i]); i++; continue; }
+            var (name, bracket) = Tokens[token];
+            for (int k = 1; k < name.Length; k++) offsets[i + k] = restored.Length + 1;
+            restored.Append(bracket);
+            i += name.Length;
         }
         offsets[text.Length] = restored.Length;
         return (restored.ToString(), s => TextSpan.FromBounds(offsets[s.Start], offsets[s.End]));
+    }
+
+    /// <summary>The index in <see cref="Tokens"/> of the bracket token at <paramref name="i"/>, or -1.</summary>
+    private static int TokenAt(string text, int i)
+    {
+        if (i < 0 || text[i] != '-') return -1;
+        for (int k = 0; k < Tokens.Length; k++)
+            if (text.AsSpan(i).StartsWith(Tokens[k].Token, StringComparison.Ordinal)) return k;
+        return -1;
     }
 }
