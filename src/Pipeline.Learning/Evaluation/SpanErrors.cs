@@ -50,16 +50,20 @@ public static class SpanErrors
         var g = Items(key, gold);
         var p = Items(key, predicted);
         var exact = g.Intersect(p).ToHashSet();
+        // Entity and cue labels are types of one thing; a quote's cue, source and content are
+        // different things, so a gold source overlapped only by predicted content is missed, not misbounded.
+        bool Comparable(string a, string b) => key != Layers.Quotes || a == b;
         string id = gold.Metadata.SourcePath ?? gold.Id;
         foreach (var (span, label) in g.Where(x => !exact.Contains(x)))
         {
-            var same = p.FirstOrDefault(x => x.Span == span && !exact.Contains(x));
-            // Of the predictions overlapping it, show one of its own label first (a quote's content, not its cue).
-            var overlapping = p.Where(x => x.Span.OverlapsWith(span) && !exact.Contains(x)).OrderBy(x => x.Label == label ? 0 : 1).FirstOrDefault();
+            var same = p.FirstOrDefault(x => x.Span == span && !exact.Contains(x) && Comparable(x.Label, label));
+            // Of the predictions overlapping it, show one of its own label first.
+            var overlapping = p.Where(x => x.Span.OverlapsWith(span) && !exact.Contains(x) && Comparable(x.Label, label))
+                .OrderBy(x => x.Label == label ? 0 : 1).FirstOrDefault();
             var (kind, other) = same.Label is not null ? ("type", same) : overlapping.Label is not null ? ("bounds", overlapping) : ("missed", default);
             yield return Line(id, kind, gold, (span, label), other);
         }
-        foreach (var item in p.Where(x => !exact.Contains(x) && !g.Any(y => y.Span.OverlapsWith(x.Span))))
+        foreach (var item in p.Where(x => !exact.Contains(x) && !g.Any(y => y.Span.OverlapsWith(x.Span) && Comparable(x.Label, y.Label))))
             yield return Line(id, "spurious", gold, default, item);
         if (key == Layers.Quotes)
             foreach (var line in SpeakerLines(id, gold, predicted)) yield return line;

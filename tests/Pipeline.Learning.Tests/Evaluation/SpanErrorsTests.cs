@@ -92,6 +92,12 @@ public class SpanErrorsTests : IDisposable
         // Content is compared trimmed of the final comma, as the score compares it.
         lines = SpanErrors.Lines(Layers.Quotes, With("said", "Officials", "the talks failed"), With("said", "Officials", "talks failed")).Select(l => l.Split('\t')).ToList();
         Assert.Equal(["bounds", "the talks failed", "content", "talks failed", "content"], Assert.Single(lines)[1..6]);
+
+        // A source is misbounded only against a predicted source: one that falls inside predicted
+        // content is missed, and a predicted source inside gold content is spurious.
+        lines = SpanErrors.Lines(Layers.Quotes, With("reported", "Reuters", "Officials said the talks failed"), With("said", "Officials", "the talks failed, Reuters"))
+            .Select(l => l.Split('\t')).Where(l => l[3] == "source" || l[5] == "source").ToList();
+        Assert.Equal([["missed", "Reuters", "source", "", ""], ["spurious", "", "", "Officials", "source"]], lines.Select(l => l[1..6]));
     }
 
     [Fact]
