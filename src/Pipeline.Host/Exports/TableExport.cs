@@ -29,6 +29,7 @@ public static class TableExport
     /// <param name="rowGroupSize">Rows per Parquet row group (the most rows held per table).</param>
     public static ExportResult Write(string annotationsPath, string outDir, ExportFormat format, TextWriter? log = null, int rowGroupSize = 20_000)
     {
+        if (format is not (ExportFormat.Csv or ExportFormat.Parquet)) throw new ArgumentOutOfRangeException(nameof(format), format, "not a table format");
         log ??= Console.Error;
         Directory.CreateDirectory(outDir);
         var badLines = new List<BadLine>();

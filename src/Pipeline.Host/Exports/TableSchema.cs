@@ -1,6 +1,7 @@
 namespace Pipeline.Host.Exports;
 
-public enum ExportFormat { Csv, Parquet }
+/// <summary>Table formats (one file per table), and brat standoff (a text and an annotation file per document).</summary>
+public enum ExportFormat { Csv, Parquet, Brat }
 
 internal enum ColumnType { Text, Integer, Real, Boolean }
 

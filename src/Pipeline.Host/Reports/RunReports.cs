@@ -10,9 +10,9 @@ public sealed record RunReportsResult(ReportResult? Report, IReadOnlyList<Export
 }
 
 /// <summary>
-/// The report and table exports of a run folder, as `pipeline report DIR` and
-/// `pipeline run ... --report html --export csv` make them: DIR/report/index.html and
-/// DIR/tables/&lt;table&gt;.csv|.parquet, from DIR/annotations.jsonl.
+/// The report and exports of a run folder, as `pipeline report DIR` and
+/// `pipeline run ... --report html --export csv` make them: DIR/report/index.html,
+/// DIR/tables/&lt;table&gt;.csv|.parquet and DIR/brat/, from DIR/annotations.jsonl.
 /// </summary>
 public static class RunReports
 {
@@ -44,7 +44,17 @@ public static class RunReports
         foreach (var format in exports.Distinct())
         {
             // Bad lines are reported once, by the first output that reads the file.
-            var result = TableExport.Write(annotationsPath, Path.Combine(outDir, TablesFolder), format, html || results.Count > 0 ? TextWriter.Null : error);
+            var log = html || results.Count > 0 ? TextWriter.Null : error;
+            if (format == ExportFormat.Brat)
+            {
+                string folder = Path.Combine(outDir, BratExport.Folder);
+                var brat = BratExport.Write(annotationsPath, folder, log);
+                results.Add(brat);
+                output.WriteLine($"brat: {folder} ({Count(brat.Documents, "document")}, {Count(brat.Rows["entities"], "entity mention")}, "
+                                 + $"{Count(brat.Rows["quotes"], "quote")}{Skipped(brat.BadLineCount)})");
+                continue;
+            }
+            var result = TableExport.Write(annotationsPath, Path.Combine(outDir, TablesFolder), format, log);
             results.Add(result);
             output.WriteLine($"tables: {Path.Combine(outDir, TablesFolder)} ({result.Files.Count} {format.ToString().ToLowerInvariant()} files, "
                              + $"{Count(result.Rows.Values.Sum(), "row")}{Skipped(result.BadLineCount)})");

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Reflection;
+using Pipeline.Learning.Gold;
 using Pipeline.Learning.Metrics;
 using Pipeline.Sdk;
 
@@ -131,8 +132,7 @@ public static class Evaluator
         var attributions = doc.GetLayerOrEmpty(Layers.Attributions).GroupBy(a => a.QuoteId).ToDictionary(g => g.Key, g => g.First());
         return doc.GetLayerOrEmpty(Layers.Quotes).Select(q =>
         {
-            TextSpan? speaker = attributions.TryGetValue(q.Id, out var a) && (a.SpeakerText is not null || a.Span != q.Span) ? a.Span : null;
-            return new QuoteScore.AttributedQuote(q, speaker);
+            return new QuoteScore.AttributedQuote(q, AttributionRelations.WrittenSource(q, attributions.GetValueOrDefault(q.Id)));
         }).ToList();
     }
 

@@ -67,6 +67,13 @@ public static class AttributionRelations
         return doc.WithLayer(Sdk.Layers.Quotes, quotes.ToImmutable()).WithLayer(Sdk.Layers.Attributions, attributions.ToImmutable());
     }
 
+    /// <summary>
+    /// The quote's written source span, or null when no speaker is written (carried over or
+    /// guessed): an attribution records its quote's span then (<see cref="AddTo"/>), and no speaker text.
+    /// </summary>
+    public static TextSpan? WrittenSource(Quote quote, Attribution? attribution) =>
+        attribution is not null && (attribution.SpeakerText is not null || attribution.Span != quote.Span) ? attribution.Span : null;
+
     private static TextSpan Hull(IReadOnlyList<TextSpan> spans) => TextSpan.FromBounds(spans.Min(s => s.Start), spans.Max(s => s.End));
 
     internal static QuoteKind KindOf(string text, IReadOnlyList<TextSpan> content)

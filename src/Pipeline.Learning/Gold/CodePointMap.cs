@@ -41,6 +41,14 @@ public sealed class CodePointMap
         return _utf16 is null ? codePointOffset : _utf16[codePointOffset];
     }
 
+    /// <summary>The code point offset of a UTF-16 offset (one inside a surrogate pair counts as the pair's start).</summary>
+    public int ToCodePoint(int utf16Offset)
+    {
+        if (_utf16 is null) return utf16Offset;
+        int index = Array.BinarySearch(_utf16, utf16Offset);
+        return index >= 0 ? index : ~index - 1;
+    }
+
     /// <summary>A [start, end) code point range as a UTF-16 span.</summary>
     public TextSpan ToSpan(int start, int end)
     {

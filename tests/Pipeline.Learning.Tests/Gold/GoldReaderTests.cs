@@ -15,6 +15,9 @@ public class CodePointMapTests
         Assert.Equal("Obama", text.Substring(3, 5));
         Assert.Throws<FormatException>(() => map.ToUtf16(13));
         Assert.Equal(new TextSpan(2, 3), new CodePointMap("ab cde").ToSpan(2, 5));
+        Assert.Equal(2, map.ToCodePoint(3));   // back: "Obama" starts at code point 2
+        Assert.Equal(0, map.ToCodePoint(1));   // inside the pair: the pair's start
+        Assert.Equal(12, map.ToCodePoint(13));
     }
 }
 
