@@ -184,7 +184,8 @@ public sealed partial class BratReader : IGoldReader
         return true;
     }
 
-    private static string Squeeze(string s) => Whitespace().Replace(s, " ").Trim();
+    /// <summary>A surface text as the T lines write it: whitespace runs as one space (brat writes no line break there).</summary>
+    internal static string Squeeze(string s) => Whitespace().Replace(s, " ").Trim();
 
     private static string Shorten(string s) => s.Length <= 40 ? s : s[..37] + "...";
 

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.RegularExpressions;
 using Pipeline.Sdk;
 
 namespace Pipeline.Learning.Gold;
@@ -12,7 +11,7 @@ namespace Pipeline.Learning.Gold;
 /// written) whose trigger is the cue (or the content's first segment). Offsets count code points.
 /// So an analysed folder can be corrected in brat and read back for training or evaluation.
 /// </summary>
-public static partial class BratWriter
+public static class BratWriter
 {
     /// <summary>The brat configuration of the types written here, for the folder's annotation.conf.</summary>
     public const string AnnotationConf = """
@@ -46,7 +45,7 @@ public static partial class BratWriter
             var parts = fragments.Where(f => !f.IsEmpty).ToList();
             string id = $"T{++spans}";
             string ranges = string.Join(';', parts.Select(f => $"{map.ToCodePoint(f.Start)} {map.ToCodePoint(f.End)}"));
-            string surface = Whitespace().Replace(string.Join(' ', parts.Select(doc.GetString)), " ");
+            string surface = BratReader.Squeeze(string.Join(' ', parts.Select(doc.GetString)));
             ann.Append(id).Append('\t').Append(type).Append(' ').Append(ranges).Append('\t').Append(surface).Append('\n');
             return id;
         }
@@ -69,7 +68,4 @@ public static partial class BratWriter
         }
         return ann.ToString();
     }
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Whitespace();
 }
