@@ -76,7 +76,7 @@ public static class AttributionRelations
 
     private static TextSpan Hull(IReadOnlyList<TextSpan> spans) => TextSpan.FromBounds(spans.Min(s => s.Start), spans.Max(s => s.End));
 
-    internal static QuoteKind KindOf(string text, IReadOnlyList<TextSpan> content)
+    private static QuoteKind KindOf(string text, IReadOnlyList<TextSpan> content)
     {
         if (content.All(s => IsQuoted(text, s))) return QuoteKind.Direct;
         foreach (var s in content)
@@ -102,7 +102,7 @@ public static class AttributionRelations
     private static bool IsOpening(char c) => c is '"' or '“' or '„' or '«' or '‹' or '‘';
     private static bool IsClosing(char c) => c is '"' or '”' or '»' or '›' or '’';
 
-    internal static SpeakerKind SpeakerKindOf(string? speaker)
+    private static SpeakerKind SpeakerKindOf(string? speaker)
     {
         if (string.IsNullOrWhiteSpace(speaker)) return SpeakerKind.Unknown;
         var words = speaker.Split([' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries);

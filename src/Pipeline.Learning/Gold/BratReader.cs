@@ -58,7 +58,7 @@ public sealed partial class BratReader : IGoldReader
     }
 
     /// <summary>The text file of an annotation file, and the annotator its name adds to the text's name (null: none).</summary>
-    internal static (string? Path, string? Annotator) TextOf(string ann)
+    private static (string? Path, string? Annotator) TextOf(string ann)
     {
         string folder = Path.GetDirectoryName(Path.GetFullPath(ann))!;
         string stem = Path.GetFileNameWithoutExtension(ann);
