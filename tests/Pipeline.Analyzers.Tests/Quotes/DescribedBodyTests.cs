@@ -4,7 +4,8 @@ namespace Pipeline.Analyzers.Tests.Quotes;
 
 /// <summary>
 /// "The bank said": the organisation whose name holds the description's words rather than the
-/// nearest one, unless the nearest is named more often in the story (a firm's description only: a
+/// nearest one (the body that spoke last, when only bodies named in passing came after it), unless
+/// the nearest is named more often in the story (a firm's description only: a
 /// public body such as "the police" is named with its head, or is no one); "the paper said": the
 /// news outlet named before, or no one.
 /// </summary>
@@ -40,6 +41,29 @@ public sealed class DescribedBodyTests
             "The German exchange said it had the backing of its shareholders.",
             new Seed("London Stock Exchange", EntityTypes.Organization, "lse"), new Seed("Deutsche Boerse", EntityTypes.Organization, "db"));
         Assert.Equal("db", run.QuoteWith("the backing of its shareholders").Speaker.Entity?.ClusterId);
+    }
+
+    [Fact]
+    public void The_company_goes_on_with_the_firm_that_spoke_not_a_body_named_in_passing_after_it()
+    {
+        var run = QuoteTestKit.Analyze(
+            "Red Lion Inns said it filed a registration statement with the Securities and Exchange Commission.\n\n" +
+            "The company said it expects the offering to be priced at 20 dlrs per unit.\n\n" +
+            "It said proceeds will finance the purchase of 10 hotels.",
+            new Seed("Red Lion Inns", EntityTypes.Organization, "redlion"),
+            new Seed("Securities and Exchange Commission", EntityTypes.Organization, "sec"));
+        Assert.Equal("redlion", run.QuoteWith("priced at 20 dlrs").Speaker.Entity?.ClusterId);
+        Assert.Equal("redlion", run.QuoteWith("finance the purchase").Speaker.Entity?.ClusterId);
+    }
+
+    [Fact]
+    public void A_firm_opening_its_sentence_after_the_speaker_is_the_company()
+    {
+        var run = QuoteTestKit.Analyze(
+            "Acme Corp said it would cut 500 jobs. Beta Corp, its rival, plans to open two plants.\n\n" +
+            "The company said the plants would employ 800 people.",
+            new Seed("Acme Corp", EntityTypes.Organization, "acme"), new Seed("Beta Corp", EntityTypes.Organization, "beta"));
+        Assert.Equal("beta", run.QuoteWith("employ 800 people").Speaker.Entity?.ClusterId);
     }
 
     [Fact]

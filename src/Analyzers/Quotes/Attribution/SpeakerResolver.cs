@@ -101,9 +101,10 @@ internal static class SpeakerResolver
     /// "the group", which is as often a band or an army. "The paper said": the news outlet named
     /// before, never another kind of body.
     /// </summary>
-    /// <param name="rule">Which mention of a body goes unnamed: the nearest for "the company said", one that opens its
-    /// clause for "a company spokesman", who seldom speaks for a firm named in passing.</param>
-    private static EntityMention? DescribedBody(AttributionContext ctx, QuoteInfo quote, int start, int head, MentionRule rule = MentionRule.Nearest)
+    /// <param name="rule">Which mention of a body goes unnamed: the nearest for "the company said", unless the body that
+    /// spoke last was named after it ("Banner said ... an offering made through Drexel ... . ..., the company said"); one
+    /// that opens its clause for "a company spokesman", who seldom speaks for a firm named in passing.</param>
+    private static EntityMention? DescribedBody(AttributionContext ctx, QuoteInfo quote, int start, int head, MentionRule rule = MentionRule.SpeakerOverPassing)
     {
         var doc = ctx.View.Doc;
         if (ctx.Bodies.IsOutletHead(doc.TokenText(head)))
@@ -509,11 +510,14 @@ internal static class SpeakerResolver
         bool agrees(EntityMention m) => !quote.InContent(ctx.View.Doc.TokenAt(m.Span.Start)) && compatible(m);
         int paragraph = ctx.Paragraph(before);
         int notBefore = ParagraphStartToken(ctx, Math.Max(0, paragraph - ReachParagraphs + 1));
-        var mention = rule == MentionRule.Nearest ? ctx.Entities.NearestBefore(before, notBefore, subjectsOnly: false, agrees, mentionTypes)
+        var mention = rule is MentionRule.Nearest or MentionRule.SpeakerOverPassing ? ctx.Entities.NearestBefore(before, notBefore, subjectsOnly: false, agrees, mentionTypes)
             : ctx.Entities.NearestBefore(before, notBefore, subjectsOnly: true, agrees, mentionTypes)
               ?? (rule == MentionRule.SubjectFirst ? ctx.Entities.NearestBefore(before, notBefore, subjectsOnly: false, agrees, mentionTypes) : null);
         // A subject named after the last speaker does not hide that speaker ("..., said the committee. ... The Act ... It said").
-        int mentionAt = mention is null || rule == MentionRule.SubjectOnly ? -1 : ctx.View.Doc.TokenAt(mention.Span.Start);
+        // With SpeakerOverPassing only a mention that opens its clause hides it.
+        var hiding = rule == MentionRule.SpeakerOverPassing && mention is not null
+            ? ctx.Entities.NearestBefore(before, notBefore, subjectsOnly: true, agrees, mentionTypes) : mention;
+        int mentionAt = hiding is null || rule == MentionRule.SubjectOnly ? -1 : ctx.View.Doc.TokenAt(hiding.Span.Start);
         int index = ctx.Quotes.IndexOf(quote);
         for (int i = index - 1; i >= 0; i--)
         {
@@ -558,6 +562,13 @@ internal static class SpeakerResolver
     {
         /// <summary>The nearest of its type.</summary>
         Nearest,
+        /// <summary>
+        /// The nearest of its type, unless one that spoke was named after the last mention opening
+        /// its clause: a firm's description in business news goes on with the firm that spoke
+        /// ("Red Lion Inns said it filed ... with the Securities and Exchange Commission. The company
+        /// said"), not with a body named in passing.
+        /// </summary>
+        SpeakerOverPassing,
         /// <summary>The nearest that opens its sentence or clause ("Mr Law ... believed damage had been done. He said"), else the nearest.</summary>
         SubjectFirst,
         /// <summary>Only one that opens its sentence or clause: "it" and "they" rarely stand for a firm named in passing.</summary>
