@@ -47,13 +47,23 @@ public sealed class DescribedBodyTests
     public void The_company_goes_on_with_the_firm_that_spoke_not_a_body_named_in_passing_after_it()
     {
         var run = QuoteTestKit.Analyze(
-            "Red Lion Inns said it filed a registration statement with the Securities and Exchange Commission.\n\n" +
+            "The Red Lion Inns partnership said it filed a registration statement with the Securities and Exchange Commission.\n\n" +
             "The company said it expects the offering to be priced at 20 dlrs per unit.\n\n" +
             "It said proceeds will finance the purchase of 10 hotels.",
             new Seed("Red Lion Inns", EntityTypes.Organization, "redlion"),
             new Seed("Securities and Exchange Commission", EntityTypes.Organization, "sec"));
         Assert.Equal("redlion", run.QuoteWith("priced at 20 dlrs").Speaker.Entity?.ClusterId);
         Assert.Equal("redlion", run.QuoteWith("finance the purchase").Speaker.Entity?.ClusterId);
+    }
+
+    [Fact]
+    public void The_group_is_the_group_named_in_passing_not_the_body_that_spoke()
+    {
+        var run = QuoteTestKit.Analyze(
+            "The Nigerian army said it had agreed a truce with the extremist group Boko Haram.\n\n" +
+            "On Saturday, the group said it had taken the town of Waga.",
+            new Seed("The Nigerian army", EntityTypes.Organization, "army"), new Seed("Boko Haram", EntityTypes.Organization, "boko"));
+        Assert.Equal("boko", run.QuoteWith("taken the town").Speaker.Entity?.ClusterId);
     }
 
     [Fact]

@@ -101,12 +101,16 @@ internal static class SpeakerResolver
     /// "the group", which is as often a band or an army. "The paper said": the news outlet named
     /// before, never another kind of body.
     /// </summary>
-    /// <param name="rule">Which mention of a body goes unnamed: the nearest for "the company said", unless the body that
-    /// spoke last was named after it ("Banner said ... an offering made through Drexel ... . ..., the company said"); one
-    /// that opens its clause for "a company spokesman", who seldom speaks for a firm named in passing.</param>
-    private static EntityMention? DescribedBody(AttributionContext ctx, QuoteInfo quote, int start, int head, MentionRule rule = MentionRule.SpeakerOverPassing)
+    /// <param name="rule">Which mention of a body goes unnamed: by default the nearest for "the company said", unless the
+    /// body that spoke last was named after it ("Banner said ... an offering made through Drexel ... . ..., the company
+    /// said"), and the nearest for "the group"; one that opens its clause for "a company spokesman", who seldom speaks
+    /// for a firm named in passing.</param>
+    private static EntityMention? DescribedBody(AttributionContext ctx, QuoteInfo quote, int start, int head, MentionRule? rule = null)
     {
         var doc = ctx.View.Doc;
+        // "The group" is as often a militant or campaign group named in passing ("the extremist group Boko Haram")
+        // as the body that spoke last.
+        var mentionRule = rule ?? (doc.TokenText(head).Equals("group", StringComparison.OrdinalIgnoreCase) ? MentionRule.Nearest : MentionRule.SpeakerOverPassing);
         if (ctx.Bodies.IsOutletHead(doc.TokenText(head)))
             return Antecedent(ctx, quote, start, OrganizationTypes, OrganizationTypes, MentionRule.Nearest, plural: null, fits: m => IsOutlet(ctx, m));
         // A public body is named with its head ("the police", "the committee"); a firm may be named without ("the company" for BAA).
@@ -114,10 +118,10 @@ internal static class SpeakerResolver
         // Not a news outlet: "the party" or "the group" is never the paper that reported it (but "Electronic Mail
         // Corp" or "BBC AG Brown Boveri", named as a firm, may be "the company").
         var nearestBody = ctx.Bodies.MayGoUnnamed(doc.TokenText(head))
-            ? Antecedent(ctx, quote, start, [EntityTypes.Organization], [EntityTypes.Organization], rule, plural: null,
+            ? Antecedent(ctx, quote, start, [EntityTypes.Organization], [EntityTypes.Organization], mentionRule, plural: null,
                 fits: m => !IsOutlet(ctx, m) || NamedAsFirm(m.CanonicalName))
             : null;
-        var namedBody = words is ["group"] ? null : Antecedent(ctx, quote, start, OrganizationTypes, OrganizationTypes, rule,
+        var namedBody = words is ["group"] ? null : Antecedent(ctx, quote, start, OrganizationTypes, OrganizationTypes, mentionRule,
             plural: null, fits: m => words.All(w => NameHolds(m.CanonicalName, w)));
         bool preferNamed = namedBody is not null && (nearestBody is null || ctx.Entities.Prominence(namedBody) >= ctx.Entities.Prominence(nearestBody));
         return preferNamed ? namedBody : nearestBody;
@@ -523,7 +527,9 @@ internal static class SpeakerResolver
         {
             var previous = ctx.Quotes[i];
             int at = previous.SpeakerTokens?.Start ?? previous.Start;
-            if (at < Math.Max(notBefore, mentionAt)) break;
+            // With SpeakerOverPassing the speaker's own words do not hide it ("The Red Lion Inns partnership said").
+            int last = rule == MentionRule.SpeakerOverPassing && previous.SpeakerTokens is { } words ? words.End - 1 : at;
+            if (at < notBefore || last < mentionAt) break;
             if (at >= before) continue;
             if (previous.Speaker?.Entity is { } e && Array.IndexOf(types, e.Type) >= 0 && compatible(e)) return e;
             if (plural is { } p && previous.Speaker?.Kind == SpeakerKind.Anonymous && previous.SpeakerTokens is { } source
