@@ -53,7 +53,7 @@ internal sealed class EntityRecognizer
         if (Ensemble.Members.Count == 1) Tag(document, vectors[0], tagged);
         else TagJointly(document, vectors, tagged);
         PersonTitles.Apply(document, tagged);
-        HyphenatedSurnames.Join(document, tagged);
+        HyphenatedNames.Join(document, tagged);
         InstitutionNames.Apply(document, tagged);
         PhotoCredits.Apply(document, tagged);
 

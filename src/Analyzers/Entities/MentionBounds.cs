@@ -8,7 +8,8 @@ namespace Pipeline.Analyzers.Entities;
 /// final period that stands alone (the segmenter keeps an abbreviation's period on its word, "Co.",
 /// "Bros.", so a bare one closes the sentence: "in the East.") and, when it starts with a capital,
 /// lower-case words at its end ("Viktor wields", "Kommersant reported"), name particles excepted
-/// ("Schalk van der Merwe", "Ivan de la Peña"). A person's name also leaves out a question word
+/// ("Schalk van der Merwe", "Ivan de la Peña") and, in a person's name, a syllable joined by a hyphen
+/// ("Kim Jong-un"). A person's name also leaves out a question word
 /// before it ("How Putin and Lukashenka really talk").
 /// </summary>
 internal static class MentionBounds
@@ -30,11 +31,17 @@ internal static class MentionBounds
         while (end - first > 1 && (IsPossessive(document, end - 1) || document.TokenText(end - 1) is ".")) end--;
         // A name written in lower case ("interior ministry") keeps its words.
         bool named = tokens.Type == Person || TokenText.Cap(document.TokenText(first)) != CapPattern.Lower;
-        while (named && end - first > 1 && TokenText.Cap(document.TokenText(end - 1)) == CapPattern.Lower && !NameParticles.Contains(document.TokenText(end - 1))) end--;
+        while (named && end - first > 1 && TokenText.Cap(document.TokenText(end - 1)) == CapPattern.Lower && !NameParticles.Contains(document.TokenText(end - 1))
+               && !(tokens.Type == Person && IsHyphenJoined(document, end - 1))) end--;
         if (tokens.Type != Person) return (first, end);
         while (end - first > 1 && QuestionWords.Contains(document.TokenText(first))) first++;
         return (first, end);
     }
+
+    /// <summary>A word a hyphen joins to the word before, spaces on neither side: the syllable of "Kim Jong-un".</summary>
+    private static bool IsHyphenJoined(Document document, int token) =>
+        token >= 2 && document.TokenText(token - 1) is "-" or "\u2010" or "\u2011"
+        && !document.Tokens[token].Has(TokenFlags.SpaceBefore) && !document.Tokens[token - 1].Has(TokenFlags.SpaceBefore);
 
     /// <summary>A possessive 's or a bare apostrophe.</summary>
     private static bool IsPossessive(Document document, int token)

@@ -4,7 +4,7 @@ using Pipeline.Text;
 
 namespace Pipeline.Analyzers.Tests.Entities;
 
-/// <summary>Names joined by a hyphen, which the segmenter splits into parts, with the shipped fast model.</summary>
+/// <summary>Names joined by a hyphen, which the segmenter splits into parts and <see cref="HyphenatedNames"/> joins again, with the shipped fast model.</summary>
 public class HyphenatedNameTests
 {
     private static readonly Lazy<EntityRecognizer> Recognizer = new(() =>
@@ -25,6 +25,38 @@ public class HyphenatedNameTests
         Assert.Contains((name, "PER"), mentions);
         var surname = name[(name.IndexOf('-') + 1)..];
         Assert.DoesNotContain(mentions, m => m.Text == surname);
+    }
+
+    [Fact]
+    public void A_hyphenated_name_written_alone_is_one_mention()
+    {
+        var mentions = Recognize("The gunman, Michael Zehaf-Bibeau, was shot dead. Police said Zehaf-Bibeau had a criminal record. " +
+            "Wal-Mart said sales rose.");
+        Assert.Equal(2, mentions.Count(m => m == ("Zehaf-Bibeau", "PER") || m == ("Michael Zehaf-Bibeau", "PER")));
+        Assert.Contains(mentions, m => m.Text == "Wal-Mart");
+        Assert.DoesNotContain(mentions, m => m.Text is "Zehaf" or "Bibeau" or "Wal" or "Mart");
+    }
+
+    [Fact]
+    public void The_syllables_of_a_korean_given_name_stay_in_the_name()
+    {
+        var mentions = Recognize("North Korean leader Kim Jong-un visited the factory on Tuesday.");
+        Assert.Contains(("Kim Jong-un", "PER"), mentions);
+    }
+
+    [Fact]
+    public void An_arabic_article_stays_on_the_name()
+    {
+        var mentions = Recognize("The attack was claimed by al-Qaeda in the Arabian Peninsula.");
+        Assert.Contains(mentions, m => m.Text == "al-Qaeda");
+    }
+
+    [Fact]
+    public void A_lower_case_word_after_a_place_is_no_part_of_it()
+    {
+        var mentions = Recognize("A UK-based charity and the US-led coalition responded.");
+        Assert.Contains(mentions, m => m.Text == "UK");
+        Assert.Contains(mentions, m => m.Text == "US");
     }
 
     [Fact]

@@ -50,6 +50,24 @@ public sealed class PronounSpeakerTests
     }
 
     [Fact]
+    public void The_first_part_of_a_hyphenated_surname_is_no_first_name()
+    {
+        var run = QuoteTestKit.Analyze(
+            "Leigh-Pemberton called on companies to improve ties with investors. He said boards could not expect protection.",
+            new Seed("Leigh-Pemberton", EntityTypes.Person, "lp"));
+        Assert.Equal("lp", run.QuoteWith("could not expect protection").Speaker.Entity?.ClusterId);
+    }
+
+    [Fact]
+    public void A_hyphenated_first_name_tells_the_gender()
+    {
+        var run = QuoteTestKit.Analyze(
+            "Jean-Paul Martin opened the meeting. Eva-Marie Ayala asked about the budget. He said the plan was sound.",
+            new Seed("Jean-Paul Martin", EntityTypes.Person, "martin"), new Seed("Eva-Marie Ayala", EntityTypes.Person, "ayala"));
+        Assert.Equal("martin", run.QuoteWith("the plan was sound").Speaker.Entity?.ClusterId);
+    }
+
+    [Fact]
     public void A_name_that_tells_no_gender_agrees_with_either_pronoun()
     {
         var run = QuoteTestKit.Analyze(

@@ -21,14 +21,19 @@ internal sealed class AttributionContext(TokenView view, EntityIndex entities, L
 
     /// <summary>
     /// The gender a person mention's title or first name tells: the word before it ("Mrs Kelly"),
-    /// its first word ("Theresa May"), else its cluster's canonical name's ("Blair" of "Tony Blair").
+    /// its first word ("Theresa May", but not "Leigh" of "Leigh-Pemberton"), else its cluster's
+    /// canonical name's ("Blair" of "Tony Blair").
     /// </summary>
     public Gender GenderOf(Sdk.EntityMention mention)
     {
         var doc = View.Doc;
         int first = doc.TokenAt(mention.Span.Start);
         if (first > 0 && Names.Of(doc.TokenText(first - 1)) is not Gender.Unknown and var titled) return titled;
-        if (Names.Of(doc.TokenText(first)) is not Gender.Unknown and var named) return named;
+        // A hyphenated surname alone is no first name: "Leigh" of "Leigh-Pemberton" (but "Eva" of "Eva-Marie Ayala" is).
+        bool surnameAlone = first + 2 < doc.Tokens.Length && doc.TokenText(first + 1) is "-"
+            && !doc.Tokens[first + 1].Has(Sdk.TokenFlags.SpaceBefore) && !doc.Tokens[first + 2].Has(Sdk.TokenFlags.SpaceBefore)
+            && doc.Tokens[first + 2].Span.End == mention.Span.End;
+        if (!surnameAlone && Names.Of(doc.TokenText(first)) is not Gender.Unknown and var named) return named;
         var canonical = mention.CanonicalName.AsSpan();
         int space = canonical.IndexOf(' ');
         return space > 0 ? Names.Of(canonical[..space]) : Gender.Unknown;
