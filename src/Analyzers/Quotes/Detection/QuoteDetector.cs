@@ -164,6 +164,7 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
             FinishClause(v, q, trailingCues);
             RunPastAsideAfterThat(v, q);
             AddFrontedPart(v, q, cueTokens);
+            TrailingSource.Cut(v, q, cueTokens);
             TrimLooseEdges(v, q);
             PassiveAgentContent(v, q);
         }
@@ -847,8 +848,9 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
     /// Whether the words after a cue, to the sentence's end, only say where or to whom it was said:
     /// a short phrase with no comma, quotation, verb form of a clause or subject pronoun that
     /// opens with a preposition ("in a statement", "during a visit to Britain"; not "by", a passive's agent) or, after "told",
-    /// with a name or determiner ("GMTV's Sunday programme", "a news conference"; not "reporters
-    /// the plan failed", nor "other donors to contribute" after another verb).
+    /// with a name, a determiner or an audience ("GMTV's Sunday programme", "a news conference",
+    /// "reporters in London"; not "reporters the plan failed", nor "other donors to contribute"
+    /// after another verb).
     /// </summary>
     private static bool IsAddressee(TokenView v, int cueStart, int cueEnd, int end)
     {
@@ -857,12 +859,16 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
             if (v.Class[t] is TokenClass.Comma or TokenClass.QuoteMark or TokenClass.Colon || v.InQuote(t)
                 || ClauseVerbs.Contains(v.WordHash[t]) || SubjectPronouns.Contains(v.WordHash[t]) || v.WordHash[t] == ThatHash) return false;
         if (Prepositions.Contains(v.WordHash[cueEnd])) return true;
-        if (v.CueAt[cueStart]?.Lemma != "tell" || !(v.Class[cueEnd] == TokenClass.Capitalized || Determiners.Contains(v.WordHash[cueEnd]))) return false;
+        if (v.CueAt[cueStart]?.Lemma != "tell" || !(v.Class[cueEnd] == TokenClass.Capitalized || Determiners.Contains(v.WordHash[cueEnd])
+            || Audiences.Contains(v.WordHash[cueEnd]))) return false;
         for (int t = cueEnd + 1; t < end; t++) if (v.WordHash[t] == ToHash) return false;
         return true;
     }
 
     private static readonly HashSet32 SubjectPronouns = new("i we you he she it they there".Split(' ').Select(w => Hashing.Lower(w)));
+    /// <summary>Whom a speaker tells, written without a determiner: "told reporters", "told shareholders".</summary>
+    private static readonly HashSet32 Audiences = new(
+        "reporters journalists newsmen lawmakers legislators delegates investors analysts shareholders supporters".Split(' ').Select(w => Hashing.Lower(w)));
     private static readonly int ThatHash = Hashing.Lower("that"), ToHash = Hashing.Lower("to");
     private static readonly HashSet32 Prepositions = new("in on at during to from after before for with about".Split(' ').Select(w => Hashing.Lower(w)));
     private static readonly HashSet32 Determiners = new("the a an his her their its our".Split(' ').Select(w => Hashing.Lower(w)));
