@@ -4,7 +4,8 @@ namespace Pipeline.Analyzers.Tests.Quotes;
 
 /// <summary>
 /// "X, who said ..." and "His claims ...": the written source is a relative pronoun or a
-/// possessive, and the speaker it stands for is resolved like a name or a pronoun.
+/// possessive, and the speaker it stands for is resolved like a name or a pronoun; with no name
+/// before it, "who" speaks for the noun phrase it hangs on.
 /// </summary>
 public sealed class RelativePronounSpeakerTests
 {
@@ -38,13 +39,35 @@ public sealed class RelativePronounSpeakerTests
     }
 
     [Fact]
-    public void Who_after_a_noun_that_names_no_one_stays_unresolved()
+    public void Who_after_a_noun_that_names_no_one_speaks_for_that_noun()
     {
         var run = QuoteTestKit.Analyze(
             "Gordon Brown has criticised a union leader who said the row would cost Labour the election.",
             new Seed("Gordon Brown", EntityTypes.Person, "brown"));
         var r = run.QuoteWith("cost Labour the election");
         Assert.NotEqual("brown", r.Speaker.Entity?.ClusterId);
+        Assert.Equal(SpeakerKind.Anonymous, r.Speaker.Kind);
+        Assert.Equal("a union leader", r.Speaker.Text);
+    }
+
+    [Fact]
+    public void Who_after_an_unnamed_source_with_its_body_is_that_source()
+    {
+        var run = QuoteTestKit.Analyze("Gordon Brown has criticised sources within the party who said the plan would fail.",
+            new Seed("Gordon Brown", EntityTypes.Person, "brown"));
+        var r = run.QuoteWith("the plan would fail");
+        Assert.Equal("sources within the party", r.Speaker.Text);
+        Assert.Equal(SpeakerKind.Anonymous, r.Speaker.Kind);
+    }
+
+    [Fact]
+    public void A_name_that_only_qualifies_an_unknown_head_is_not_the_speaker()
+    {
+        var run = QuoteTestKit.Analyze("Blair met a Comcast customer who says the company blocked the browser.",
+            new Seed("Comcast", EntityTypes.Organization, "comcast"));
+        var r = run.QuoteWith("blocked the browser");
+        Assert.Equal("a Comcast customer", r.Speaker.Text);
+        Assert.Null(r.Speaker.Entity);
     }
 
     [Fact]

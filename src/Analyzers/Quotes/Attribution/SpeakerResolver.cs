@@ -52,7 +52,13 @@ internal static class SpeakerResolver
         if (IsNationality(ctx, start, phraseEnd)) // "said the Dutchman"
             return Described(StoryPerson(ctx, quote, start), text, span);
         if (end == start + 1 && RelativeAntecedentTypes(doc.TokenText(start)) is { } types)
-            return Described(RelativeAntecedent(ctx, start, types), text, span);
+        {
+            if (RelativeAntecedent(ctx, start, types) is { } antecedent) return Described(antecedent, text, span);
+            // No name before it: "who" speaks for the noun phrase it hangs on ("Sources within Apple, who have used ...",
+            // "some senior police officers who fear"), resolved as if written as the speaker.
+            return AntecedentPhrase(ctx, start) is var (a, b) && RelativeSpeaker(ctx, quote, a, b, which: types == GroupTypes) is { } phrase
+                ? phrase with { Span = span } : Described(null, text, span);
+        }
 
         switch (headClass)
         {
@@ -412,6 +418,112 @@ internal static class SpeakerResolver
         return null;
     }
 
+    /// <summary>
+    /// The noun phrase a relative pronoun hangs on when no name ends before it: its head is the
+    /// word before the pronoun (over a comma and a bracketed aside), or the word before a
+    /// preposition in the few words before it ("Sources within Apple", "members of parliament",
+    /// "the man in the black balaclava"), with the determiners and modifiers before the head; null
+    /// when a verb, a cue or punctuation stands there instead.
+    /// </summary>
+    private static (int Start, int End)? AntecedentPhrase(AttributionContext ctx, int pronoun)
+    {
+        var v = ctx.View;
+        int first = v.SentenceOfToken(pronoun).FirstToken, t = pronoun - 1;
+        if (t >= first && v.Class[t] == TokenClass.Comma) t--;
+        if (t >= first && v.Doc.TokenText(t) is ")")
+        {
+            while (t >= first && v.Doc.TokenText(t) is not "(") t--;
+            t--;
+        }
+        if (t < first || !IsPhraseWord(ctx, t)) return null;
+        int end = t + 1, head = t;
+        for (int k = t; k > first && k >= t - MaxPostModifier; k--)
+        {
+            if (!IsPhraseWord(ctx, k)) break;
+            if (!HeadPrepositions.Contains(v.Doc.TokenText(k))) continue;
+            // The noun before the preposition heads the phrase when it may speak ("Sources within Apple", "members of
+            // parliament"); else the words after it do ("a favourite of | people who", "drew ire from | lawmakers who").
+            if (MaySpeak(ctx, k - 1)) head = k - 1;
+            break;
+        }
+        if (v.Class[head] is not (TokenClass.Word or TokenClass.Capitalized) || IsVerbLike(ctx, head) || HeadPrepositions.Contains(v.Doc.TokenText(head)))
+            return null;
+        // The phrase opens on a determiner, number or capitalised word within a few words before its head (else the head
+        // alone: "Optimists who predict"), over no word that looks like a verb ("has reported on returning athletes").
+        int start = head;
+        for (int k = head - 1; k >= first && head - k <= MaxPreModifiers; k--)
+        {
+            if (!IsPhraseWord(ctx, k) || IsVerbLike(ctx, k) || HeadPrepositions.Contains(v.Doc.TokenText(k))) break;
+            if (v.Class[k] is TokenClass.Capitalized or TokenClass.Number || PhraseOpeners.Contains(v.Doc.TokenText(k))) start = k;
+        }
+        return (start, end);
+    }
+
+    private const int MaxPostModifier = 5, MaxPreModifiers = 3;
+
+    /// <summary>
+    /// The speaker a relative pronoun stands for, from its noun phrase resolved as if written as the
+    /// speaker, but naming only whom the phrase itself names: a body or person the resolver would
+    /// find elsewhere for a description ("The man, who asked not to be named") is not taken, nor a
+    /// name that only qualifies a head the lexicon does not know ("a Comcast customer"). "Which"
+    /// speaks only for a phrase that names a body or a document ("The Tower Commission report, which
+    /// says"), not a clause or a thing ("..., which claimed 16 million lives").
+    /// </summary>
+    private static ResolvedSpeaker? RelativeSpeaker(AttributionContext ctx, QuoteInfo quote, int start, int end, bool which)
+    {
+        var resolved = Resolve(ctx, quote, start, end);
+        var doc = ctx.View.Doc;
+        var (head, headClass) = Head(ctx, start, end);
+        // A name in the phrase speaks when it is the head or the lexicon knows the head ("ESPN PR", "LDP members", "a Facebook
+        // spokesperson"), not for "a Comcast customer".
+        bool named = resolved.Entity is { } e && e.Span.Start >= doc.Tokens[start].Span.Start && e.Span.End <= doc.Tokens[end - 1].Span.End
+            && (headClass != SpeakerWordClass.None || doc.Tokens[head].Span.Start >= e.Span.Start && doc.Tokens[head].Span.End <= e.Span.End);
+        if (resolved.Entity is not null && !named) resolved = resolved with { Kind = SpeakerKind.Unknown, Entity = null };
+        if (which && !named && headClass is not (SpeakerWordClass.OrgNoun or SpeakerWordClass.Document)) return null;
+        return resolved;
+    }
+
+    /// <summary>A word that may head a speaker's phrase: a capitalised word, a speaker head of the lexicon, or a plural ("folks", "athletes").</summary>
+    private static bool MaySpeak(AttributionContext ctx, int t)
+    {
+        var v = ctx.View;
+        if (t < 0 || !IsPhraseWord(ctx, t)) return false;
+        var word = v.Doc.TokenText(t);
+        return v.Class[t] == TokenClass.Capitalized || ctx.Speakers.Classify(v.Doc, t) != SpeakerWordClass.None
+            || v.Class[t] == TokenClass.Word && word.Length > 3 && word[^1] == 's' && word[^2] != 's';
+    }
+
+    /// <summary>A lower-case word ending in -ed or -ing: more often a verb than a noun's modifier.</summary>
+    private static bool IsVerbLike(AttributionContext ctx, int t)
+    {
+        var word = ctx.View.Doc.TokenText(t);
+        return ctx.View.Class[t] == TokenClass.Word && (word.EndsWith("ed", StringComparison.Ordinal) || word.EndsWith("ing", StringComparison.Ordinal));
+    }
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> PhraseOpeners =
+        new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            "the", "a", "an", "this", "these", "those", "some", "many", "several", "few", "most", "all", "other", "others", "any",
+            "his", "her", "their", "its", "our", "one", "two", "three", "four", "five",
+        }.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>A word of a noun phrase: not punctuation, a cue, a clause verb or a word that opens a clause.</summary>
+    private static bool IsPhraseWord(AttributionContext ctx, int t) =>
+        ctx.View.Class[t] is TokenClass.Word or TokenClass.Capitalized or TokenClass.Number && !ctx.Cues.IsCue(t)
+        && !QuoteDetector.ClauseVerbs.Contains(ctx.View.WordHash[t]) && !PhraseBreakers.Contains(ctx.View.Doc.TokenText(t));
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> HeadPrepositions =
+        new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "of", "in", "at", "from", "within", "with", "for", "on", "among", "inside", "across" }
+            .GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> PhraseBreakers =
+        new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            "and", "but", "or", "that", "who", "which", "to", "by", "than", "as", "not", "including", "like", "about",
+            "however", "while", "when", "although", "though", "meanwhile", "also", "still", "now", "then", "so", "yet",
+        }
+            .GetAlternateLookup<ReadOnlySpan<char>>();
+
     private static EntityMention? MentionEndingAt(AttributionContext ctx, int last, int notBefore, string[] types)
     {
         if (last < notBefore) return null;
@@ -459,6 +571,8 @@ internal static class SpeakerResolver
     {
         if (LastWrittenSpeaker(ctx, quote, before, passOverHeOrShe: false) is not var (speaker, source)
             || speaker.Entity is not null || speaker.Kind != SpeakerKind.Anonymous) return false;
+        // A relative clause's unnamed speaker ("the British authorities, who promised ...") is not whom the story goes on with.
+        if (source.End == source.Start + 1 && RelativeAntecedentTypes(ctx.View.Doc.TokenText(source.Start)) is not null) return false;
         // An earlier pronoun that went on with the source: "She said ... . She added".
         return IsPronounText(speaker.Text) ? IsPluralPronoun(speaker.Text) == plural : IsPlural(ctx, source.Start, source.End) == plural;
     }
@@ -622,7 +736,7 @@ internal static class SpeakerResolver
         word.Equals("of", StringComparison.OrdinalIgnoreCase) || word.Equals("at", StringComparison.OrdinalIgnoreCase)
         || word.Equals("in", StringComparison.OrdinalIgnoreCase) || word.Equals("for", StringComparison.OrdinalIgnoreCase)
         || word.Equals("from", StringComparison.OrdinalIgnoreCase) || word.Equals("with", StringComparison.OrdinalIgnoreCase)
-        || word.Equals("about", StringComparison.OrdinalIgnoreCase)
+        || word.Equals("about", StringComparison.OrdinalIgnoreCase) || word.Equals("within", StringComparison.OrdinalIgnoreCase)
         || word.Equals("who", StringComparison.OrdinalIgnoreCase) || word.Equals("which", StringComparison.OrdinalIgnoreCase)
         || word.Equals("familiar", StringComparison.OrdinalIgnoreCase) || word.Equals("close", StringComparison.OrdinalIgnoreCase);
 
