@@ -33,7 +33,13 @@ public class LexiconMatcherTests
     [InlineData("Officials could not be reached for comment.")]
     [InlineData("There is no doubt about the result.")]
     [InlineData("Send it as soon as possible.")]
+    [InlineData("Initial jobless claims rose by 12,000 last week.")]
+    [InlineData("The miner has seen a fivefold rise in profits.")]
     public void Exceptions_suppress_the_cue_inside_them(string text) => Assert.Empty(CueTexts(text));
+
+    [Fact]
+    public void A_claim_as_an_assertion_stays_a_cue() =>
+        Assert.Equal(["claims"], CueTexts("Russia claims its troops took the town."));
 
     [Theory]
     [InlineData("The leaders will meet at the end of May.")]
