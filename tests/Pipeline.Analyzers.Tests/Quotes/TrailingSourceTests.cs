@@ -6,7 +6,7 @@ namespace Pipeline.Analyzers.Tests.Quotes;
 /// British and wire writing set the speaker off by commas between the reported words and the cue
 /// ("..., its governor, Robin Leigh-Pemberton, said."): the speaker is the source, not the end of
 /// the content; and "..., he told reporters in London." reports the words before the source, not
-/// whom he told.
+/// whom he told, as "told reporters yesterday the proposal ..." reports what follows the audience.
 /// </summary>
 public sealed class TrailingSourceTests
 {
@@ -33,6 +33,16 @@ public sealed class TrailingSourceTests
         var said = Assert.Single(run.Results, r => r.Quote.Quote.Cue is { } c && run.Text(c) == "said");
         Assert.Equal("Prices will rise next year", run.Content(said));
         Assert.Equal("John Smith, the company's chairman", said.Speaker.Text);
+    }
+
+    [Theory]
+    [InlineData("Finance Secretary Jaime Ongpin told reporters yesterday the proposal is designed to avoid an impasse.", "told")]
+    [InlineData("Lakshmi Mittal has told investors the combined company will have to shed thousands of jobs.", "has told")]
+    public void The_audience_told_is_not_part_of_what_was_told(string text, string cue)
+    {
+        var run = QuoteTestKit.Analyze(text);
+        var told = Assert.Single(run.Results, r => r.Quote.Quote.Cue is { } c && run.Text(c) == cue);
+        Assert.StartsWith("the ", run.Content(told));
     }
 
     [Fact]

@@ -1042,8 +1042,15 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
     /// </summary>
     internal static int? AfterHearer(TokenView v, int cueStart, int cueEnd, int end)
     {
-        if (v.CueAt[cueStart]?.Lemma != "tell") return null;
+        if (v.CueAt[cueStart]?.Lemma != "tell" && v.CueAt[cueEnd - 1]?.Lemma != "tell") return null;
         int t = cueEnd;
+        // An audience without a determiner, maybe a time, then the clause: "told reporters (yesterday) the plan would fail".
+        if (t < end && Audiences.Contains(v.WordHash[t]))
+        {
+            t = AfterTime(v, t + 1, end);
+            return t < end && Words(v, t, end) >= 3 && (SubjectPronouns.Contains(v.WordHash[t]) || v.WordHash[t] == ThatHash
+                || Determiners.Contains(v.WordHash[t]) || v.Class[t] == TokenClass.Capitalized) ? t : null;
+        }
         if (t < end && v.WordHash[t] == TheHash) t++;
         int nameStart = t;
         bool programme = false;
@@ -1058,6 +1065,21 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
         if (SubjectPronouns.Contains(v.WordHash[t]) || v.WordHash[t] == ThatHash) return t;
         return programme && v.Class[t] == TokenClass.Capitalized ? t : null;
     }
+
+    /// <summary>The token after a time phrase starting at <paramref name="t"/> ("yesterday", "on Tuesday", "last week"), or <paramref name="t"/>.</summary>
+    private static int AfterTime(TokenView v, int t, int end)
+    {
+        if (t < end && TimeWords.Contains(v.WordHash[t])) return t + 1;
+        if (t + 1 < end && (v.WordHash[t] == OnHash && TimeWords.Contains(v.WordHash[t + 1]) || TimeDeterminers.Contains(v.WordHash[t]) && TimeNouns.Contains(v.WordHash[t + 1])))
+            return t + 2;
+        return t;
+    }
+
+    private static readonly HashSet32 TimeWords = new(
+        "yesterday today tonight monday tuesday wednesday thursday friday saturday sunday".Split(' ').Select(w => Hashing.Lower(w)));
+    private static readonly HashSet32 TimeDeterminers = new("last this next".Split(' ').Select(w => Hashing.Lower(w)));
+    private static readonly HashSet32 TimeNouns = new("week month year night weekend".Split(' ').Select(w => Hashing.Lower(w)));
+    private static readonly int OnHash = Hashing.Lower("on");
 
     /// <summary>Words that end the name of whom something was told: "BBC Radio 4's Today programme".</summary>
     private static readonly HashSet32 HearerNouns = new(
