@@ -54,6 +54,7 @@ internal sealed class EntityRecognizer
         else TagJointly(document, vectors, tagged);
         PersonTitles.Apply(document, tagged);
         HyphenatedNames.Join(document, tagged);
+        ParticleNames.Join(document, tagged);
         InstitutionNames.Apply(document, tagged);
         PhotoCredits.Apply(document, tagged);
 

@@ -24,6 +24,9 @@ internal static class MentionBounds
         FrozenSet.ToFrozenSet(["van", "der", "den", "de", "da", "das", "do", "dos", "du", "del", "della", "di", "la", "le",
             "von", "zu", "ter", "ten", "bin", "ibn", "al", "el", "y"], StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>Whether a lower-case word is a particle inside names: "van", "de", "da", "bin"...</summary>
+    public static bool IsNameParticle(ReadOnlySpan<char> word) => NameParticles.Contains(word);
+
     /// <summary>The first token and the end (exclusive) of the span kept; never empty.</summary>
     public static (int First, int End) Trim(Document document, TokenMention tokens)
     {

@@ -143,12 +143,17 @@ internal static class MentionClusterer
         return bySurname;
     }
 
-    /// <summary>A surname's keys: the whole of it, and for a hyphenated one its last part too ("al-Momani", "Momani").</summary>
+    /// <summary>
+    /// A surname's keys: the whole of it, and for a hyphenated one its last part too ("al-Momani",
+    /// "Momani"), for one after a particle the word after the particles ("de Blasio", "Blasio").
+    /// </summary>
     private static IEnumerable<string> SurnameKeys(string surname)
     {
         yield return NameKey.Transliteration(surname, surname: true);
         int hyphen = surname.LastIndexOf('-');
         if (hyphen > 0 && hyphen < surname.Length - 1) yield return NameKey.Transliteration(surname[(hyphen + 1)..], surname: true);
+        int space = surname.LastIndexOf(' ');
+        if (space > 0 && space < surname.Length - 1) yield return NameKey.Transliteration(surname[(space + 1)..], surname: true);
     }
 
     /// <summary>The full-name person mention whose surname the one-word mention <paramref name="m"/> matches: nearest before, else nearest after.</summary>
@@ -182,7 +187,8 @@ internal static class MentionClusterer
 
     /// <summary>
     /// The name's words without a leading article or trailing punctuation; a hyphenated name the
-    /// segmenter split is one word again ("Kilroy", "-", "Silk" -> "Kilroy-Silk").
+    /// segmenter split is one word again ("Kilroy", "-", "Silk" -> "Kilroy-Silk"), and so is a
+    /// person's surname after a particle ("Bill de Blasio" -> "Bill", "de Blasio").
     /// </summary>
     internal static string[] NameTokens(ClusterInput mention)
     {
@@ -190,6 +196,7 @@ internal static class MentionClusterer
         while (first < end - 1 && Articles.Contains(mention.Tokens[first])) first++;
         while (end > first + 1 && !mention.Tokens[end - 1].Any(char.IsLetterOrDigit)) end--;
         var words = new List<string>(end - first);
+        bool particle = false; // the word before was a particle of a person's surname
         for (int i = first; i < end; i++)
         {
             if (mention.Tokens[i] == "-" && words.Count > 0 && i + 1 < end)
@@ -197,7 +204,13 @@ internal static class MentionClusterer
                 words[^1] += "-" + mention.Tokens[++i];
                 continue;
             }
-            words.Add(mention.Tokens[i]);
+            if (particle) words[^1] += " " + mention.Tokens[i];
+            else words.Add(mention.Tokens[i]);
+            // A particle starts the surname, the words after it are in it: "Bill de Blasio" and "De Blasio" share "de Blasio".
+            // Not "Al" or "El" first, a given name as often ("Al Sharpton").
+            var lower = mention.Tokens[i].ToLowerInvariant();
+            particle = mention.Type == Person && i + 1 < end && MentionBounds.IsNameParticle(lower)
+                && !(words.Count == 1 && lower is "al" or "el");
         }
         return [.. words];
     }

@@ -4,7 +4,11 @@ using Pipeline.Text;
 
 namespace Pipeline.Analyzers.Tests.Entities;
 
-/// <summary>Names joined by a hyphen, which the segmenter splits into parts and <see cref="HyphenatedNames"/> joins again, with the shipped fast model.</summary>
+/// <summary>
+/// Names the tagger cuts, with the shipped fast model: joined by a hyphen, which the segmenter splits
+/// into parts and <see cref="HyphenatedNames"/> joins again, or with a particle before the surname
+/// (<see cref="ParticleNames"/>).
+/// </summary>
 public class HyphenatedNameTests
 {
     private static readonly Lazy<EntityRecognizer> Recognizer = new(() =>
@@ -57,6 +61,15 @@ public class HyphenatedNameTests
         var mentions = Recognize("A UK-based charity and the US-led coalition responded.");
         Assert.Contains(mentions, m => m.Text == "UK");
         Assert.Contains(mentions, m => m.Text == "US");
+    }
+
+    [Theory]
+    [InlineData("Mayor Bill de Blasio said the city was ready.", "de Blasio")]
+    public void A_surname_after_a_particle_stays_in_the_persons_name(string text, string surname)
+    {
+        var mentions = Recognize(text);
+        Assert.Contains(mentions, m => m.Type == "PER" && m.Text.EndsWith(surname, StringComparison.Ordinal) && m.Text.Contains(' ' + surname));
+        Assert.DoesNotContain(mentions, m => m.Text == surname[(surname.IndexOf(' ') + 1)..]);
     }
 
     [Fact]

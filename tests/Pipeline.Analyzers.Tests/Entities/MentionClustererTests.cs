@@ -136,6 +136,23 @@ public class MentionClustererTests
     }
 
     [Fact]
+    public void A_surname_after_a_particle_joins_with_or_without_the_particle()
+    {
+        var (of, canonical) = Cluster(new ClusterInput(Per, ["Bill", "de", "Blasio"], "Bill de Blasio"),
+            new ClusterInput(Per, ["De", "Blasio"], "De Blasio"), new ClusterInput(Per, ["Blasio"], "Blasio"));
+        Assert.Equal(of[0], of[1]);
+        Assert.Equal(of[0], of[2]);
+        Assert.Equal("Bill de Blasio", canonical[of[1]]);
+    }
+
+    [Fact]
+    public void Al_first_is_a_given_name_not_a_particle()
+    {
+        var (of, _) = Cluster(new ClusterInput(Per, ["Al", "Sharpton"], "Al Sharpton"), new ClusterInput(Per, ["Sharpton"], "Sharpton"));
+        Assert.Equal(of[0], of[1]);
+    }
+
+    [Fact]
     public void A_surname_with_a_prefix_joins_with_or_without_it()
     {
         var (of, canonical) = Cluster(new ClusterInput(Per, ["Mohammed", "al", "-", "Momani"], "Mohammed al-Momani"),
