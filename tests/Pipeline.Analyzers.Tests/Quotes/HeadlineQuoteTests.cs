@@ -4,7 +4,8 @@ namespace Pipeline.Analyzers.Tests.Quotes;
 
 /// <summary>
 /// A headline's quotation with no speaker of its own is the lead's speaker's ("'No UK apology' for
-/// colonial past" / "..., Gordon Brown has said."), and only when the lead names someone.
+/// colonial past" / "..., Gordon Brown has said."), or its unnamed source's ("..., officials have
+/// revealed."), and only when the lead has one of them.
 /// </summary>
 public sealed class HeadlineQuoteTests
 {
@@ -23,13 +24,16 @@ public sealed class HeadlineQuoteTests
     }
 
     [Fact]
-    public void A_lead_with_an_unnamed_source_gives_the_headline_none()
+    public void A_lead_with_an_unnamed_source_gives_the_headline_that_source()
     {
         var run = QuoteTestKit.AnalyzeArticle(
             "'EU referendum could cost £80m'",
-            "It could cost £80m to run a UK referendum on the European constitution, ministers have revealed.",
+            "It could cost £80m to run a UK referendum on the European constitution, officials have revealed.",
             new Seed("European constitution", EntityTypes.Miscellaneous, "constitution"));
-        Assert.Null(run.QuoteWith("referendum could cost").Speaker.Entity);
+        var headline = run.QuoteWith("referendum could cost");
+        Assert.Null(headline.Speaker.Entity);
+        Assert.Equal(SpeakerKind.Anonymous, headline.Speaker.Kind);
+        Assert.DoesNotContain(run.Findings, f => f.RuleId == "QTE001");
     }
 
     [Fact]

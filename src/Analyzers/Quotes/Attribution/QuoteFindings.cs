@@ -29,7 +29,8 @@ internal static class QuoteFindings
                 if (anonymousSpans.Add(span))
                     findings.Add(With(Finding.Create(QuoteRules.AnonymousSource, span, doc.GetString(span)), ids));
 
-            if (quoted && !resolved && speaker.Text is null)
+            // A quote carried over from an unnamed source is that source's (QTE002 was raised where it is written).
+            if (quoted && !resolved && speaker.Text is null && speaker.Kind != SpeakerKind.Anonymous)
             {
                 findings.Add(With(Finding.Create(QuoteRules.Unattributed, quote.Span, "\"" + QuoteRules.Snippet(Words(doc, r.Quote)) + "\""), ids));
                 continue;

@@ -425,7 +425,8 @@ internal static class Sieves
     /// A direct quotation in the headline with no speaker of its own is the lead's: "'No UK
     /// apology' for colonial past" / "The days of Britain having to apologise ... are over, Gordon
     /// Brown has said." The resolved speaker of the first quote whose cue is in the first sentence
-    /// after the headline; null when that quote's speaker is no entity. Reads speakers decided after
+    /// after the headline, named or unnamed ("..., ministers have revealed."); null when that quote's
+    /// speaker is neither an entity nor an unnamed source. Reads speakers decided after
     /// the headline's quote, so it runs once every other quote has its speaker.
     /// </summary>
     public static ResolvedSpeaker? HeadlineLead(AttributionContext ctx, QuoteInfo q)
@@ -437,7 +438,7 @@ internal static class Sieves
         if (lead >= doc.Sentences.Length) return null;
         foreach (var other in ctx.Quotes)
             if (other.Cue is { } cue && v.SentenceOf[cue.Start] == lead && other.SpeakerTokens is not null)
-                return other.Speaker?.Entity is not null ? other.Speaker : null;
+                return other.Speaker is { Entity: not null } or { Kind: SpeakerKind.Anonymous } ? other.Speaker : null;
         return null;
     }
 
