@@ -1264,7 +1264,8 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
         return null;
     }
 
-    private static int Words(TokenView v, int start, int end)
+    /// <summary>Words, names and numbers among tokens [start, end).</summary>
+    internal static int Words(TokenView v, int start, int end)
     {
         int n = 0;
         for (int t = start; t < end; t++) if (v.Class[t] is TokenClass.Word or TokenClass.Capitalized or TokenClass.Number) n++;

@@ -38,8 +38,8 @@ internal static class TrailingSource
         if (before >= 0 && Names(v, before + 1, last, cues) && (relative || Pairs(v, before + 1, last, sourceStart, stop)))
             (last, sourceStart) = (before, before + 1);
         else if (relative) return;
-        if (Words(v, start, last) < 3) return;
-        q.Content[^1] = (start, ContentEnd(v, start, last));
+        if (QuoteDetector.Words(v, start, last) < 3) return;
+        q.Content[^1] = (start, ContentEnd(v, last));
     }
 
     /// <summary>
@@ -63,7 +63,7 @@ internal static class TrailingSource
         int end = sentence.EndToken;
         while (end > cueEnd && v.Class[end - 1] is TokenClass.Period or TokenClass.QuoteMark) end--;
         if (end == cueEnd) return true;
-        if (Words(v, cueEnd, end) > MaxCircumstance) return false;
+        if (QuoteDetector.Words(v, cueEnd, end) > MaxCircumstance) return false;
         for (int t = cueEnd; t < end; t++)
             if (v.Class[t] is TokenClass.Comma or TokenClass.QuoteMark or TokenClass.Colon || v.InQuote(t)) return false;
         int first = v.WordHash[cueEnd];
@@ -86,7 +86,7 @@ internal static class TrailingSource
     /// <summary>A short phrase that names someone: no verb, no cue, no quotation; a capitalised word or a speaker head.</summary>
     private static bool Names(TokenView v, int start, int end, CueMarks cues)
     {
-        int words = Words(v, start, end);
+        int words = QuoteDetector.Words(v, start, end);
         if (words == 0 || words > MaxPhrase || Openers.Contains(v.WordHash[start])) return false;
         bool names = false;
         int sentenceFirst = v.SentenceOfToken(start).FirstToken;
@@ -122,15 +122,8 @@ internal static class TrailingSource
         or SpeakerWordClass.VagueHead or SpeakerWordClass.GroupHead or SpeakerWordClass.Document;
 
     /// <summary>The content's end before the comma at <paramref name="boundary"/>, or after the closing quotation mark there.</summary>
-    private static int ContentEnd(TokenView v, int start, int boundary) =>
+    private static int ContentEnd(TokenView v, int boundary) =>
         v.Class[boundary] == TokenClass.QuoteMark ? boundary + 1 : boundary;
-
-    private static int Words(TokenView v, int start, int end)
-    {
-        int n = 0;
-        for (int t = start; t < end; t++) if (v.Class[t] is TokenClass.Word or TokenClass.Capitalized or TokenClass.Number) n++;
-        return n;
-    }
 
     private static readonly HashSet32 Relatives = new("who which whose".Split(' ').Select(w => Hashing.Lower(w)));
     private static readonly HashSet32 CircumstanceOpeners = new(
