@@ -77,6 +77,16 @@ public sealed class PronounSpeakerTests
     }
 
     [Fact]
+    public void It_is_the_firm_that_opened_the_sentence_after_its_description()
+    {
+        var run = QuoteTestKit.Analyze(
+            "German investment bank Deutsche Bank has challenged the right of Yukos to claim bankruptcy protection in the US.\n\n" +
+            "In a court filing on Tuesday, it said the Russian oil giant has few ties to Texas.",
+            new Seed("Deutsche Bank", EntityTypes.Organization, "deutsche"), new Seed("Yukos", EntityTypes.Organization, "yukos"));
+        Assert.Equal("deutsche", run.QuoteWith("few ties to Texas").Speaker.Entity?.ClusterId);
+    }
+
+    [Fact]
     public void It_is_the_organisation_that_was_the_subject_not_one_named_in_passing()
     {
         var run = QuoteTestKit.Analyze(

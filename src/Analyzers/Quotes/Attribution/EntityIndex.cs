@@ -172,6 +172,9 @@ internal sealed class EntityIndex
     }
 
     /// <summary>A person noun that can title a name ("boss", "coach"), not "man" or "woman" ("The woman Lung was cheating with").</summary>
+    /// <summary>Most words before a firm's noun in a description that opens the sentence ("German investment | bank").</summary>
+    private const int MaxFirmDescription = 3;
+
     private bool IsTitleNoun(int t) =>
         _view.SpeakerClass[t] == SpeakerWordClass.PersonNoun && _view.Doc.TokenText(t) is var w
         && !w.Equals("man", StringComparison.OrdinalIgnoreCase) && !w.Equals("woman", StringComparison.OrdinalIgnoreCase);
@@ -186,6 +189,13 @@ internal sealed class EntityIndex
             titleNoun |= _view.Class[t] == TokenClass.Word;
         if (t >= first && _view.Doc.TokenText(t).Equals("the", StringComparison.OrdinalIgnoreCase)) t--;
         if (t < first) return true;
+        // A firm's description opening the sentence before its name: "German investment bank Deutsche Bank", "US carmaker Ford".
+        if (!titleNoun && _view.SpeakerClass[t] == SpeakerWordClass.OrgNoun)
+        {
+            int k = t - 1;
+            while (k >= first && t - k <= MaxFirmDescription && _view.Class[k] is TokenClass.Word or TokenClass.Capitalized) k--;
+            if (k < first) return true;
+        }
         // After a lower-case title only a sentence or a clause set off by punctuation opens: "said that president Lula", "by attorney general Eliot Spitzer" do not.
         if (titleNoun) return _view.Class[t] is TokenClass.Comma or TokenClass.Colon;
         var word = _view.Doc.TokenText(t);
