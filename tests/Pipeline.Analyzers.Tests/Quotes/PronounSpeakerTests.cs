@@ -77,6 +77,18 @@ public sealed class PronounSpeakerTests
     }
 
     [Fact]
+    public void They_goes_on_with_the_group_described_before()
+    {
+        var run = QuoteTestKit.Analyze(
+            "But the tobacco companies denied that they illegally conspired to promote smoking. " +
+            "They also said they had already met many of the government's demands.");
+        var r = run.QuoteWith("already met many");
+        Assert.Equal("the tobacco companies", r.Speaker.Text);
+        Assert.Equal(SpeakerKind.Unknown, r.Speaker.Kind);
+        Assert.DoesNotContain(run.Findings, f => f.RuleId == "QTE003");
+    }
+
+    [Fact]
     public void It_is_the_firm_that_opened_the_sentence_after_its_description()
     {
         var run = QuoteTestKit.Analyze(

@@ -544,7 +544,22 @@ internal static class SpeakerResolver
         // "A Conservative spokeswoman said ... . She said": the spokeswoman, speaking for the body she was linked to.
         if (plural == false && LastSpokesSpeaker(ctx, quote, start, PronounGender(text)) is { } spokes)
             return new(spokes.Entity is null ? SpeakerKind.Anonymous : SpeakerKind.Pronoun, text, spokes.Entity, span);
-        return plural is { } p && LastSpeakerIsUnnamed(ctx, quote, start, p) ? new(SpeakerKind.Anonymous, text, null, span) : new(SpeakerKind.Pronoun, text, null, span);
+        if (plural is { } p && LastSpeakerIsUnnamed(ctx, quote, start, p)) return new(SpeakerKind.Anonymous, text, null, span);
+        // "the tobacco companies denied ... . They also said": "they" goes on with the group described, named by its words.
+        if (plural == true && LastDescribedGroup(ctx, quote, start) is { } group) return new(SpeakerKind.Unknown, group, null, span);
+        return new(SpeakerKind.Pronoun, text, null, span);
+    }
+
+    /// <summary>
+    /// The words of the last earlier written speaker within reach when it is a plural description
+    /// that names no one ("the tobacco companies", "the protesters"); else null.
+    /// </summary>
+    private static string? LastDescribedGroup(AttributionContext ctx, QuoteInfo quote, int before)
+    {
+        if (LastWrittenSpeaker(ctx, quote, before, passOverHeOrShe: false) is not var (speaker, source)
+            || speaker.Entity is not null || speaker.Kind != SpeakerKind.Unknown || speaker.Text is null || IsPronounText(speaker.Text)) return null;
+        if (source.End == source.Start + 1 && RelativeAntecedentTypes(ctx.View.Doc.TokenText(source.Start)) is not null) return null;
+        return IsPlural(ctx, source.Start, source.End) ? speaker.Text : null;
     }
 
     /// <summary>
