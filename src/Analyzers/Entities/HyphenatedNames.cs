@@ -82,7 +82,7 @@ internal static class HyphenatedNames
     }
 
     /// <summary>Token <paramref name="hyphen"/> is a hyphen touching the words on both sides.</summary>
-    private static bool IsJoinedHyphen(Document document, int hyphen)
+    public static bool IsJoinedHyphen(Document document, int hyphen)
     {
         var tokens = document.Tokens;
         if (hyphen < 1 || hyphen + 1 >= tokens.Length) return false;

@@ -35,16 +35,11 @@ internal static class MentionBounds
         // A name written in lower case ("interior ministry") keeps its words.
         bool named = tokens.Type == Person || TokenText.Cap(document.TokenText(first)) != CapPattern.Lower;
         while (named && end - first > 1 && TokenText.Cap(document.TokenText(end - 1)) == CapPattern.Lower && !NameParticles.Contains(document.TokenText(end - 1))
-               && !(tokens.Type == Person && IsHyphenJoined(document, end - 1))) end--;
+               && !(tokens.Type == Person && HyphenatedNames.IsJoinedHyphen(document, end - 2))) end--;
         if (tokens.Type != Person) return (first, end);
         while (end - first > 1 && QuestionWords.Contains(document.TokenText(first))) first++;
         return (first, end);
     }
-
-    /// <summary>A word a hyphen joins to the word before, spaces on neither side: the syllable of "Kim Jong-un".</summary>
-    private static bool IsHyphenJoined(Document document, int token) =>
-        token >= 2 && document.TokenText(token - 1) is "-" or "\u2010" or "\u2011"
-        && !document.Tokens[token].Has(TokenFlags.SpaceBefore) && !document.Tokens[token - 1].Has(TokenFlags.SpaceBefore);
 
     /// <summary>A possessive 's or a bare apostrophe.</summary>
     private static bool IsPossessive(Document document, int token)

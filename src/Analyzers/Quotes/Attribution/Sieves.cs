@@ -425,7 +425,7 @@ internal static class Sieves
     /// A direct quotation in the headline with no speaker of its own is the lead's: "'No UK
     /// apology' for colonial past" / "The days of Britain having to apologise ... are over, Gordon
     /// Brown has said." The resolved speaker of the first quote whose cue is in the first sentence
-    /// after the headline, named or unnamed ("..., ministers have revealed."); null when that quote's
+    /// after the headline, named or unnamed ("..., officials have revealed."); null when that quote's
     /// speaker is neither an entity nor an unnamed source. Reads speakers decided after
     /// the headline's quote, so it runs once every other quote has its speaker.
     /// </summary>
