@@ -45,4 +45,14 @@ public sealed class HeadlineQuoteTests
             new Seed("Gordon Brown", EntityTypes.Person, "brown"));
         Assert.Null(run.QuoteWith("No UK apology").Speaker.Entity);
     }
+
+    [Fact]
+    public void A_text_that_ends_on_its_cue_is_read_without_failing()
+    {
+        // A wire headline with no body and no final stop: "says" is the text's last token.
+        var run = QuoteTestKit.Analyze("Bank of Japan satisfied with yen around current range, senior bank official says");
+        var quote = run.QuoteWith("Bank of Japan satisfied");
+        Assert.Equal(SpeakerKind.Anonymous, quote.Speaker.Kind);
+        Assert.Equal("senior bank official", quote.Speaker.Text);
+    }
 }

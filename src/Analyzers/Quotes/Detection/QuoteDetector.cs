@@ -709,7 +709,7 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
         // A clause may hold other cues only after a cue with its subject before it, and when the clause opens right
         // after the cue: not ", adding that ..." after "..., he said", nor the source after "..., said Mr Stanley, but ...".
         bool nests = nestsCues && cueStart > sentence.FirstToken && v.Class[cueStart - 1] is TokenClass.Word or TokenClass.Capitalized
-            && v.Class[cueEnd] is TokenClass.Word or TokenClass.Capitalized or TokenClass.Number
+            && cueEnd < v.Count && v.Class[cueEnd] is TokenClass.Word or TokenClass.Capitalized or TokenClass.Number
             && v.WordHash[cueStart] != ToHash && !v.Doc.TokenText(cueEnd - 1).EndsWith("ing", StringComparison.Ordinal); // a finite verb, not "to tell" or "saying"
         if (Words(v, cueEnd, end) >= 3 && (nests || !cues.Any(cueEnd, end)) && !v.InQuote(cueEnd))
         {
