@@ -73,6 +73,19 @@ public sealed class Document
         return cache[index] ??= GetString(Tokens[index].Span).ToLowerInvariant();
     }
 
+    /// <summary>
+    /// Whether token <paramref name="index"/> is a hyphen touching the words on both sides, spaces on
+    /// neither: the hyphen of "Kim Jong-un", "Leigh-Pemberton" or "London-based", not a dash.
+    /// </summary>
+    public bool IsJoinedHyphen(int index)
+    {
+        if (index < 1 || index + 1 >= Tokens.Length) return false;
+        var text = TokenText(index);
+        return text.Length == 1 && text[0] is '-' or '\u2010' or '\u2011'
+            && !Tokens[index].Has(TokenFlags.SpaceBefore) && !Tokens[index + 1].Has(TokenFlags.SpaceBefore)
+            && Tokens[index - 1].Kind == TokenKind.Word && Tokens[index + 1].Kind == TokenKind.Word;
+    }
+
     /// <summary>Index of the token containing <paramref name="position"/>, or of the first token after it; Tokens.Length when none.</summary>
     public int TokenAt(int position)
     {

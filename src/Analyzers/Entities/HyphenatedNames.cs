@@ -50,17 +50,17 @@ internal static class HyphenatedNames
             bool person = best.Tokens.Type == Person && best.Tokens.Count >= 2;
 
             // Backwards: an Arabic article, or a capitalised word no mention holds.
-            if (IsJoinedHyphen(document, first - 1) && first >= 2 && (m == 0 || mentions[m - 1].Tokens.End <= first - 2))
+            if (document.IsJoinedHyphen(first - 1) && first >= 2 && (m == 0 || mentions[m - 1].Tokens.End <= first - 2))
             {
                 var before = document.TokenText(first - 2);
-                if (Particles.Contains(before) && !IsJoinedHyphen(document, first - 3) // not "Sergeant-at-Arms"
+                if (Particles.Contains(before) && !document.IsJoinedHyphen(first - 3) // not "Sergeant-at-Arms"
                     || IsCapitalizedWord(document, first - 2) && !WrittenAlone(first - 2) && !WrittenAlone(first))
                     first -= 2;
             }
 
             // Forwards, over a chain of joined parts, each a word or the whole of the next mention.
             int next = m + 1;
-            while (IsJoinedHyphen(document, end))
+            while (document.IsJoinedHyphen(end))
             {
                 int word = end + 1;
                 bool joins = IsCapitalizedWord(document, word)
@@ -81,17 +81,6 @@ internal static class HyphenatedNames
         }
     }
 
-    /// <summary>Token <paramref name="hyphen"/> is a hyphen touching the words on both sides.</summary>
-    public static bool IsJoinedHyphen(Document document, int hyphen)
-    {
-        var tokens = document.Tokens;
-        if (hyphen < 1 || hyphen + 1 >= tokens.Length) return false;
-        var text = document.TokenText(hyphen);
-        return text.Length == 1 && text[0] is '-' or '\u2010' or '\u2011'
-            && !tokens[hyphen].Has(TokenFlags.SpaceBefore) && !tokens[hyphen + 1].Has(TokenFlags.SpaceBefore)
-            && tokens[hyphen - 1].Kind == TokenKind.Word && tokens[hyphen + 1].Kind == TokenKind.Word;
-    }
-
     private static bool IsCapitalizedWord(Document document, int token) =>
         document.Tokens[token].Kind == TokenKind.Word && document.Tokens[token].Has(TokenFlags.Capitalized);
 
@@ -108,7 +97,7 @@ internal static class HyphenatedNames
     {
         var words = new HashSet<string>(StringComparer.Ordinal);
         for (int t = 0; t < document.Tokens.Length; t++)
-            if (IsCapitalizedWord(document, t) && !IsJoinedHyphen(document, t - 1) && !IsJoinedHyphen(document, t + 1))
+            if (IsCapitalizedWord(document, t) && !document.IsJoinedHyphen(t - 1) && !document.IsJoinedHyphen(t + 1))
                 words.Add(document.TokenText(t).ToString());
         return words;
     }

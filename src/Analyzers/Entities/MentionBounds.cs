@@ -35,7 +35,7 @@ internal static class MentionBounds
         // A name written in lower case ("interior ministry") keeps its words.
         bool named = tokens.Type == Person || TokenText.Cap(document.TokenText(first)) != CapPattern.Lower;
         while (named && end - first > 1 && TokenText.Cap(document.TokenText(end - 1)) == CapPattern.Lower && !NameParticles.Contains(document.TokenText(end - 1))
-               && !(tokens.Type == Person && HyphenatedNames.IsJoinedHyphen(document, end - 2))) end--;
+               && !(tokens.Type == Person && document.IsJoinedHyphen(end - 2))) end--;
         if (tokens.Type != Person) return (first, end);
         while (end - first > 1 && QuestionWords.Contains(document.TokenText(first))) first++;
         return (first, end);

@@ -92,4 +92,33 @@ public sealed class QualifierMentionTests
             new Seed("British National Party", EntityTypes.Organization, "bnp"));
         Assert.Equal("bnp", run.QuoteWith("the arrest was politically motivated").Speaker.Entity?.ClusterId);
     }
+
+    [Theory]
+    [InlineData("The Ballymena-born actor said the theatre was in a very dilapidated condition.", "Ballymena", EntityTypes.Organization)]
+    [InlineData("The Ballymena-born actor said the theatre was in a very dilapidated condition.", "Ballymena", EntityTypes.Location)]
+    [InlineData("The Oscar-nominated actor said the theatre was in a very dilapidated condition.", "Oscar", EntityTypes.Person)]
+    public void A_name_joined_by_a_hyphen_to_a_modifier_is_not_the_speaker(string sentence, string modifier, string type)
+    {
+        var run = QuoteTestKit.Analyze("Liam Neeson has backed a campaign to save the Lyric Theatre in Belfast.\n\n" + sentence,
+            new Seed("Liam Neeson", EntityTypes.Person, "neeson"), new Seed("Lyric Theatre", EntityTypes.Organization, "lyric"),
+            new Seed("Belfast", EntityTypes.Location, "belfast"), new Seed(modifier, type, "modifier"));
+        Assert.Equal("neeson", run.QuoteWith("very dilapidated condition").Speaker.Entity?.ClusterId);
+    }
+
+    [Fact]
+    public void Two_names_that_qualify_a_title_together_leave_the_speaker_to_the_name_after_it()
+    {
+        var run = QuoteTestKit.Analyze(
+            "\"It was very hard to follow last year,\" said Richard and Judy executive producer Amanda Ross.",
+            new Seed("Richard", EntityTypes.Person, "richard"), new Seed("Amanda Ross", EntityTypes.Person, "ross"));
+        Assert.Equal("ross", run.QuoteWith("very hard to follow").Speaker.Entity?.ClusterId);
+    }
+
+    [Fact]
+    public void Two_speakers_joined_by_and_keep_the_first()
+    {
+        var run = QuoteTestKit.Analyze("Obama and Senate Majority Leader Harry Reid said the bill would pass this week.",
+            new Seed("Obama", EntityTypes.Person, "obama"), new Seed("Harry Reid", EntityTypes.Person, "reid"));
+        Assert.Equal("obama", run.QuoteWith("the bill would pass").Speaker.Entity?.ClusterId);
+    }
 }

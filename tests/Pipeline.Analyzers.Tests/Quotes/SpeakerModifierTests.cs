@@ -42,6 +42,17 @@ public sealed class SpeakerModifierTests
         Assert.Null(r.Speaker.Entity);
     }
 
+    [Fact]
+    public void A_participle_with_its_preposition_after_people_is_a_modifier_of_theirs()
+    {
+        var run = QuoteTestKit.Analyze(
+            "The 10 authors shortlisted for a Richard and Judy book award are hoping for a boost in sales.",
+            new Seed("Richard", EntityTypes.Person, "richard"));
+        var r = run.QuoteWith("a boost in sales");
+        Assert.StartsWith("The 10 authors", r.Speaker.Text);
+        Assert.Null(r.Speaker.Entity);
+    }
+
     [Theory]
     [InlineData("Mexico's attorney general said the students had been killed by a drug gang.", "Mexico", false)]
     [InlineData("A vandal in Seattle said the statue had been asking for it.", "Seattle", false)]

@@ -21,6 +21,8 @@ public sealed class UnnamedGroupTests
     [InlineData("Analysts said the company would struggle to keep its prices down next year.")]
     [InlineData("Many economists said the company would struggle to keep its prices down next year.")]
     [InlineData("One analyst said the company would struggle to keep its prices down next year.")]
+    [InlineData("One foreign banker said the company would struggle to keep its prices down next year.")]
+    [InlineData("A high-ranking source said the company would struggle to keep its prices down next year.")]
     // One of a group, or the others of it, with no name at all.
     [InlineData("Residents were angry. \"The company would struggle to keep its prices down,\" one said.")]
     [InlineData("Some backed the plan. Others said the company would struggle to keep its prices down next year.")]

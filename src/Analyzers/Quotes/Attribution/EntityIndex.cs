@@ -68,7 +68,7 @@ internal sealed class EntityIndex
         foreach (var (s, e, m) in Within(start, end))
         {
             int rank = Rank(m.Type);
-            if (rank >= NotASpeaker || QualifiesNoun(s, e, m, end)) continue;
+            if (rank >= NotASpeaker || QualifiesNoun(s, e, m, end) || IsHyphenModifier(s, e) || CoordinatedWithQualifier(e, end)) continue;
             bool possessive = m.Type == EntityTypes.Person && IsPossessive(e);
             if (rank < bestRank || rank == bestRank && (bestPossessive && !possessive || !possessive && IsNamedAfterDescription(bestEnd, s, e, end)))
                 (best, bestRank, bestPossessive, bestEnd) = (m, rank, possessive, e);
@@ -87,6 +87,30 @@ internal sealed class EntityIndex
         for (int t = earlierEnd; t < s; t++)
             if (_view.Class[t] is not (TokenClass.Word or TokenClass.Capitalized) || DescriptionBreaks.Contains(_view.WordHash[t])) return false;
         return _view.SpeakerClass[s - 1] is SpeakerWordClass.PersonNoun or SpeakerWordClass.OrgNoun or SpeakerWordClass.GroupHead;
+    }
+
+    /// <summary>
+    /// Whether a mention is joined by a hyphen to a lower-case word, as part of a modifier: "The
+    /// Ballymena-born actor", "a London-based firm", "the Labour-led council", "anti-Putin protesters".
+    /// </summary>
+    private bool IsHyphenModifier(int s, int e)
+    {
+        var doc = _view.Doc;
+        return e + 1 < _view.Count && doc.IsJoinedHyphen(e) && _view.Class[e + 1] == TokenClass.Word
+            || s >= 2 && doc.IsJoinedHyphen(s - 1) && _view.Class[s - 2] == TokenClass.Word;
+    }
+
+    /// <summary>
+    /// Whether a mention is the first of two names joined by "and" that together qualify a person
+    /// noun: "Richard and Judy executive producer Amanda Ross", where both name the show she produces
+    /// (not "Obama and Senate Majority Leader Harry Reid", two speakers).
+    /// </summary>
+    private bool CoordinatedWithQualifier(int e, int end)
+    {
+        if (e + 1 >= end || _view.Doc.TokenText(e) is not ("and" or "&")) return false;
+        int t = e + 1;
+        while (t < end && _view.Class[t] == TokenClass.Capitalized) t++;
+        return t > e + 1 && QualifiedNoun(t, end) is { } noun && HasPerson(noun + 1, Math.Min(end, noun + 8));
     }
 
     private static readonly HashSet32 DescriptionBreaks = new("and or of for in at with from to by".Split(' ').Select(w => Hashing.Lower(w)));

@@ -329,8 +329,9 @@ internal static class SpeakerResolver
         {
             // A clause before the comma ("The order is humiliating to Marines, who ...") is a source span gone astray, not a phrase.
             if (Auxiliaries.Contains(v.Doc.TokenText(t))) return null;
-            // After people a passive participle needs no comma: "analysts polled by Reuters" (but "figures compiled by the Tories" are theirs).
-            if (IsParticiple(v, t) && v.Doc.TokenText(t + 1).Equals("by", StringComparison.OrdinalIgnoreCase) && NamesPeople(ctx, start, t)) return t;
+            // After people a passive participle needs no comma: "analysts polled by Reuters", "the 10 authors shortlisted
+            // for a Richard and Judy book award" (but "figures compiled by the Tories" are theirs).
+            if (IsParticiple(v, t) && ParticiplePrepositions.Contains(v.Doc.TokenText(t + 1)) && NamesPeople(ctx, start, t)) return t;
             if (v.Class[t] != TokenClass.Comma) continue;
             var next = v.Doc.TokenText(t + 1);
             bool participle = IsParticiple(v, t + 1) || v.Class[t + 1] == TokenClass.Word && next.Length > 4
@@ -352,6 +353,9 @@ internal static class SpeakerResolver
     }
 
     private static readonly string[] PeopleSuffixes = ["ists", "ysts", "ers", "ors", "men", "ians", "ants", "ees"];
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ParticiplePrepositions =
+        new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "by", "for", "in", "at", "on", "from", "with" }.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static bool IsParticiple(TokenView v, int t)
     {
@@ -741,7 +745,9 @@ internal static class SpeakerResolver
         int head = start;
         for (int t = start; t < end; t++)
         {
-            if (v.Class[t] is TokenClass.Comma or TokenClass.OtherPunct or TokenClass.Dash || (t > start && IsPhraseBreak(v.Doc.TokenText(t)))) break;
+            // A hyphen inside a word is no break: "The Ballymena-born actor" has its head in "actor".
+            if (v.Class[t] is TokenClass.Comma or TokenClass.OtherPunct || v.Class[t] == TokenClass.Dash && !v.Doc.IsJoinedHyphen(t)
+                || (t > start && IsPhraseBreak(v.Doc.TokenText(t)))) break;
             if (v.Class[t] is TokenClass.Word or TokenClass.Capitalized) head = t;
         }
         return (head, ctx.Speakers.Classify(v.Doc, head));
