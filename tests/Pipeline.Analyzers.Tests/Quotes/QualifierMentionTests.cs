@@ -94,6 +94,22 @@ public sealed class QualifierMentionTests
     }
 
     [Theory]
+    [InlineData("a company spokesman")]
+    [InlineData("a bank spokesman")]
+    [InlineData("a central bank spokesman")]
+    public void A_spokesman_after_the_news_speaks_for_the_body_it_opens_with_and_goes_on_for_it(string spokesman)
+    {
+        var run = QuoteTestKit.Analyze(
+            $"The Bank of Spain is relaxing exchange controls to help Spanish banks compete, {spokesman} said.\n\n" +
+            "He said the measures would take effect by June.\n\n" +
+            "The spokesman said the relaxation was part of a broader package of reforms.",
+            new Seed("Bank of Spain", EntityTypes.Organization, "bos"), new Seed("Spain", EntityTypes.Location, "spain"));
+        Assert.Equal("bos", run.QuoteWith("relaxing exchange controls").Speaker.Entity?.ClusterId);
+        Assert.Equal("bos", run.QuoteWith("would take effect by June").Speaker.Entity?.ClusterId);
+        Assert.Equal("bos", run.QuoteWith("a broader package of reforms").Speaker.Entity?.ClusterId);
+    }
+
+    [Theory]
     [InlineData("The Ballymena-born actor said the theatre was in a very dilapidated condition.", "Ballymena", EntityTypes.Organization)]
     [InlineData("The Ballymena-born actor said the theatre was in a very dilapidated condition.", "Ballymena", EntityTypes.Location)]
     [InlineData("The Oscar-nominated actor said the theatre was in a very dilapidated condition.", "Oscar", EntityTypes.Person)]

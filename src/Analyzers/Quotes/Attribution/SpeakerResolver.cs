@@ -172,7 +172,9 @@ internal static class SpeakerResolver
         var doc = ctx.View.Doc;
         var title = Title(doc, start, head);
         return ctx.Entities.Titled(title, start) ?? NamedAfterLead(ctx, start)
-            ?? (SpokesNouns.Contains(doc.TokenText(head)) ? EarlierSpeakerWithHead(ctx, quote, start, doc.TokenText(head))
+            ?? (SpokesNouns.Contains(doc.TokenText(head))
+                ? EarlierSpeakerWithHead(ctx, quote, start, doc.TokenText(head))
+                    ?? (BodyNounBefore(ctx, start, head) is { } bodyNoun ? DescribedBody(ctx, quote, bodyNoun, bodyNoun, MentionRule.SubjectFirst) : null)
                 : Antecedent(ctx, quote, start, PersonTypes, PersonTypes, rule, plural: null,
                     fits: IsOffice(title) ? m => !ctx.Entities.HoldsOtherTitle(m, title)
                         : ofBody ? m => !ctx.Entities.TitledForOtherBody(m, title) : null));
@@ -262,10 +264,13 @@ internal static class SpeakerResolver
             if (t < doc.Tokens.Length && doc.TokenText(t).Equals("the", StringComparison.OrdinalIgnoreCase)) t++;
             if (t < doc.Tokens.Length && ctx.Entities.StartingAt(t) is { Type: not EntityTypes.Miscellaneous } body) return body;
         }
-        // "a company spokesman", "a ministry spokeswoman": the body "the company" or "the ministry" stands for.
-        if (head == start + 2 && end == head + 1 && IsIndefinite(doc, start, head) && ctx.View.Class[start + 1] == TokenClass.Word
-            && ctx.View.SpeakerClass[start + 1] == SpeakerWordClass.OrgNoun)
-            return DescribedBody(ctx, quote, start + 1, start + 1, MentionRule.SubjectFirst);
+        // "a company spokesman", "a central bank spokesman": the body "the company" or "the bank" stands for.
+        if (end == head + 1 && IsIndefinite(doc, start, head) && BodyNounBefore(ctx, start, head) is { } bodyNoun)
+        {
+            var noun = doc.TokenText(bodyNoun).ToString();
+            return ContentSubject(ctx, quote, start, m => ctx.Bodies.MayGoUnnamed(noun) || NameHolds(m.CanonicalName, noun))
+                ?? DescribedBody(ctx, quote, bodyNoun, bodyNoun, MentionRule.SubjectFirst);
+        }
         if (head != start + 1 || end != head + 1 || !IsIndefinite(doc, start, head)) return null;
         // The body must open its clause in this sentence or the one before: a body named in passing, or
         // further back, is as often not the one the spokesman speaks for.
@@ -273,7 +278,32 @@ internal static class SpeakerResolver
         int sentence = v.SentenceOf[start];
         int notBefore = doc.Sentences[Math.Max(0, sentence - 1)].FirstToken;
         return ctx.Entities.NearestBefore(start, notBefore, subjectsOnly: true,
-            accept: m => !quote.InContent(doc.TokenAt(m.Span.Start)), EntityTypes.Organization);
+            accept: m => !quote.InContent(doc.TokenAt(m.Span.Start)), EntityTypes.Organization) ?? ContentSubject(ctx, quote, start, _ => true);
+    }
+
+    /// <summary>
+    /// The organisation noun right before a spokesman, after lower-case words only: "bank" in "a
+    /// central bank spokesman", "company" in "a company spokesman"; null when there is none.
+    /// </summary>
+    private static int? BodyNounBefore(AttributionContext ctx, int start, int head)
+    {
+        var v = ctx.View;
+        if (head < start + 2 || v.SpeakerClass[head - 1] != SpeakerWordClass.OrgNoun) return null;
+        for (int t = start + 1; t < head; t++) if (v.Class[t] != TokenClass.Word) return null;
+        return head - 1;
+    }
+
+    /// <summary>
+    /// For an unnamed spokesman written after what he said, the organisation that opens it as its
+    /// subject: "Fuerzas Electricas de Catalunya suspended repayments ..., a company spokesman said",
+    /// the wire's way of sourcing a firm's news to its spokesman. Not one named later in the content.
+    /// </summary>
+    private static EntityMention? ContentSubject(AttributionContext ctx, QuoteInfo quote, int source, Func<EntityMention, bool> fits)
+    {
+        if (source < quote.End) return null;
+        var (start, end) = quote.Content[0];
+        if (start < end && ctx.View.Doc.TokenText(start).Equals("the", StringComparison.OrdinalIgnoreCase)) start++;
+        return ctx.Entities.StartingAt(start) is { Type: EntityTypes.Organization } subject && fits(subject) ? subject : null;
     }
 
     /// <summary>The staff through whom a news outlet reports ("the BBC's political editor"): they speak for the outlet, not for someone of the story.</summary>
@@ -306,6 +336,22 @@ internal static class SpeakerResolver
     /// goes back to the spokesman who spoke before ("a Home Office spokesman"), not to the minister
     /// he speaks for.
     /// </summary>
+    /// <summary>
+    /// The gender the first spokes noun in a speaker's words [start, end) tells ("spokesman", "spokeswoman";
+    /// "spokesperson" none); null when the words hold none.
+    /// </summary>
+    private static Gender? SpokesGender(Document doc, int start, int end)
+    {
+        for (int k = start; k < end; k++)
+        {
+            var word = doc.TokenText(k);
+            if (!SpokesNouns.Contains(word)) continue;
+            return word.Equals("spokesman", StringComparison.OrdinalIgnoreCase) ? Gender.Male
+                : word.Equals("spokeswoman", StringComparison.OrdinalIgnoreCase) ? Gender.Female : Gender.Unknown;
+        }
+        return null;
+    }
+
     internal static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SpokesNouns =
         new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "spokesman", "spokeswoman", "spokesperson" }.GetAlternateLookup<ReadOnlySpan<char>>();
 
@@ -573,16 +619,8 @@ internal static class SpeakerResolver
     private static ResolvedSpeaker? LastSpokesSpeaker(AttributionContext ctx, QuoteInfo quote, int before, Gender gender)
     {
         if (LastWrittenSpeaker(ctx, quote, before, passOverHeOrShe: true) is not var (speaker, source)) return null;
-        var doc = ctx.View.Doc;
-        for (int k = source.Start; k < source.End; k++)
-        {
-            var word = doc.TokenText(k);
-            if (!SpokesNouns.Contains(word)) continue;
-            var spokesGender = word.Equals("spokesman", StringComparison.OrdinalIgnoreCase) ? Gender.Male
-                : word.Equals("spokeswoman", StringComparison.OrdinalIgnoreCase) ? Gender.Female : Gender.Unknown;
-            return spokesGender == Gender.Unknown || gender == Gender.Unknown || spokesGender == gender ? speaker : null;
-        }
-        return null;
+        return SpokesGender(ctx.View.Doc, source.Start, source.End) is { } spokesGender
+            && (spokesGender == Gender.Unknown || gender == Gender.Unknown || spokesGender == gender) ? speaker : null;
     }
 
     /// <summary>Whether the last earlier written speaker within reach is an unnamed source of that number.</summary>
