@@ -56,6 +56,15 @@ public sealed class SourceBoundsTests
         Assert.Equal(expected, Trimmed(text, source));
 
     [Theory]
+    [InlineData("\"We are pursuing discussions with the IRS,\" Stephen G. Jerritts, president and chief operating officer said.",
+        "president and chief operating officer", "Stephen G. Jerritts, president and chief operating officer")]
+    // A name inside the sentence is no subject: the title is.
+    [InlineData("Talks with Stephen G. Jerritts, the chief executive officer said, went well.", "the chief executive officer", "the chief executive officer")]
+    [InlineData("Talks with Stephen G. Jerritts, chief executive officer said, went well.", "chief executive officer", "chief executive officer")]
+    public void A_title_taken_alone_for_the_source_takes_the_name_it_follows(string text, string source, string expected) =>
+        Assert.Equal(expected, Trimmed(text, source));
+
+    [Theory]
     [InlineData("Minyon Moore, a senior adviser to the Clinton campaign, said the race was tight.", "Minyon Moore, a senior adviser to the Clinton campaign")]
     [InlineData("Other major unions, including the American Federation of Teachers, said they agreed.", "Other major unions, including the American Federation of Teachers")]
     [InlineData("Robert Peck, managing director at SunTrust, said the shares were cheap.", "Robert Peck, managing director at SunTrust")]

@@ -20,6 +20,7 @@ internal static class SourceBounds
     {
         if (cues is { } c) end = BeforeReportingRelative(v, start, end, c.Marks, c.Speakers);
         start = OverCoordinatedName(v, start);
+        start = OverNameBeforeTitle(v, start, end);
         end = OverPossessedNoun(v, end, cueStart);
         // A participle cue (", saying", ", adding") reports for the clause's subject, verb and all.
         if (end <= cueStart && !v.Doc.TokenText(cueStart).EndsWith("ing", StringComparison.Ordinal)) start = AfterEmbeddingClause(v, start, end);
@@ -266,6 +267,21 @@ internal static class SourceBounds
             || NameCoordinationOpeners.Contains(v.WordHash[first - 1]);
         if (!opens) return start;
         return v.WordHash[first] == Both ? first + 1 : first; // "Both | Mr. King and Mr. Schultz"
+    }
+
+    /// <summary>
+    /// Over the name a lower-case title is in apposition to, when the title alone was taken for the
+    /// source: "\"...,\" Stephen G. Jerritts, | president and chief operating officer said". The
+    /// name follows a closing quotation mark or opens the sentence, and the title ends on a person noun.
+    /// </summary>
+    private static int OverNameBeforeTitle(TokenView v, int start, int end)
+    {
+        if (start < 2 || v.Class[start] != TokenClass.Word || v.Class[start - 1] != TokenClass.Comma
+            || v.SpeakerClass[end - 1] != SpeakerWordClass.PersonNoun) return start;
+        int sentenceStart = v.SentenceOfToken(start).FirstToken, first = start - 1;
+        while (first > sentenceStart && v.Class[first - 1] == TokenClass.Capitalized) first--;
+        if (start - 1 - first < 2) return start; // a name of two words at least: "Stephen G. Jerritts"
+        return first == sentenceStart || v.Class[first - 1] == TokenClass.QuoteMark ? first : start;
     }
 
     private static readonly int And = Hashing.Lower("and"), Both = Hashing.Lower("both");
