@@ -33,6 +33,8 @@ public sealed class SpeakerLineTests
     [InlineData("Contributing: Brittney Bennett and Greg Toppo of the Des Moines bureau.", "Brittney Bennett")]
     [InlineData("Delegate Update: The latest count in the Democratic race is close.", "latest count")]
     [InlineData("Iowa: Tim Albrecht, Brad Anderson, Rob Barron, Jeff Boeyink, Bonnie Campbell.", "Brad Anderson")]
+    [InlineData("MORE: Student cuts off his own hand after stabbing his mother", "stabbing his mother")]
+    [InlineData("SEE ALSO: 3 Big Sources Of Revenue Help ISIS Make Millions Each Day", "Make Millions")]
     public void A_label_or_a_list_of_names_after_a_colon_is_not_speech(string paragraph, string words)
     {
         var run = QuoteTestKit.Analyze("The panel met in Des Moines on Monday.\n\n" + paragraph);
