@@ -42,6 +42,18 @@ public sealed class SpeakerModifierTests
         Assert.Null(r.Speaker.Entity);
     }
 
+    [Theory]
+    [InlineData("The mother of James Foley said the government had threatened the family.", "James Foley", null)]
+    [InlineData("The head of a Philippine panel charged with recovering wealth accumulated by former President Ferdinand Marcos said the funds were large.",
+        "Ferdinand Marcos", null)]
+    [InlineData("Merck's head of research Peter Kim said the drug was withdrawn.", "Peter Kim", "named")]
+    [InlineData("The director of the central bank, Carlos Langoni, said rates would fall.", "Carlos Langoni", "named")]
+    public void A_person_in_the_of_phrase_of_a_relative_or_as_an_agent_is_not_the_speaker(string text, string person, string? speaks)
+    {
+        var run = QuoteTestKit.Analyze(text, new Seed(person, EntityTypes.Person, "named"));
+        Assert.Equal(speaks, run.Results.Single().Speaker.Entity?.ClusterId);
+    }
+
     [Fact]
     public void A_participle_with_its_preposition_after_people_is_a_modifier_of_theirs()
     {

@@ -60,7 +60,8 @@ internal sealed class EntityIndex
     /// qualifies a person noun (<see cref="QualifiesNoun"/>). Of two of one type, one named after a
     /// description the other opens wins (<see cref="IsNamedAfterDescription"/>).
     /// </summary>
-    public EntityMention? Best(int start, int end)
+    /// <param name="notThePerson">Whether a person whose mention starts at a token is not the speaker (a relative's, an agent's).</param>
+    public EntityMention? Best(int start, int end, Func<int, bool>? notThePerson = null)
     {
         EntityMention? best = null;
         int bestRank = int.MaxValue, bestEnd = -1;
@@ -68,7 +69,8 @@ internal sealed class EntityIndex
         foreach (var (s, e, m) in Within(start, end))
         {
             int rank = Rank(m.Type);
-            if (rank >= NotASpeaker || QualifiesNoun(s, e, m, end) || IsHyphenModifier(s, e) || CoordinatedWithQualifier(e, end)) continue;
+            if (rank >= NotASpeaker || QualifiesNoun(s, e, m, end) || IsHyphenModifier(s, e) || CoordinatedWithQualifier(e, end)
+                || m.Type == EntityTypes.Person && notThePerson is not null && notThePerson(s)) continue;
             bool possessive = m.Type == EntityTypes.Person && IsPossessive(e);
             if (rank < bestRank || rank == bestRank && (bestPossessive && !possessive || !possessive && IsNamedAfterDescription(bestEnd, s, e, end)))
                 (best, bestRank, bestPossessive, bestEnd) = (m, rank, possessive, e);

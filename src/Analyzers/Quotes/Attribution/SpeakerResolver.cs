@@ -42,7 +42,7 @@ internal static class SpeakerResolver
         if (headClass == SpeakerWordClass.VagueHead && !person
             || headClass == SpeakerWordClass.GroupHead && !person && !ctx.Entities.Has(start, phraseEnd, EntityTypes.Organization))
             return new(SpeakerKind.Anonymous, text, null, span);
-        if ((namedInModifier ?? ctx.Entities.Best(start, phraseEnd)) is { } named && !IsPlaceModifier(doc, named, head))
+        if ((namedInModifier ?? ctx.Entities.Best(start, phraseEnd, t => IsNamedInOfPhrase(v, head, phraseEnd, t))) is { } named && !IsPlaceModifier(doc, named, head))
         {
             // "the Trade and Industry Secretary", "the Salford MP": an office of the body or place, held by someone of the story.
             if (namedInModifier is null && IsOfficeOf(ctx, named, start, head, headClass) && OfficeHolder(ctx, quote, start, head, MentionRule.SubjectFirst, ofBody: true) is { } holder)
@@ -790,6 +790,35 @@ internal static class SpeakerResolver
         }
         return (head, ctx.Speakers.Classify(v.Doc, head));
     }
+
+    /// <summary>
+    /// Whether a person named at token <paramref name="t"/>, in the "of" phrase after a lower-case head and before
+    /// any comma, is not the speaker but someone the head is related to ("The mother | of James Foley", "the wife of
+    /// Bill Clinton") or the agent of a verb inside the phrase ("The head of a panel charged with recovering wealth
+    /// accumulated | by former President Ferdinand Marcos"). A name after a lower-case word of the phrase is the
+    /// speaker the phrase titles ("Merck's head of research Peter Kim"), and one set off by a comma too ("the director
+    /// of the central bank, Carlos Langoni,").
+    /// </summary>
+    private static bool IsNamedInOfPhrase(TokenView v, int head, int end, int t)
+    {
+        int of = head + 1;
+        if (t <= of || v.Class[head] != TokenClass.Word || of >= end || !v.Doc.TokenText(of).Equals("of", StringComparison.OrdinalIgnoreCase)) return false;
+        for (int k = of + 1; k < t; k++) if (v.Class[k] == TokenClass.Comma) return false;
+        int before = t - 1; // over a title or "the" before the name: "of former President Ferdinand Marcos"
+        while (before > of && (v.Class[before] == TokenClass.Capitalized || Determiner(v.Doc.TokenText(before)))) before--;
+        return before == of ? RelationNouns.Contains(v.Doc.TokenText(head)) : v.Doc.TokenText(before).Equals("by", StringComparison.OrdinalIgnoreCase);
+
+        static bool Determiner(ReadOnlySpan<char> word) => word.Equals("the", StringComparison.OrdinalIgnoreCase) || word.Equals("former", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Heads that name someone by a relation to the person after "of": kin, friends, lawyers.</summary>
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> RelationNouns = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "mother", "father", "parents", "son", "sons", "daughter", "daughters", "wife", "husband", "widow", "widower", "brother", "brothers",
+        "sister", "sisters", "family", "families", "relatives", "relative", "friend", "friends", "cousin", "uncle", "aunt", "nephew", "niece",
+        "grandmother", "grandfather", "fiancee", "fiance", "girlfriend", "boyfriend", "partner", "lawyer", "lawyers", "attorney", "attorneys",
+        "neighbour", "neighbours", "neighbor", "neighbors", "colleague", "colleagues", "killer", "killers", "victim", "victims",
+    }.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static bool IsPhraseBreak(ReadOnlySpan<char> word) =>
         word.Equals("of", StringComparison.OrdinalIgnoreCase) || word.Equals("at", StringComparison.OrdinalIgnoreCase)
