@@ -2,7 +2,10 @@ using Pipeline.Sdk;
 
 namespace Pipeline.Analyzers.Tests.Quotes;
 
-/// <summary>A passive, impersonal or raising cue names no speaker, so no earlier speaker is carried over to it.</summary>
+/// <summary>
+/// A passive, impersonal or raising cue names no speaker, so no earlier speaker is carried over to
+/// it; an evidential adverb ("reportedly") carries over only an outlet or an unnamed source.
+/// </summary>
 public sealed class AgentlessCueTests
 {
     [Fact]
@@ -38,5 +41,27 @@ public sealed class AgentlessCueTests
             "He warned that schools would need more money.",
             new Seed("Mike Tomlinson", EntityTypes.Person, "tomlinson"));
         Assert.Equal("tomlinson", run.QuoteWith("schools would need").Speaker.Entity?.ClusterId);
+    }
+
+    [Fact]
+    public void Reportedly_takes_no_speaker_named_before_it()
+    {
+        var run = QuoteTestKit.Analyze(
+            "Barclays said profits had risen by a fifth.\n\n" +
+            "The two banks reportedly held talks in October and November.",
+            new Seed("Barclays", EntityTypes.Organization, "barclays"));
+        var reportedly = run.QuoteWith("held talks in October");
+        Assert.Null(reportedly.Speaker.Entity);
+        Assert.Equal(SpeakerKind.Unknown, reportedly.Speaker.Kind);
+    }
+
+    [Fact]
+    public void Reportedly_goes_on_with_the_outlet_that_reported()
+    {
+        var run = QuoteTestKit.Analyze(
+            "The New York Post reported that the couple had planned the wedding for months.\n\n" +
+            "Burton reportedly had not planned to marry him for love.",
+            new Seed("New York Post", EntityTypes.Organization, "post"), new Seed("Burton", EntityTypes.Person, "burton"));
+        Assert.Equal("post", run.QuoteWith("had not planned to marry").Speaker.Entity?.ClusterId);
     }
 }

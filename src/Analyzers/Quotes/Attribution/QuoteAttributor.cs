@@ -38,7 +38,7 @@ internal sealed class QuoteAttributor(QuotesLexicon lexicon, QuoteModel model, f
         (_, c, q, _) => Written(Sieves.Appositive(c, q)),
         (_, c, q, _) => Written(Sieves.SaidLead(c, q)),
         (_, c, q, _) => !Sieves.HasAgentlessCue(c, q) && Sieves.ParagraphCarryOver(c, q) is { } s ? (new SpeakerSpan(q.Start, q.Start, "sieve:paragraph-carryover", 0.6), s) : null,
-        (_, c, q, _) => !Sieves.HasAgentlessCue(c, q) && Sieves.NearestEntity(c, q) is { } m
+        (_, c, q, _) => !Sieves.HasAgentlessCue(c, q) && !Sieves.HasEvidentialCue(q, c.View.Doc) && Sieves.NearestEntity(c, q) is { } m
             ? (new SpeakerSpan(q.Start, q.Start, "sieve:nearest-entity", 0.3), new ResolvedSpeaker(SpeakerKind.Named, null, m, default))
             : null,
     ];

@@ -449,6 +449,7 @@ internal static class Sieves
         if (index <= 0) return null;
         var previous = ctx.Quotes[index - 1];
         if (previous.Speaker is not { } speaker || speaker.Kind == SpeakerKind.Unknown && speaker.Entity is null) return null;
+        if (HasEvidentialCue(q, ctx.View.Doc) && !(speaker.Kind == SpeakerKind.Anonymous || speaker.Entity is { } e && SpeakerResolver.IsOutlet(ctx, e))) return null;
         int gap = ctx.Paragraph(q.Start) - ctx.Paragraph(previous.End - 1);
         return gap <= 1 ? speaker : null;
     }
@@ -467,6 +468,17 @@ internal static class Sieves
             || RaisingVerbs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(first)
             || cue.Start > 0 && IsBeForm(doc.TokenText(cue.Start - 1));
     }
+
+    /// <summary>
+    /// An evidential adverb alone for a cue ("passengers reportedly caught the spirit", "the bank allegedly
+    /// rigged rates"): the writer withholds the source, so no one is guessed for it, and only an outlet
+    /// or an unnamed source whose report the paragraph before gave is carried over.
+    /// </summary>
+    public static bool HasEvidentialCue(QuoteInfo q, Document doc) =>
+        q.Cue is { } cue && cue.End == cue.Start + 1 && EvidentialAdverbs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(doc.TokenText(cue.Start));
+
+    private static readonly HashSet<string> EvidentialAdverbs = new(StringComparer.OrdinalIgnoreCase)
+        { "reportedly", "allegedly", "purportedly", "supposedly", "apparently", "seemingly", "ostensibly" };
 
     private static readonly HashSet<string> RaisingVerbs = new(StringComparer.OrdinalIgnoreCase) { "appear", "appears", "appeared", "seem", "seems", "seemed" };
 

@@ -214,7 +214,7 @@ internal static class SpeakerResolver
     private static readonly HashSet<string> FirmWords = new(StringComparer.OrdinalIgnoreCase)
         { "Corp", "Corporation", "Inc", "Co", "Ltd", "Limited", "AG", "plc", "SA", "NV", "GmbH", "Holdings", "LLC" };
 
-    private static bool IsOutlet(AttributionContext ctx, EntityMention m)
+    internal static bool IsOutlet(AttributionContext ctx, EntityMention m)
     {
         if (ctx.Bodies.IsOutletName(m.CanonicalName)) return true;
         var doc = ctx.View.Doc;
