@@ -167,4 +167,26 @@ public sealed class PronounSpeakerTests
             new Seed("Andre Agassi", EntityTypes.Person, "agassi"), new Seed("Nicolas Massu", EntityTypes.Person, "massu"));
         Assert.Equal("agassi", run.QuoteWith("I felt pretty good").Speaker.Entity?.ClusterId);
     }
+
+    [Fact]
+    public void He_after_an_unnamed_spokesman_is_the_spokesman_not_a_person_named_before()
+    {
+        var run = QuoteTestKit.Analyze(
+            "Mark Oaten said the plans would fail. A Labour Party spokesman criticised Michael Howard's record. " +
+            "He said: \"Today the Tories are making more extravagant promises on the police.\"",
+            new Seed("Mark Oaten", EntityTypes.Person, "oaten"), new Seed("Labour Party", EntityTypes.Organization, "labour"),
+            new Seed("Michael Howard", EntityTypes.Person, "howard"));
+        Assert.Equal("labour", run.QuoteWith("more extravagant promises").Speaker.Entity?.ClusterId);
+    }
+
+    [Fact]
+    public void He_after_the_spokesman_is_the_person_that_spokesman_is()
+    {
+        var run = QuoteTestKit.Analyze(
+            "Shadow foreign secretary Michael Ancram told MPs the paper was propaganda. " +
+            "The Tory spokesman also criticised the government for its claims. " +
+            "\"The government had to publish a commentary of 500 pages,\" he said.",
+            new Seed("Michael Ancram", EntityTypes.Person, "ancram"), new Seed("Tory", EntityTypes.Organization, "tory"));
+        Assert.Equal("ancram", run.QuoteWith("a commentary of 500 pages").Speaker.Entity?.ClusterId);
+    }
 }

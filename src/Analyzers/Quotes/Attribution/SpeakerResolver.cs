@@ -703,6 +703,12 @@ internal static class SpeakerResolver
             if (at < notBefore || last < mentionAt) break;
             if (at >= before) continue;
             if (previous.Speaker?.Entity is { } e && Array.IndexOf(types, e.Type) >= 0 && compatible(e)) return e;
+            // "A Labour Party spokesman criticised ... . He said:": a new, unnamed spokesman goes on, for the body he speaks
+            // for, before anyone named earlier ("the Tory spokesman" may be the shadow minister named before, so not it).
+            if (plural == false && previous.Speaker?.Entity is { Type: EntityTypes.Organization } body && previous.SpeakerTokens is { } spokes
+                && IsIndefinite(ctx.View.Doc, spokes.Start, spokes.End - 1)
+                && SpokesGender(ctx.View.Doc, spokes.Start, spokes.End) is { } spokesGender && (gender == Gender.Unknown || spokesGender == Gender.Unknown || spokesGender == gender))
+                return body;
             if (plural is { } p && previous.Speaker?.Kind == SpeakerKind.Anonymous && previous.SpeakerTokens is { } source
                 && IsPlural(ctx, source.Start, source.End) == p) return null;
         }
