@@ -450,4 +450,16 @@ public sealed class ContentBoundaryTests
 
     private static string Text(TokenView view, (int Start, int End) s) =>
         view.Doc.Text[view.Doc.Tokens[s.Start].Span.Start..view.Doc.Tokens[s.End - 1].Span.End];
+
+    [Theory]
+    [InlineData("UK consumers are the biggest music buyers in the world, according to new figures.")]
+    [InlineData("UK consumers are the biggest music buyers in the world according to new figures.")]
+    public void A_closing_according_to_is_followed_by_its_source_not_content(string text)
+    {
+        var run = QuoteTestKit.Analyze(text);
+        var r = run.Results.Single(x => x.Quote.Quote.Cue is { } c && run.Text(c) == "according to");
+        Assert.StartsWith("UK consumers are the biggest music buyers", run.Content(r));
+        Assert.DoesNotContain("figures", run.Content(r));
+        Assert.Equal("new figures", r.Speaker.Text);
+    }
 }

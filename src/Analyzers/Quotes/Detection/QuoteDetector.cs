@@ -136,6 +136,7 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
             if (spans.Count > 0 && spans[0].Start == cue.End) ReplaceWithClause(spans, ClauseAfterSourcingCue(v, cue.Start, cue.End, spans[^1].End));
             if (spans.Count > 0 && spans[0].Start == cue.End && AfterHearer(v, cue.Start, cue.End, spans[0].End) is int said)
                 spans[0] = spans[0] with { Start = said };
+            if (v.CueAt[cue.Start] is { Lemma: "according to" } && !OpensSentence(v, cue.Start)) AfterClosingAccordingTo(v, spans, cue.Start, cue.End);
             bool before = spans.Exists(s => s.End <= cue.Start && HasWord(v, s.Start, s.End) && v.Class[s.End - 1] is TokenClass.QuoteMark or TokenClass.Comma);
             var content = new List<(int, int)>();
             double p = 1;
@@ -701,6 +702,11 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
         while (end > cueEnd && v.Class[end - 1] is TokenClass.Period or TokenClass.Comma or TokenClass.Colon) end--;
         if ((cueStart == sentence.FirstToken || v.CueAt[cueStart] is { IsSourcing: true } && OpensSentence(v, cueStart))
             && ClauseAfterComma(v, cueEnd, end) is { } clause) return clause;
+        // "Shares rose 5% in early trading according to the exchange.": with no comma before it, a closing "according to"
+        // reports the sentence before it.
+        if (v.CueAt[cueStart] is { Lemma: "according to" } && !OpensSentence(v, cueStart) && v.Class[cueStart - 1] != TokenClass.Comma
+            && Words(v, sentence.FirstToken, cueStart) >= 3 && !cues.Any(sentence.FirstToken, cueStart) && !v.InQuote(cueStart))
+            return (sentence.FirstToken, cueStart);
         // What follows the cue ends where a cue of the same speaker goes on after a conjunction or comma ("... and added
         // that", "..., saying:", "told GMTV's Sunday programme, adding that").
         end = BeforeConjoinedCue(v, cueEnd, end, cues);
@@ -1516,6 +1522,22 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
         else return;
         while (e > start && v.Class[e - 1] is TokenClass.Comma or TokenClass.Colon or TokenClass.QuoteMark) e--;
         if (HasWord(v, start, e)) q.Content[^1] = (start, e);
+    }
+
+    /// <summary>
+    /// Content of an "according to" that closes its clause: what follows the cue is its source, not content ("... rose
+    /// in December, according to | new data."), up to a comma after which the content may go on. Not after "that,",
+    /// where the cue opens an aside inside another cue's content ("The Post reported that, according to his parents, ...").
+    /// </summary>
+    private static void AfterClosingAccordingTo(TokenView v, List<TaggedSpan> spans, int cueStart, int cueEnd)
+    {
+        if (cueStart >= 2 && v.Class[cueStart - 1] == TokenClass.Comma && v.WordHash[cueStart - 2] == That) return;
+        int i = spans.FindIndex(s => s.Start == cueEnd);
+        if (i < 0) return;
+        int comma = cueEnd;
+        while (comma < spans[i].End && v.Class[comma] != TokenClass.Comma) comma++;
+        if (comma + 1 < spans[i].End && HasWord(v, comma + 1, spans[i].End)) spans[i] = spans[i] with { Start = comma + 1 };
+        else spans.RemoveAt(i);
     }
 
     /// <summary>
