@@ -462,4 +462,25 @@ public sealed class ContentBoundaryTests
         Assert.DoesNotContain("figures", run.Content(r));
         Assert.Equal("new figures", r.Speaker.Text);
     }
+
+    [Theory]
+    [InlineData("Instead, said Mr Doctorow, DRM systems were intended to control consumers.", "Instead ‖ DRM systems were intended to control consumers", "Mr Doctorow")]
+    [InlineData("Instead, says the report, the money should go to schools.", "Instead ‖ the money should go to schools", "the report")]
+    [InlineData("By contrast, said Mr Hogan, the code for viruses such as Gaobot was commonly handed around.",
+        "By contrast ‖ the code for viruses such as Gaobot was commonly handed around", "Mr Hogan")]
+    public void A_cue_set_off_by_commas_inside_its_sentence_leaves_its_source_out_of_the_content(string text, string content, string source)
+    {
+        var run = QuoteTestKit.Analyze("The report was published on Monday. " + text);
+        var r = run.Results.Single(x => x.Quote.Quote.Cue is { } c && run.Text(c) is "said" or "says");
+        Assert.Equal(content, run.Content(r));
+        Assert.Equal(source, r.Speaker.Text);
+    }
+
+    [Fact]
+    public void A_subject_with_its_relative_clause_before_the_cue_stays_the_source()
+    {
+        var run = QuoteTestKit.Analyze("The official, who declined to be identified, said Orion, the merchant banking arm of the bank, had operated profitably.");
+        var r = run.Results.Single(x => x.Quote.Quote.Cue is { } c && run.Text(c) == "said");
+        Assert.DoesNotContain("declined to be identified", run.Content(r));
+    }
 }

@@ -162,6 +162,7 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
             DropDanglingConjunction(v, q);
             StartAtComplementizer(v, q);
             StartAfterInvertedSource(v, q);
+            AroundParentheticalCue(v, q);
             FinishClause(v, q, trailingCues);
             RunPastAsideAfterThat(v, q);
             AddFrontedPart(v, q, cueTokens);
@@ -1611,6 +1612,68 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
             return;
         }
     }
+
+    /// <summary>
+    /// A cue set off by commas inside its sentence with its source after it ("Instead, said Mr Doctorow, DRM systems
+    /// were intended ...", "Instead, says the report, the money should go ..."), where the tagger took the source for
+    /// content: the content is the sentence around them, the words before the cue and those after the source's comma.
+    /// </summary>
+    internal static void AroundParentheticalCue(TokenView v, DetectedQuote q)
+    {
+        if (q.Cue is not { } cue || cue.End - cue.Start != 1 || v.Class[cue.Start] != TokenClass.Word || cue.Start < 2
+            || v.Class[cue.Start - 1] != TokenClass.Comma || q.Content.Count != 1) return;
+        var (start, end) = q.Content[0];
+        int first = v.SentenceOfToken(cue.Start).FirstToken;
+        if (start != cue.End || !HasWord(v, first, cue.Start - 1) || v.InQuote(cue.Start)) return;
+        if (!ParentheticalVerbs.Contains(v.WordHash[cue.Start])) return;
+        // The words before are one fronted piece of content ("Instead", "What this means"): not a subject with its
+        // own apposition or relative clause ("The official, who declined to be identified, said Orion ..."), nor a quotation.
+        for (int t = first; t < cue.Start - 1; t++) if (v.Class[t] is TokenClass.Comma or TokenClass.QuoteMark) return;
+        if (cue.Start - 1 - first >= 2 && LooksLikeSource(v, first, cue.Start - 1)) return; // "Mr Smith, said ..."
+        for (int t = start; t < end && t - start <= MaxInvertedSource; t++)
+        {
+            if (v.Class[t] is TokenClass.Period or TokenClass.QuoteMark or TokenClass.Colon || v.InQuote(t)) return;
+            if (v.Class[t] != TokenClass.Comma) continue;
+            if (t == start || !HasWord(v, t + 1, end) || !LooksLikeSource(v, start, t)) return;
+            int after = AfterApposition(v, t + 1, end);
+            if (!HasWord(v, after, end)) return;
+            q.Content.Clear();
+            q.Content.Add((first, cue.Start - 1));
+            q.Content.Add((after, end));
+            return;
+        }
+    }
+
+    /// <summary>
+    /// After the apposition that may follow a source's name and its comma ("said Stacey Jolna, | senior vice president
+    /// of TV Guide TV group, | is that ..."): a lower-case phrase holding a speaker's noun, closed by a comma.
+    /// </summary>
+    private static int AfterApposition(TokenView v, int start, int end)
+    {
+        // Not a clause opened by a definite subject ("the money should go ..."): "a" or a title's first word opens it.
+        if (v.Class[start] != TokenClass.Word || Determiners.Contains(v.WordHash[start]) && v.Doc.TokenText(start) is not ("a" or "an")) return start;
+        bool noun = false;
+        for (int t = start; t < end && t - start <= MaxInvertedSource; t++)
+        {
+            if (v.Class[t] is TokenClass.Period or TokenClass.QuoteMark or TokenClass.Colon) return start;
+            noun |= v.SpeakerClass[t] == SpeakerWordClass.PersonNoun || v.Doc.TokenText(t) is "head"; // "head of MMS firm Adamind"
+            if (v.Class[t] == TokenClass.Comma) return noun ? t + 1 : start;
+        }
+        return start;
+    }
+
+    /// <summary>A name ("Mr Doctorow") or a short description ending on a speaker's noun ("the report", "a spokesman").</summary>
+    private static bool LooksLikeSource(TokenView v, int start, int end)
+    {
+        bool name = true;
+        for (int t = start; t < end; t++) name &= v.Class[t] == TokenClass.Capitalized;
+        return name || Determiners.Contains(v.WordHash[start]) && end - start <= 4
+            && v.SpeakerClass[end - 1] is SpeakerWordClass.PersonNoun or SpeakerWordClass.OrgNoun or SpeakerWordClass.Document
+                or SpeakerWordClass.VagueHead or SpeakerWordClass.GroupHead;
+    }
+
+    private static readonly HashSet32 ParentheticalVerbs = new(
+        "said says added adds wrote writes argued argues explained explains noted notes insisted insists".Split(' ').Select(w => Hashing.Lower(w)));
 
     /// <summary>The longest source between an inverted cue and its colon, in tokens ("the Pew Research Center's latest report").</summary>
     private const int MaxInvertedSource = 8;
