@@ -34,6 +34,7 @@ public sealed class SpeakerLineTests
     [InlineData("Delegate Update: The latest count in the Democratic race is close.", "latest count")]
     [InlineData("Iowa: Tim Albrecht, Brad Anderson, Rob Barron, Jeff Boeyink, Bonnie Campbell.", "Brad Anderson")]
     [InlineData("MORE: Student cuts off his own hand after stabbing his mother", "stabbing his mother")]
+    [InlineData("Result: Nadal 6-7 (6/8) 6-2 7-6 (8/6) 6-2 Roddick", "Nadal 6-7")]
     [InlineData("SEE ALSO: 3 Big Sources Of Revenue Help ISIS Make Millions Each Day", "Make Millions")]
     public void A_label_or_a_list_of_names_after_a_colon_is_not_speech(string paragraph, string words)
     {

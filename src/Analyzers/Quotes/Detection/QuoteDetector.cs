@@ -1881,7 +1881,7 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
     /// <summary>
     /// First or last words of the labels that open a paragraph with a colon but name no speaker ("Editor's note:", "The Latest:",
     /// "BREAKING:", "Claim:" before a fact-check's claim, "Delegate Update:", "Contributing:" before the reporters' names,
-    /// "Revealed:" and "Bombshell:" before a headline, "MORE:" and "SEE ALSO:" before links to other stories; not "Poll:",
+    /// "Revealed:" and "Bombshell:" before a headline, "MORE:" and "SEE ALSO:" before links to other stories, "Result:" and "Referee:" in a match report; not "Poll:",
     /// which PolNeAR reads as the poll's finding).
     /// </summary>
     private static readonly HashSet<string> EditorialLabels = new(StringComparer.OrdinalIgnoreCase)
@@ -1891,6 +1891,7 @@ internal sealed class QuoteDetector(QuotesLexicon lexicon, QuoteModel model, flo
             "Breaking", "Developing", "Exclusive", "Live", "Claim", "Claims", "Rumour", "Rumor", "Verdict", "Analysis", "Opinion", "Q&A",
             "Contributing", "Contributors", "Notice", "Revealed", "Leaked", "Bombshell", "Wow", "Look", "Listen", "Alert", "Warning",
             "More", "See", "Also", "Recommended", "Sponsored", "Advertisement", "Trending", // a web page's links to other stories ("MORE:", "SEE ALSO:")
+            "Result", "Results", "Score", "Scores", "Scorers", "Teams", "Referee", "Venue", "Attendance", "Replacements", "Subs", // a match report's
         };
 
     /// <summary>
