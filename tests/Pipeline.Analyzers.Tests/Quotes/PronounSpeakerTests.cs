@@ -189,4 +189,16 @@ public sealed class PronounSpeakerTests
             new Seed("Michael Ancram", EntityTypes.Person, "ancram"), new Seed("Tory", EntityTypes.Organization, "tory"));
         Assert.Equal("ancram", run.QuoteWith("a commentary of 500 pages").Speaker.Entity?.ClusterId);
     }
+
+    [Fact]
+    public void They_after_a_described_group_is_the_group_not_a_body_that_spoke_before()
+    {
+        var run = QuoteTestKit.Analyze(
+            "CNN said it had obtained an email sent to Sony executives.\n\n" +
+            "In the email, the hackers say Sony made the right decision. They promise not to leak any more private Sony data.",
+            new Seed("CNN", EntityTypes.Organization, "cnn"), new Seed("Sony", EntityTypes.Organization, "sony"));
+        var they = run.QuoteWith("not to leak any more");
+        Assert.Null(they.Speaker.Entity);
+        Assert.Equal("the hackers", they.Speaker.Text);
+    }
 }

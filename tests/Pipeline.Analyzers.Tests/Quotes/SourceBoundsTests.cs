@@ -20,6 +20,8 @@ public sealed class SourceBoundsTests
     [InlineData("In offering analysis of the election, longtime pollster Pat Caddell said it was close.",
         "In offering analysis of the election, longtime pollster Pat Caddell", "longtime pollster Pat Caddell")]
     [InlineData("Asked what that might look like, she said it would be simple.", "Asked what that might look like, she", "she")]
+    [InlineData("Reached by phone before the team took off for Oregon, Beavers coach Wayne Tinkle told ESPN the woman sat nearby.",
+        "Reached by phone before the team took off for Oregon, Beavers coach Wayne Tinkle", "Beavers coach Wayne Tinkle")]
     [InlineData("Trump, speaking to a veterans group in Virginia, said he would order a review.",
         "Trump, speaking to a veterans group in Virginia", "Trump")]
     [InlineData("Rep. Elijah Cummings, the top Democrat on the committee, in a statement, said the letter was wrong.",

@@ -166,7 +166,7 @@ internal static class SourceBounds
 
     private static readonly HashSet32 LinkingConjunctions = new("but and so yet".Split(' ').Select(w => Hashing.Lower(w)));
 
-    /// <summary>After "In …, " / "While …, " / "Asked …, " at the start of the span, when a word follows the comma.</summary>
+    /// <summary>After "In …, " / "While …, " / "Asked …, " / "Reached by phone …, " at the start of the span, when a word follows the comma.</summary>
     private static int AfterLeadingAdverbial(TokenView v, int start, int end)
     {
         if (end - start < 3 || !AdverbialOpeners.Contains(v.WordHash[start])) return start;
@@ -362,8 +362,8 @@ internal static class SourceBounds
 
     /// <summary>Words that open an adverbial clause or phrase before the subject.</summary>
     private static readonly HashSet32 AdverbialOpeners = new(
-        "in under while after before if as when since although though during at on for with without despite speaking asked unlike like even"
-            .Split(' ').Select(w => Hashing.Lower(w)));
+        ("in under while after before if as when since although though during at on for with without despite speaking asked unlike like even " +
+         "reached contacted interviewed pressed questioned responding writing addressing").Split(' ').Select(w => Hashing.Lower(w)));
 
     /// <summary>-ing words that continue a description rather than open a circumstance ("including", "managing director", "ranking member").</summary>
     private static readonly HashSet32 NounLikeIngWords = new(

@@ -711,6 +711,9 @@ internal static class SpeakerResolver
                 return body;
             if (plural is { } p && previous.Speaker?.Kind == SpeakerKind.Anonymous && previous.SpeakerTokens is { } source
                 && IsPlural(ctx, source.Start, source.End) == p) return null;
+            // "the hackers say ... . They promise": a plural description that spoke last is "they", not a body named before it.
+            if (plural == true && previous.Speaker is { Entity: null, Kind: SpeakerKind.Unknown, Text: { } described } && !IsPronounText(described)
+                && previous.SpeakerTokens is { } group && IsPlural(ctx, group.Start, group.End)) return null;
         }
         return mention;
     }
