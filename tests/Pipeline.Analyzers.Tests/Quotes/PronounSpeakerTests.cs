@@ -201,4 +201,18 @@ public sealed class PronounSpeakerTests
         Assert.Null(they.Speaker.Entity);
         Assert.Equal("the hackers", they.Speaker.Text);
     }
+
+    [Fact]
+    public void He_after_a_person_described_goes_on_with_the_description()
+    {
+        var run = QuoteTestKit.Analyze(
+            "A primary school teacher has come out as gay to his class, Pink News reports.\n\n" +
+            "\"The reaction was fantastic,\" the teacher said. He added that the pupils had written letters of support.",
+            new Seed("Pink News", EntityTypes.Organization, "pink"));
+        var he = run.QuoteWith("written letters of support");
+        Assert.Null(he.Speaker.Entity);
+        Assert.Equal(SpeakerKind.Unknown, he.Speaker.Kind);
+        Assert.Equal("the teacher", he.Speaker.Text);
+        Assert.DoesNotContain(run.Findings, f => f.RuleId == Pipeline.Analyzers.Quotes.QuoteRules.UnresolvedPronoun.Id);
+    }
 }

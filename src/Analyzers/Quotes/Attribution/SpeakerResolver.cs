@@ -597,8 +597,27 @@ internal static class SpeakerResolver
         if (plural is { } p && LastSpeakerIsUnnamed(ctx, quote, start, p)) return new(SpeakerKind.Anonymous, text, null, span);
         // "the tobacco companies denied ... . They also said": "they" goes on with the group described, named by its words.
         if (plural == true && LastDescribedGroup(ctx, quote, start) is { } group) return new(SpeakerKind.Unknown, group, null, span);
+        // "the teacher gave an interview to Pink News. He told the website ...": so does he or she with a person described.
+        if (plural == false && LastDescribedPerson(ctx, quote, start) is { } person) return new(SpeakerKind.Unknown, person, null, span);
         return new(SpeakerKind.Pronoun, text, null, span);
     }
+
+    /// <summary>
+    /// The words of the last earlier written speaker within reach when it is a singular description of a
+    /// person that names no one ("the teacher", "the kid", "a head teacher at the school"); else null.
+    /// </summary>
+    private static string? LastDescribedPerson(AttributionContext ctx, QuoteInfo quote, int before)
+    {
+        if (LastWrittenSpeaker(ctx, quote, before, passOverHeOrShe: true) is not var (speaker, source)
+            || speaker.Entity is not null || speaker.Kind != SpeakerKind.Unknown || speaker.Text is null || IsPronounText(speaker.Text)
+            || IsPlural(ctx, source.Start, source.End)) return null;
+        var (head, cls) = Head(ctx, source.Start, source.End);
+        return cls == SpeakerWordClass.PersonNoun || RelationNouns.Contains(ctx.View.Doc.TokenText(head)) || YoungPeople.Contains(ctx.View.Doc.TokenText(head))
+            ? speaker.Text : null;
+    }
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> YoungPeople =
+        new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "kid", "boy", "girl", "child", "teenager", "teen", "student", "pupil" }.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>
     /// The words of the last earlier written speaker within reach when it is a plural description
