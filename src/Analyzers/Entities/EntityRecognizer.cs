@@ -55,6 +55,7 @@ internal sealed class EntityRecognizer
         PersonTitles.Apply(document, tagged);
         HyphenatedNames.Join(document, tagged);
         ParticleNames.Join(document, tagged);
+        TitledNames.Split(document, tagged);
         InstitutionNames.Apply(document, tagged);
         PhotoCredits.Apply(document, tagged);
 
