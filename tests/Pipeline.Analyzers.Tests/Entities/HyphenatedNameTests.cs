@@ -11,14 +11,7 @@ namespace Pipeline.Analyzers.Tests.Entities;
 /// </summary>
 public class HyphenatedNameTests
 {
-    private static readonly Lazy<EntityRecognizer> Recognizer = new(() =>
-        new EntityRecognizer(EntityModel.Load(Path.Combine(TestPaths.RepoRoot, "models", "entities-fast")), encoder: null));
-
-    private static List<(string Text, string Type)> Recognize(string text)
-    {
-        var doc = DocumentFactory.Create(text);
-        return Recognizer.Value.Recognize(doc).Select(e => (doc.GetString(e.Span), e.Type)).ToList();
-    }
+    private static List<(string Text, string Type)> Recognize(string text) => FastTier.Recognize(text);
 
     [Theory]
     [InlineData("The film starred Daniel Day-Lewis in the lead role.", "Daniel Day-Lewis")]

@@ -6,12 +6,7 @@ namespace Pipeline.Analyzers.Tests.Entities;
 
 public class PersonTitleTests
 {
-    private static List<(string Text, string Type)> Recognize(string text)
-    {
-        var recognizer = new EntityRecognizer(EntityModel.Load(Path.Combine(TestPaths.RepoRoot, "models", "entities-fast")), encoder: null);
-        var doc = DocumentFactory.Create(text);
-        return recognizer.Recognize(doc).Select(e => (doc.GetString(e.Span), e.Type)).ToList();
-    }
+    private static List<(string Text, string Type)> Recognize(string text) => FastTier.Recognize(text);
 
     [Theory]
     [InlineData("Lord Falconer said the changes would be made next year.", "Falconer")]

@@ -7,12 +7,7 @@ namespace Pipeline.Analyzers.Tests.Entities;
 
 public class PhotoCreditTests
 {
-    private static List<(string Text, string Type)> Recognize(string text)
-    {
-        var recognizer = new EntityRecognizer(EntityModel.Load(Path.Combine(TestPaths.RepoRoot, "models", "entities-fast")), encoder: null);
-        var doc = DocumentFactory.Create(text);
-        return recognizer.Recognize(doc).Select(e => (doc.GetString(e.Span), e.Type)).ToList();
-    }
+    private static List<(string Text, string Type)> Recognize(string text) => FastTier.Recognize(text);
 
     [Theory]
     [InlineData("Protesters marched in Minsk on Sunday. (REUTERS/Vasily Fedosenko)", "REUTERS")]
