@@ -144,4 +144,27 @@ public sealed class ColonLeadTests
         var both = Assert.Single(wrote.Results, r => r.Quote.Quote.Cue is { } c && wrote.Text(c) == "wrote:");
         Assert.Equal(2, both.Quote.Quote.Content.Length);
     }
+
+    [Fact]
+    public void A_name_inside_the_relative_clause_of_a_colon_lead_is_not_the_speaker()
+    {
+        var run = QuoteTestKit.Analyze(
+            "Liam Neeson has backed a campaign to save the Lyric Theatre.\n\n" +
+            "The Oscar-nominated actor, whose films include Schindler's List, Michael Collins and Star Wars, said: \"The Lyric is too important to crumble.\"",
+            new Seed("Liam Neeson", EntityTypes.Person, "neeson"), new Seed("Michael Collins", EntityTypes.Person, "collins"));
+        var r = run.QuoteWith("too important to crumble");
+        Assert.Equal("neeson", r.Speaker.Entity?.ClusterId);
+        Assert.StartsWith("The Oscar-nominated actor, whose films include", r.Speaker.Text);
+    }
+
+    [Fact]
+    public void A_relative_clause_followed_by_another_predicate_leaves_the_lead_to_the_name()
+    {
+        var run = QuoteTestKit.Analyze(
+            "However, Mr Haji-Ioannou, who plans to launch Easymobile next month, vowed to fight back, saying: \"We have nothing to be afraid of.\"",
+            new Seed("Haji-Ioannou", EntityTypes.Person, "stelios"), new Seed("Easymobile", EntityTypes.Organization, "easymobile"));
+        var r = run.QuoteWith("nothing to be afraid of");
+        Assert.Equal("stelios", r.Speaker.Entity?.ClusterId);
+        Assert.DoesNotContain("vowed", r.Speaker.Text);
+    }
 }

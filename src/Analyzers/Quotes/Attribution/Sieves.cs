@@ -46,6 +46,19 @@ internal static class Sieves
         var v = ctx.View;
         if (q.Cue is not { } cue || v.Class[cue.End - 1] != TokenClass.Colon || q.Start < cue.End) return null;
         int leadStart = v.SentenceOfToken(cue.Start).FirstToken;
+        // "The Oscar-nominated actor, whose films include Schindler's List, Michael Collins and Star Wars:": a subject with
+        // its relative clause; the speaker is the phrase before the clause, not a name inside it.
+        for (int t = leadStart + 1; t + 1 < cue.Start; t++)
+            if (v.Class[t] == TokenClass.Comma && v.Doc.TokenText(t + 1) is var relative
+                && (relative.Equals("who", StringComparison.OrdinalIgnoreCase) || relative.Equals("whose", StringComparison.OrdinalIgnoreCase))
+                && t - leadStart <= MaxRelativeSubject && !HoldsClauseVerb(v, leadStart, t) && v.Class[leadStart] != TokenClass.Word
+                && !HasSubjectPronoun(v, t, cue.Start) && ClauseClosesAtCue(v, t + 1, cue.Start))
+            {
+                // The source keeps its relative clause, as PolNeAR writes it; the resolver reads the phrase before it
+                // ("The woman, who calls herself Jasmine Tridevil," is the name the clause gives).
+                var (ls, le) = Trim(v, leadStart, cue.Start);
+                return le > ls && LooksLikeSpeaker(ctx, leadStart, t) ? new SpeakerSpan(ls, le, "sieve:colon-lead", 0.8) : null;
+            }
         // "Trump will use the encounter to make news, | Kall said:": after a clause or a fronted phrase, the words
         // between its comma (and an "and" or "but": "..., and | Breitbart News responded:") and the cue; not after a name
         // and its description ("Colin Asplin, chairman of the association said:").
@@ -140,6 +153,34 @@ internal static class Sieves
     }
 
     private static bool IsPreposition(ReadOnlySpan<char> w) => Prepositions.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w);
+
+    /// <summary>
+    /// Whether the relative clause from <paramref name="start"/> runs to the cue: to a comma right before its verb ("...,
+    /// who chaired the inquiry, | said:") or to a bare colon, with no other predicate after a comma inside it (not
+    /// "..., who plans to launch Easymobile next month, | vowed to fight back, saying:"; a list of names may hold commas).
+    /// </summary>
+    private static bool ClauseClosesAtCue(TokenView v, int start, int cueStart)
+    {
+        int last = cueStart - 1;
+        while (last > start && IsAuxiliaryOrAdverb(v.Doc.TokenText(last))) last--;
+        bool bareColon = v.Doc.TokenText(cueStart) is ":";
+        if (!bareColon && !(last > start && v.Class[last] == TokenClass.Comma)) return false;
+        int end = bareColon ? cueStart : last;
+        for (int t = start; t < end; t++)
+            if (v.Class[t] == TokenClass.Comma && t + 1 < end && v.Class[t + 1] == TokenClass.Word && v.WordHash[t + 1] != AndHash) return false;
+        return true;
+    }
+
+    private static readonly int AndHash = Hashing.Lower("and");
+
+    /// <summary>Longest subject before a relative clause in a colon lead, in tokens ("The Oscar-nominated actor").</summary>
+    private const int MaxRelativeSubject = 6;
+
+    private static bool HasSubjectPronoun(TokenView v, int start, int end)
+    {
+        for (int t = start; t < end; t++) if (!v.InQuote(t) && IsSubjectPronoun(v.Doc.TokenText(t))) return true;
+        return false;
+    }
 
     private static bool IsSubjectPronoun(ReadOnlySpan<char> w) =>
         w.Equals("he", StringComparison.OrdinalIgnoreCase) || w.Equals("she", StringComparison.OrdinalIgnoreCase)

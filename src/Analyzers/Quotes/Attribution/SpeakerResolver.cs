@@ -418,7 +418,8 @@ internal static class SpeakerResolver
         var doc = ctx.View.Doc;
         for (int t = start + 1; t < end; t++)
         {
-            if (ctx.Entities.StartingAt(t) is not { Type: EntityTypes.Person } mention) continue;
+            // After a naming word any mention is a name ("who goes by the name Tikal Goldie", whatever the tagger typed it).
+            if (ctx.Entities.StartingAt(t) is not { } mention) continue;
             int before = t - 1;
             while (before > start && ctx.View.Class[before] == TokenClass.Capitalized) before--; // a title: "as Dr. Gwen Korovin"
             var word = doc.TokenText(before);
