@@ -215,4 +215,15 @@ public sealed class PronounSpeakerTests
         Assert.Equal("the teacher", he.Speaker.Text);
         Assert.DoesNotContain(run.Findings, f => f.RuleId == Pipeline.Analyzers.Quotes.QuoteRules.UnresolvedPronoun.Id);
     }
+
+    [Fact]
+    public void It_with_no_organisation_goes_on_with_the_report_described()
+    {
+        var run = QuoteTestKit.Analyze(
+            "Music, images and texts are being hoarded on mobiles, the report found. It found that more than 60% kept thousands of music files.");
+        var it = run.QuoteWith("more than 60% kept");
+        Assert.Null(it.Speaker.Entity);
+        Assert.Equal(SpeakerKind.Unknown, it.Speaker.Kind);
+        Assert.Equal("the report", it.Speaker.Text);
+    }
 }

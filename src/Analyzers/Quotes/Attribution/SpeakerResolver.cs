@@ -598,6 +598,9 @@ internal static class SpeakerResolver
         if (plural is { } p && LastSpeakerIsUnnamed(ctx, quote, start, p)) return new(SpeakerKind.Anonymous, text, null, span);
         // "the tobacco companies denied ... . They also said": "they" goes on with the group described, named by its words.
         if (plural == true && LastDescribedGroup(ctx, quote, start) is { } group) return new(SpeakerKind.Unknown, group, null, span);
+        // "The Cyprus-based newsletter also said ... . It said": "it" with no referent goes on with a body or document described.
+        if (plural is null && LastWrittenSpeaker(ctx, quote, start, passOverHeOrShe: false) is var (lastSpeaker, lastSource)
+            && IsDescribedThing(ctx, lastSpeaker, lastSource)) return new(SpeakerKind.Unknown, lastSpeaker.Text, null, span);
         // "the teacher gave an interview to Pink News. He told the website ...": so does he or she with a person described.
         if (plural == false && LastDescribedPerson(ctx, quote, start) is { } person) return new(SpeakerKind.Unknown, person, null, span);
         return new(SpeakerKind.Pronoun, text, null, span);
@@ -615,6 +618,18 @@ internal static class SpeakerResolver
         var (head, cls) = Head(ctx, source.Start, source.End);
         return cls == SpeakerWordClass.PersonNoun || RelationNouns.Contains(ctx.View.Doc.TokenText(head)) || YoungPeople.Contains(ctx.View.Doc.TokenText(head))
             ? speaker.Text : null;
+    }
+
+    /// <summary>
+    /// Whether a written speaker is a singular description of a body or a document that names no one ("The Cyprus-based
+    /// newsletter", "a Toshiba study"): what "it" goes on with when no organisation spoke since.
+    /// </summary>
+    private static bool IsDescribedThing(AttributionContext ctx, ResolvedSpeaker? speaker, (int Start, int End) source)
+    {
+        if (speaker is not { Entity: null, Kind: SpeakerKind.Unknown, Text: { } text } || IsPronounText(text) || IsPlural(ctx, source.Start, source.End)) return false;
+        if (source.End == source.Start + 1 && RelativeAntecedentTypes(ctx.View.Doc.TokenText(source.Start)) is not null) return false;
+        var (_, cls) = Head(ctx, source.Start, source.End);
+        return cls is SpeakerWordClass.OrgNoun or SpeakerWordClass.Document;
     }
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> YoungPeople =
