@@ -47,15 +47,15 @@ internal static class Sieves
         if (q.Cue is not { } cue || v.Class[cue.End - 1] != TokenClass.Colon || q.Start < cue.End) return null;
         int leadStart = v.SentenceOfToken(cue.Start).FirstToken;
         // "The Oscar-nominated actor, whose films include Schindler's List, Michael Collins and Star Wars:": a subject with
-        // its relative clause; the speaker is the phrase before the clause, not a name inside it.
+        // its relative clause is the source, clause and all; its speaker is the phrase before the clause, not a name in it.
         for (int t = leadStart + 1; t + 1 < cue.Start; t++)
             if (v.Class[t] == TokenClass.Comma && v.Doc.TokenText(t + 1) is var relative
                 && (relative.Equals("who", StringComparison.OrdinalIgnoreCase) || relative.Equals("whose", StringComparison.OrdinalIgnoreCase))
                 && t - leadStart <= MaxRelativeSubject && !HoldsClauseVerb(v, leadStart, t) && v.Class[leadStart] != TokenClass.Word
                 && !HasSubjectPronoun(v, t, cue.Start) && ClauseClosesAtCue(v, t + 1, cue.Start))
             {
-                // The source keeps its relative clause, as PolNeAR writes it; the resolver reads the phrase before it
-                // ("The woman, who calls herself Jasmine Tridevil," is the name the clause gives).
+                // As PolNeAR writes it; the resolver reads the phrase before the clause, or the name a naming word in it
+                // gives ("The woman, who calls herself Jasmine Tridevil,").
                 var (ls, le) = Trim(v, leadStart, cue.Start);
                 return le > ls && LooksLikeSpeaker(ctx, leadStart, t) ? new SpeakerSpan(ls, le, "sieve:colon-lead", 0.8) : null;
             }
