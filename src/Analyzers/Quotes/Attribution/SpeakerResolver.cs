@@ -601,7 +601,7 @@ internal static class SpeakerResolver
         // "The Cyprus-based newsletter also said ... . It said": "it" with no referent goes on with a body or document described.
         if (plural is null && LastWrittenSpeaker(ctx, quote, start, passOverHeOrShe: false) is var (lastSpeaker, lastSource)
             && IsDescribedThing(ctx, lastSpeaker, lastSource)) return new(SpeakerKind.Unknown, lastSpeaker.Text, null, span);
-        // "the teacher gave an interview to Pink News. He told the website ...": so does he or she with a person described.
+        // "\"The reaction was fantastic,\" the teacher said. He added ...": so does he or she with a person described.
         if (plural == false && LastDescribedPerson(ctx, quote, start) is { } person) return new(SpeakerKind.Unknown, person, null, span);
         return new(SpeakerKind.Pronoun, text, null, span);
     }
